@@ -1,0 +1,37 @@
+import { type CliIo, processIo, UsageError, EXIT_USAGE, EXIT_FAILURE } from './io';
+
+type Command = (args: string[], io: CliIo) => Promise<number>;
+
+/** Each command lives in its own module, loaded only when it runs. */
+const commands: Record<string, { summary: string; load: () => Promise<Command> }> = {
+  serve: { summary: 'start the server (PORT, DATA_DIR, DATABASE_URL, PUBLIC_ORIGIN)', load: async () => (await import('./serve')).runServe },
+  agreement: { summary: 'reliability calculator: matrix | spans | qdpx', load: async () => (await import('./agreement')).runAgreement },
+};
+
+function usage(): string {
+  const lines = Object.entries(commands).map(([name, c]) => `  ${name.padEnd(12)} ${c.summary}`);
+  return `usage: concord <command> [options]\n\ncommands:\n${lines.join('\n')}\n`;
+}
+
+export async function main(argv: string[], io: CliIo = processIo): Promise<number> {
+  const [name, ...rest] = argv;
+  if (!name || name === '--help' || name === '-h' || name === 'help') {
+    io.stdout(usage());
+    return name ? 0 : EXIT_USAGE;
+  }
+  const command = commands[name];
+  if (!command) {
+    io.stderr(`concord: unknown command '${name}'\n${usage()}`);
+    return EXIT_USAGE;
+  }
+  try {
+    return await (await command.load())(rest, io);
+  } catch (error) {
+    if (error instanceof UsageError) {
+      io.stderr(`concord ${name}: ${error.message}\n`);
+      return EXIT_USAGE;
+    }
+    io.stderr(`concord ${name}: ${error instanceof Error ? error.message : String(error)}\n`);
+    return EXIT_FAILURE;
+  }
+}
