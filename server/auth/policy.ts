@@ -1,0 +1,30 @@
+import type { Role } from '../../shared/domain';
+
+/**
+ * REST authorisation, decided in this one table (house style rule 7). Real-time documents are
+ * decided by shared/access.ts. An instance admin who is not a member acts as a lead for study
+ * governance (they run the instance), but gets no access to real-time documents.
+ */
+export const STUDY_ACTIONS = {
+  'study.read': ['lead', 'coder', 'auditor', 'admin'],
+  'study.update': ['lead', 'admin'],
+  'members.manage': ['lead', 'admin'],
+  'invitations.manage': ['lead', 'admin'],
+  'participants.write': ['lead', 'admin'],
+  'transcripts.write': ['lead', 'admin'],
+  'transcripts.phase': ['lead', 'admin'],
+  'audit.read': ['lead', 'auditor', 'admin'],
+  'docs.history': ['lead', 'auditor', 'admin'],
+} as const satisfies Record<string, ReadonlyArray<Role | 'admin'>>;
+
+export type StudyAction = keyof typeof STUDY_ACTIONS;
+
+/** The role a user acts with in a study: their membership, or `admin` for a non-member admin. */
+export function actingRole(role: Role | null, isAdmin: boolean): Role | 'admin' | null {
+  return role ?? (isAdmin ? 'admin' : null);
+}
+
+export function allowed(action: StudyAction, role: Role | 'admin' | null): boolean {
+  if (role === null) return false;
+  return (STUDY_ACTIONS[action] as ReadonlyArray<Role | 'admin'>).includes(role);
+}

@@ -1,0 +1,109 @@
+import { sha256 } from '@oslojs/crypto/sha2';
+import { encodeHexLowerCase } from '@oslojs/encoding';
+import { TRANSCRIPT_PHASES, type TranscriptPhase } from '../../shared/domain';
+import { freezeTranscript } from '../../shared/transcript';
+import { conflict, invalid, notFound } from '../errors';
+import { newId } from '../ids';
+import type { Services } from '../services';
+import { appendAudit } from '../store/audit';
+import { findParticipant } from '../store/participants';
+import { type TranscriptRow, type Turn, findTranscript, listTranscripts, updateTranscriptPhase } from '../store/transcripts';
+import { insertTranscript } from '../store/transcripts';
+import { type Actor, authorizeStudy } from './actor';
+
+export const MAX_TRANSCRIPT_CHARS = 2_000_000;
+
+export interface AddTranscriptInput {
+  participantId: string;
+  title: string;
+  text: string;
+  /** Turn metadata from an importer (e.g. VTT cue times), keyed by turn index. */
+  turns?: Turn[];
+}
+
+/** Freezes the text (shared/transcript) and stores it with its SHA-256; immutable afterwards. */
+export async function addTranscript(s: Services, actor: Actor, studyId: string, input: AddTranscriptInput): Promise<TranscriptRow> {
+  const { study } = await authorizeStudy(s, actor, studyId, 'transcripts.write');
+  const participant = await findParticipant(s.db, input.participantId);
+  if (!participant || participant.studyId !== studyId) throw notFound('participant');
+  if (input.text.length > MAX_TRANSCRIPT_CHARS) throw invalid(`the transcript exceeds ${MAX_TRANSCRIPT_CHARS} characters`);
+  const frozen = freezeTranscript(input.text, { lineWidth: study.lineWidth });
+  if (frozen.text.trim().length === 0) throw invalid('the transcript is empty');
+  const now = s.now();
+  const row: TranscriptRow = {
+    id: newId(),
+    studyId,
+    participantId: participant.id,
+    title: input.title,
+    text: frozen.text,
+    sha256: encodeHexLowerCase(sha256(new TextEncoder().encode(frozen.text))),
+    lineWidth: study.lineWidth,
+    phase: 'coding',
+    createdBy: actor.user.id,
+    createdAt: now,
+    length: frozen.text.length,
+    turns: input.turns ?? frozen.turns.map((t) => ({ speaker: t.speaker, start: t.start, end: t.end, ...(t.meta ? { meta: t.meta } : {}) })),
+  };
+  await s.db.transaction().execute(async (trx) => {
+    await insertTranscript(trx, row);
+    await appendAudit(trx, {
+      studyId,
+      actorId: actor.user.id,
+      action: 'transcript.import',
+      target: `transcript:${row.id}`,
+      data: { participantId: participant.id, title: row.title, sha256: row.sha256, lines: frozen.lines.length, lineWidth: row.lineWidth },
+      at: now,
+    });
+  });
+  return row;
+}
+
+export async function getTranscripts(s: Services, actor: Actor, studyId: string) {
+  await authorizeStudy(s, actor, studyId, 'study.read');
+  return listTranscripts(s.db, studyId);
+}
+
+/** Line k is [start, end) without its `\n`; lines are separated by exactly one `\n`. */
+export function linesOf(text: string): Array<{ n: number; start: number; end: number }> {
+  const lines: Array<{ n: number; start: number; end: number }> = [];
+  let start = 0;
+  for (;;) {
+    const nl = text.indexOf('\n', start);
+    const end = nl < 0 ? text.length : nl;
+    lines.push({ n: lines.length + 1, start, end });
+    if (nl < 0) return lines;
+    start = nl + 1;
+  }
+}
+
+export async function getTranscript(s: Services, actor: Actor, transcriptId: string) {
+  const t = await findTranscript(s.db, transcriptId);
+  if (!t) throw notFound('transcript');
+  const { role } = await authorizeStudy(s, actor, t.studyId, 'study.read').catch((e: unknown) => {
+    throw e instanceof Error && 'code' in e && e.code === 'not_found' ? notFound('transcript') : e;
+  });
+  const { text, turns, ...transcript } = t;
+  return { transcript, text, lines: linesOf(text), turns, role };
+}
+
+const order = (p: TranscriptPhase) => TRANSCRIPT_PHASES.indexOf(p);
+
+/**
+ * Moves a transcript one step along coding -> reconciling -> final, or one step back.
+ * Every move changes who may read or write its documents, so connections are re-authorised.
+ */
+export async function setTranscriptPhase(s: Services, actor: Actor, transcriptId: string, phase: TranscriptPhase) {
+  const t = await findTranscript(s.db, transcriptId);
+  if (!t) throw notFound('transcript');
+  await authorizeStudy(s, actor, t.studyId, 'transcripts.phase');
+  if (t.phase === phase) return { ...t, text: undefined };
+  if (Math.abs(order(phase) - order(t.phase)) !== 1) throw conflict(`a transcript moves one step at a time (${t.phase} -> ${phase} is not allowed)`);
+  const now = s.now();
+  await s.db.transaction().execute(async (trx) => {
+    await updateTranscriptPhase(trx, transcriptId, phase);
+    await appendAudit(trx, { studyId: t.studyId, actorId: actor.user.id, action: 'transcript.phase', target: `transcript:${transcriptId}`, data: { from: t.phase, to: phase }, at: now });
+  });
+  s.rights.emit({ kind: 'transcript', transcriptId });
+  const { text: _t, turns: _u, ...meta } = t;
+  return { ...meta, phase };
+}

@@ -1,0 +1,52 @@
+import { resolve } from 'node:path';
+import { z } from 'zod';
+
+/**
+ * Server configuration, parsed once from the environment and frozen.
+ * This is the only module that reads `process.env` (house style rule 9).
+ */
+export interface Config {
+  readonly port: number;
+  readonly dataDir: string;
+  /** `postgres://...` switches the store to PostgreSQL; otherwise SQLite in `dataDir`. */
+  readonly databaseUrl: string | null;
+  /** The origin browsers use to reach the server; unsafe requests must come from it. */
+  readonly publicOrigin: string | null;
+  /** Set `Secure` on cookies (true when publicOrigin is https). */
+  readonly secureCookies: boolean;
+  readonly logLevel: 'silent' | 'error' | 'warn' | 'info';
+}
+
+const envSchema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  DATA_DIR: z.string().min(1).default('./data'),
+  DATABASE_URL: z.string().min(1).optional(),
+  PUBLIC_ORIGIN: z.string().url().optional(),
+  LOG_LEVEL: z.enum(['silent', 'error', 'warn', 'info']).default('info'),
+});
+
+export function parseConfig(env: Record<string, string | undefined>): Config {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    const detail = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
+    throw new Error(`invalid configuration: ${detail}`);
+  }
+  const e = parsed.data;
+  const databaseUrl = e.DATABASE_URL ?? null;
+  if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl) && !databaseUrl.startsWith('sqlite:')) {
+    throw new Error('invalid configuration: DATABASE_URL must be postgres://... or sqlite:PATH');
+  }
+  const publicOrigin = e.PUBLIC_ORIGIN ? new URL(e.PUBLIC_ORIGIN).origin : null;
+  return Object.freeze({
+    port: e.PORT,
+    dataDir: resolve(e.DATA_DIR),
+    databaseUrl,
+    publicOrigin,
+    secureCookies: publicOrigin?.startsWith('https:') ?? false,
+    logLevel: e.LOG_LEVEL,
+  });
+}
+
+export function configFromEnv(): Config {
+  return parseConfig(process.env);
+}

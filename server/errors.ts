@@ -1,0 +1,34 @@
+/**
+ * Typed application errors; the HTTP layer maps them to responses in exactly one place
+ * (server/http/onError.ts), the CLI to messages and exit codes.
+ */
+export const ErrorCode = {
+  validation_failed: 400,
+  unauthenticated: 401,
+  forbidden: 403,
+  not_found: 404,
+  conflict: 409,
+  too_large: 413,
+  unsupported_media_type: 415,
+  rate_limited: 429,
+  internal: 500,
+} as const;
+export type ErrorCodeName = keyof typeof ErrorCode;
+
+export class AppError extends Error {
+  readonly status: number;
+  constructor(
+    readonly code: ErrorCodeName,
+    message: string,
+    readonly details?: unknown,
+    readonly headers?: Record<string, string>,
+  ) {
+    super(message);
+    this.status = ErrorCode[code];
+  }
+}
+
+export const notFound = (what: string) => new AppError('not_found', `${what} not found`);
+export const forbidden = (message = 'you may not do this') => new AppError('forbidden', message);
+export const conflict = (message: string) => new AppError('conflict', message);
+export const invalid = (message: string, details?: unknown) => new AppError('validation_failed', message, details);

@@ -1,0 +1,43 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { extname, join, normalize, sep } from 'node:path';
+import type { Context } from 'hono';
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.json': 'application/json',
+  '.woff2': 'font/woff2',
+};
+
+/**
+ * Serves the built client (client/dist). Unknown paths get index.html so that the browser
+ * app's routes (/studies/..., /transcripts/...) survive a reload.
+ */
+export function staticHandler(distDir: string) {
+  const indexFile = join(distDir, 'index.html');
+  return async (c: Context): Promise<Response> => {
+    if (!existsSync(indexFile)) {
+      return c.html('<!doctype html><title>Concord</title><p>The web app is not built yet: run <code>npm run build</code> (npm start does this).</p>', 503);
+    }
+    const rel = normalize(decodeURIComponent(c.req.path)).replace(/^([/\\])+/, '');
+    const file = join(distDir, rel);
+    if (rel && file.startsWith(distDir + sep) && existsSync(file) && !file.endsWith(sep)) {
+      try {
+        const body = await readFile(file);
+        const immutable = rel.startsWith('assets' + sep);
+        return c.body(body, 200, {
+          'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream',
+          'Cache-Control': immutable ? 'public, max-age=31536000, immutable' : 'no-cache',
+        });
+      } catch {
+        // a directory or unreadable file: fall through to the app shell
+      }
+    }
+    return c.html(readFileSync(indexFile, 'utf8'), 200, { 'Cache-Control': 'no-cache' });
+  };
+}

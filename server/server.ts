@@ -1,0 +1,42 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { getRequestListener } from '@hono/node-server';
+import type { Config } from './config';
+import { createApp } from './http/app';
+import { staticHandler } from './http/static';
+import { type ServiceOptions, type Services, createServices } from './services';
+
+export interface RunningServer {
+  url: string;
+  port: number;
+  services: Services;
+  http: Server;
+  close: () => Promise<void>;
+}
+
+const clientDist = join(dirname(fileURLToPath(import.meta.url)), '..', 'client', 'dist');
+
+/** Composes the doors (HTTP, collab) over one set of services and listens. */
+export async function startServer(config: Config, options: ServiceOptions = {}): Promise<RunningServer> {
+  const services = await createServices(config, options);
+  const app = createApp(services, { staticHandler: staticHandler(clientDist) });
+  const http = createServer(getRequestListener(app.fetch));
+  await new Promise<void>((resolve, reject) => {
+    http.once('error', reject);
+    http.listen(config.port, '0.0.0.0', () => resolve());
+  });
+  const port = (http.address() as AddressInfo).port;
+  return {
+    url: `http://localhost:${port}`,
+    port,
+    services,
+    http,
+    close: async () => {
+      http.closeAllConnections();
+      await new Promise<void>((resolve) => http.close(() => resolve()));
+      await services.close();
+    },
+  };
+}

@@ -1,0 +1,42 @@
+import type { Config } from './config';
+import { type Logger, createLogger } from './log';
+import { RightsBus } from './rights';
+import { type Database, type Dialect, openDatabase } from './store/database';
+import { LOGIN_LIMIT_PER_ACCOUNT, LOGIN_LIMIT_PER_IP, LOGIN_WINDOW_MS, RateLimiter } from './auth/rateLimiter';
+
+/**
+ * What every door (HTTP, collab, CLI) is given: no module-level singletons, so a test can run
+ * several independent servers in one process.
+ */
+export interface Services {
+  config: Config;
+  db: Database;
+  dialect: Dialect;
+  log: Logger;
+  rights: RightsBus;
+  now: () => number;
+  loginByAccount: RateLimiter;
+  loginByIp: RateLimiter;
+  close: () => Promise<void>;
+}
+
+export interface ServiceOptions {
+  pgSchema?: string;
+  now?: () => number;
+  log?: Logger;
+}
+
+export async function createServices(config: Config, options: ServiceOptions = {}): Promise<Services> {
+  const opened = await openDatabase({ url: config.databaseUrl, dataDir: config.dataDir, ...(options.pgSchema ? { pgSchema: options.pgSchema } : {}) });
+  return {
+    config,
+    db: opened.db,
+    dialect: opened.dialect,
+    log: options.log ?? createLogger(config.logLevel),
+    rights: new RightsBus(),
+    now: options.now ?? Date.now,
+    loginByAccount: new RateLimiter(LOGIN_LIMIT_PER_ACCOUNT, LOGIN_WINDOW_MS),
+    loginByIp: new RateLimiter(LOGIN_LIMIT_PER_IP, LOGIN_WINDOW_MS),
+    close: opened.close,
+  };
+}

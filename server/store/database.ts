@@ -1,0 +1,72 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import SQLite from 'better-sqlite3';
+import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import pg from 'pg';
+import type { DB } from './schema';
+import { migrateToLatest } from './migrate';
+
+export type Database = Kysely<DB>;
+export type Dialect = 'sqlite' | 'postgres';
+
+export interface OpenedDatabase {
+  db: Database;
+  dialect: Dialect;
+  close: () => Promise<void>;
+}
+
+export interface OpenOptions {
+  /** postgres://... or sqlite:PATH; null means SQLite in dataDir. */
+  url: string | null;
+  dataDir: string;
+  /** PostgreSQL schema to use (tests give each run its own); created when missing. */
+  pgSchema?: string;
+  migrate?: boolean;
+}
+
+// int8 (bigint) columns hold millisecond timestamps and log ids, all far below 2^53.
+const INT8_OID = 20;
+const pgTypes = {
+  getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
+    oid === INT8_OID ? (v: string) => Number(v) : pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
+};
+
+export async function openDatabase(options: OpenOptions): Promise<OpenedDatabase> {
+  const url = options.url;
+  let opened: OpenedDatabase;
+  if (url && /^postgres(ql)?:\/\//.test(url)) {
+    const schema = options.pgSchema;
+    if (schema && !/^[a-z_][a-z0-9_]*$/.test(schema)) throw new Error(`invalid schema name ${schema}`);
+    if (schema) {
+      const admin = new pg.Client({ connectionString: url });
+      await admin.connect();
+      try {
+        await admin.query(`create schema if not exists ${schema}`);
+      } finally {
+        await admin.end();
+      }
+    }
+    const pool = new pg.Pool({
+      connectionString: url,
+      max: 10,
+      types: pgTypes,
+      ...(schema ? { options: `-c search_path=${schema}` } : {}),
+    });
+    const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+    opened = { db, dialect: 'postgres', close: () => db.destroy() };
+  } else {
+    const file = url?.startsWith('sqlite:') ? url.slice('sqlite:'.length) : join(options.dataDir, 'concord.db');
+    if (!url) mkdirSync(options.dataDir, { recursive: true });
+    const sqlite = new SQLite(file);
+    // WAL lets readers run beside the writer; synchronous=FULL makes every commit durable
+    // before it returns (the durability contract: nothing broadcast is ever lost).
+    sqlite.pragma('journal_mode = WAL');
+    sqlite.pragma('synchronous = FULL');
+    sqlite.pragma('foreign_keys = ON');
+    sqlite.pragma('busy_timeout = 5000');
+    const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: sqlite }) });
+    opened = { db, dialect: 'sqlite', close: () => db.destroy() };
+  }
+  if (options.migrate !== false) await migrateToLatest(opened.db);
+  return opened;
+}

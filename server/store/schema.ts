@@ -1,0 +1,74 @@
+import type { Generated } from 'kysely';
+
+/** The database as the store sees it; one type for both dialects (see migrations/0001). */
+export interface DB {
+  users: {
+    id: string;
+    email: string;
+    name: string;
+    password_hash: string;
+    is_admin: number;
+    created_at: number;
+  };
+  sessions: { id: string; user_id: string; created_at: number; expires_at: number };
+  studies: {
+    id: string;
+    title: string;
+    description: string;
+    coding_mode: string;
+    terminology: string;
+    line_width: number;
+    recurrence_rule: string;
+    codebook_phase: string;
+    created_by: string;
+    created_at: number;
+    updated_at: number;
+  };
+  members: { study_id: string; user_id: string; role: string; created_at: number };
+  invitations: {
+    id: string;
+    study_id: string;
+    email: string;
+    role: string;
+    token_hash: string;
+    created_by: string;
+    created_at: number;
+    expires_at: number;
+    accepted_at: number | null;
+    accepted_user_id: string | null;
+  };
+  participants: { id: string; study_id: string; pseudonym: string; attributes: string; created_at: number };
+  transcripts: {
+    id: string;
+    study_id: string;
+    participant_id: string;
+    title: string;
+    text: string;
+    sha256: string;
+    line_width: number;
+    turns: string;
+    phase: string;
+    created_by: string;
+    created_at: number;
+  };
+  audit_events: {
+    study_id: string;
+    seq: number;
+    at: number;
+    actor_id: string | null;
+    action: string;
+    target: string;
+    data: string;
+    prev_hash: string;
+    hash: string;
+  };
+  doc_updates: {
+    id: Generated<number>;
+    doc: string;
+    author_id: string | null;
+    at: number;
+    size: number;
+    update: Uint8Array;
+  };
+  doc_snapshots: { doc: string; upto_id: number; at: number; state: Uint8Array };
+}

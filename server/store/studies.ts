@@ -1,0 +1,108 @@
+import type { CodebookPhase, CodingMode, RecurrenceRule, Role, Terminology } from '../../shared/domain';
+import type { Database } from './database';
+
+export interface Study {
+  id: string;
+  title: string;
+  description: string;
+  codingMode: CodingMode;
+  terminology: Terminology;
+  lineWidth: number;
+  recurrenceRule: RecurrenceRule;
+  codebookPhase: CodebookPhase;
+  createdBy: string;
+  createdAt: number;
+  updatedAt: number;
+}
+
+type Row = {
+  id: string;
+  title: string;
+  description: string;
+  coding_mode: string;
+  terminology: string;
+  line_width: number;
+  recurrence_rule: string;
+  codebook_phase: string;
+  created_by: string;
+  created_at: number;
+  updated_at: number;
+};
+
+const toStudy = (r: Row): Study => ({
+  id: r.id,
+  title: r.title,
+  description: r.description,
+  codingMode: r.coding_mode as CodingMode,
+  terminology: JSON.parse(r.terminology) as Terminology,
+  lineWidth: r.line_width,
+  recurrenceRule: JSON.parse(r.recurrence_rule) as RecurrenceRule,
+  codebookPhase: r.codebook_phase as CodebookPhase,
+  createdBy: r.created_by,
+  createdAt: r.created_at,
+  updatedAt: r.updated_at,
+});
+
+export async function insertStudy(db: Database, s: Study): Promise<void> {
+  await db
+    .insertInto('studies')
+    .values({
+      id: s.id,
+      title: s.title,
+      description: s.description,
+      coding_mode: s.codingMode,
+      terminology: JSON.stringify(s.terminology),
+      line_width: s.lineWidth,
+      recurrence_rule: JSON.stringify(s.recurrenceRule),
+      codebook_phase: s.codebookPhase,
+      created_by: s.createdBy,
+      created_at: s.createdAt,
+      updated_at: s.updatedAt,
+    })
+    .execute();
+}
+
+export async function findStudy(db: Database, id: string): Promise<Study | null> {
+  const r = await db.selectFrom('studies').selectAll().where('id', '=', id).executeTakeFirst();
+  return r ? toStudy(r) : null;
+}
+
+/** Studies the user is a member of (all studies for `all`), with the user's role. */
+export async function listStudies(db: Database, userId: string, all: boolean): Promise<Array<Study & { role: Role | null }>> {
+  if (all) {
+    const rows = await db
+      .selectFrom('studies')
+      .leftJoin('members', (j) => j.onRef('members.study_id', '=', 'studies.id').on('members.user_id', '=', userId))
+      .selectAll('studies')
+      .select('members.role')
+      .orderBy('studies.created_at', 'desc')
+      .execute();
+    return rows.map((r) => ({ ...toStudy(r), role: (r.role as Role | null) ?? null }));
+  }
+  const rows = await db
+    .selectFrom('studies')
+    .innerJoin('members', 'members.study_id', 'studies.id')
+    .selectAll('studies')
+    .select('members.role')
+    .where('members.user_id', '=', userId)
+    .orderBy('studies.created_at', 'desc')
+    .execute();
+  return rows.map((r) => ({ ...toStudy(r), role: r.role as Role }));
+}
+
+export async function updateStudy(db: Database, s: Study): Promise<void> {
+  await db
+    .updateTable('studies')
+    .set({
+      title: s.title,
+      description: s.description,
+      coding_mode: s.codingMode,
+      terminology: JSON.stringify(s.terminology),
+      line_width: s.lineWidth,
+      recurrence_rule: JSON.stringify(s.recurrenceRule),
+      codebook_phase: s.codebookPhase,
+      updated_at: s.updatedAt,
+    })
+    .where('id', '=', s.id)
+    .execute();
+}

@@ -1,0 +1,97 @@
+import type { TranscriptPhase } from '../../shared/domain';
+import type { Database } from './database';
+
+export interface Turn {
+  speaker: string | null;
+  start: number;
+  end: number;
+  meta?: Record<string, unknown>;
+}
+
+export interface TranscriptMeta {
+  id: string;
+  studyId: string;
+  participantId: string;
+  title: string;
+  sha256: string;
+  lineWidth: number;
+  phase: TranscriptPhase;
+  createdBy: string;
+  createdAt: number;
+  length: number;
+}
+
+export interface TranscriptRow extends TranscriptMeta {
+  text: string;
+  turns: Turn[];
+}
+
+const metaCols = ['id', 'study_id', 'participant_id', 'title', 'sha256', 'line_width', 'phase', 'created_by', 'created_at'] as const;
+type MetaRow = {
+  id: string;
+  study_id: string;
+  participant_id: string;
+  title: string;
+  sha256: string;
+  line_width: number;
+  phase: string;
+  created_by: string;
+  created_at: number;
+};
+const toMeta = (r: MetaRow, length: number): TranscriptMeta => ({
+  id: r.id,
+  studyId: r.study_id,
+  participantId: r.participant_id,
+  title: r.title,
+  sha256: r.sha256,
+  lineWidth: r.line_width,
+  phase: r.phase as TranscriptPhase,
+  createdBy: r.created_by,
+  createdAt: r.created_at,
+  length,
+});
+
+export async function insertTranscript(db: Database, t: TranscriptRow): Promise<void> {
+  await db
+    .insertInto('transcripts')
+    .values({
+      id: t.id,
+      study_id: t.studyId,
+      participant_id: t.participantId,
+      title: t.title,
+      text: t.text,
+      sha256: t.sha256,
+      line_width: t.lineWidth,
+      turns: JSON.stringify(t.turns),
+      phase: t.phase,
+      created_by: t.createdBy,
+      created_at: t.createdAt,
+    })
+    .execute();
+}
+
+export async function findTranscript(db: Database, id: string): Promise<TranscriptRow | null> {
+  const r = await db.selectFrom('transcripts').selectAll().where('id', '=', id).executeTakeFirst();
+  if (!r) return null;
+  return { ...toMeta(r, r.text.length), text: r.text, turns: JSON.parse(r.turns) as Turn[] };
+}
+
+/** The transcript's study and phase only: what access decisions need, without the text. */
+export async function findTranscriptPhase(db: Database, id: string): Promise<{ studyId: string; phase: TranscriptPhase } | null> {
+  const r = await db.selectFrom('transcripts').select(['study_id', 'phase']).where('id', '=', id).executeTakeFirst();
+  return r ? { studyId: r.study_id, phase: r.phase as TranscriptPhase } : null;
+}
+
+export async function listTranscripts(db: Database, studyId: string): Promise<TranscriptMeta[]> {
+  const rows = await db
+    .selectFrom('transcripts')
+    .select([...metaCols, (eb) => eb.fn<number>('length', ['text']).as('length')])
+    .where('study_id', '=', studyId)
+    .orderBy('created_at')
+    .execute();
+  return rows.map((r) => toMeta(r, Number(r.length)));
+}
+
+export async function updateTranscriptPhase(db: Database, id: string, phase: TranscriptPhase): Promise<void> {
+  await db.updateTable('transcripts').set({ phase }).where('id', '=', id).execute();
+}

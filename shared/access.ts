@@ -1,0 +1,58 @@
+import type { CodebookPhase, CodingMode, Role, TranscriptPhase } from './domain';
+import type { DocRef } from './docNames';
+
+export const ACCESS = ['none', 'read', 'write'] as const;
+export type Access = (typeof ACCESS)[number];
+
+/** Everything the decision depends on; gathered by the server from the database. */
+export interface AccessContext {
+  userId: string;
+  /** The user's role in the document's study; null for a non-member. */
+  role: Role | null;
+  codingMode: CodingMode;
+  codebookPhase: CodebookPhase;
+  /** The transcript's phase; absent for the codebook. */
+  transcriptPhase?: TranscriptPhase;
+}
+
+/**
+ * The one place where access to a real-time document is decided (DESIGN.md section 4,
+ * house style rule 7). Pure, so the server and the tests use the same function and the
+ * client can explain a refusal.
+ *
+ * Decisions beyond the table, recorded in docs/permissions.md:
+ * - auditors read every document of their study at every phase and write none;
+ * - a layer is written only by its owner, and only while its transcript is `coding`
+ *   (the owner must be a lead or coder: auditors do not code);
+ * - in `blind` mode not even a lead reads another coder's layer before `reconciling`;
+ * - nothing is writable once a transcript is `final`, or the codebook once it is `final`;
+ * - the discussion is written by the server only (REST commands through withDoc).
+ */
+export function decideAccess(doc: DocRef, ctx: AccessContext): Access {
+  const { role } = ctx;
+  if (role === null) return 'none';
+  if (role === 'auditor') return 'read';
+
+  if (doc.kind === 'codebook') {
+    if (ctx.codebookPhase === 'final') return 'read';
+    if (role === 'lead') return 'write';
+    return ctx.codebookPhase === 'open' ? 'write' : 'read';
+  }
+
+  const phase = ctx.transcriptPhase ?? 'coding';
+  switch (doc.kind) {
+    case 'layer': {
+      const own = doc.ownerId === ctx.userId;
+      if (phase === 'coding') {
+        if (own) return 'write';
+        return ctx.codingMode === 'open' ? 'read' : 'none';
+      }
+      return 'read';
+    }
+    case 'consensus':
+      if (phase === 'coding') return 'none';
+      return phase === 'reconciling' && role === 'lead' ? 'write' : 'read';
+    case 'discussion':
+      return phase === 'coding' ? 'none' : 'read';
+  }
+}

@@ -1,0 +1,53 @@
+import { z } from 'zod';
+import { CODEBOOK_PHASES, CODING_MODES, ROLES, TRANSCRIPT_PHASES } from './domain';
+
+/**
+ * Request schemas of the HTTP API, shared by the server (validation) and the client (forms).
+ * Objects are strict: an unknown field is a 400, never silently ignored.
+ */
+const email = z.string().trim().toLowerCase().max(254).email();
+const name = z.string().trim().min(1).max(120);
+const password = z.string().min(8, 'at least 8 characters').max(256);
+
+export const SetupBody = z.strictObject({ email, name, password });
+export const LoginBody = z.strictObject({ email: z.string().max(254), password: z.string().max(256) });
+export const PasswordBody = z.strictObject({ currentPassword: z.string().max(256), newPassword: password });
+export const AcceptInvitationBody = z.strictObject({ name, password });
+
+export const TerminologySchema = z.discriminatedUnion('kind', [
+  z.strictObject({ kind: z.literal('2022') }),
+  z.strictObject({ kind: z.literal('2009') }),
+  z.strictObject({ kind: z.literal('custom'), levels: z.array(z.string().trim().min(1).max(60)).min(1).max(8) }),
+]);
+export const RecurrenceRuleSchema = z.discriminatedUnion('kind', [
+  z.strictObject({ kind: z.literal('fraction'), value: z.number().gt(0).lte(1) }),
+  z.strictObject({ kind: z.literal('count'), value: z.number().int().min(1).max(10_000) }),
+]);
+
+const studyFields = {
+  title: z.string().trim().min(1).max(200),
+  description: z.string().max(5000).optional(),
+  codingMode: z.enum(CODING_MODES).optional(),
+  terminology: TerminologySchema.optional(),
+  lineWidth: z.number().int().min(30).max(200).optional(),
+  recurrenceRule: RecurrenceRuleSchema.optional(),
+};
+export const CreateStudyBody = z.strictObject(studyFields);
+export const PatchStudyBody = z.strictObject({ ...studyFields, title: studyFields.title.optional(), codebookPhase: z.enum(CODEBOOK_PHASES).optional() });
+
+export const AddMemberBody = z.strictObject({ email, role: z.enum(ROLES) });
+export const PatchMemberBody = z.strictObject({ role: z.enum(ROLES) });
+export const InvitationBody = z.strictObject({ email, role: z.enum(ROLES) });
+
+export const ParticipantBody = z.strictObject({
+  pseudonym: z.string().trim().min(1).max(60),
+  attributes: z.record(z.string().max(60), z.union([z.string().max(500), z.number(), z.boolean()])).optional(),
+});
+
+export const TranscriptBody = z.strictObject({
+  participantId: z.string().min(1).max(64),
+  title: z.string().trim().min(1).max(200),
+  text: z.string().min(1).max(2_000_000),
+});
+
+export const PhaseBody = z.strictObject({ phase: z.enum(TRANSCRIPT_PHASES) });

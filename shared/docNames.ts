@@ -1,0 +1,43 @@
+/**
+ * Real-time document names (DESIGN.md section 4). Each name is one permission boundary:
+ * a document has exactly one set of writers.
+ */
+export type DocRef =
+  | { kind: 'codebook'; studyId: string }
+  | { kind: 'layer'; transcriptId: string; ownerId: string }
+  | { kind: 'consensus'; transcriptId: string }
+  | { kind: 'discussion'; transcriptId: string };
+
+export type DocKind = DocRef['kind'];
+export const DOC_KINDS = ['codebook', 'layer', 'consensus', 'discussion'] as const satisfies readonly DocKind[];
+
+const ID = '[A-Za-z0-9_-]{1,64}';
+const patterns: Array<[RegExp, (m: RegExpMatchArray) => DocRef]> = [
+  [new RegExp(`^studies/(${ID})/codebook$`), (m) => ({ kind: 'codebook', studyId: m[1]! })],
+  [new RegExp(`^transcripts/(${ID})/layers/(${ID})$`), (m) => ({ kind: 'layer', transcriptId: m[1]!, ownerId: m[2]! })],
+  [new RegExp(`^transcripts/(${ID})/consensus$`), (m) => ({ kind: 'consensus', transcriptId: m[1]! })],
+  [new RegExp(`^transcripts/(${ID})/discussion$`), (m) => ({ kind: 'discussion', transcriptId: m[1]! })],
+];
+
+/** Parses a document name; null when it is not one of the four forms. */
+export function parseDocName(name: string): DocRef | null {
+  if (name.length > 200) return null;
+  for (const [re, build] of patterns) {
+    const m = name.match(re);
+    if (m) return build(m);
+  }
+  return null;
+}
+
+export function docName(ref: DocRef): string {
+  switch (ref.kind) {
+    case 'codebook':
+      return `studies/${ref.studyId}/codebook`;
+    case 'layer':
+      return `transcripts/${ref.transcriptId}/layers/${ref.ownerId}`;
+    case 'consensus':
+      return `transcripts/${ref.transcriptId}/consensus`;
+    case 'discussion':
+      return `transcripts/${ref.transcriptId}/discussion`;
+  }
+}
