@@ -8,11 +8,14 @@ export interface Line {
   end: number;
 }
 
-/** Timing carried over from subtitle files (.vtt, .srt), in milliseconds from the media start. */
-export interface TurnMeta {
+/**
+ * Timing carried over from subtitle files (.vtt, .srt), in milliseconds from the media start.
+ * A type alias, not an interface, so it stays assignable to JSON-ish `Record<string, unknown>`.
+ */
+export type TurnMeta = {
   startMs: number;
   endMs: number;
-}
+};
 
 /**
  * A speaker turn: from the start of its speaker prefix to the start of the next turn (or the end

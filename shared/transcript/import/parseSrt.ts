@@ -1,6 +1,6 @@
 import { cuesToTranscript } from './cuesToTranscript';
 import type { ParsedTranscript } from './ParsedTranscript';
-import { readCueBlocks } from './parseVtt';
+import { readCueBlocks } from './readCueBlocks';
 
 /**
  * A SubRip file (already decoded) as transcript text: numbered cues with `hh:mm:ss,mmm` timings,
