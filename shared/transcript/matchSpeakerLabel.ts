@@ -20,10 +20,10 @@ const PARTICLE = /^(?:van|von|der|den|de|del|della|da|di|du|la|le|bin|ibn|al|el|
 // and dots (`Dr.`, `O'Neil`, `Mary-Jane`, `P3`).
 const WORD = String.raw`[\p{L}\p{N}][\p{L}\p{M}\p{N}'’.\-]*`;
 const LABEL = String.raw`${WORD}(?: ${WORD}){0,${MAX_SPEAKER_LABEL_WORDS - 1}}`;
-// `Name:` (also the full-width colon of CJK text and the French space before a colon), then a
-// blank or the end of the paragraph, so `10:30` and `http://` never qualify. Or `[Name]`,
-// optionally followed by a colon.
-const COLON_FORM = new RegExp(String.raw`^(${LABEL})[ \u00A0\u202F]?[:：](?=\s|$)`, 'u');
+// `Name:` (also the French space before a colon), then a blank or the end of the paragraph, so
+// `10:30` and `http://` never qualify; or `Name：` with the full-width colon of CJK text, which is
+// not followed by a space. Or `[Name]`, optionally followed by a colon.
+const COLON_FORM = new RegExp(String.raw`^(${LABEL})(?:[ \u00A0\u202F]?:(?=\s|$)|：)`, 'u');
 const BRACKET_FORM = new RegExp(String.raw`^\[(${LABEL})\][:：]?(?=\s|$)`, 'u');
 const INDENT = /^[^\S\n]*/u;
 
