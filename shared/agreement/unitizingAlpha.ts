@@ -27,12 +27,17 @@ export interface UnitizingTally {
   readonly total: number;
 }
 
-interface Piece { start: number; end: number; index: number }
+/** A stretch of one coder's partition: index 0 = gap (phi), c >= 1 = values[c - 1]. */
+export interface ContinuumPiece {
+  readonly start: number;
+  readonly end: number;
+  readonly index: number;
+}
 
 /** A coder's partition of [0, L): its segments (value index >= 1) and the gaps between them (index 0). */
-function partition(segments: readonly ValuedSegment[], length: number, index: Map<string, number>, coder: string): Piece[] {
+function partition(segments: readonly ValuedSegment[], length: number, index: Map<string, number>, coder: string): ContinuumPiece[] {
   const sorted = [...segments].sort((a, b) => a.start - b.start);
-  const pieces: Piece[] = [];
+  const pieces: ContinuumPiece[] = [];
   let at = 0;
   for (const s of sorted) {
     if (!(Number.isFinite(s.start) && Number.isFinite(s.end)) || s.start < 0 || s.end > length || s.start >= s.end) {
@@ -75,7 +80,7 @@ export function unitizingTally(length: number, coders: readonly string[], segmen
 }
 
 /** Adds the partitions of one continuum into a tally (mutates `tally`). */
-export function addPartitions(tally: UnitizingTally, parts: readonly (readonly Piece[])[], length: number): void {
+export function addPartitions(tally: UnitizingTally, parts: readonly (readonly ContinuumPiece[])[], length: number): void {
   const m = parts.length;
   const size = tally.values.length + 1;
   const mutable = tally as { -readonly [K in keyof UnitizingTally]: UnitizingTally[K] };
@@ -103,8 +108,8 @@ export function addPartitions(tally: UnitizingTally, parts: readonly (readonly P
       let sharedA = 0;
       const sharedB = new Float64Array(b.length);
       while (x < a.length && y < b.length) {
-        const pa = a[x] as Piece;
-        const pb = b[y] as Piece;
+        const pa = a[x] as ContinuumPiece;
+        const pb = b[y] as ContinuumPiece;
         const overlap = Math.min(pa.end, pb.end) - Math.max(pa.start, pb.start);
         if (overlap > 0) {
           tally.l[pa.index * size + pb.index] = (tally.l[pa.index * size + pb.index] ?? 0) + overlap * w;
