@@ -5,6 +5,7 @@ type Command = (args: string[], io: CliIo) => Promise<number>;
 /** Each command lives in its own module, loaded only when it runs. */
 const commands: Record<string, { summary: string; load: () => Promise<Command> }> = {
   serve: { summary: 'start the server (PORT, DATA_DIR, DATABASE_URL, PUBLIC_ORIGIN)', load: async () => (await import('./serve')).runServe },
+  user: { summary: 'user create --email E --name N [--admin]  (password on stdin)', load: async () => (await import('./user')).runUser },
   agreement: { summary: 'reliability calculator: matrix | spans | qdpx', load: async () => (await import('./agreement')).runAgreement },
 };
 
