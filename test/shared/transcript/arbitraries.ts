@@ -20,4 +20,9 @@ export const rawText = fc
 /** Hand-picked pieces mixed with arbitrary Unicode, so unforeseen characters get a turn too. */
 export const anyText = fc.oneof(rawText, fc.string({ unit: 'binary', maxLength: 200 }), fc.string({ unit: 'grapheme', maxLength: 200 }));
 
+/** One paragraph of words separated by single spaces: the case where greedy wrapping is exact. */
+export const paragraphOfWords = fc
+  .array(fc.constantFrom(...WORDS), { minLength: 1, maxLength: 60 })
+  .map((words) => words.join(' '));
+
 export const lineWidth = fc.integer({ min: 1, max: 100 });

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { codePointLength, freezeTranscript, normalizeText } from '../../../shared/transcript';
-import { anyText, lineWidth } from './arbitraries';
+import { anyText, lineWidth, paragraphOfWords } from './arbitraries';
 
 describe('freezeTranscript properties', () => {
   it('tiles the text exactly with its lines and single \\n separators', () => {
@@ -39,6 +39,22 @@ describe('freezeTranscript properties', () => {
             expect(content.trimStart()).not.toMatch(/\s/);
           }
         }
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('fills lines greedily: no line could have taken the first word of the next', () => {
+    fc.assert(
+      fc.property(paragraphOfWords, lineWidth, (raw, width) => {
+        const { text, lines } = freezeTranscript(raw, { lineWidth: width });
+        lines.forEach((line, i) => {
+          const next = lines[i + 1];
+          if (next === undefined) return;
+          const firstWord = text.slice(next.start, next.end).split(' ')[0] ?? '';
+          const joined = codePointLength(text.slice(line.start, line.end)) + 1 + codePointLength(firstWord);
+          expect(joined).toBeGreaterThan(width);
+        });
       }),
       { numRuns: 500 },
     );
