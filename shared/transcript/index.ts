@@ -1,3 +1,22 @@
+/**
+ * Transcript text, frozen so line numbers can be cited (DESIGN.md section 3), and the importers
+ * that produce it. Pure and isomorphic: no node:*, no DOM; hashing and .docx extraction are the
+ * server's.
+ *
+ * Decisions, each explained where it is implemented:
+ * - width counts code points; a word longer than the width stays whole on its own line (wrapText);
+ * - each tab is one space; every U+FEFF, control character and lone surrogate goes; blank lines
+ *   at the edges go, blank lines inside stay and are numbered (normalizeText);
+ * - lines tile the text: line k's `end + 1` is line k+1's `start`, separators are in no line,
+ *   empty text has no lines (freezeTranscript);
+ * - turns open only at paragraph starts, run to the next turn or the end of the text, and text
+ *   before the first turn has none (detectTurns); what counts as a speaker label is in
+ *   matchSpeakerLabel;
+ * - a `\n` belongs to the line it ends when citing spans (lineAt, lineRangeOf);
+ * - an offset inside a surrogate pair maps to the pair's start (codePointOffset);
+ * - only UTF-8 is accepted; subtitle cues without a speaker continue the previous speaker's turn
+ *   (decodeText, cuesToTranscript).
+ */
 export type { FrozenTranscript, Line, LineRange, Turn, TurnHint, TurnMeta } from './types';
 export { DEFAULT_LINE_WIDTH, freezeTranscript, type FreezeOptions } from './freezeTranscript';
 export { normalizeText } from './normalizeText';

@@ -6,7 +6,6 @@ const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[
 // as `\n` keeps the numbered lines identical to what a reader sees.
 const LINE_BREAK = /\r\n|[\r\v\f\u0085\u2028\u2029]/g;
 // Remaining C0/C1 controls are invisible and unsearchable; a NUL would also break some stores.
-// eslint-disable-next-line no-control-regex
 // U+FEFF goes too, wherever it is: as a BOM it is encoding noise, inside text it is a deprecated
 // word joiner, and keeping one that ends up first in the text would make the next freeze differ.
 const CONTROL = /[\u0000-\u0008\u000E-\u001F\u007F-\u009F\uFEFF]/g;
