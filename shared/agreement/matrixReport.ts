@@ -77,7 +77,10 @@ export function matrixReport(data: ReliabilityData, level: AlphaLevel = 'nominal
 
   let fleiss: number | null = null;
   let perCategory: Record<string, number | null> | null = null;
-  if (!complete) reasons.fleissKappa = 'Fleiss\' kappa needs complete data (no missing values)';
+  if (!complete) {
+    reasons.fleissKappa = 'Fleiss\' kappa needs complete data (no missing values)';
+    if (m > 2) reasons.scottPi = 'Scott\'s pi (Fleiss\' m-coder form) needs complete data (no missing values)';
+  }
   else {
     const f = fleissKappa(table);
     fleiss = take('fleissKappa', f.kappa);
