@@ -71,7 +71,7 @@ describe('agreement coefficients (properties)', () => {
   it('do not change when an all-missing unit is added', () => {
     fc.assert(
       fc.property(data, fc.nat(), (d, at) => {
-        const units = [...d.units];
+        const units: (Value | null)[][] = [...d.units];
         units.splice(at % (units.length + 1), 0, d.coders.map((): Value | null => null));
         const before = matrixReport(d);
         const after = matrixReport({ coders: d.coders, units });
