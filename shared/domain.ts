@@ -32,4 +32,4 @@ export function levelNames(t: Terminology): readonly string[] {
 /** How many participants must show a theme for it to count as recurrent. */
 export type RecurrenceRule = { kind: 'fraction'; value: number } | { kind: 'count'; value: number };
 export const DEFAULT_RECURRENCE_RULE: RecurrenceRule = { kind: 'fraction', value: 0.5 };
-export const DEFAULT_LINE_WIDTH = 80;
+export { DEFAULT_LINE_WIDTH } from './transcript/freezeTranscript';

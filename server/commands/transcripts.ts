@@ -1,7 +1,7 @@
 import { sha256 } from '@oslojs/crypto/sha2';
 import { encodeHexLowerCase } from '@oslojs/encoding';
 import { TRANSCRIPT_PHASES, type TranscriptPhase } from '../../shared/domain';
-import { freezeTranscript } from '../../shared/transcript';
+import { MAX_TRANSCRIPT_TEXT_LENGTH, freezeTranscript, linesOf } from '../../shared/transcript';
 import { conflict, invalid, notFound } from '../errors';
 import { newId } from '../ids';
 import type { Services } from '../services';
@@ -10,8 +10,6 @@ import { findParticipant } from '../store/participants';
 import { type TranscriptRow, type Turn, findTranscript, listTranscripts, updateTranscriptPhase } from '../store/transcripts';
 import { insertTranscript } from '../store/transcripts';
 import { type Actor, authorizeStudy } from './actor';
-
-export const MAX_TRANSCRIPT_CHARS = 2_000_000;
 
 export interface AddTranscriptInput {
   participantId: string;
@@ -26,7 +24,7 @@ export async function addTranscript(s: Services, actor: Actor, studyId: string, 
   const { study } = await authorizeStudy(s, actor, studyId, 'transcripts.write');
   const participant = await findParticipant(s.db, input.participantId);
   if (!participant || participant.studyId !== studyId) throw notFound('participant');
-  if (input.text.length > MAX_TRANSCRIPT_CHARS) throw invalid(`the transcript exceeds ${MAX_TRANSCRIPT_CHARS} characters`);
+  if (input.text.length > MAX_TRANSCRIPT_TEXT_LENGTH) throw invalid(`the transcript exceeds ${MAX_TRANSCRIPT_TEXT_LENGTH} characters`);
   const frozen = freezeTranscript(input.text, { lineWidth: study.lineWidth });
   if (frozen.text.trim().length === 0) throw invalid('the transcript is empty');
   const now = s.now();
@@ -61,19 +59,6 @@ export async function addTranscript(s: Services, actor: Actor, studyId: string, 
 export async function getTranscripts(s: Services, actor: Actor, studyId: string) {
   await authorizeStudy(s, actor, studyId, 'study.read');
   return listTranscripts(s.db, studyId);
-}
-
-/** Line k is [start, end) without its `\n`; lines are separated by exactly one `\n`. */
-export function linesOf(text: string): Array<{ n: number; start: number; end: number }> {
-  const lines: Array<{ n: number; start: number; end: number }> = [];
-  let start = 0;
-  for (;;) {
-    const nl = text.indexOf('\n', start);
-    const end = nl < 0 ? text.length : nl;
-    lines.push({ n: lines.length + 1, start, end });
-    if (nl < 0) return lines;
-    start = nl + 1;
-  }
 }
 
 export async function getTranscript(s: Services, actor: Actor, transcriptId: string) {

@@ -29,6 +29,7 @@ export {
   type SpeakerLabel,
 } from './matchSpeakerLabel';
 export { lineAt } from './lineAt';
+export { linesOf } from './linesOf';
 export { lineRangeOf } from './lineRangeOf';
 export { formatLineRange } from './formatLineRange';
 export { quoteOf } from './quoteOf';

@@ -1,0 +1,64 @@
+import { useCallback, useEffect, useState } from 'react';
+import { api, type User } from './api';
+import { Link, navigate, usePath } from './router';
+import { SetupPage } from './pages/SetupPage';
+import { LoginPage } from './pages/LoginPage';
+import { StudiesPage } from './pages/StudiesPage';
+import { StudyPage } from './pages/StudyPage';
+import { TranscriptPage } from './pages/TranscriptPage';
+import { InvitePage } from './pages/InvitePage';
+
+type Boot = { state: 'loading' } | { state: 'setup' } | { state: 'anonymous' } | { state: 'signed-in'; user: User };
+
+export function App() {
+  const path = usePath();
+  const [boot, setBoot] = useState<Boot>({ state: 'loading' });
+
+  const refresh = useCallback(async () => {
+    const status = await api<{ needsSetup: boolean }>('GET', '/api/auth/status');
+    if (status.needsSetup) return setBoot({ state: 'setup' });
+    try {
+      const me = await api<{ user: User }>('GET', '/api/auth/me');
+      setBoot({ state: 'signed-in', user: me.user });
+    } catch {
+      setBoot({ state: 'anonymous' });
+    }
+  }, []);
+
+  useEffect(() => {
+    void refresh();
+  }, [refresh]);
+
+  const invite = /^\/invite\/([a-z2-7]+)$/.exec(path);
+  if (invite) return <InvitePage token={invite[1]!} onDone={refresh} />;
+  if (boot.state === 'loading') return <main className="centered">Loading…</main>;
+  if (boot.state === 'setup') return <SetupPage onDone={refresh} />;
+  if (boot.state === 'anonymous') return <LoginPage onDone={refresh} />;
+
+  const study = /^\/studies\/([\w-]+)$/.exec(path);
+  const transcript = /^\/transcripts\/([\w-]+)$/.exec(path);
+  return (
+    <>
+      <header className="topbar">
+        <Link to="/" className="brand">
+          Concord
+        </Link>
+        <span className="spacer" />
+        <span className="who">{boot.user.name}</span>
+        <button
+          className="link"
+          onClick={async () => {
+            await api('POST', '/api/auth/logout');
+            navigate('/');
+            await refresh();
+          }}
+        >
+          Sign out
+        </button>
+      </header>
+      <main>
+        {study ? <StudyPage studyId={study[1]!} /> : transcript ? <TranscriptPage transcriptId={transcript[1]!} /> : <StudiesPage />}
+      </main>
+    </>
+  );
+}

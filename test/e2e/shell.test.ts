@@ -1,0 +1,82 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { artifactPath, haveChromium, launchBrowser } from '../helpers/browser';
+import { testServer } from '../helpers/env';
+
+// npm test builds the client first; CI (CONCORD_REQUIRE_BROWSER=1) fails rather than skips
+// when Chromium is missing.
+const built = existsSync(join(process.cwd(), 'client', 'dist', 'index.html'));
+if (process.env.CONCORD_REQUIRE_BROWSER && (!haveChromium() || !built)) throw new Error('browser tests required: install chromium and run npm run build');
+
+describe.skipIf(!haveChromium() || !built)('web shell in Chromium', () => {
+  let browser: Browser;
+  let closeBrowser: () => Promise<void>;
+  let closeServer: () => Promise<void>;
+  let url: string;
+
+  beforeAll(async () => {
+    const started = await testServer('sqlite');
+    closeServer = started.close;
+    url = started.server.url;
+    ({ browser, close: closeBrowser } = await launchBrowser());
+  });
+  afterAll(async () => {
+    await closeBrowser?.();
+    await closeServer?.();
+  });
+
+  it('walks setup -> sign in -> create study -> add participant and transcript -> numbered lines', async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.goto(url);
+
+    await page.getByRole('heading', { name: 'Welcome to Concord' }).waitFor();
+    await page.getByLabel('Your name').fill('Lena Lead');
+    await page.getByLabel('Email').fill('lena@uni.example');
+    await page.getByLabel('Password (at least 8 characters)').fill('lena-password');
+    await page.getByRole('button', { name: 'Create account' }).click();
+    await page.getByRole('heading', { name: 'Studies' }).waitFor();
+
+    // Sign out and back in through the login page.
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await page.getByRole('heading', { name: 'Sign in to Concord' }).waitFor();
+    await page.getByLabel('Email').fill('lena@uni.example');
+    await page.getByLabel('Password').fill('wrong password');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('alert').filter({ hasText: 'wrong email or password' }).waitFor();
+    await page.getByLabel('Password').fill('lena-password');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('heading', { name: 'Studies' }).waitFor();
+
+    await page.getByLabel('Title').fill('Psychotherapists and the working alliance');
+    await page.getByRole('button', { name: 'Create study' }).click();
+    await page.getByRole('heading', { name: 'Psychotherapists and the working alliance' }).waitFor();
+
+    await page.getByLabel('Pseudonym').fill('P01');
+    await page.getByRole('button', { name: 'Add participant' }).click();
+    await page.getByRole('cell', { name: 'P01' }).waitFor();
+
+    const paragraph = 'I think the alliance is something you feel before you can name it, a kind of settling in the room when the client starts to trust that you will stay.';
+    await page.getByRole('textbox', { name: 'Title' }).fill('Interview 1');
+    await page.getByLabel('Text (paste').fill(`Interviewer: Can you tell me about a time the alliance held?\nP01: ${paragraph} ${paragraph}`);
+    await page.getByRole('button', { name: 'Add transcript' }).click();
+    await page.getByRole('link', { name: 'Interview 1' }).click();
+
+    const lines = page.getByRole('list', { name: 'transcript lines' }).locator('li');
+    await lines.first().waitFor();
+    const count = await lines.count();
+    expect(count).toBeGreaterThanOrEqual(4);
+    expect(await lines.nth(0).locator('.ln').textContent()).toBe('1');
+    expect(await lines.nth(count - 1).locator('.ln').textContent()).toBe(String(count));
+    expect(await lines.nth(0).locator('.lt').textContent()).toContain('Interviewer: Can you tell me');
+    for (let i = 0; i < count; i++) expect(((await lines.nth(i).locator('.lt').textContent()) ?? '').length).toBeLessThanOrEqual(80);
+
+    // A reload keeps the route (the server answers index.html for app paths).
+    await page.reload();
+    await lines.first().waitFor();
+    await page.screenshot({ path: artifactPath('shell-transcript.png'), fullPage: true });
+    await context.close();
+  });
+});

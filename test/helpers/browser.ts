@@ -1,0 +1,42 @@
+import { mkdirSync, existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { type Browser, chromium } from 'playwright-core';
+
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+export const ARTIFACTS = join(process.cwd(), 'test-artifacts');
+
+/** Whether Debian's Chromium is installed (.ci/run installs it). */
+export const haveChromium = () => existsSync(CHROMIUM);
+
+/**
+ * Launches Debian's Chromium headless with a fresh profile; never downloads a browser.
+ * The flags keep it from reaching out to the network, which this machine refuses.
+ */
+export async function launchBrowser(): Promise<{ browser: Browser; close: () => Promise<void> }> {
+  // playwright-core gives every launch a fresh temporary --user-data-dir of its own (it refuses
+  // one passed in args); contexts from newContext() are isolated like separate profiles.
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      '--disable-quic',
+    ],
+  });
+  return {
+    browser,
+    close: async () => {
+      await browser.close();
+    },
+  };
+}
+
+export function artifactPath(name: string): string {
+  mkdirSync(ARTIFACTS, { recursive: true });
+  return join(ARTIFACTS, name);
+}
