@@ -10,6 +10,8 @@ export default defineConfig({
   build: { outDir: 'dist', emptyOutDir: true, sourcemap: true },
   server: {
     port: 5173,
+    // The client imports ../shared (pure domain code).
+    fs: { allow: ['..'] },
     proxy: {
       '/api': 'http://localhost:3000',
       '/collab': { target: 'ws://localhost:3000', ws: true },
