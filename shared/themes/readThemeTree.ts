@@ -1,0 +1,91 @@
+import type * as Y from 'yjs';
+import { compareSiblings, placeThemes } from './placeThemes';
+import { levelNameOf, readLevels } from './readLevels';
+import { readStoredThemes } from './readStoredThemes';
+import { resolveMerges } from './resolveMerges';
+import type { Theme, ThemeTree } from './ThemeTree';
+
+/**
+ * The theme tree of a codebook Y.Doc. Pure: reads the document, never writes it, never throws on
+ * its content. Concurrent edits can leave stored parents and merges that form cycles or exceed the
+ * depth; the read rule (resolveMerges, placeThemes; docs/theme-model.md) turns any state into a
+ * valid tree, and since it depends on the state alone, synced clients show identical trees.
+ */
+export function readThemeTree(doc: Y.Doc): ThemeTree {
+  const problems: string[] = [];
+  const levels = readLevels(doc, problems);
+  const stored = readStoredThemes(doc, problems);
+  const merges = resolveMerges(stored, problems);
+  const { parentOf, depthOf } = placeThemes(stored, merges.resolve, levels, problems);
+
+  const statusOf = (id: string) =>
+    merges.reinstated.has(id) ? 'active' : (stored.get(id)?.lifecycle.status ?? 'active');
+
+  const unordered = new Map<string, Omit<Theme, 'path'>>();
+  for (const [id, s] of stored) {
+    const parentId = parentOf.get(id) ?? null;
+    const depth = depthOf.get(id) ?? 1;
+    const status = statusOf(id);
+    const orphaned = status !== 'retired' && parentId !== null && statusOf(parentId) === 'retired';
+    if (orphaned) problems.push(`theme ${id} is ${status} under the retired theme ${parentId}`);
+    unordered.set(id, {
+      id,
+      label: s.label,
+      description: s.description,
+      color: s.color,
+      status,
+      mergedInto: merges.mergedInto.get(id) ?? null,
+      parentId,
+      order: s.position.order,
+      createdBy: s.createdBy,
+      createdAt: s.createdAt,
+      depth,
+      level: depth - 1,
+      levelName: levelNameOf(levels, depth),
+      orphaned,
+    });
+  }
+
+  const childIds = new Map<string | null, string[]>();
+  for (const theme of unordered.values()) {
+    const list = childIds.get(theme.parentId);
+    if (list) list.push(theme.id);
+    else childIds.set(theme.parentId, [theme.id]);
+  }
+  const sortKey = (id: string) => unordered.get(id)?.order ?? '';
+  for (const list of childIds.values()) list.sort((a, b) => compareSiblings(sortKey(a), a, sortKey(b), b));
+
+  const themes: Theme[] = [];
+  const byId = new Map<string, Theme>();
+  const children = new Map<string | null, Theme[]>();
+  const visit = (id: string, above: readonly string[]): Theme | undefined => {
+    const base = unordered.get(id);
+    if (!base) return undefined;
+    const theme: Theme = { ...base, path: [...above, id] };
+    themes.push(theme);
+    byId.set(id, theme);
+    const kids: Theme[] = [];
+    for (const child of childIds.get(id) ?? []) {
+      const placed = visit(child, theme.path);
+      if (placed) kids.push(placed);
+    }
+    children.set(id, kids);
+    return theme;
+  };
+  const roots: Theme[] = [];
+  for (const id of childIds.get(null) ?? []) {
+    const placed = visit(id, []);
+    if (placed) roots.push(placed);
+  }
+  children.set(null, roots);
+
+  return {
+    levels,
+    themes,
+    roots,
+    byId,
+    childrenOf: (parentId) => children.get(parentId) ?? [],
+    resolve: merges.resolve,
+    problems,
+  };
+}
