@@ -10,6 +10,10 @@ export const ErrorCode = {
   conflict: 409,
   too_large: 413,
   unsupported_media_type: 415,
+  // Transcript import (shared/transcript TranscriptImportError codes)
+  wrong_encoding: 400,
+  empty: 400,
+  unsupported_type: 415,
   rate_limited: 429,
   internal: 500,
 } as const;

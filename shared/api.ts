@@ -51,3 +51,12 @@ export const TranscriptBody = z.strictObject({
 });
 
 export const PhaseBody = z.strictObject({ phase: z.enum(TRANSCRIPT_PHASES) });
+
+/** One transcript file, base64-encoded (browser upload and API). */
+export const TranscriptFileBody = z.strictObject({
+  name: z.string().trim().min(1).max(255),
+  data: z.base64().max(15_000_000),
+  participantId: z.string().min(1).max(64).optional(),
+  pseudonym: z.string().trim().min(1).max(60).optional(),
+  title: z.string().trim().min(1).max(200).optional(),
+});

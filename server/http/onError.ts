@@ -1,6 +1,7 @@
 import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
-import { AppError } from '../errors';
+import { TranscriptImportError } from '../../shared/transcript';
+import { AppError, ErrorCode } from '../errors';
 import type { Logger } from '../log';
 
 export interface ErrorBody {
@@ -15,6 +16,9 @@ export function errorResponse(err: unknown, c: Context, log: Logger): Response {
   if (err instanceof AppError) {
     const body: ErrorBody = { error: { code: err.code, message: err.message, ...(err.details !== undefined ? { details: err.details } : {}) } };
     return c.json(body, err.status as 400, err.headers);
+  }
+  if (err instanceof TranscriptImportError) {
+    return c.json({ error: { code: err.code, message: err.message } }, ErrorCode[err.code] as 400);
   }
   if (err instanceof HTTPException && err.status < 500) {
     const code = err.status === 413 ? 'too_large' : err.status === 404 ? 'not_found' : 'validation_failed';

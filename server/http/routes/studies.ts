@@ -1,4 +1,5 @@
-import { AddMemberBody, CreateStudyBody, InvitationBody, ParticipantBody, PatchMemberBody, PatchStudyBody, TranscriptBody } from '../../../shared/api';
+import { AddMemberBody, CreateStudyBody, InvitationBody, ParticipantBody, PatchMemberBody, PatchStudyBody, TranscriptBody, TranscriptFileBody } from '../../../shared/api';
+import { invalid } from '../../errors';
 import { verifyChain } from '../../../shared/auditChain';
 import { authorizeStudy } from '../../commands/actor';
 import { createInvitation, getInvitations } from '../../commands/invitations';
@@ -6,10 +7,17 @@ import { addMember, changeMemberRole, getMembers, removeMember } from '../../com
 import { addParticipant, getParticipants } from '../../commands/participants';
 import { createStudy, getStudies, getStudy, patchStudy } from '../../commands/studies';
 import { addTranscript, getTranscripts } from '../../commands/transcripts';
+import { importTranscript, previewTranscriptFile } from '../../commands/importTranscripts';
 import { listAudit } from '../../store/audit';
 import { route } from '../route';
 
 const TRANSCRIPT_MAX_BODY = 10 * 1024 * 1024;
+/** A 10 MiB file, base64-encoded, plus its JSON envelope. */
+const FILE_MAX_BODY = 15 * 1024 * 1024;
+
+function fileFrom(body: { name: string; data: string }) {
+  return { name: body.name, bytes: new Uint8Array(Buffer.from(body.data, 'base64')) };
+}
 
 export const studyRoutes = () => [
   route({ method: 'get', path: '/api/studies', summary: 'Studies the user belongs to (all, for an admin)', tag: 'studies', auth: 'session', handler: async ({ s, actor }) => ({ studies: await getStudies(s, actor!) }) }),
@@ -44,6 +52,31 @@ export const studyRoutes = () => [
     },
   }),
 
+  route({
+    method: 'post',
+    path: '/api/studies/:sid/transcripts/preview',
+    summary: 'Read a transcript file (.txt .md .docx .vtt .srt, base64) and show its numbered lines and speakers; stores nothing',
+    tag: 'transcripts',
+    auth: 'session',
+    body: TranscriptFileBody,
+    maxBody: FILE_MAX_BODY,
+    handler: async ({ s, actor, params, body }) => previewTranscriptFile(s, actor!, params.sid!, fileFrom(body)),
+  }),
+  route({
+    method: 'post',
+    path: '/api/studies/:sid/transcripts/import',
+    summary: 'Import a transcript file for a participant (participantId, or a pseudonym found or created; default: the file name)',
+    tag: 'transcripts',
+    auth: 'session',
+    body: TranscriptFileBody,
+    maxBody: FILE_MAX_BODY,
+    status: 201,
+    handler: async ({ s, actor, params, body }) => {
+      if (body.participantId && body.pseudonym) throw invalid('give participantId or pseudonym, not both');
+      const participant = body.participantId ? { participantId: body.participantId } : body.pseudonym ? { pseudonym: body.pseudonym } : undefined;
+      return importTranscript(s, actor!, params.sid!, fileFrom(body), { ...(participant ? { participant } : {}), ...(body.title ? { title: body.title } : {}) });
+    },
+  }),
   route({
     method: 'get',
     path: '/api/studies/:sid/audit',
