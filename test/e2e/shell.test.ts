@@ -79,4 +79,24 @@ describe.skipIf(!haveChromium() || !built)('web shell in Chromium', () => {
     await page.screenshot({ path: artifactPath('shell-transcript.png'), fullPage: true });
     await context.close();
   });
+
+  it('uploads a subtitle file, previews its speakers, and imports it', async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.goto(url);
+    await page.getByLabel('Email').fill('lena@uni.example');
+    await page.getByLabel('Password').fill('lena-password');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('link', { name: 'Psychotherapists and the working alliance' }).click();
+    await page.getByLabel('transcript files').setInputFiles(join(process.cwd(), 'test', 'fixtures', 'transcripts', 'teams-meeting.vtt'));
+    const item = page.getByRole('region', { name: 'import transcripts' });
+    await item.getByText(/speakers: Interviewer \(\d+\), Zoë Ångström/).waitFor();
+    await page.getByLabel('participant for teams-meeting.vtt').fill('P02');
+    await page.getByRole('button', { name: 'Import teams-meeting.vtt' }).click();
+    await item.getByText('Imported.').waitFor();
+    await page.getByRole('link', { name: 'teams-meeting.vtt' }).waitFor();
+    expect(await page.getByRole('row').filter({ hasText: 'teams-meeting.vtt' }).getByRole('cell').first().textContent()).toBe('P02');
+    await page.screenshot({ path: artifactPath('shell-import.png'), fullPage: true });
+    await context.close();
+  });
 });

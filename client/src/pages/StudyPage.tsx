@@ -4,6 +4,7 @@ import { ErrorText, useSubmit } from '../components/Form';
 import { Link } from '../router';
 import { SettingsPanel } from './SettingsPanel';
 import { MembersPanel } from './MembersPanel';
+import { ImportPanel } from './ImportPanel';
 
 type Tab = 'transcripts' | 'members' | 'settings';
 
@@ -132,6 +133,7 @@ function TranscriptsPanel(props: { study: Study; participants: Participant[]; tr
           </form>
         </div>
       )}
+      {manage && <ImportPanel studyId={study.id} participants={participants} onChange={onChange} />}
     </section>
   );
 }
