@@ -1,0 +1,107 @@
+import { existsSync, renameSync, rmSync, copyFileSync, statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import SQLite from 'better-sqlite3';
+import { configFromEnv } from '../config';
+import { parseArgs } from './args';
+import { type CliIo, EXIT_OK, UsageError } from './io';
+
+const PG_NOTE = `This instance uses PostgreSQL (DATABASE_URL). Back it up with PostgreSQL's own tools, which
+take a consistent snapshot while Concord runs:
+  pg_dump --format=custom --file concord.dump "$DATABASE_URL"
+and restore into an empty database with:
+  pg_restore --no-owner --dbname "$DATABASE_URL" concord.dump
+`;
+
+const REQUIRED_TABLES = ['users', 'studies', 'members', 'transcripts', 'audit_events', 'doc_updates', 'doc_snapshots', 'kysely_migration'];
+
+function sqliteFile(dataDir: string, url: string | null): string {
+  if (url?.startsWith('sqlite:')) return resolve(url.slice('sqlite:'.length));
+  return join(dataDir, 'concord.db');
+}
+
+/**
+ * `concord backup --out FILE`: a consistent copy of the SQLite database, taken online.
+ * `VACUUM INTO` reads inside one transaction, so the copy is one committed state even while
+ * coders are writing (WAL lets the server keep committing meanwhile). The database is the whole
+ * data folder: Concord keeps nothing else there.
+ */
+export async function runBackup(args: string[], io: CliIo): Promise<number> {
+  const { flags } = parseArgs(args, { strings: ['out'] });
+  if (!flags.out) throw new UsageError('usage: concord backup --out FILE');
+  const config = configFromEnv();
+  if (config.databaseUrl && !config.databaseUrl.startsWith('sqlite:')) {
+    io.stderr(PG_NOTE);
+    return 2;
+  }
+  const source = sqliteFile(config.dataDir, config.databaseUrl);
+  if (!existsSync(source)) throw new UsageError(`no database at ${source}`);
+  const out = resolve(flags.out);
+  if (existsSync(out)) throw new UsageError(`${out} exists; choose a new file name`);
+  const db = new SQLite(source, { readonly: true, fileMustExist: true });
+  try {
+    db.pragma('busy_timeout = 10000');
+    db.prepare('VACUUM INTO ?').run(out);
+  } finally {
+    db.close();
+  }
+  const check = verifyBackup(out);
+  io.stdout(`backup written to ${out} (${statSync(out).size} bytes, ${check.users} accounts, ${check.studies} studies, ${check.updates} document updates)\n`);
+  return EXIT_OK;
+}
+
+/** Opens a backup read-only and checks it is a whole Concord database. */
+export function verifyBackup(file: string): { users: number; studies: number; updates: number } {
+  let db: SQLite.Database;
+  try {
+    db = new SQLite(file, { readonly: true, fileMustExist: true });
+  } catch {
+    throw new UsageError(`${file} is not a readable SQLite database`);
+  }
+  try {
+    let ok: unknown;
+    try {
+      ok = db.pragma('integrity_check', { simple: true });
+    } catch {
+      throw new UsageError(`${file} is not a Concord backup (not a SQLite database)`);
+    }
+    if (ok !== 'ok') throw new UsageError(`${file} failed SQLite's integrity check: ${String(ok)}`);
+    const tables = new Set((db.prepare("select name from sqlite_master where type = 'table'").all() as Array<{ name: string }>).map((r) => r.name));
+    const missing = REQUIRED_TABLES.filter((t) => !tables.has(t));
+    if (missing.length) throw new UsageError(`${file} is not a Concord backup (missing tables: ${missing.join(', ')})`);
+    const count = (t: string) => (db.prepare(`select count(*) as n from ${t}`).get() as { n: number }).n;
+    return { users: count('users'), studies: count('studies'), updates: count('doc_updates') };
+  } finally {
+    db.close();
+  }
+}
+
+/**
+ * `concord restore FILE`: replaces the database with a verified backup. The server must be
+ * stopped; the current database is kept beside it as concord.db.before-restore-<time>.
+ */
+export async function runRestore(args: string[], io: CliIo): Promise<number> {
+  const { positional, bools } = parseArgs(args, { booleans: ['force'] });
+  const file = positional[0];
+  if (!file || positional.length > 1) throw new UsageError('usage: concord restore FILE  (stop the server first)');
+  const config = configFromEnv();
+  if (config.databaseUrl && !config.databaseUrl.startsWith('sqlite:')) {
+    io.stderr(PG_NOTE);
+    return 2;
+  }
+  const backup = resolve(file);
+  const summary = verifyBackup(backup);
+  const target = sqliteFile(config.dataDir, config.databaseUrl);
+  if (existsSync(target)) {
+    // A running server holds the WAL open; refuse rather than swap a file under it.
+    if (!bools.force && existsSync(`${target}-wal`) && statSync(`${target}-wal`).size > 0) {
+      throw new UsageError('the database has an active write-ahead log: stop the server first (or pass --force if it is stopped)');
+    }
+    const keep = `${target}.before-restore-${new Date().toISOString().replace(/[:.]/g, '-')}`;
+    renameSync(target, keep);
+    io.stdout(`the previous database is kept as ${keep}\n`);
+  }
+  for (const suffix of ['-wal', '-shm']) rmSync(`${target}${suffix}`, { force: true });
+  copyFileSync(backup, target);
+  io.stdout(`restored ${backup} -> ${target} (${summary.users} accounts, ${summary.studies} studies, ${summary.updates} document updates)\n`);
+  return EXIT_OK;
+}
