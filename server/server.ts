@@ -3,8 +3,10 @@ import type { AddressInfo } from 'node:net';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { getRequestListener } from '@hono/node-server';
+import { attachCollab } from './collab/attachCollab';
 import type { Config } from './config';
 import { createApp } from './http/app';
+import { docRoutes } from './http/routes/docs';
 import { staticHandler } from './http/static';
 import { type ServiceOptions, type Services, createServices } from './services';
 
@@ -21,8 +23,9 @@ const clientDist = join(dirname(fileURLToPath(import.meta.url)), '..', 'client',
 /** Composes the doors (HTTP, collab) over one set of services and listens. */
 export async function startServer(config: Config, options: ServiceOptions = {}): Promise<RunningServer> {
   const services = await createServices(config, options);
-  const app = createApp(services, { staticHandler: staticHandler(clientDist) });
+  const app = createApp(services, { staticHandler: staticHandler(clientDist), routes: docRoutes() });
   const http = createServer(getRequestListener(app.fetch));
+  const collab = attachCollab(http, services);
   await new Promise<void>((resolve, reject) => {
     http.once('error', reject);
     http.listen(config.port, '0.0.0.0', () => resolve());
@@ -34,6 +37,7 @@ export async function startServer(config: Config, options: ServiceOptions = {}):
     services,
     http,
     close: async () => {
+      await collab.close();
       http.closeAllConnections();
       await new Promise<void>((resolve) => http.close(() => resolve()));
       await services.close();

@@ -1,0 +1,92 @@
+import * as Y from 'yjs';
+import type { CommitNotice, DocWriter, Room, RoomListener } from '../docs/Room';
+import { CloseCode } from '../../shared/protocol';
+import type { AwarenessEntry } from './awarenessCodec';
+import { AwarenessRelay } from './AwarenessRelay';
+import type { Connection } from './Connection';
+import { awarenessMessage, persistedMessage, syncStep1Message, syncStep2Message, updateMessage } from './messages';
+
+/**
+ * The connections of one document and what they share: the room's committed updates (broadcast
+ * only after their commit) and awareness. Holds one reference on the room while it has members.
+ */
+export class DocChannel implements RoomListener {
+  readonly connections = new Set<Connection>();
+  readonly relay: AwarenessRelay<Connection>;
+  disposed = false;
+
+  constructor(
+    readonly name: string,
+    readonly room: Room,
+    blindAwareness: boolean,
+    private readonly onEmpty: (channel: DocChannel) => void,
+  ) {
+    this.relay = new AwarenessRelay<Connection>(blindAwareness);
+    room.listeners.add(this);
+  }
+
+  join(conn: Connection): void {
+    this.connections.add(conn);
+    // Writers get the server's state vector so they send what the server lacks (offline edits);
+    // readers are not invited to send anything.
+    if (conn.canWrite) conn.send(syncStep1Message(this.room.doc));
+    const known = this.relay.snapshot(conn);
+    if (known) conn.send(awarenessMessage(known));
+  }
+
+  leave(conn: Connection): void {
+    if (!this.connections.delete(conn)) return;
+    const removal = this.relay.remove(conn);
+    if (removal) this.#toOthers(conn, awarenessMessage(removal));
+    if (this.connections.size === 0 && !this.disposed) {
+      this.disposed = true;
+      this.room.listeners.delete(this);
+      this.onEmpty(this);
+    }
+  }
+
+  /** SyncStep2 from the durable state only: never reveal a change before its commit. */
+  answerSyncStep1(conn: Connection, stateVector: Uint8Array): void {
+    this.room.whenDurable(() => {
+      if (conn.closed || this.room.discarded) return;
+      conn.send(syncStep2Message(Y.encodeStateAsUpdate(this.room.doc, stateVector)));
+    });
+  }
+
+  relayAwareness(from: Connection, entries: readonly AwarenessEntry[]): void {
+    const update = this.relay.apply(from, entries);
+    if (update) this.#toOthers(from, awarenessMessage(update));
+  }
+
+  sendAwarenessSnapshot(conn: Connection): void {
+    const known = this.relay.snapshot(conn);
+    if (known) conn.send(awarenessMessage(known));
+  }
+
+  committed(notice: CommitNotice): void {
+    for (const { update, writer } of notice.updates) this.#toOthers(writer, updateMessage(update));
+    let persisted: Uint8Array | null = null;
+    for (const writer of notice.writers) {
+      if (!this.#isMember(writer) || !writer.info.persisted || !writer.canWrite) continue;
+      persisted ??= persistedMessage(notice.durableStateVector());
+      writer.send(persisted);
+    }
+  }
+
+  rejected(writer: DocWriter, error: unknown): void {
+    if (this.#isMember(writer)) writer.close(CloseCode.Malformed, { why: 'update failed to apply', error: String(error) });
+  }
+
+  reset(): void {
+    // The doc was discarded (its commit failed): clients reconnect and resend their edits.
+    for (const c of [...this.connections]) c.close(CloseCode.LoadFailed, { why: 'document discarded' });
+  }
+
+  #isMember(writer: DocWriter): writer is Connection {
+    return this.connections.has(writer as Connection);
+  }
+
+  #toOthers(except: unknown, message: Uint8Array): void {
+    for (const c of this.connections) if (c !== except) c.send(message);
+  }
+}

@@ -1,0 +1,48 @@
+import { type Access, decideAccess } from '../../shared/access';
+import type { DocRef } from '../../shared/docNames';
+import type { Database } from '../store/database';
+import { findRole } from '../store/members';
+import { findStudy } from '../store/studies';
+import { findTranscriptPhase } from '../store/transcripts';
+import { findUserById } from '../store/users';
+
+/** A connection's rights on its document, as decided from the database right now. */
+export interface DocAccess {
+  access: Access;
+  studyId: string;
+  transcriptId: string | null;
+  /** Awareness is reduced to {user} on this doc: a shared doc of a blind study. */
+  blindAwareness: boolean;
+}
+
+/**
+ * Gathers the decision's inputs (role, coding mode, codebook phase, transcript phase) and asks
+ * the one decision function, shared/access.ts. Null when the document's study, transcript or
+ * layer owner does not exist (4404).
+ */
+export async function gatherAccess(db: Database, ref: DocRef, userId: string): Promise<DocAccess | null> {
+  let studyId: string;
+  let transcriptId: string | null = null;
+  let transcriptPhase: 'coding' | 'reconciling' | 'final' | undefined;
+  if (ref.kind === 'codebook') {
+    studyId = ref.studyId;
+  } else {
+    const t = await findTranscriptPhase(db, ref.transcriptId);
+    if (!t) return null;
+    studyId = t.studyId;
+    transcriptId = ref.transcriptId;
+    transcriptPhase = t.phase;
+    if (ref.kind === 'layer' && !(await findUserById(db, ref.ownerId))) return null;
+  }
+  const study = await findStudy(db, studyId);
+  if (!study) return null;
+  const role = await findRole(db, studyId, userId);
+  const access = decideAccess(ref, {
+    userId,
+    role,
+    codingMode: study.codingMode,
+    codebookPhase: study.codebookPhase,
+    ...(transcriptPhase ? { transcriptPhase } : {}),
+  });
+  return { access, studyId, transcriptId, blindAwareness: study.codingMode === 'blind' && ref.kind !== 'layer' };
+}

@@ -1,0 +1,207 @@
+import * as Y from 'yjs';
+import type { Logger } from '../log';
+import type { Database } from '../store/database';
+import { saveDocSnapshot } from '../store/docLog';
+import { COMPACT_AFTER_UPDATES, COMPACT_ON_UNLOAD_MIN_UPDATES, DOC_IDLE_UNLOAD_MS, MAX_DOC_BYTES } from './docLimits';
+import { GroupCommitter } from './GroupCommitter';
+import { loadDoc } from './loadDoc';
+import { type DocWriter, Room, SERVER } from './Room';
+
+export interface DocRegistryDeps {
+  db: Database;
+  log: Logger;
+  now: () => number;
+}
+
+export interface DocRegistryOptions {
+  idleUnloadMs?: number;
+  compactAfterUpdates?: number;
+  maxDocBytes?: number;
+}
+
+/**
+ * The Y.Doc registry: the only server code that writes a Y.Doc (DESIGN.md section 2). It loads
+ * documents once (single-flight), hands them to connections and REST commands, commits their
+ * changes (GroupCommitter), compacts their logs and unloads them when idle.
+ */
+export class DocRegistry {
+  readonly #rooms = new Map<string, Room>();
+  /** Loads in progress: two clients opening one document cause exactly one load. */
+  readonly #loading = new Map<string, Promise<Room>>();
+  readonly #idleTimers = new Map<Room, NodeJS.Timeout>();
+  readonly #committer: GroupCommitter;
+  readonly #compactions = new Set<Promise<void>>();
+  readonly #idleUnloadMs: number;
+  readonly #compactAfter: number;
+  readonly #maxDocBytes: number;
+  #closed = false;
+
+  constructor(
+    private readonly deps: DocRegistryDeps,
+    options: DocRegistryOptions = {},
+  ) {
+    this.#idleUnloadMs = options.idleUnloadMs ?? DOC_IDLE_UNLOAD_MS;
+    this.#compactAfter = options.compactAfterUpdates ?? COMPACT_AFTER_UPDATES;
+    this.#maxDocBytes = options.maxDocBytes ?? MAX_DOC_BYTES;
+    this.#committer = new GroupCommitter(deps.db, deps.log, deps.now, (rooms) => this.#afterCommit(rooms));
+  }
+
+  /** Loaded documents (diagnostics, tests). */
+  get loadedCount(): number {
+    return this.#rooms.size;
+  }
+
+  isLoaded(name: string): boolean {
+    return this.#rooms.has(name);
+  }
+
+  /**
+   * Holds a document, loading it if needed; pair with `release`. A failed load rejects every
+   * waiter, leaves nothing registered and stores nothing.
+   */
+  async acquire(name: string): Promise<Room> {
+    if (this.#closed) throw new Error('the document registry is closed');
+    let room = this.#rooms.get(name);
+    if (room?.discarded) {
+      this.#rooms.delete(name);
+      room = undefined;
+    }
+    room ??= await this.#load(name);
+    if (room.discarded) return this.acquire(name); // discarded while we waited: load afresh
+    room.refs++;
+    this.#cancelIdle(room);
+    return room;
+  }
+
+  release(room: Room): void {
+    room.refs = Math.max(0, room.refs - 1);
+    this.#maybeScheduleIdle(room);
+  }
+
+  /**
+   * Reads a document and applies a change as the server (REST commands): the change goes through
+   * the same group commit and broadcast as a client's, and this resolves after its commit.
+   */
+  async withDoc<T>(name: string, fn: (doc: Y.Doc) => T, authorId: string | null = null): Promise<T> {
+    const room = await this.acquire(name);
+    try {
+      return await room.mutate(fn, authorId === null ? SERVER : ({ authorId } satisfies DocWriter));
+    } finally {
+      this.release(room);
+    }
+  }
+
+  /** Unloads every idle document now (after compacting it); returns how many were unloaded. */
+  async evictIdle(): Promise<number> {
+    await this.#committer.idle();
+    let n = 0;
+    for (const room of [...this.#rooms.values()]) if (this.#unload(room)) n++;
+    await Promise.all(this.#compactions);
+    return n;
+  }
+
+  /** Waits for queued commits and compactions, then drops every document. */
+  async close(): Promise<void> {
+    this.#closed = true;
+    await Promise.allSettled(this.#loading.values());
+    await this.#committer.idle();
+    for (const room of [...this.#rooms.values()]) {
+      this.#cancelIdle(room);
+      this.#rooms.delete(room.name);
+      room.discard('closing');
+    }
+    await Promise.all(this.#compactions);
+  }
+
+  #load(name: string): Promise<Room> {
+    const pending = this.#loading.get(name);
+    if (pending) return pending;
+    const started = performance.now();
+    const promise = loadDoc(this.deps.db, name)
+      .then((loaded) => {
+        const room = new Room(name, loaded, (r) => this.#committer.schedule(r), this.#maxDocBytes);
+        this.#rooms.set(name, room);
+        this.deps.log.info('doc.loaded', {
+          doc: name,
+          snapshotUptoId: loaded.snapshotUptoId,
+          tailRows: loaded.tailRows,
+          bytes: loaded.bytes,
+          ms: Math.round((performance.now() - started) * 100) / 100,
+        });
+        if (room.updatesSinceSnapshot >= this.#compactAfter) this.#compact(room);
+        return room;
+      })
+      .catch((error: unknown) => {
+        this.deps.log.error('doc.load_failed', { doc: name, error: String(error) });
+        throw error;
+      })
+      .finally(() => this.#loading.delete(name));
+    this.#loading.set(name, promise);
+    return promise;
+  }
+
+  #afterCommit(rooms: readonly Room[]): void {
+    for (const room of rooms) {
+      if (room.discarded) {
+        if (this.#rooms.get(room.name) === room) this.#rooms.delete(room.name);
+        this.#cancelIdle(room);
+        continue;
+      }
+      if (room.updatesSinceSnapshot >= this.#compactAfter) this.#compact(room);
+      this.#maybeScheduleIdle(room);
+    }
+  }
+
+  /**
+   * Snapshot from the live doc, taken synchronously at a moment when it equals the log up to
+   * `lastId` (never by merging thousands of stored updates). The rows stay as history.
+   */
+  #compact(room: Room): void {
+    if (room.compacting || room.inFlight || room.discarded || room.updatesSinceSnapshot === 0) return;
+    const state = Y.encodeStateAsUpdate(room.doc);
+    const uptoId = room.lastId;
+    const covered = room.updatesSinceSnapshot;
+    const bytesBefore = room.approxBytes;
+    room.compacting = true;
+    const p = saveDocSnapshot(this.deps.db, room.name, { uptoId, at: this.deps.now(), state })
+      .then(() => {
+        room.updatesSinceSnapshot -= covered;
+        // Exact again: the snapshot's size plus whatever was appended since it was taken.
+        room.approxBytes = state.byteLength + (room.approxBytes - bytesBefore);
+        this.deps.log.info('doc.compacted', { doc: room.name, uptoId, bytes: state.byteLength });
+      })
+      .catch((error: unknown) => this.deps.log.error('doc.compact_failed', { doc: room.name, error: String(error) }))
+      .finally(() => {
+        room.compacting = false;
+        this.#compactions.delete(p);
+      });
+    this.#compactions.add(p);
+  }
+
+  #maybeScheduleIdle(room: Room): void {
+    if (room.refs > 0 || room.busy || room.discarded || this.#idleTimers.has(room) || this.#closed) return;
+    const timer = setTimeout(() => {
+      this.#idleTimers.delete(room);
+      this.#unload(room);
+    }, this.#idleUnloadMs);
+    timer.unref();
+    this.#idleTimers.set(room, timer);
+  }
+
+  #cancelIdle(room: Room): void {
+    const t = this.#idleTimers.get(room);
+    if (t) clearTimeout(t);
+    this.#idleTimers.delete(room);
+  }
+
+  /** Unloads a room with no holders and nothing queued or in flight: every write is committed. */
+  #unload(room: Room): boolean {
+    if (room.refs > 0 || room.busy || room.discarded) return false;
+    this.#cancelIdle(room);
+    if (room.updatesSinceSnapshot >= COMPACT_ON_UNLOAD_MIN_UPDATES) this.#compact(room);
+    this.#rooms.delete(room.name);
+    room.discard('closing');
+    this.deps.log.info('doc.unloaded', { doc: room.name });
+    return true;
+  }
+}

@@ -1,0 +1,222 @@
+import * as Y from 'yjs';
+import type { NewDocUpdate } from '../store/docLog';
+import { MAX_DOC_BYTES } from './docLimits';
+import type { LoadedDoc } from './loadDoc';
+
+/** Who a change comes from: a connection, or the server acting for a user (withDoc). */
+export interface DocWriter {
+  readonly authorId: string | null;
+}
+
+/** One update made durable by a commit, with the writer it came from. */
+export interface CommittedUpdate {
+  update: Uint8Array;
+  writer: DocWriter;
+}
+
+/** What a commit tells the room's subscribers (the collab channel). */
+export interface CommitNotice {
+  /** Normalised updates now durable, in log order. */
+  updates: readonly CommittedUpdate[];
+  /** Writers whose submitted messages this commit settled, even when they changed nothing. */
+  writers: ReadonlySet<DocWriter>;
+  /** Encoded state vector of the durable document (computed on demand). */
+  durableStateVector: () => Uint8Array;
+}
+
+export interface RoomListener {
+  committed(notice: CommitNotice): void;
+  /** A submitted update could not be applied; the doc and the log still agree. */
+  rejected(writer: DocWriter, error: unknown): void;
+  /** The room is discarded (a commit failed, or shutdown): subscribers drop their connections. */
+  reset(reason: 'commit-failed' | 'closing'): void;
+}
+
+export type SubmitResult = 'queued' | 'malformed' | 'too-large';
+
+type Job =
+  | { kind: 'update'; update: Uint8Array; writer: DocWriter }
+  | { kind: 'mutate'; fn: (doc: Y.Doc) => unknown; writer: DocWriter; settle: (error: unknown, value?: unknown) => void };
+
+/** What `applyQueued` produced for the group commit. */
+export interface RoomBatch {
+  room: Room;
+  rows: NewDocUpdate[];
+  updates: CommittedUpdate[];
+  writers: Set<DocWriter>;
+  settlements: Array<() => void>;
+  failures: Array<() => void>;
+}
+
+/**
+ * One loaded document and its durable write path.
+ *
+ * Invariant: outside a commit in flight, `doc` equals the durable state of the log. Incoming
+ * changes are queued, applied only when the group commit takes them (`applyQueued`) and become
+ * visible (broadcast, SyncStep2 answers, persisted acks) only after that commit (`complete`).
+ * Hence anything a client has received from the server survives a crash of the server.
+ */
+export class Room {
+  readonly doc: Y.Doc;
+  lastId: number;
+  updatesSinceSnapshot: number;
+  /** Upper bound of the encoded size (reset to the exact size by compaction). */
+  approxBytes: number;
+  /** Connections and withDoc calls holding the room. */
+  refs = 0;
+  discarded = false;
+  compacting = false;
+  readonly listeners = new Set<RoomListener>();
+
+  #queue: Job[] = [];
+  #queuedBytes = 0;
+  #inFlight = false;
+  #durableWaiters: Array<() => void> = [];
+  #captured: CommittedUpdate[] | null = null;
+  readonly #schedule: (room: Room) => void;
+
+  constructor(
+    readonly name: string,
+    loaded: LoadedDoc,
+    schedule: (room: Room) => void,
+    private readonly maxDocBytes = MAX_DOC_BYTES,
+  ) {
+    this.doc = loaded.doc;
+    this.lastId = loaded.lastId;
+    this.updatesSinceSnapshot = loaded.tailRows;
+    this.approxBytes = loaded.bytes;
+    this.#schedule = schedule;
+    // The doc's own `update` event gives the normalised change actually integrated (duplicates
+    // and already-known structs removed): that is what the log stores and the others receive.
+    this.doc.on('update', (update: Uint8Array, origin: unknown) => {
+      if (!this.#captured) throw new Error(`${this.name}: the doc changed outside the durable write path`);
+      this.#captured.push({ update, writer: isWriter(origin) ? origin : SERVER });
+    });
+  }
+
+  /** A commit is in flight: the doc is ahead of the log until it returns. */
+  get inFlight(): boolean {
+    return this.#inFlight;
+  }
+
+  /** Work queued or in flight: the room may not unload. */
+  get busy(): boolean {
+    return this.#inFlight || this.#queue.length > 0;
+  }
+
+  /**
+   * Queues a client's update for the next group commit. The update is fully decoded first, so
+   * a malformed one is refused before it can touch the doc.
+   */
+  submit(update: Uint8Array, writer: DocWriter): SubmitResult {
+    if (this.discarded) return 'queued'; // its connections are being closed
+    try {
+      Y.decodeUpdate(update);
+    } catch {
+      return 'malformed';
+    }
+    if (this.approxBytes + this.#queuedBytes + update.byteLength > this.maxDocBytes) {
+      // The running total over-counts deletions; measure once before refusing.
+      this.approxBytes = Y.encodeStateAsUpdate(this.doc).byteLength;
+      if (this.approxBytes + this.#queuedBytes + update.byteLength > this.maxDocBytes) return 'too-large';
+    }
+    this.#queue.push({ kind: 'update', update, writer });
+    this.#queuedBytes += update.byteLength;
+    this.#schedule(this);
+    return 'queued';
+  }
+
+  /** Queues a server-side change (withDoc); settles after its commit. */
+  mutate<T>(fn: (doc: Y.Doc) => T, writer: DocWriter): Promise<T> {
+    return new Promise<T>((resolve, reject) => {
+      if (this.discarded) return reject(new Error(`document ${this.name} is unavailable`));
+      this.#queue.push({ kind: 'mutate', fn, writer, settle: (err, value) => (err === undefined ? resolve(value as T) : reject(err)) });
+      this.#schedule(this);
+    });
+  }
+
+  /** Runs `fn` at a moment when the doc equals its durable state (now, or after the commit in flight). */
+  whenDurable(fn: () => void): void {
+    if (this.#inFlight) this.#durableWaiters.push(fn);
+    else fn();
+  }
+
+  /** Applies the queued jobs for the group commit; the doc is ahead of the log until `complete`. */
+  applyQueued(now: number): RoomBatch {
+    const jobs = this.#queue;
+    this.#queue = [];
+    this.#queuedBytes = 0;
+    this.#inFlight = true;
+    const batch: RoomBatch = { room: this, rows: [], updates: [], writers: new Set(), settlements: [], failures: [] };
+    for (const job of jobs) {
+      this.#captured = [];
+      let error: unknown;
+      let value: unknown;
+      try {
+        if (job.kind === 'update') Y.applyUpdate(this.doc, job.update, job.writer);
+        else this.doc.transact(() => (value = job.fn(this.doc)), job.writer);
+      } catch (e) {
+        error = e ?? new Error('apply failed');
+      }
+      // Whatever was integrated, even by a change that threw half-way, is logged: doc and log agree.
+      for (const c of this.#captured) {
+        batch.updates.push(c);
+        batch.rows.push({ doc: this.name, authorId: c.writer.authorId, at: now, update: c.update });
+      }
+      this.#captured = null;
+      batch.writers.add(job.writer);
+      if (job.kind === 'mutate') {
+        const settle = job.settle;
+        batch.settlements.push(() => settle(error, value));
+        batch.failures.push(() => settle(new Error(`document ${this.name}: the change could not be stored`)));
+      } else if (error !== undefined) {
+        const writer = job.writer;
+        batch.settlements.push(() => {
+          for (const l of this.listeners) l.rejected(writer, error);
+        });
+      }
+    }
+    return batch;
+  }
+
+  /** The batch is durable: update counters, tell subscribers, then answer deferred reads. */
+  complete(batch: RoomBatch, ids: readonly number[]): void {
+    this.#inFlight = false;
+    const last = ids[ids.length - 1];
+    if (last !== undefined) this.lastId = last;
+    this.updatesSinceSnapshot += ids.length;
+    for (const r of batch.rows) this.approxBytes += r.update.byteLength;
+    let sv: Uint8Array | null = null;
+    const notice: CommitNotice = {
+      updates: batch.updates,
+      writers: batch.writers,
+      durableStateVector: () => (sv ??= Y.encodeStateVector(this.doc)),
+    };
+    for (const l of this.listeners) l.committed(notice);
+    for (const s of batch.settlements) s();
+    const waiters = this.#durableWaiters;
+    this.#durableWaiters = [];
+    for (const w of waiters) w();
+  }
+
+  /** The commit failed: the doc holds changes the log does not, so it must never be used again. */
+  discard(reason: 'commit-failed' | 'closing', batch?: RoomBatch): void {
+    if (this.discarded) return;
+    this.discarded = true;
+    this.#inFlight = false;
+    for (const f of batch?.failures ?? []) f();
+    for (const job of this.#queue) if (job.kind === 'mutate') job.settle(new Error(`document ${this.name} is unavailable`));
+    this.#queue = [];
+    this.#durableWaiters = [];
+    for (const l of [...this.listeners]) l.reset(reason);
+    this.listeners.clear();
+    this.doc.destroy();
+  }
+}
+
+/** The writer of changes made by the server itself with no user behind them. */
+export const SERVER: DocWriter = Object.freeze({ authorId: null });
+
+function isWriter(origin: unknown): origin is DocWriter {
+  return typeof origin === 'object' && origin !== null && 'authorId' in origin;
+}

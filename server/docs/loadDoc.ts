@@ -1,0 +1,51 @@
+import * as Y from 'yjs';
+import type { Database } from '../store/database';
+import { findDocSnapshot, listDocUpdatesAfter } from '../store/docLog';
+
+export interface LoadedDoc {
+  doc: Y.Doc;
+  /** Id of the newest log row the doc contains (0 when the log is empty). */
+  lastId: number;
+  /** Log rows replayed on top of the snapshot. */
+  tailRows: number;
+  snapshotUptoId: number | null;
+  /** Bytes read: snapshot plus tail, an upper bound of the encoded state. */
+  bytes: number;
+}
+
+/**
+ * Builds a document from its snapshot plus the log rows after it. Rows are never deleted and a
+ * snapshot covers exactly the rows with id <= upto_id, so reading the snapshot first and then the
+ * rows after it is consistent even if a compaction lands in between.
+ * Throws when the stored bytes cannot be applied: the caller refuses the connection (4500) and
+ * never stores anything for a document it could not load.
+ */
+export async function loadDoc(db: Database, name: string): Promise<LoadedDoc> {
+  const snapshot = await findDocSnapshot(db, name);
+  const tail = await listDocUpdatesAfter(db, name, snapshot?.uptoId ?? 0);
+  const doc = new Y.Doc();
+  let bytes = 0;
+  try {
+    doc.transact(() => {
+      if (snapshot) {
+        Y.applyUpdate(doc, snapshot.state);
+        bytes += snapshot.state.byteLength;
+      }
+      for (const row of tail) {
+        Y.applyUpdate(doc, row.update);
+        bytes += row.update.byteLength;
+      }
+    });
+  } catch (e) {
+    doc.destroy();
+    throw e;
+  }
+  const lastRow = tail[tail.length - 1];
+  return {
+    doc,
+    lastId: lastRow ? lastRow.id : (snapshot?.uptoId ?? 0),
+    tailRows: tail.length,
+    snapshotUptoId: snapshot?.uptoId ?? null,
+    bytes,
+  };
+}
