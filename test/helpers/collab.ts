@@ -10,6 +10,9 @@ import { docRegistryFor } from '../../server/docs/withDoc';
 import { eventually } from './env';
 import { seedUsers } from './http';
 
+// Every provider adds a process 'exit' listener; tests open dozens at once.
+process.setMaxListeners(500);
+
 /** A `ws` WebSocket class that sends a Cookie and an Origin, as a browser tab would. */
 export function socketClass(cookie: string | null, origin: string): typeof WebSocket {
   return class BrowserLikeSocket extends WebSocket {
