@@ -1,4 +1,4 @@
-import { fnv1a } from './fnv1a';
+import { FNV_OFFSET, FNV_OFFSET_ALT, fnvHex, fnvInteger, fnvString } from './fnv1a';
 import { firstEndingAfter, firstStartingAtOrAfter, touching } from './intervals';
 import { sweep } from './sweep';
 import { type ThemeResolver, themeResolver } from './themeResolver';
@@ -35,6 +35,9 @@ export interface DisagreementRegion {
   readonly coders: readonly CoderSpans[];
 }
 
+const NONE: readonly string[] = Object.freeze([]);
+const NO_SPANS: readonly Interval[] = Object.freeze([]);
+
 /** Quotes are for orientation; a limit keeps a report of a whole study bounded. */
 export const QUOTE_LIMIT = 300;
 
@@ -66,6 +69,9 @@ export function layerDisagreements(layers: TranscriptLayers, themeIds: readonly 
   const out: DisagreementRegion[] = [];
   const observed = layers.observed;
   const { transcript } = layers;
+  // A coder with nothing on a region gets one shared, frozen entry: a study-wide pass creates
+  // hundreds of thousands of regions, and most coders are silent on most of them.
+  const silent = layers.coders.map((coder): CoderSpans => Object.freeze({ coder, spans: NO_SPANS, otherThemes: NONE }));
   for (const themeId of themeIds) {
     if (!layers.byTheme.has(themeId)) continue;
     const perCoder = themeIntervals(layers, themeId);
@@ -73,7 +79,7 @@ export function layerDisagreements(layers: TranscriptLayers, themeIds: readonly 
     let regionStart = -1;
     let regionEnd = -1;
     const flush = (): void => {
-      if (regionStart >= 0) out.push(describe(layers, themeId, perCoder, regionStart, regionEnd));
+      if (regionStart >= 0) out.push(describe(layers, themeId, perCoder, regionStart, regionEnd, silent));
       regionStart = -1;
     };
     sweep(perCoder, transcript.length, (start, end, mask) => {
@@ -96,27 +102,50 @@ function describe(
   perCoder: readonly (readonly Interval[] | undefined)[],
   start: number,
   end: number,
+  silent: readonly CoderSpans[],
 ): DisagreementRegion {
   const coders: CoderSpans[] = [];
   let withTheme = 0;
   let withOther = false;
   let observedCount = 0;
-  perCoder.forEach((list, i) => {
-    if (!list) return;
+  for (let i = 0; i < perCoder.length; i++) {
+    const list = perCoder[i];
+    if (!list) continue;
     observedCount++;
     const spans = touching(list, start, end);
-    let otherThemes: string[] = [];
-    if (spans.length > 0) withTheme++;
-    else {
-      otherThemes = otherThemesOn(layers, i, themeId, start, end);
-      if (otherThemes.length > 0) withOther = true;
+    const coder = layers.coders[i] ?? '';
+    if (spans.length > 0) {
+      withTheme++;
+      coders.push({ coder, spans, otherThemes: NONE });
+      continue;
     }
-    coders.push({ coder: layers.coders[i] ?? '', spans, otherThemes });
-  });
+    const otherThemes = otherThemesOn(layers, i, themeId, start, end);
+    if (otherThemes.length > 0) withOther = true;
+    coders.push(otherThemes.length > 0 ? { coder, spans, otherThemes } : (silent[i] as CoderSpans));
+  }
   const kind: DisagreementKind = withTheme === observedCount ? 'boundary' : withOther ? 'category' : 'presence';
   const transcriptId = layers.transcript.id;
-  const signature = coders.map((c) => `${c.coder}:${c.spans.map((s) => `${s.start}-${s.end}`).join(',')}/${c.otherThemes.join(',')}`).join(';');
-  const key = fnv1a(`${transcriptId}\u001f${themeId}\u001f${kind}\u001f${start}-${end}\u001f${signature}`);
+  // Key: transcript, theme, kind, span and every coder's spans and other themes, hashed field by
+  // field (the FNV state is a pair of numbers, so nothing is allocated until the hex string).
+  let h1 = fnvString(fnvString(fnvString(FNV_OFFSET, transcriptId), themeId), kind);
+  let h2 = fnvString(fnvString(fnvString(FNV_OFFSET_ALT, transcriptId), themeId), kind);
+  h1 = fnvInteger(fnvInteger(h1, start), end);
+  h2 = fnvInteger(fnvInteger(h2, start), end);
+  for (const c of coders) {
+    h1 = fnvString(h1, c.coder);
+    h2 = fnvString(h2, c.coder);
+    for (const s of c.spans) {
+      h1 = fnvInteger(fnvInteger(h1, s.start), s.end);
+      h2 = fnvInteger(fnvInteger(h2, s.start), s.end);
+    }
+    for (const t of c.otherThemes) {
+      h1 = fnvString(h1, t);
+      h2 = fnvString(h2, t);
+    }
+    h1 = fnvString(h1, '');
+    h2 = fnvString(h2, '');
+  }
+  const key = fnvHex(h1, h2);
   const text = layers.transcript.text;
   const quote = text === undefined ? undefined : text.length === 0 ? '' : clip(text.slice(start, end));
   return {
@@ -138,17 +167,17 @@ function clip(text: string): string {
 }
 
 /** The themes (other than `themeId`) of coder i's codings overlapping [start, end). */
-function otherThemesOn(layers: TranscriptLayers, coder: number, themeId: string, start: number, end: number): string[] {
+function otherThemesOn(layers: TranscriptLayers, coder: number, themeId: string, start: number, end: number): readonly string[] {
   const list = layers.codings[coder];
-  if (!list || list.length === 0) return [];
-  const found = new Set<string>();
+  if (!list || list.length === 0) return NONE;
+  let found: string[] | null = null;
   // Codings are sorted by start; one that overlaps must start within longestCoding before `end`.
   for (let i = firstStartingAtOrAfter(list, end) - 1; i >= 0; i--) {
     const c = list[i];
     if (!c || c.start <= start - layers.longestCoding) break;
-    if (c.end > start && c.themeId !== themeId) found.add(c.themeId);
+    if (c.end > start && c.themeId !== themeId && !found?.includes(c.themeId)) (found ??= []).push(c.themeId);
   }
-  return [...found].sort();
+  return found ? found.sort() : NONE;
 }
 
 function lineRange(lines: readonly Line[], start: number, end: number): DisagreementRegion['lines'] {

@@ -41,13 +41,15 @@ export function firstStartingAtOrAfter(list: readonly Interval[], pos: number): 
   return lo;
 }
 
+const NO_INTERVALS: readonly Interval[] = Object.freeze([]);
+
 /** The intervals of a sorted disjoint list that overlap or touch the closed range [start, end]. */
-export function touching(list: readonly Interval[], start: number, end: number): Interval[] {
-  const out: Interval[] = [];
+export function touching(list: readonly Interval[], start: number, end: number): readonly Interval[] {
+  let out: Interval[] | null = null;
   for (let i = firstEndingAfter(list, start - 1); i < list.length; i++) {
     const iv = list[i] as Interval;
     if (iv.start > end) break;
-    if (iv.end >= start) out.push(iv);
+    if (iv.end >= start) (out ??= []).push(iv);
   }
-  return out;
+  return out ?? NO_INTERVALS;
 }

@@ -90,13 +90,17 @@ export function intervalGrid(units: readonly Interval[]): UnitGrid {
   return {
     count: sorted.length,
     toUnits: (intervals) => {
-      const out: Interval[] = [];
+      // Input is sorted and disjoint, so the unit ranges come out sorted: merge them in one pass.
+      const out: { start: number; end: number }[] = [];
       for (const iv of intervals) {
         const first = firstEndingAfter(sorted, iv.start);
         const last = firstStartingAtOrAfter(sorted, iv.end) - 1;
-        if (first <= last) out.push({ start: first, end: last + 1 });
+        if (first > last) continue;
+        const previous = out[out.length - 1];
+        if (previous && first <= previous.end) previous.end = Math.max(previous.end, last + 1);
+        else out.push({ start: first, end: last + 1 });
       }
-      return mergeIntervals(out);
+      return out;
     },
   };
 }
