@@ -80,7 +80,7 @@ for (const dialect of testDialects()) {
       }
       const c = openClient(server, name, f.cookie(role), { persisted: true });
       try {
-        const outcome = await eventually(() => (c.provider.synced ? 'open' : c.closes.includes(CloseCode.Forbidden.code) ? 'none' : c.closes.length ? `closed ${c.closes.join()}` : null));
+        const outcome = (await eventually(() => (c.provider.synced ? 'open' : c.closes.includes(CloseCode.Forbidden.code) ? 'none' : c.closes.length ? `closed ${c.closes.join()}` : null))) as string;
         if (outcome !== 'open') return outcome;
         // Synced: try to write a marker and see whether the server kept it.
         const marker = `${role}:${tag}`;
