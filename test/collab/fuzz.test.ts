@@ -114,23 +114,21 @@ for (const dialect of testDialects()) {
       base.getArray('codings').push(['seed']);
       base.getMap('notes').set('n1', 'exploratory note');
       const messages = [syncFrame(2, Y.encodeStateAsUpdate(base)), awarenessFrame(5, 1, '{"user":{"name":"x"}}')];
-      let sent = 0;
-      let socket = await rawSocket(server, name, f.cookie('owner'));
-      let open = true;
+      const probe = syncFrame(0, Y.encodeStateVector(new Y.Doc())); // SyncStep1: always answered
       let refused = 0;
-      socket.closed.then(() => (open = false));
-      while (sent < 1000) {
-        if (!open) {
-          refused++;
-          socket = await rawSocket(server, name, f.cookie('owner'));
-          open = true;
-          socket.closed.then(() => (open = false));
-        }
+      let socket = await rawSocket(server, name, f.cookie('owner'));
+      for (let sent = 0; sent < 1000; sent++) {
         const m = Uint8Array.from(messages[sent % messages.length]!);
         for (let k = 0; k < 1 + Math.floor(rand() * 3); k++) m[Math.floor(rand() * m.length)] ^= 1 << Math.floor(rand() * 8);
+        const answers = socket.received.length;
         socket.ws.send(m);
-        sent++;
-        if (sent % 50 === 0) await new Promise<void>((resolve) => setImmediate(resolve)); // let closes arrive
+        socket.ws.send(probe);
+        // Either the probe is answered (the frame was accepted or ignored) or the socket closed.
+        const closedNow = await Promise.race([socket.closed.then(() => true), eventually(() => socket.received.length > answers, 5000, 1).then(() => false)]);
+        if (closedNow) {
+          refused++;
+          socket = await rawSocket(server, name, f.cookie('owner'));
+        }
       }
       socket.ws.close();
       expect(refused).toBeGreaterThan(10); // the flips did produce frames the server refused
