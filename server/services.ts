@@ -17,6 +17,8 @@ export interface Services {
   now: () => number;
   loginByAccount: RateLimiter;
   loginByIp: RateLimiter;
+  /** Runs before the database closes (e.g. the document registry flushing its last commits). */
+  onClose: (hook: () => Promise<void>) => void;
   close: () => Promise<void>;
 }
 
@@ -27,6 +29,7 @@ export interface ServiceOptions {
 }
 
 export async function createServices(config: Config, options: ServiceOptions = {}): Promise<Services> {
+  const hooks: Array<() => Promise<void>> = [];
   const opened = await openDatabase({ url: config.databaseUrl, dataDir: config.dataDir, ...(options.pgSchema ? { pgSchema: options.pgSchema } : {}) });
   return {
     config,
@@ -37,6 +40,10 @@ export async function createServices(config: Config, options: ServiceOptions = {
     now: options.now ?? Date.now,
     loginByAccount: new RateLimiter(LOGIN_LIMIT_PER_ACCOUNT, LOGIN_WINDOW_MS),
     loginByIp: new RateLimiter(LOGIN_LIMIT_PER_IP, LOGIN_WINDOW_MS),
-    close: opened.close,
+    onClose: (hook) => void hooks.push(hook),
+    close: async () => {
+      for (const hook of hooks.splice(0).reverse()) await hook();
+      await opened.close();
+    },
   };
 }

@@ -60,3 +60,9 @@ export const TranscriptFileBody = z.strictObject({
   pseudonym: z.string().trim().min(1).max(60).optional(),
   title: z.string().trim().min(1).max(200).optional(),
 });
+
+export const ThemeGovernanceBody = z.strictObject({
+  rationale: z.string().trim().max(5000).optional(),
+  disagreementKey: z.string().max(200).optional(),
+});
+export const MergeThemeBody = ThemeGovernanceBody.extend({ into: z.string().min(1).max(64) });

@@ -13,6 +13,7 @@ export const STUDY_ACTIONS = {
   'participants.write': ['lead', 'admin'],
   'transcripts.write': ['lead', 'admin'],
   'transcripts.phase': ['lead', 'admin'],
+  'codebook.govern': ['lead', 'admin'],
   'audit.read': ['lead', 'auditor', 'admin'],
   'docs.history': ['lead', 'auditor', 'admin'],
 } as const satisfies Record<string, ReadonlyArray<Role | 'admin'>>;

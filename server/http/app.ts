@@ -12,6 +12,7 @@ import { openApiDocument } from './openapi';
 import { authRoutes } from './routes/auth';
 import { studyRoutes } from './routes/studies';
 import { transcriptRoutes } from './routes/transcripts';
+import { themeRoutes } from './routes/themes';
 import { checkOrigin } from './origin';
 
 export type AppEnv = { Variables: { actor: Actor | null } };
@@ -24,7 +25,7 @@ export interface AppOptions {
 }
 
 export function allRoutes(s: Services, extra: RouteSpec[] = []): RouteSpec[] {
-  return [...authRoutes(s), ...studyRoutes(), ...transcriptRoutes(), ...extra];
+  return [...authRoutes(s), ...studyRoutes(), ...transcriptRoutes(), ...themeRoutes(), ...extra];
 }
 
 export function createApp(s: Services, options: AppOptions = {}): Hono<AppEnv> {

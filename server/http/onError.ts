@@ -1,6 +1,8 @@
 import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import { TranscriptImportError } from '../../shared/transcript';
+import { ThemeModelError } from '../../shared/themes';
+import { CodingModelError } from '../../shared/coding';
 import { AppError, ErrorCode } from '../errors';
 import type { Logger } from '../log';
 
@@ -19,6 +21,12 @@ export function errorResponse(err: unknown, c: Context, log: Logger): Response {
   }
   if (err instanceof TranscriptImportError) {
     return c.json({ error: { code: err.code, message: err.message } }, ErrorCode[err.code] as 400);
+  }
+  if (err instanceof ThemeModelError || err instanceof CodingModelError) {
+    // The models' rule codes travel as details; the status says which kind of refusal it is.
+    const status = err.code === 'invalid_input' ? 400 : /not_found$/.test(err.code) ? 404 : 409;
+    const code = status === 400 ? 'validation_failed' : status === 404 ? 'not_found' : 'conflict';
+    return c.json({ error: { code, message: err.message, details: { rule: err.code } } }, status);
   }
   if (err instanceof HTTPException && err.status < 500) {
     const code = err.status === 413 ? 'too_large' : err.status === 404 ? 'not_found' : 'validation_failed';

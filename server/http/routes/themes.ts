@@ -1,0 +1,37 @@
+import { MergeThemeBody, ThemeGovernanceBody } from '../../../shared/api';
+import type { ThemeTree } from '../../../shared/themes';
+import { getThemeTree, governTheme } from '../../commands/themes';
+import { route } from '../route';
+
+const treeJson = (t: ThemeTree) => ({ levels: t.levels, themes: t.themes, problems: t.problems });
+
+export const themeRoutes = () => [
+  route({ method: 'get', path: '/api/studies/:sid/themes', summary: 'The theme tree (levels, themes with depth, path, status)', tag: 'themes', auth: 'session', handler: async ({ s, actor, params }) => treeJson(await getThemeTree(s, actor!, params.sid!)) }),
+  route({
+    method: 'post',
+    path: '/api/studies/:sid/themes/:themeId/merge',
+    summary: 'Merge a theme into another (leads): its codings count for the target from then on; audited',
+    tag: 'themes',
+    auth: 'session',
+    body: MergeThemeBody,
+    handler: async ({ s, actor, params, body }) => treeJson(await governTheme(s, actor!, params.sid!, { op: 'merge', themeId: params.themeId!, into: body.into }, body)),
+  }),
+  route({
+    method: 'post',
+    path: '/api/studies/:sid/themes/:themeId/retire',
+    summary: 'Retire a theme (leads); audited',
+    tag: 'themes',
+    auth: 'session',
+    body: ThemeGovernanceBody,
+    handler: async ({ s, actor, params, body }) => treeJson(await governTheme(s, actor!, params.sid!, { op: 'retire', themeId: params.themeId! }, body)),
+  }),
+  route({
+    method: 'post',
+    path: '/api/studies/:sid/themes/:themeId/finalise',
+    summary: 'Finalise a theme (leads); audited',
+    tag: 'themes',
+    auth: 'session',
+    body: ThemeGovernanceBody,
+    handler: async ({ s, actor, params, body }) => treeJson(await governTheme(s, actor!, params.sid!, { op: 'finalise', themeId: params.themeId! }, body)),
+  }),
+];
