@@ -6,6 +6,7 @@ type Command = (args: string[], io: CliIo) => Promise<number>;
 const commands: Record<string, { summary: string; load: () => Promise<Command> }> = {
   serve: { summary: 'start the server (PORT, DATA_DIR, DATABASE_URL, PUBLIC_ORIGIN)', load: async () => (await import('./serve')).runServe },
   user: { summary: 'user create --email E --name N [--admin]  (password on stdin)', load: async () => (await import('./user')).runUser },
+  demo: { summary: 'seed a fictional IPA demo study with accounts and disagreeing coders [--password P]', load: async () => (await import('./demo')).runDemo },
   import: { summary: 'import transcripts --study S [--as EMAIL] [--pseudonym P] FILES...', load: async () => (await import('./importCmd')).runImport },
   backup: { summary: 'backup --out FILE  (a consistent online copy of the SQLite database)', load: async () => (await import('./backup')).runBackup },
   restore: { summary: 'restore FILE  (stop the server first)', load: async () => (await import('./backup')).runRestore },
