@@ -1,0 +1,26 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { createInterface } from 'node:readline';
+import type { RunningServer } from '../../server/server';
+
+export interface ChildServer {
+  child: ChildProcess;
+  port: number;
+  /** Just enough of RunningServer for the collab test helpers. */
+  server: Pick<RunningServer, 'port' | 'url'>;
+  exited: Promise<void>;
+}
+
+/** Starts test/collab/serverProcess.ts in a child process and waits for its port. */
+export async function startChildServer(env: Record<string, string>): Promise<ChildServer> {
+  const child = spawn(process.execPath, ['bin/run-ts.js', 'test/collab/serverProcess.ts'], {
+    env: { ...process.env, PORT: '0', LOG_LEVEL: 'silent', ...env },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const exited = once(child, 'exit').then(() => undefined);
+  const lines = createInterface({ input: child.stdout! });
+  const first = await Promise.race([once(lines, 'line').then(([l]) => String(l)), exited.then(() => null)]);
+  if (first === null) throw new Error('the server process exited before listening');
+  const { port } = JSON.parse(first) as { port: number };
+  return { child, port, server: { port, url: `http://localhost:${port}` }, exited };
+}
