@@ -66,3 +66,24 @@ export const ThemeGovernanceBody = z.strictObject({
   disagreementKey: z.string().max(200).optional(),
 });
 export const MergeThemeBody = ThemeGovernanceBody.extend({ into: z.string().min(1).max(64) });
+
+const idList = z
+  .string()
+  .max(20_000)
+  .transform((s) => s.split(',').map((x) => x.trim()).filter(Boolean));
+const flag = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
+
+export const AgreementQuery = z.strictObject({
+  unit: z.enum(['line', 'turn', 'character', 'continuum']).default('line'),
+  rollup: flag.default(false),
+  coders: idList.optional(),
+  transcripts: idList.optional(),
+  themes: idList.optional(),
+  bootstrap: z.coerce.number().int().min(100).max(10_000).optional(),
+  seed: z.coerce.number().int().min(0).max(2 ** 31 - 1).optional(),
+});
+export const DisagreementQuery = z.strictObject({
+  rollup: flag.default(false),
+  coders: idList.optional(),
+  themes: idList.optional(),
+});

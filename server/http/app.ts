@@ -13,6 +13,7 @@ import { authRoutes } from './routes/auth';
 import { studyRoutes } from './routes/studies';
 import { transcriptRoutes } from './routes/transcripts';
 import { themeRoutes } from './routes/themes';
+import { agreementRoutes } from './routes/agreement';
 import { checkOrigin } from './origin';
 
 export type AppEnv = { Variables: { actor: Actor | null } };
@@ -25,7 +26,7 @@ export interface AppOptions {
 }
 
 export function allRoutes(s: Services, extra: RouteSpec[] = []): RouteSpec[] {
-  return [...authRoutes(s), ...studyRoutes(), ...transcriptRoutes(), ...themeRoutes(), ...extra];
+  return [...authRoutes(s), ...studyRoutes(), ...transcriptRoutes(), ...themeRoutes(), ...agreementRoutes(), ...extra];
 }
 
 export function createApp(s: Services, options: AppOptions = {}): Hono<AppEnv> {
