@@ -119,7 +119,10 @@ for (const dialect of testDialects()) {
       let socket = await rawSocket(server, name, f.cookie('owner'));
       for (let sent = 0; sent < 1000; sent++) {
         const m = Uint8Array.from(messages[sent % messages.length]!);
-        for (let k = 0; k < 1 + Math.floor(rand() * 3); k++) m[Math.floor(rand() * m.length)] ^= 1 << Math.floor(rand() * 8);
+        for (let k = 0; k < 1 + Math.floor(rand() * 3); k++) {
+          const at = Math.floor(rand() * m.length);
+          m[at] = m[at]! ^ (1 << Math.floor(rand() * 8));
+        }
         const answers = socket.received.length;
         socket.ws.send(m);
         socket.ws.send(probe);
