@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { configFromEnv } from '../config';
 import { DEMO_ACCOUNTS, type DemoPasswords, randomDemoPasswords, sameDemoPassword } from '../demo/accounts';
+import { DEMO_LEVELS } from '../demo/content/codebook';
 import { DEMO_STUDY } from '../demo/content/study';
 import { DemoExistsError, type DemoSummary, seedDemo } from '../demo/seedDemo';
 import { closeDocRegistry } from '../docs/withDoc';
@@ -49,7 +50,7 @@ function report(summary: DemoSummary, passwords: DemoPasswords, origin: string):
   const width = Math.max(...DEMO_ACCOUNTS.map((a) => a.email.length));
   const accounts = DEMO_ACCOUNTS.map((a) => `    ${a.email.padEnd(width)}  ${a.role.padEnd(7)}  ${passwords[a.key]}`);
   return [
-    `Seeded the demo study "${DEMO_STUDY.title}" (${summary.studyId}): blind coding, ${summary.themes} themes on 4 levels.`,
+    `Seeded the demo study "${DEMO_STUDY.title}" (${summary.studyId}): blind coding, ${summary.themes} themes on ${DEMO_LEVELS.length} levels (${DEMO_LEVELS.join(' > ')}).`,
     '  transcripts:',
     ...transcripts,
     '  independent layers:',
