@@ -16,6 +16,9 @@ export const STUDY_ACTIONS = {
   'codebook.govern': ['lead', 'admin'],
   'audit.read': ['lead', 'auditor', 'admin'],
   'docs.history': ['lead', 'auditor', 'admin'],
+  // The lead's progress view (issue 4 item 7): counts only, no content, so it is safe in blind
+  // mode; coders are left out because even counts of others' layers can anchor their own coding.
+  'progress.read': ['lead', 'auditor', 'admin'],
 } as const satisfies Record<string, ReadonlyArray<Role | 'admin'>>;
 
 export type StudyAction = keyof typeof STUDY_ACTIONS;
