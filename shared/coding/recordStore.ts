@@ -1,3 +1,4 @@
+import { randomId } from '../randomId';
 import type * as Y from 'yjs';
 import type { z } from 'zod';
 import { CodingModelError, CodingModelErrorCode } from './CodingModelError';
@@ -77,5 +78,5 @@ export function deleteRecord<T extends Span & { id: string }>(doc: Y.Doc, kind: 
 
 /** A fresh record id: random, so two tabs of one coder never collide. */
 export function newRecordId(): string {
-  return crypto.randomUUID();
+  return randomId();
 }

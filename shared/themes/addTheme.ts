@@ -1,3 +1,4 @@
+import { randomId } from '../randomId';
 import * as Y from 'yjs';
 import { z } from 'zod';
 import { ThemeField, themesMap } from './codebookDoc';
@@ -28,7 +29,7 @@ export type AddThemeInput = z.input<typeof addThemeInput>;
 /** Adds an active theme under `parentId` (or at the top level); returns its id. */
 export function addTheme(doc: Y.Doc, input: AddThemeInput): string {
   const value = parseInput(addThemeInput, input);
-  const id = value.id ?? crypto.randomUUID();
+  const id = value.id ?? randomId();
   if (themesMap(doc).has(id)) throw new ThemeModelError(ThemeModelErrorCode.ThemeExists, `theme ${id} exists`);
   const tree = readThemeTree(doc);
   const parentDepth = requireParent(tree, value.parentId);
