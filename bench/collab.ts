@@ -118,6 +118,9 @@ async function fanOut(sc: Scenario) {
   const clients = names.flatMap((name, d) => Array.from({ length: sc.clients }, (_, j) => ({ name, writer: j < sc.writers, ...connect(port, name, users[(d + j) % USERS]!.cookie) })));
   await until(() => clients.every((c) => c.provider.synced), 30_000);
   const latencies: number[] = [];
+  // The first delivery of each update measures the server path (receive, commit, send); the
+  // spread after it is the clients of this one process applying the same update in turn.
+  const firstDelivery = new Map<string, number>();
   let delivered = 0;
   for (const c of clients) {
     c.doc.getArray<string>('b').observe((event) => {
@@ -125,7 +128,9 @@ async function fanOut(sc: Scenario) {
       const now = performance.now();
       for (const d of event.changes.delta) {
         for (const v of (d.insert as string[] | undefined) ?? []) {
-          latencies.push(now - Number(v.split('|')[1]));
+          const [seq, at] = v.split('|');
+          latencies.push(now - Number(at));
+          if (!firstDelivery.has(seq!)) firstDelivery.set(seq!, now - Number(at));
           delivered++;
         }
       }
@@ -163,6 +168,7 @@ async function fanOut(sc: Scenario) {
     losses: Math.max(0, expected - delivered),
     deliveriesPerSecond: Math.round(delivered / elapsed),
     latencyMs: { p50: pct(latencies, 50), p99: pct(latencies, 99), max: pct(latencies, 100) },
+    firstDeliveryLatencyMs: { p50: pct([...firstDelivery.values()], 50), p99: pct([...firstDelivery.values()], 99) },
     server: { cpuSeconds: Math.round((after.cpu - before.cpu) * 100) / 100, cpuPercent: Math.round(((after.cpu - before.cpu) / elapsed) * 100), rssMb: after.rssMb },
   };
 }
