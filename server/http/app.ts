@@ -14,6 +14,7 @@ import { studyRoutes } from './routes/studies';
 import { transcriptRoutes } from './routes/transcripts';
 import { themeRoutes } from './routes/themes';
 import { agreementRoutes } from './routes/agreement';
+import { browseRoutes } from './routes/browse';
 import { checkOrigin } from './origin';
 
 export type AppEnv = { Variables: { actor: Actor | null } };
@@ -26,7 +27,7 @@ export interface AppOptions {
 }
 
 export function allRoutes(s: Services, extra: RouteSpec[] = []): RouteSpec[] {
-  return [...authRoutes(s), ...studyRoutes(), ...transcriptRoutes(), ...themeRoutes(), ...agreementRoutes(), ...extra];
+  return [...authRoutes(s), ...studyRoutes(), ...transcriptRoutes(), ...themeRoutes(), ...agreementRoutes(), ...browseRoutes(), ...extra];
 }
 
 export function createApp(s: Services, options: AppOptions = {}): Hono<AppEnv> {
