@@ -5,7 +5,7 @@ import { SetupPage } from './pages/SetupPage';
 import { LoginPage } from './pages/LoginPage';
 import { StudiesPage } from './pages/StudiesPage';
 import { StudyPage } from './pages/StudyPage';
-import { TranscriptPage } from './pages/TranscriptPage';
+import { Workspace } from './workspace/Workspace';
 import { InvitePage } from './pages/InvitePage';
 
 type Boot = { state: 'loading' } | { state: 'setup' } | { state: 'anonymous' } | { state: 'signed-in'; user: User };
@@ -57,7 +57,7 @@ export function App() {
         </button>
       </header>
       <main>
-        {study ? <StudyPage studyId={study[1]!} /> : transcript ? <TranscriptPage transcriptId={transcript[1]!} /> : <StudiesPage />}
+        {study ? <StudyPage studyId={study[1]!} /> : transcript ? <Workspace key={transcript[1]!} transcriptId={transcript[1]!} me={boot.user} /> : <StudiesPage />}
       </main>
     </>
   );

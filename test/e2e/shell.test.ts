@@ -70,8 +70,8 @@ describe.skipIf(!haveChromium() || !built)('web shell in Chromium', () => {
     expect(count).toBeGreaterThanOrEqual(4);
     expect(await lines.nth(0).locator('.ln').textContent()).toBe('1');
     expect(await lines.nth(count - 1).locator('.ln').textContent()).toBe(String(count));
-    expect(await lines.nth(0).locator('.lt').textContent()).toContain('Interviewer: Can you tell me');
-    for (let i = 0; i < count; i++) expect(((await lines.nth(i).locator('.lt').textContent()) ?? '').length).toBeLessThanOrEqual(80);
+    expect(await lines.nth(0).locator('.text-col').textContent()).toContain('Interviewer: Can you tell me');
+    for (let i = 0; i < count; i++) expect(((await lines.nth(i).locator('.text-col').textContent()) ?? '').length).toBeLessThanOrEqual(80);
 
     // A reload keeps the route (the server answers index.html for app paths).
     await page.reload();
