@@ -7,6 +7,9 @@ import { StudiesPage } from './pages/StudiesPage';
 import { StudyPage } from './pages/StudyPage';
 import { Workspace } from './workspace/Workspace';
 import { InvitePage } from './pages/InvitePage';
+import { AgreementPage } from './pages/AgreementPage';
+import { ThemeBrowserPage } from './pages/ThemeBrowserPage';
+import { ProgressPage } from './pages/ProgressPage';
 
 type Boot = { state: 'loading' } | { state: 'setup' } | { state: 'anonymous' } | { state: 'signed-in'; user: User };
 
@@ -37,6 +40,8 @@ export function App() {
 
   const study = /^\/studies\/([\w-]+)$/.exec(path);
   const transcript = /^\/transcripts\/([\w-]+)$/.exec(path);
+  const studyView = /^\/studies\/([\w-]+)\/(agreement|themes|progress)$/.exec(path);
+  const StudyView = studyView ? { agreement: AgreementPage, themes: ThemeBrowserPage, progress: ProgressPage }[studyView[2] as 'agreement' | 'themes' | 'progress'] : null;
   return (
     <>
       <header className="topbar">
@@ -57,7 +62,7 @@ export function App() {
         </button>
       </header>
       <main>
-        {study ? <StudyPage studyId={study[1]!} /> : transcript ? <Workspace key={transcript[1]!} transcriptId={transcript[1]!} me={boot.user} /> : <StudiesPage />}
+        {studyView && StudyView ? <StudyView key={path} studyId={studyView[1]!} /> : study ? <StudyPage studyId={study[1]!} /> : transcript ? <Workspace key={transcript[1]!} transcriptId={transcript[1]!} me={boot.user} /> : <StudiesPage />}
       </main>
     </>
   );

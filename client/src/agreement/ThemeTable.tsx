@@ -1,7 +1,7 @@
 import { BandBadge } from './BandBadge';
 import { Figure } from './Figure';
 import { fixed, kappaOf, percent } from './format';
-import type { AgreementResponse, MeasureSet, Unit } from './types';
+import type { MeasureSet, Unit } from './types';
 
 export interface ThemeRow {
   id: string;
@@ -68,8 +68,8 @@ export function ThemeTable({ rows, coderCount, unit }: { rows: ThemeRow[]; coder
               <td data-col="units">{m.units.toLocaleString('en')}</td>
               <td className="notes">
                 {m.warnings.map((w) => (
-                  <span key={w} className="warning" role="note" title={w}>
-                    ⚠ {w.split(':')[0]}
+                  <span key={w} className="warning" role="note">
+                    ⚠ {w}
                   </span>
                 ))}
               </td>
@@ -80,5 +80,3 @@ export function ThemeTable({ rows, coderCount, unit }: { rows: ThemeRow[]; coder
     </table>
   );
 }
-
-export type { AgreementResponse };

@@ -46,6 +46,11 @@ export function StudyPage({ studyId }: { studyId: string }) {
       <p className="muted">
         You are {study.role ? `a ${study.role}` : 'an administrator'} · {study.codingMode} coding · codebook {study.codebookPhase}
       </p>
+      <nav className="study-links" aria-label="study views">
+        <Link to={`/studies/${study.id}/themes`}>Themes and extracts</Link>
+        <Link to={`/studies/${study.id}/agreement`}>Agreement</Link>
+        {study.role !== 'coder' && <Link to={`/studies/${study.id}/progress`}>Progress</Link>}
+      </nav>
       <nav className="tabs" role="tablist">
         {(['transcripts', 'members', 'settings'] as const).map((t) => (
           <button key={t} role="tab" aria-selected={tab === t} className={tab === t ? 'tab active' : 'tab'} onClick={() => setTab(t)}>

@@ -1,0 +1,177 @@
+import { useEffect, useMemo, useState } from 'react';
+import { api, type Participant, type Study } from '../api';
+import { AlphaChart } from '../agreement/AlphaChart';
+import { BandBadge } from '../agreement/BandBadge';
+import { Controls } from '../agreement/Controls';
+import { DisagreementStrip } from '../agreement/DisagreementStrip';
+import { Figure } from '../agreement/Figure';
+import { kappaOf, percent } from '../agreement/format';
+import { PairMatrix } from '../agreement/PairMatrix';
+import { ReadingGuide } from '../agreement/ReadingGuide';
+import { download, exportName, reportCsv, reportJson } from '../agreement/reportExport';
+import { ThemeTable, type ThemeRow } from '../agreement/ThemeTable';
+import { UNITS, type AgreementResponse, type AgreementSettings, type Unit } from '../agreement/types';
+import { useAgreement, useRegions } from '../agreement/useAgreement';
+import { Link } from '../router';
+
+/** Settings live in the query string, so a reload or a shared link shows the same report. */
+function settingsFromUrl(): AgreementSettings {
+  const q = new URLSearchParams(window.location.search);
+  const unit = q.get('unit');
+  const bootstrap = Number(q.get('bootstrap') ?? 0);
+  return {
+    unit: (UNITS as readonly string[]).includes(unit ?? '') ? (unit as Unit) : 'line',
+    rollup: q.get('rollup') === 'true',
+    bootstrap: Number.isInteger(bootstrap) && bootstrap >= 100 ? bootstrap : 0,
+    seed: 1,
+  };
+}
+
+function settingsToUrl(s: AgreementSettings): void {
+  const q = new URLSearchParams({ unit: s.unit });
+  if (s.rollup) q.set('rollup', 'true');
+  if (s.bootstrap) q.set('bootstrap', String(s.bootstrap));
+  window.history.replaceState(null, '', `${window.location.pathname}?${q}`);
+}
+
+export function AgreementPage({ studyId }: { studyId: string }) {
+  const [settings, setSettings] = useState(settingsFromUrl);
+  const [study, setStudy] = useState<Study | null>(null);
+  const [pseudonyms, setPseudonyms] = useState<Map<string, string>>(new Map());
+  const report = useAgreement(studyId, settings);
+  useEffect(() => {
+    void api<{ study: Study }>('GET', `/api/studies/${studyId}`).then((r) => setStudy(r.study), () => undefined);
+    void api<{ participants: Participant[] }>('GET', `/api/studies/${studyId}/participants`).then(
+      (r) => setPseudonyms(new Map(r.participants.map((p) => [p.id, p.pseudonym]))),
+      () => undefined,
+    );
+  }, [studyId]);
+  const change = (s: AgreementSettings) => {
+    settingsToUrl(s);
+    setSettings(s);
+  };
+  const data = report.state === 'ready' ? report.data : null;
+
+  return (
+    <div className="page agreement-page">
+      <p className="crumbs">
+        <Link to="/">Studies</Link> / <Link to={`/studies/${studyId}`}>{study?.title ?? 'Study'}</Link> /
+      </p>
+      <h1>Agreement</h1>
+      <p className="lede">Agreement starts the conversation; it never blocks a phase change.</p>
+      <p className="muted">
+        These figures compare the coders’ independent layers theme by theme. Use them to find where readings differ and talk about why: a low value
+        usually points to a theme whose meaning the team has not yet settled, not to a coder who got it wrong.
+      </p>
+      <Controls settings={settings} onChange={change} busy={report.state === 'loading'} />
+      {data && <ExportButtons data={data} settings={settings} />}
+      {report.state === 'loading' && <p className="muted" role="status">Computing agreement…</p>}
+      {report.state === 'error' && (
+        <p className={report.status === 403 ? 'notice' : 'error'} role="alert">
+          {report.message}
+        </p>
+      )}
+      {data && <Report data={data} settings={settings} pseudonyms={pseudonyms} />}
+      <ReadingGuide />
+    </div>
+  );
+}
+
+function ExportButtons({ data, settings }: { data: AgreementResponse; settings: AgreementSettings }) {
+  return (
+    <div className="row export-row">
+      <button className="secondary" onClick={() => download(exportName(settings, 'csv'), 'text/csv;charset=utf-8', reportCsv(data))}>
+        Export CSV
+      </button>
+      <button className="secondary" onClick={() => download(exportName(settings, 'json'), 'application/json', reportJson(data, settings))}>
+        Export JSON
+      </button>
+    </div>
+  );
+}
+
+function Report({ data, settings, pseudonyms }: { data: AgreementResponse; settings: AgreementSettings; pseudonyms: Map<string, string> }) {
+  const coderCount = data.report.coders.length;
+  const rows: ThemeRow[] = useMemo(() => {
+    const measures = new Map(data.report.themes.map((t) => [t.themeId, t]));
+    return data.themes.flatMap((t) => {
+      const m = measures.get(t.id);
+      return m ? [{ id: t.id, label: t.label, depth: t.path.length, levelName: t.levelName, measures: m }] : [];
+    });
+  }, [data]);
+  const transcriptIds = useMemo(() => data.transcripts.map((t) => t.id), [data]);
+  const regions = useRegions(transcriptIds, settings.rollup);
+  const labels = new Map(data.themes.map((t) => [t.id, t.label]));
+  const overall = data.report.overall;
+  const kappa = kappaOf(overall, coderCount);
+
+  if (coderCount < 2) return <p className="notice">Agreement needs at least two coders with layers on the same transcripts; so far there {coderCount === 1 ? 'is one' : 'are none'}.</p>;
+  return (
+    <>
+      <section className="summary-cards" aria-label="overall agreement">
+        <div className="card stat">
+          <span className="stat-label">Overall α{data.report.unit === 'continuum' ? ' (|u-α)' : ''}</span>
+          <span className="stat-value" data-stat="alpha"><Figure estimate={overall.alpha} /></span>
+          <BandBadge band={overall.bands.alpha} />
+        </div>
+        <div className="card stat">
+          <span className="stat-label">{kappa.name}</span>
+          <span className="stat-value" data-stat="kappa"><Figure estimate={kappa.estimate} /></span>
+          {overall.bands.kappa && <span className="muted small">{overall.bands.kappa}</span>}
+        </div>
+        <div className="card stat">
+          <span className="stat-label">% agreement</span>
+          <span className="stat-value" data-stat="percent"><Figure estimate={overall.percentAgreement} show={percent} /></span>
+          <span className="muted small">prevalence {overall.prevalence === null ? 'n/a' : percent(overall.prevalence)}</span>
+        </div>
+        <div className="card stat">
+          <span className="stat-label">Coders · transcripts · units</span>
+          <span className="stat-value small-value" data-stat="units">
+            {coderCount} · {data.transcripts.length} · {overall.units.toLocaleString('en')}
+          </span>
+          <span className="muted small">{data.coders.map((c) => c.name).join(', ')}</span>
+        </div>
+      </section>
+
+      <section>
+        <h2>Per theme</h2>
+        {rows.length === 0 ? <p className="muted">No themes to compare yet.</p> : <ThemeTable rows={rows} coderCount={coderCount} unit={data.report.unit} />}
+      </section>
+
+      {rows.length > 0 && (
+        <section>
+          <h2>α per theme</h2>
+          <div className="card chart-card">
+            <AlphaChart rows={rows.map((r) => ({ id: r.id, label: r.label, depth: r.depth, alpha: r.measures.alpha, band: r.measures.bands.alpha, ...(r.measures.ci ? { ci: r.measures.ci } : {}) }))} />
+            <p className="muted small">Dashed lines mark .667 (tentative) and .800 (reliable). Bars show each theme pooled over all selected transcripts.</p>
+          </div>
+        </section>
+      )}
+
+      <section>
+        <h2>Coder pairs</h2>
+        <PairMatrix data={data} />
+      </section>
+
+      <section>
+        <h2>Where coders disagree</h2>
+        <p className="muted small">
+          Each bar is a transcript from its first line to its last. Marks show where coders differ: <span className="kind-dot kind-presence" /> one coder only,{' '}
+          <span className="kind-dot kind-category" /> different themes, <span className="kind-dot kind-boundary" /> same theme, different extent. Click a mark to open the lines.
+        </p>
+        <div className="card strips">
+          {data.transcripts.map((t) => (
+            <DisagreementStrip
+              key={t.id}
+              transcript={t}
+              pseudonym={pseudonyms.get(t.participantId) ?? ''}
+              measures={data.report.transcripts.find((r) => r.transcriptId === t.id)}
+              regions={regions[t.id] ?? { state: 'loading' }}
+              themeLabel={(id) => labels.get(id) ?? id}
+            />
+          ))}
+        </div>
+      </section>
+    </>
+  );
+}
