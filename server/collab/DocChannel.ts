@@ -63,14 +63,21 @@ export class DocChannel implements RoomListener {
     if (known) conn.send(awarenessMessage(known));
   }
 
+  /**
+   * `persisted` goes out before the broadcast, to every persisted writer when the commit changed
+   * the doc (so no client holds a durable vector older than a change it received: its whole
+   * state vector stays comparable), and to the settled writers otherwise (their no-op
+   * SyncStep2/Update is acknowledged too).
+   */
   committed(notice: CommitNotice): void {
-    for (const { update, writer } of notice.updates) this.#toOthers(writer, updateMessage(update));
+    const ackTo = notice.updates.length > 0 ? this.connections : notice.writers;
     let persisted: Uint8Array | null = null;
-    for (const writer of notice.writers) {
+    for (const writer of ackTo) {
       if (!this.#isMember(writer) || !writer.info.persisted || !writer.canWrite) continue;
       persisted ??= persistedMessage(notice.durableStateVector());
       writer.send(persisted);
     }
+    for (const { update, writer } of notice.updates) this.#toOthers(writer, updateMessage(update));
   }
 
   rejected(writer: DocWriter, error: unknown): void {
