@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { createServices } from '../../server/services';
 import type { RunningServer } from '../../server/server';
-import { type TestEnv, testDialects, testEnv } from '../helpers/env';
+import { type TestEnv, eventually, testDialects, testEnv } from '../helpers/env';
 import { type StudyFixture, type TestClient, docs, openClient, seedStudy, synced } from '../helpers/collab';
 import { type ChildServer, startChildServer } from './childServer';
 import { prng } from './frames';
@@ -52,7 +52,8 @@ for (const dialect of testDialects()) {
             }
             n++;
           }, 2);
-          const killAfter = 40 + Math.floor(rand() * 400);
+          await eventually(() => received.size > 0, 10_000); // traffic is flowing through the server
+          const killAfter = Math.floor(rand() * 400);
           await new Promise((resolve) => setTimeout(resolve, killAfter)); // the crash moment, not a synchronisation
           running.child.kill('SIGKILL');
           clearInterval(timer);
