@@ -22,7 +22,8 @@ const TOP = 24;
  */
 export function AlphaChart({ rows }: { rows: ChartRow[] }) {
   const lows = rows.flatMap((r) => [r.alpha.value ?? 0, r.ci?.lower ?? 0]);
-  const lo = Math.max(-1, Math.floor(Math.min(0, ...lows) * 10) / 10);
+  // Quarter steps keep the negative part wide enough to read and its tick clear of the 0 label.
+  const lo = Math.max(-1, Math.floor(Math.min(0, ...lows) * 4) / 4);
   const x = (v: number) => LABEL_W + ((v - lo) / (1 - lo)) * PLOT_W;
   const height = TOP + rows.length * ROW_H + 8;
   const ticks = [...new Set([lo, 0, ALPHA_THRESHOLDS.tentative, ALPHA_THRESHOLDS.reliable, 1])];
@@ -31,7 +32,7 @@ export function AlphaChart({ rows }: { rows: ChartRow[] }) {
       {ticks.map((t) => (
         <g key={t}>
           <line x1={x(t)} x2={x(t)} y1={TOP - 6} y2={height - 6} className={t === ALPHA_THRESHOLDS.reliable || t === ALPHA_THRESHOLDS.tentative ? 'threshold' : 'axis'} />
-          <text x={x(t)} y={TOP - 10} textAnchor="middle" className="tick">{bare(t)}</text>
+          <text x={x(t)} y={TOP - 10} textAnchor="middle" className="tick">{t === 0 || t === 1 ? String(t) : bare(t)}</text>
         </g>
       ))}
       {rows.map((r, i) => {

@@ -68,7 +68,7 @@ export function DisagreementStrip(props: {
                   <a href={href(r)}>{r.lines?.label ?? 'span'}</a> <span className={`kind-dot kind-${r.kind}`} /> {themeLabel(r.themeId)}: {KIND_TEXT[r.kind]}
                 </li>
               ))}
-              {regions.regions.length > 5 && <li className="muted">and {regions.regions.length - 5} shorter ones</li>}
+              {regions.regions.length > 5 && <li className="muted">and {regions.regions.length - 5} shorter {regions.regions.length - 5 === 1 ? 'one' : 'ones'}</li>}
             </ul>
           )}
         </>

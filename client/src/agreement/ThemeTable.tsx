@@ -12,9 +12,10 @@ export interface ThemeRow {
 }
 
 /**
- * The per-theme table. Prevalence sits next to kappa in every row (AGREEMENT.md, "Reading the
- * numbers": the kappa paradox), and the engine's prevalence warning is shown in the row it
- * concerns, not in a footnote.
+ * The per-theme table. On the continuum, kappa and % agreement stay as columns reading n/a with
+ * the engine's reason (they need discrete units), so the table keeps one shape for every unit.
+ * Prevalence sits next to kappa in every row (AGREEMENT.md, "Reading the numbers": the kappa
+ * paradox), and the engine's prevalence warning is shown in the row it concerns, not in a footnote.
  */
 export function ThemeTable({ rows, coderCount, unit }: { rows: ThemeRow[]; coderCount: number; unit: Unit }) {
   const continuum = unit === 'continuum';
@@ -26,8 +27,8 @@ export function ThemeTable({ rows, coderCount, unit }: { rows: ThemeRow[]; coder
           <th>Theme</th>
           <th title={continuum ? 'binary unitizing alpha |u-α: theme versus the rest of the text' : 'Krippendorff’s alpha, nominal'}>{continuum ? '|u-α' : 'α'}</th>
           <th>Band</th>
-          {continuum ? <th title="cu-α: agreement on the coded stretches only; coverage is their share of the text">cu-α (coverage)</th> : <th>{kappaName}</th>}
-          {!continuum && <th>% agreement</th>}
+          <th>{kappaName}</th>
+          <th>% agreement</th>
           <th title="share of coders’ values that mark the theme present">Prevalence</th>
           <th title={continuum ? 'text length × coders' : 'units coded by at least two coders'}>n</th>
           <th>Notes</th>
@@ -48,22 +49,13 @@ export function ThemeTable({ rows, coderCount, unit }: { rows: ThemeRow[]; coder
                 {m.ci && ci === null && <abbr className="ci na" title={m.ci.reason ?? 'no interval'}> [n/a]</abbr>}
               </td>
               <td><BandBadge band={m.bands.alpha} /></td>
-              {continuum ? (
-                <td data-col="cu-alpha">
-                  {m.unitizing ? <Figure estimate={m.unitizing.cuAlpha} /> : 'n/a'}
-                  {m.unitizing?.coverage != null && <span className="muted"> ({percent(m.unitizing.coverage)})</span>}
-                </td>
-              ) : (
-                <td data-col="kappa">
-                  <Figure estimate={kappaOf(m, coderCount).estimate} />
-                  {m.bands.kappa && <span className="muted small"> {m.bands.kappa}</span>}
-                </td>
-              )}
-              {!continuum && (
-                <td data-col="percent">
-                  <Figure estimate={m.percentAgreement} show={percent} />
-                </td>
-              )}
+              <td data-col="kappa">
+                <Figure estimate={kappaOf(m, coderCount).estimate} />
+                {m.bands.kappa && <span className="muted small"> {m.bands.kappa}</span>}
+              </td>
+              <td data-col="percent">
+                <Figure estimate={m.percentAgreement} show={percent} />
+              </td>
               <td data-col="prevalence">{m.prevalence === null ? <abbr className="na" title="no unit was coded by two coders">n/a</abbr> : percent(m.prevalence)}</td>
               <td data-col="units">{m.units.toLocaleString('en')}</td>
               <td className="notes">

@@ -107,7 +107,9 @@ function Report({ data, settings, pseudonyms }: { data: AgreementResponse; setti
 
   if (coderCount < 2) return <p className="notice">Agreement needs at least two coders with layers on the same transcripts; so far there {coderCount === 1 ? 'is one' : 'are none'}.</p>;
   return (
-    <>
+    // The data-* attributes say which report is on screen, so a reader (or a test) can tell a
+    // finished switch of unit or roll-up from the previous report still being shown.
+    <div className="report" data-unit={data.report.unit} data-hierarchy={data.report.hierarchy} data-ci={overall.ci ? 'yes' : 'no'}>
       <section className="summary-cards" aria-label="overall agreement">
         <div className="card stat">
           <span className="stat-label">Overall α{data.report.unit === 'continuum' ? ' (|u-α)' : ''}</span>
@@ -172,6 +174,6 @@ function Report({ data, settings, pseudonyms }: { data: AgreementResponse; setti
           ))}
         </div>
       </section>
-    </>
+    </div>
   );
 }

@@ -4,6 +4,8 @@ import { ExtractList } from '../browse/ExtractList';
 import type { BrowseResponse, BrowsedTheme, Counts } from '../browse/types';
 import { Link } from '../router';
 
+const plural = (n: number, noun: string) => (n === 1 ? noun : `${noun}s`);
+
 function themeFromUrl(): string | null {
   return new URLSearchParams(window.location.search).get('theme');
 }
@@ -71,8 +73,8 @@ export function ThemeBrowserPage({ studyId }: { studyId: string }) {
                       <>merged into {labelOf.get(t.mergedInto) ?? 'another theme'}</>
                     ) : (
                       <>
-                        <span data-count="codings" title="codings">{c.codings}</span> codings · <span data-count="participants">{c.participants}</span> participants ·{' '}
-                        <span data-count="transcripts">{c.transcripts}</span> transcripts
+                        <span data-count="codings">{c.codings}</span> {plural(c.codings, 'coding')} · <span data-count="participants">{c.participants}</span>{' '}
+                        {plural(c.participants, 'participant')} · <span data-count="transcripts">{c.transcripts}</span> {plural(c.transcripts, 'transcript')}
                         {c.consensusCodings > 0 && <> · {c.consensusCodings} consensus</>}
                       </>
                     )}

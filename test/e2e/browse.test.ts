@@ -1,0 +1,121 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { RunningServer } from '../../server/server';
+import { artifactPath, haveChromium, launchBrowser } from '../helpers/browser';
+import { testServer } from '../helpers/env';
+import type { ApiClient } from '../helpers/http';
+import { type SeededStudy, seedStudy, signedInContext } from './studyViewsSeed';
+
+const built = existsSync(join(process.cwd(), 'client', 'dist', 'index.html'));
+if (process.env.CONCORD_REQUIRE_BROWSER && (!haveChromium() || !built)) throw new Error('browser tests required: install chromium and run npm run build');
+
+interface Counts { codings: number; participants: number; transcripts: number }
+interface Browse {
+  themes: Array<{ id: string; label: string; counts: Counts; totals: Counts }>;
+  extracts: Array<{ themeId: string; transcriptId: string; pseudonym: string; coderName: string; lineRange: string; lines: { first: number }; quote: string }>;
+  scope: { hiddenLayers: number };
+}
+
+describe.skipIf(!haveChromium() || !built)('theme browser and progress view in Chromium', () => {
+  let server: RunningServer;
+  let closeServer: () => Promise<void>;
+  let browser: Browser;
+  let closeBrowser: () => Promise<void>;
+  let seed: SeededStudy;
+
+  beforeAll(async () => {
+    const started = await testServer('sqlite');
+    server = started.server;
+    closeServer = started.close;
+    seed = await seedStudy(server);
+    ({ browser, close: closeBrowser } = await launchBrowser());
+  });
+  afterAll(async () => {
+    await closeBrowser?.();
+    await closeServer?.();
+  });
+
+  const pageAs = async (api: ApiClient) => (await signedInContext(await browser.newContext(), server.url, api)).newPage();
+  const browseApi = async (page: Page): Promise<Browse> => (await (await page.request.get(`${server.url}/api/studies/${seed.sid}/themes/browse`)).json()) as Browse;
+  const treeCount = (page: Page, themeId: string, what: keyof Counts) => page.locator(`.theme-tree li[data-theme="${themeId}"] [data-count="${what}"]`).textContent();
+
+  it('shows the tree with the API’s counts and a theme’s extracts, and jumps to the transcript', async () => {
+    const page = await pageAs(seed.users.auditor.api);
+    await page.goto(`${server.url}/studies/${seed.sid}`);
+    await page.getByRole('link', { name: 'Themes and extracts' }).click();
+    await page.getByRole('navigation', { name: 'theme tree' }).waitFor();
+    const api = await browseApi(page);
+    expect(api.scope.hiddenLayers).toBe(0);
+    // "Include sub-themes" is on by default: the tree shows totals.
+    for (const t of api.themes) {
+      expect(await treeCount(page, t.id, 'codings')).toBe(String(t.totals.codings));
+      expect(await treeCount(page, t.id, 'participants')).toBe(String(t.totals.participants));
+      expect(await treeCount(page, t.id, 'transcripts')).toBe(String(t.totals.transcripts));
+    }
+    await page.getByLabel('Include sub-themes in counts and extracts').uncheck();
+    const trust = api.themes.find((t) => t.id === seed.themes.trust)!;
+    expect(trust.counts.codings).not.toBe(trust.totals.codings);
+    expect(await treeCount(page, trust.id, 'codings')).toBe(String(trust.counts.codings));
+
+    await page.locator(`.theme-tree li[data-theme="${trust.id}"] button`).click();
+    await page.getByRole('heading', { name: 'Trust', level: 2 }).waitFor();
+    const expected = api.extracts.filter((e) => e.themeId === trust.id);
+    const shown = page.locator('.extracts .extract');
+    expect(await shown.count()).toBe(expected.length);
+    const cites = await page.locator('.extracts .extract .cite').allTextContents();
+    expect(cites).toEqual(expected.map((e) => `Interview ${e.pseudonym}, ${e.lineRange}`));
+    expect(await shown.first().locator('blockquote').textContent()).toBe(expected[0]!.quote);
+    await page.screenshot({ path: artifactPath('theme-browser-auditor.png'), fullPage: true });
+
+    await page.locator('.extracts .extract .cite').first().click();
+    await page.waitForURL(`${server.url}/transcripts/${expected[0]!.transcriptId}#l-${expected[0]!.lines.first}`);
+    await page.context().close();
+  });
+
+  it('shows a blind coder only their own extracts and says that others are withheld', async () => {
+    const page = await pageAs(seed.users.bob.api);
+    await page.goto(`${server.url}/studies/${seed.sid}/themes?theme=${seed.themes.safety}`);
+    await page.getByRole('heading', { name: 'Felt safety', level: 2 }).waitFor();
+    const api = await browseApi(page);
+    // P02 is still coded blind: alice's layer there is withheld; P01 is in reconciliation.
+    expect(api.scope.hiddenLayers).toBe(1);
+    await page.getByRole('note').filter({ hasText: '1 coder layer is not included' }).waitFor();
+    const heads = (pseudonym: string) => page.getByRole('region', { name: `extracts of ${pseudonym}` }).locator('.extract-head').allTextContents();
+    expect(await heads('P02')).toEqual(['Interview P02, l. 15-17 · bob']);
+    expect((await heads('P01')).sort()).toEqual(['Interview P01, l. 10-12 · bob', 'Interview P01, l. 10-14 · alice']);
+    expect(api.extracts.filter((e) => e.themeId === seed.themes.safety)).toHaveLength(3);
+    await page.screenshot({ path: artifactPath('theme-browser-blind-coder.png'), fullPage: true });
+    await page.context().close();
+  });
+
+  it('shows the lead each coder’s progress as the API counts it, and refuses coders', async () => {
+    const page = await pageAs(seed.users.lead.api);
+    await page.goto(`${server.url}/studies/${seed.sid}`);
+    await page.getByRole('link', { name: 'Progress' }).click();
+    await page.getByRole('table', { name: 'coding progress' }).waitFor();
+    const api = (await (await page.request.get(`${server.url}/api/studies/${seed.sid}/progress`)).json()) as {
+      transcripts: Array<{ id: string; phase: string; coders: Array<{ coderId: string; codings: number; share: number }> }>;
+    };
+    for (const t of api.transcripts) {
+      const row = page.locator(`tr[data-transcript="${t.id}"]`);
+      expect(await row.locator('.phase').textContent()).toBe(t.phase);
+      for (const c of t.coders) {
+        const cell = row.locator(`td[data-coder="${c.coderId}"]`);
+        expect(await cell.locator('.share').textContent()).toBe(`${Math.round(c.share * 100)}%`);
+        expect(await cell.textContent()).toContain(`${c.codings} codings`);
+      }
+    }
+    await page.screenshot({ path: artifactPath('progress-lead.png'), fullPage: true });
+    await page.context().close();
+
+    const coder = await pageAs(seed.users.alice.api);
+    await coder.goto(`${server.url}/studies/${seed.sid}`);
+    await coder.getByRole('link', { name: 'Agreement' }).waitFor();
+    expect(await coder.getByRole('link', { name: 'Progress' }).count()).toBe(0);
+    await coder.goto(`${server.url}/studies/${seed.sid}/progress`);
+    await coder.getByRole('alert').filter({ hasText: 'may not' }).waitFor();
+    await coder.context().close();
+  });
+});
