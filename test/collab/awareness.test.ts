@@ -101,6 +101,7 @@ for (const dialect of testDialects()) {
         if ([...updated, ...added].includes(777)) relayed++;
       });
       const raw = await rawSocket(server, name, f.cookie('other'));
+      await eventually(() => raw.received.length > 0); // authorised (else the pending-queue limit applies)
       const flood = 400;
       for (let i = 1; i <= flood; i++) raw.ws.send(awarenessFrame(777, i, { user: { name: 'Flood' }, n: i }));
       await eventually(() => (lead.provider.awareness.getStates().get(777) as { n?: number } | undefined)?.n === flood, 10_000);

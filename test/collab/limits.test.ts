@@ -65,6 +65,7 @@ for (const dialect of testDialects()) {
     it('refuses the update that would take a document over MAX_DOC_BYTES', async () => {
       const name = docs.layer(f);
       const a = await rawSocket(server, name, f.cookie('owner'));
+      await eventually(() => a.received.length > 0); // authorised (else the pending-queue limit applies)
       const chunk = Math.floor(MAX_UPDATE_BYTES * 0.9);
       const fits = Math.floor(MAX_DOC_BYTES / chunk);
       for (let i = 0; i <= fits; i++) a.ws.send(syncFrame(2, textUpdate(String(i).padEnd(chunk, '.'), 'big')));
