@@ -87,7 +87,9 @@ describe.skipIf(!haveChromium() || !built)('agreement dashboard in Chromium', ()
     // "Rupture" is rare: the prevalence warning sits in its row.
     const rupture = line.report.themes.find((t) => t.themeId === seed.themes.rupture)!;
     expect(rupture.warnings.length).toBe(1);
-    expect(await page.locator(`.report tr[data-theme="${seed.themes.rupture}"] .warning`).textContent()).toContain(rupture.warnings[0]!);
+    const warning = page.locator(`.report tr[data-theme="${seed.themes.rupture}"] .warning`);
+    expect(await warning.textContent()).toBe(`⚠ rare theme (${pct(rupture.prevalence)}): κ understates agreement`);
+    expect(await warning.getAttribute('title')).toBe(rupture.warnings[0]);
     // The pair matrix shows the one pair both ways.
     const [pair] = line.report.pairs;
     const pairCell = page.locator(`td[data-pair="${seed.users.alice.id}|${seed.users.bob.id}"] .pair-alpha .num`);

@@ -69,8 +69,11 @@ describe.skipIf(!haveChromium() || !built)('theme browser and progress view in C
     expect(await shown.first().locator('blockquote').textContent()).toBe(expected[0]!.quote);
     await page.screenshot({ path: artifactPath('theme-browser-auditor.png'), fullPage: true });
 
-    await page.locator('.extracts .extract .cite').first().click();
-    await page.waitForURL(`${server.url}/transcripts/${expected[0]!.transcriptId}#l-${expected[0]!.lines.first}`);
+    // Jump from an extract further down (bob's l. 20-22) to its first line in the transcript.
+    const later = expected.find((e) => e.lines.first > 1)!;
+    await page.locator('.extracts .extract .cite', { hasText: `Interview ${later.pseudonym}, ${later.lineRange}` }).click();
+    await page.waitForURL(`${server.url}/transcripts/${later.transcriptId}#l-${later.lines.first}`);
+    await page.locator(`#l-${later.lines.first}`).waitFor();
     await page.context().close();
   });
 
@@ -93,6 +96,7 @@ describe.skipIf(!haveChromium() || !built)('theme browser and progress view in C
   it('shows the lead each coder’s progress as the API counts it, and refuses coders', async () => {
     const page = await pageAs(seed.users.lead.api);
     await page.goto(`${server.url}/studies/${seed.sid}`);
+    await page.getByRole('navigation', { name: 'study views' }).screenshot({ path: artifactPath('study-view-links.png') });
     await page.getByRole('link', { name: 'Progress' }).click();
     await page.getByRole('table', { name: 'coding progress' }).waitFor();
     const api = (await (await page.request.get(`${server.url}/api/studies/${seed.sid}/progress`)).json()) as {

@@ -10,7 +10,9 @@ export interface ChartRow {
   band: MeasureSet['bands']['alpha'];
 }
 
-const LABEL_W = 220;
+const LABEL_W = 280;
+const LABEL_CHARS = 36;
+const INDENT = 12;
 const PLOT_W = 440;
 const ROW_H = 22;
 const TOP = 24;
@@ -22,9 +24,12 @@ const TOP = 24;
  */
 export function AlphaChart({ rows }: { rows: ChartRow[] }) {
   const lows = rows.flatMap((r) => [r.alpha.value ?? 0, r.ci?.lower ?? 0]);
-  // Quarter steps keep the negative part wide enough to read and its tick clear of the 0 label.
-  const lo = Math.max(-1, Math.floor(Math.min(0, ...lows) * 4) / 4);
-  const x = (v: number) => LABEL_W + ((v - lo) / (1 - lo)) * PLOT_W;
+  // Quarter steps keep a negative part wide enough to read and its tick clear of the 0 label; a
+  // value a hair below zero (chance-level agreement) does not earn a quarter of the width.
+  const min = Math.min(0, ...lows);
+  const lo = min > -0.05 ? 0 : Math.max(-1, Math.floor(min * 4) / 4);
+  const clamp = (v: number) => Math.max(lo, v);
+  const x = (v: number) => LABEL_W + ((clamp(v) - lo) / (1 - lo)) * PLOT_W;
   const height = TOP + rows.length * ROW_H + 8;
   const ticks = [...new Set([lo, 0, ALPHA_THRESHOLDS.tentative, ALPHA_THRESHOLDS.reliable, 1])];
   return (
@@ -40,8 +45,10 @@ export function AlphaChart({ rows }: { rows: ChartRow[] }) {
         const v = r.alpha.value;
         return (
           <g key={r.id} data-theme={r.id}>
-            <text x={LABEL_W - 8} y={y + ROW_H / 2 + 4} textAnchor="end" className="label">
-              {truncate(r.label, 28 - 2 * (r.depth - 1))}
+            {/* Indented by depth, as in the table, so the chart keeps the tree's shape. */}
+            <text x={8 + (r.depth - 1) * INDENT} y={y + ROW_H / 2 + 4} className="label">
+              <title>{r.label}</title>
+              {truncate(r.label, LABEL_CHARS - Math.round(((r.depth - 1) * INDENT) / 7))}
             </text>
             {v === null ? (
               <text x={x(0) + 6} y={y + ROW_H / 2 + 4} className="na-label">

@@ -60,8 +60,8 @@ export function ThemeTable({ rows, coderCount, unit }: { rows: ThemeRow[]; coder
               <td data-col="units">{m.units.toLocaleString('en')}</td>
               <td className="notes">
                 {m.warnings.map((w) => (
-                  <span key={w} className="warning" role="note">
-                    ⚠ {w}
+                  <span key={w} className="warning" role="note" title={w}>
+                    ⚠ {shortWarning(w, m.prevalence)}
                   </span>
                 ))}
               </td>
@@ -71,4 +71,13 @@ export function ThemeTable({ rows, coderCount, unit }: { rows: ThemeRow[]; coder
       </tbody>
     </table>
   );
+}
+
+/**
+ * At line level most themes are rare, so the prevalence warning shows on many rows: a short label
+ * keeps the table scannable, and the engine's full sentence stays in the tooltip.
+ */
+function shortWarning(warning: string, prevalence: number | null): string {
+  if (!warning.startsWith('prevalence ') || prevalence === null) return warning;
+  return `${prevalence < 0.5 ? 'rare' : 'near-universal'} theme (${percent(prevalence)}): κ understates agreement`;
 }

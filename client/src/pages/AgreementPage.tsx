@@ -114,7 +114,7 @@ function Report({ data, settings, pseudonyms }: { data: AgreementResponse; setti
         <div className="card stat">
           <span className="stat-label">Overall α{data.report.unit === 'continuum' ? ' (|u-α)' : ''}</span>
           <span className="stat-value" data-stat="alpha"><Figure estimate={overall.alpha} /></span>
-          <BandBadge band={overall.bands.alpha} />
+          <BandBadge band={overall.bands.alpha} long />
         </div>
         <div className="card stat">
           <span className="stat-label">{kappa.name}</span>
