@@ -2,6 +2,9 @@ import * as Y from 'yjs';
 import type { Database } from '../store/database';
 import { findDocSnapshot, listDocUpdatesAfter } from '../store/docLog';
 
+/** Rows replayed per event-loop turn when loading. */
+export const LOAD_YIELD_EVERY_ROWS = 1000;
+
 export interface LoadedDoc {
   doc: Y.Doc;
   /** Id of the newest log row the doc contains (0 when the log is empty). */
@@ -26,16 +29,21 @@ export async function loadDoc(db: Database, name: string): Promise<LoadedDoc> {
   const doc = new Y.Doc();
   let bytes = 0;
   try {
-    doc.transact(() => {
-      if (snapshot) {
-        Y.applyUpdate(doc, snapshot.state);
-        bytes += snapshot.state.byteLength;
-      }
-      for (const row of tail) {
-        Y.applyUpdate(doc, row.update);
-        bytes += row.update.byteLength;
-      }
-    });
+    if (snapshot) {
+      Y.applyUpdate(doc, snapshot.state);
+      bytes += snapshot.state.byteLength;
+    }
+    for (let i = 0; i < tail.length; i += LOAD_YIELD_EVERY_ROWS) {
+      // A long tail (a log that was never compacted) must not stall every other document:
+      // replay it in slices, yielding to the event loop in between.
+      if (i > 0) await new Promise((resolve) => setImmediate(resolve));
+      doc.transact(() => {
+        for (const row of tail.slice(i, i + LOAD_YIELD_EVERY_ROWS)) {
+          Y.applyUpdate(doc, row.update);
+          bytes += row.update.byteLength;
+        }
+      });
+    }
   } catch (e) {
     doc.destroy();
     throw e;

@@ -14,7 +14,7 @@ import { seedUsers } from './http';
 process.setMaxListeners(500);
 
 /** A `ws` WebSocket class that sends a Cookie and an Origin, as a browser tab would. */
-export function socketClass(cookie: string | null, origin: string): typeof WebSocket {
+export function socketClass(cookie: string | null, origin: string): new (url: string | URL, protocols?: string | string[]) => WebSocket {
   return class BrowserLikeSocket extends WebSocket {
     constructor(url: string | URL, protocols?: string | string[]) {
       super(url, protocols, { headers: { origin, ...(cookie ? { cookie } : {}) } });
@@ -98,7 +98,7 @@ export async function synced(c: TestClient, timeoutMs = 5000): Promise<void> {
 
 /** Waits until the provider's connection was closed with `code` (and returns it). */
 export async function closedWith(c: TestClient, code: number, timeoutMs = 5000): Promise<number> {
-  return eventually(() => (c.closes.includes(code) ? code : null), timeoutMs);
+  return (await eventually(() => (c.closes.includes(code) ? code : null), timeoutMs)) as number;
 }
 
 /** The HTTP status an upgrade request gets (101 when it is accepted) and the close code after. */
