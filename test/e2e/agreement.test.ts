@@ -159,7 +159,7 @@ describe.skipIf(!haveChromium() || !built)('agreement dashboard in Chromium', ()
     const csv = readFileSync((await csvDownload.path())!, 'utf8').trimEnd().split('\r\n');
     const header = csv[0]!.split(',');
     expect(header.slice(0, 6)).toEqual(['scope', 'id', 'label', 'units', 'prevalence', 'alpha']);
-    expect(csv).toHaveLength(1 + 1 + 5 + 2 + 1); // header, overall, themes, transcripts, pair
+    expect(csv).toHaveLength(1 + 1 + 5 + 2 + 1 + 2 * 5); // header, overall, themes, transcripts, pair, cells
     const col = (row: string, name: string) => row.split(',')[header.indexOf(name)];
     const trustRow = csv.find((r) => r.startsWith(`theme,${seed.themes.trust},`))!;
     const trust = api.report.themes.find((t) => t.themeId === seed.themes.trust)!;
@@ -178,7 +178,7 @@ describe.skipIf(!haveChromium() || !built)('agreement dashboard in Chromium', ()
     await context.close();
   });
 
-  it('shows a coder only the transcripts that have left blind coding', async () => {
+  it('shows a coder only the transcripts that have left blind coding, and explains when none has', async () => {
     const context = await signedInContext(await browser.newContext(), server.url, seed.users.alice.api);
     const page = await context.newPage();
     await page.goto(`${server.url}/studies/${seed.sid}/agreement`);
@@ -187,6 +187,18 @@ describe.skipIf(!haveChromium() || !built)('agreement dashboard in Chromium', ()
     const rows = page.locator('.strip-row');
     expect(await rows.count()).toBe(1);
     expect(await rows.first().getAttribute('data-transcript')).toBe(seed.t1);
+
+    // A blind study with nothing revealed yet: the page explains, and still says what agreement is for.
+    const lead = seed.users.lead.api;
+    const other = (await lead.post('/api/studies', { title: 'Still blind', codingMode: 'blind' })).json.study.id as string;
+    await lead.post(`/api/studies/${other}/members`, { email: 'alice@example.org', role: 'coder' });
+    const p = (await lead.post(`/api/studies/${other}/participants`, { pseudonym: 'P09' })).json.participant;
+    await lead.post(`/api/studies/${other}/transcripts`, { participantId: p.id, title: 'Interview P09', text: 'P09: one line.' });
+    await page.goto(`${server.url}/studies/${other}/agreement`);
+    await page.getByRole('alert').filter({ hasText: 'coders see agreement once a transcript is in reconciliation' }).waitFor();
+    expect(await page.getByText('Agreement starts the conversation; it never blocks a phase change.').isVisible()).toBe(true);
+    expect(await page.locator('.report').count()).toBe(0);
+    await page.screenshot({ path: artifactPath('agreement-blind-coder.png'), fullPage: true });
     await context.close();
   });
 });

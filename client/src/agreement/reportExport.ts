@@ -6,7 +6,8 @@ const COLUMNS = [
 ] as const;
 
 /**
- * The report as one CSV table, a row per scope (overall, theme, transcript, coder pair), with
+ * The report as one CSV table, a row per scope (overall, theme, transcript, coder pair, and each
+ * transcript-theme cell), with
  * full-precision numbers so a spreadsheet or R recomputes nothing from rounded figures. An
  * undefined coefficient is an empty cell, and its reason goes to `undefined_reasons`.
  */
@@ -20,6 +21,7 @@ export function reportCsv(data: AgreementResponse): string {
   for (const t of data.report.themes) add('theme', t.themeId, themeLabel.get(t.themeId) ?? t.themeId, t);
   for (const t of data.report.transcripts) add('transcript', t.transcriptId, transcriptTitle.get(t.transcriptId) ?? t.transcriptId, t);
   for (const p of data.report.pairs) add('pair', p.coders.join('+'), p.coders.map((c) => coderName.get(c) ?? c).join(' + '), p);
+  for (const c of data.report.cells) add('cell', `${c.transcriptId}/${c.themeId}`, `${transcriptTitle.get(c.transcriptId) ?? c.transcriptId} / ${themeLabel.get(c.themeId) ?? c.themeId}`, c);
   return rows.map((r) => r.map(csvField).join(',')).join('\r\n') + '\r\n';
 }
 

@@ -68,7 +68,8 @@ export function AgreementPage({ studyId }: { studyId: string }) {
       {report.state === 'loading' && <p className="muted" role="status">Computing agreement…</p>}
       {report.state === 'error' && (
         <p className={report.status === 403 ? 'notice' : 'error'} role="alert">
-          {report.message}
+          {report.status === 403 && <strong>Not available to you yet: </strong>}
+          {report.message}.
         </p>
       )}
       {data && <Report data={data} settings={settings} pseudonyms={pseudonyms} />}

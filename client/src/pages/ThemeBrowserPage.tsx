@@ -46,7 +46,12 @@ export function ThemeBrowserPage({ studyId }: { studyId: string }) {
         <Link to="/">Studies</Link> / <Link to={`/studies/${studyId}`}>{study?.title ?? 'Study'}</Link> /
       </p>
       <h1>Themes and extracts</h1>
-      {data.scope.hiddenLayers > 0 && (
+      {data.scope.hiddenLayers > 0 && study && study.role === null && (
+        <p className="notice" role="note">
+          As an administrator who is not a member of this study, you see the codebook and its structure but no coder’s work.
+        </p>
+      )}
+      {data.scope.hiddenLayers > 0 && study?.role && (
         <p className="notice" role="note">
           {data.scope.hiddenLayers} coder layer{data.scope.hiddenLayers === 1 ? ' is' : 's are'} not included: in blind coding, each coder’s work stays private until
           its transcript enters reconciliation.
