@@ -1,7 +1,8 @@
-import { XMLParser } from 'fast-xml-parser';
-import { CONVENTIONS, nameMatches, positionTable, toUtf16 } from './offsets';
-import type { OffsetConvention, RefiCode, RefiCoding, RefiProject, RefiTextSource, RefiUser } from './project';
-import { RefiError, assertNoEntityDeclarations, decodeXmlText } from './xmlText';
+import { detectConvention, type RawSelection } from './detectConvention';
+import { positionTable, toUtf16 } from './offsets';
+import type { RefiCase, RefiCode, RefiCoding, RefiLink, RefiNote, RefiProject, RefiSelection, RefiSkippedSource, RefiTextSource, RefiUser } from './project';
+import { type XmlNode, attr, child, children, guidAttr, parseXml, rootNamespace, textOf, timeAttr } from './xmlTree';
+import { RefiError } from './xmlText';
 
 /**
  * Namespaces seen in real exports (SOURCES.md): urn:QDA-XML:project:1.0 (MAXQDA, NVivo, QualCoder,
@@ -10,154 +11,136 @@ import { RefiError, assertNoEntityDeclarations, decodeXmlText } from './xmlText'
  */
 const KNOWN_NAMESPACE = /^(urn:QDA-XML:project:\d+[.:]\d+|https?:\/\/schema\.qdasoftware\.org\/versions\/Project\/)/i;
 
-const REPEATED = new Set(['User', 'Code', 'TextSource', 'PlainTextSelection', 'Coding']);
+const REPEATED = new Set(['User', 'Code', 'TextSource', 'PDFSource', 'PictureSource', 'AudioSource', 'VideoSource', 'PlainTextSelection', 'Coding', 'NoteRef', 'Note', 'Case', 'SourceRef', 'Link']);
+const OTHER_SOURCES = ['PDFSource', 'PictureSource', 'AudioSource', 'VideoSource'] as const;
 
 export interface ParseOptions {
   /** Resolves a TextSource's plainTextPath (`internal://x.txt` -> the qdpx entry `sources/x.txt`). */
   readonly readSource?: (path: string) => string | undefined;
 }
 
-type Node = Record<string, unknown>;
-
-function attr(node: Node, name: string): string | null {
-  const v = node[name];
-  return typeof v === 'string' ? decodeXmlText(v) : null;
-}
-
-function children(node: Node | undefined, name: string): Node[] {
-  const v = node?.[name];
-  if (v === undefined || v === null) return [];
-  return (Array.isArray(v) ? v : [v]).filter((x): x is Node => typeof x === 'object' && x !== null);
-}
-
-function child(node: Node | undefined, name: string): Node | undefined {
-  return children(node, name)[0];
-}
-
-function textOf(v: unknown): string | null {
-  if (typeof v === 'string') return decodeXmlText(v);
-  if (typeof v === 'object' && v !== null && typeof (v as Node)['#text'] === 'string') return decodeXmlText((v as Node)['#text'] as string);
-  return null;
-}
-
-interface RawSelection {
+interface RawSource {
   guid: string;
-  name: string | null;
-  start: number;
-  end: number;
-  user: string | null;
-  codings: { code: string; user: string | null }[];
+  name: string;
+  text: string;
+  userGuid: string | null;
+  createdAt: number | null;
+  selections: RawSelection[];
 }
 
 /** Parses project.qde text. Throws RefiError on input that is not a REFI-QDA project. */
 export function parseProject(xml: string, options: ParseOptions = {}): RefiProject {
-  assertNoEntityDeclarations(xml);
-  const parser = new XMLParser({
-    ignoreAttributes: false,
-    attributeNamePrefix: '',
-    removeNSPrefix: true,
-    trimValues: false,
-    parseTagValue: false,
-    parseAttributeValue: false,
-    processEntities: false,
-    isArray: (name) => REPEATED.has(name),
-  });
-  let doc: Node;
-  try {
-    doc = parser.parse(xml) as Node;
-  } catch (error) {
-    throw new RefiError(`not well-formed XML: ${error instanceof Error ? error.message : String(error)}`);
-  }
+  const doc = parseXml(xml, REPEATED);
   const project = doc.Project;
-  if (typeof project !== 'object' || project === null) throw new RefiError('no <Project> root element: not a REFI-QDA project (.qde)');
-  const root = project as Node;
+  if (typeof project !== 'object' || project === null || Array.isArray(project)) throw new RefiError('no <Project> root element: not a REFI-QDA project (.qde)');
+  const root = project as XmlNode;
   const warnings: string[] = [];
-  const namespace = /<(?:[A-Za-z_][\w.-]*:)?Project\b[^>]*?\sxmlns(?::[\w.-]+)?\s*=\s*["']([^"']*)["']/.exec(xml)?.[1] ?? null;
+  const namespace = rootNamespace(xml, 'Project');
   if (namespace === null) warnings.push('the Project element has no namespace');
   else if (!KNOWN_NAMESPACE.test(namespace)) warnings.push(`unknown namespace ${namespace}; reading it as QDA-XML 1.0`);
 
-  const users: RefiUser[] = children(child(root, 'Users'), 'User').map((u) => ({ guid: attr(u, 'guid') ?? '', name: attr(u, 'name') ?? attr(u, 'guid') ?? '' }));
-  const codes: RefiCode[] = [];
-  const walk = (nodes: Node[], parentGuid: string | null): void => {
-    for (const c of nodes) {
-      const guid = attr(c, 'guid');
-      if (!guid) continue;
-      codes.push({ guid, name: attr(c, 'name') ?? guid, parentGuid });
-      walk(children(c, 'Code'), guid);
-    }
-  };
-  walk(children(child(child(root, 'CodeBook'), 'Codes'), 'Code'), null);
-  const fallbackUser = attr(root, 'creatingUserGUID');
+  const users: RefiUser[] = children(child(root, 'Users'), 'User').flatMap((u) => {
+    const guid = guidAttr(u, 'guid');
+    return guid ? [{ guid, name: attr(u, 'name')?.trim() || guid }] : [];
+  });
+  const codes = readCodes(children(child(child(root, 'CodeBook'), 'Codes'), 'Code'));
+  const fallbackUser = guidAttr(root, 'creatingUserGUID');
+  const sourcesNode = child(root, 'Sources');
 
-  const rawSources: { guid: string; name: string; text: string; selections: RawSelection[] }[] = [];
-  for (const s of children(child(root, 'Sources'), 'TextSource')) {
-    const guid = attr(s, 'guid') ?? '';
+  const skippedSources: RefiSkippedSource[] = OTHER_SOURCES.flatMap((kind) =>
+    children(sourcesNode, kind).map((s) => ({ guid: guidAttr(s, 'guid') ?? '', name: attr(s, 'name') ?? attr(s, 'guid') ?? kind, kind, reason: `${kind.replace('Source', '')} sources are not transcripts` })),
+  );
+  const rawSources: RawSource[] = [];
+  for (const s of children(sourcesNode, 'TextSource')) {
+    const guid = guidAttr(s, 'guid') ?? '';
     const name = attr(s, 'name') ?? guid;
     let text = textOf(s.PlainTextContent);
     const path = attr(s, 'plainTextPath');
     if (text === null && path !== null) text = options.readSource?.(path) ?? null;
     if (text === null) {
       warnings.push(`text source ${name} has no readable plain text; skipped`);
+      skippedSources.push({ guid, name, kind: 'TextSource', reason: path ? `its text file ${path} is missing or not plain text` : 'it has no plain text' });
       continue;
     }
-    const selections: RawSelection[] = [];
-    for (const sel of children(s, 'PlainTextSelection')) {
-      const start = Number(attr(sel, 'startPosition'));
-      const end = Number(attr(sel, 'endPosition'));
-      const codings = children(sel, 'Coding').flatMap((c) => {
-        const code = attr(child(c, 'CodeRef') ?? {}, 'targetGUID');
-        return code ? [{ code, user: attr(c, 'creatingUser') }] : [];
-      });
-      selections.push({ guid: attr(sel, 'guid') ?? '', name: attr(sel, 'name'), start, end, user: attr(sel, 'creatingUser'), codings });
-    }
-    rawSources.push({ guid, name, text, selections });
+    if (children(s, 'Coding').length) warnings.push(`text source ${name}: ${children(s, 'Coding').length} codings of the whole source (no selection) skipped`);
+    rawSources.push({ guid, name, text, userGuid: guidAttr(s, 'creatingUser'), createdAt: timeAttr(s, 'creationDateTime'), selections: children(s, 'PlainTextSelection').map(readSelection) });
   }
 
   const { convention, matched, named } = detectConvention(rawSources);
   const sources: RefiTextSource[] = rawSources.map((s) => {
     const table = positionTable(s.text, convention);
+    const selections: RefiSelection[] = [];
     const codings: RefiCoding[] = [];
     for (const sel of s.selections) {
-      const span = toUtf16(table, sel.start, sel.end, convention);
+      const span = Number.isFinite(sel.start) && Number.isFinite(sel.end) ? toUtf16(table, sel.start, sel.end, convention) : null;
       if (!span) {
         warnings.push(`selection ${sel.guid} in ${s.name} lies outside the text; skipped`);
         continue;
       }
+      const userGuid = sel.user ?? fallbackUser;
+      selections.push({ guid: sel.guid, name: sel.name, start: span.start, end: span.end, userGuid, createdAt: sel.createdAt, memo: sel.memo, codings: sel.codings, noteGuids: sel.noteGuids });
       for (const c of sel.codings) {
-        const userGuid = c.user ?? sel.user ?? fallbackUser;
-        if (!userGuid) continue;
-        codings.push({ selectionGuid: sel.guid, codeGuid: c.code, userGuid, start: span.start, end: span.end });
+        const user = c.userGuid ?? userGuid;
+        if (!user) continue;
+        codings.push({ selectionGuid: sel.guid, codeGuid: c.codeGuid, userGuid: user, start: span.start, end: span.end });
       }
     }
-    return { guid: s.guid, name: s.name, text: s.text, codings };
+    return { guid: s.guid, name: s.name, text: s.text, userGuid: s.userGuid ?? fallbackUser, createdAt: s.createdAt, codings, selections };
   });
-  return { name: attr(root, 'name') ?? '', origin: attr(root, 'origin'), namespace, users, codes, sources, convention, conventionEvidence: { matched, named }, warnings };
+
+  const notes: RefiNote[] = children(child(root, 'Notes'), 'Note').flatMap((n) => {
+    const guid = guidAttr(n, 'guid');
+    const text = textOf(n.PlainTextContent) ?? (attr(n, 'plainTextPath') !== null ? (options.readSource?.(attr(n, 'plainTextPath') ?? '') ?? null) : null);
+    if (!guid) return [];
+    return [{ guid, name: attr(n, 'name') ?? '', text: text ?? '', userGuid: guidAttr(n, 'creatingUser') ?? fallbackUser, createdAt: timeAttr(n, 'creationDateTime') }];
+  });
+  const cases: RefiCase[] = children(child(root, 'Cases'), 'Case').flatMap((c) => {
+    const guid = guidAttr(c, 'guid');
+    if (!guid) return [];
+    const sourceGuids = children(c, 'SourceRef').flatMap((r) => guidAttr(r, 'targetGUID') ?? []);
+    return [{ guid, name: attr(c, 'name')?.trim() || guid, description: textOf(c.Description) ?? '', sourceGuids }];
+  });
+  const links: RefiLink[] = children(child(root, 'Links'), 'Link').map((l) => ({ guid: guidAttr(l, 'guid') ?? '', name: attr(l, 'name') ?? '', originGuid: guidAttr(l, 'originGUID'), targetGuid: guidAttr(l, 'targetGUID') }));
+
+  return { name: attr(root, 'name') ?? '', origin: attr(root, 'origin'), namespace, users, codes, sources, cases, notes, links, skippedSources, convention, conventionEvidence: { matched, named }, warnings };
 }
 
-/** The convention under which most named selections select their own name (ties: the earlier, more common one). */
-function detectConvention(sources: readonly { text: string; selections: readonly RawSelection[] }[]): { convention: OffsetConvention; matched: number; named: number } {
-  const scores = CONVENTIONS.map(() => 0);
-  let named = 0;
-  for (const s of sources) {
-    const tables = new Map<string, Int32Array>();
-    for (const sel of s.selections) {
-      if (!sel.name) continue;
-      named++;
-      CONVENTIONS.forEach((c, i) => {
-        const id = `${c.unit}/${c.crlf}`;
-        let table = tables.get(id);
-        if (!table) {
-          table = positionTable(s.text, c);
-          tables.set(id, table);
-        }
-        const span = toUtf16(table, sel.start, sel.end, c);
-        if (span && nameMatches(sel.name ?? '', s.text.slice(span.start, span.end))) scores[i] = (scores[i] ?? 0) + 1;
+/** Codes depth-first, parents before children, as nested in the CodeBook. */
+export function readCodes(nodes: readonly XmlNode[]): RefiCode[] {
+  const codes: RefiCode[] = [];
+  const walk = (list: readonly XmlNode[], parentGuid: string | null): void => {
+    for (const c of list) {
+      const guid = guidAttr(c, 'guid');
+      if (!guid) continue;
+      const color = attr(c, 'color');
+      codes.push({
+        guid,
+        name: attr(c, 'name') ?? guid,
+        parentGuid,
+        color: color && /^#([0-9a-f]{6}|[0-9a-f]{3})$/i.test(color.trim()) ? color.trim() : null,
+        description: textOf(c.Description) ?? '',
+        isCodable: attr(c, 'isCodable')?.trim() !== 'false' && attr(c, 'isCodable')?.trim() !== '0',
       });
+      walk(children(c, 'Code'), guid);
     }
-  }
-  let best = 0;
-  scores.forEach((score, i) => {
-    if (score > (scores[best] ?? 0)) best = i;
-  });
-  return { convention: CONVENTIONS[best] as OffsetConvention, matched: scores[best] ?? 0, named };
+  };
+  walk(nodes, null);
+  return codes;
+}
+
+function readSelection(sel: XmlNode): RawSelection {
+  return {
+    guid: guidAttr(sel, 'guid') ?? '',
+    name: attr(sel, 'name'),
+    start: Number(attr(sel, 'startPosition')),
+    end: Number(attr(sel, 'endPosition')),
+    user: guidAttr(sel, 'creatingUser'),
+    createdAt: timeAttr(sel, 'creationDateTime'),
+    memo: textOf(sel.Description),
+    codings: children(sel, 'Coding').flatMap((c) => {
+      const code = guidAttr(child(c, 'CodeRef') ?? {}, 'targetGUID');
+      return code ? [{ codeGuid: code, userGuid: guidAttr(c, 'creatingUser'), createdAt: timeAttr(c, 'creationDateTime') }] : [];
+    }),
+    noteGuids: children(sel, 'NoteRef').flatMap((r) => guidAttr(r, 'targetGUID') ?? []),
+  };
 }

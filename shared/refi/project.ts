@@ -1,4 +1,4 @@
-/** A REFI-QDA project as far as the agreement calculator needs it (Project.xsd, QDA-XML 1.0). */
+/** A REFI-QDA project as read by parseProject (Project.xsd, QDA-XML 1.0). GUIDs are canonical (guid.ts). */
 export interface RefiUser {
   readonly guid: string;
   readonly name: string;
@@ -8,6 +8,10 @@ export interface RefiCode {
   readonly guid: string;
   readonly name: string;
   readonly parentGuid: string | null;
+  readonly color: string | null;
+  readonly description: string;
+  /** Exporters mark grouping levels `isCodable="false"`; Concord codes every level (docs/interchange.md). */
+  readonly isCodable: boolean;
 }
 
 /** A coded stretch of a text source, positions already converted to UTF-16 offsets [start, end). */
@@ -20,11 +24,59 @@ export interface RefiCoding {
   readonly end: number;
 }
 
+/** A PlainTextSelection with its positions converted to UTF-16 offsets [start, end) of the source text. */
+export interface RefiSelection {
+  readonly guid: string;
+  readonly name: string | null;
+  readonly start: number;
+  readonly end: number;
+  /** creatingUser of the selection, else of the project. */
+  readonly userGuid: string | null;
+  readonly createdAt: number | null;
+  /** The selection's Description: a coding memo. */
+  readonly memo: string | null;
+  readonly codings: readonly { readonly codeGuid: string; readonly userGuid: string | null; readonly createdAt: number | null }[];
+  readonly noteGuids: readonly string[];
+}
+
 export interface RefiTextSource {
   readonly guid: string;
   readonly name: string;
   readonly text: string;
+  readonly userGuid: string | null;
+  readonly createdAt: number | null;
   readonly codings: readonly RefiCoding[];
+  readonly selections: readonly RefiSelection[];
+}
+
+export interface RefiNote {
+  readonly guid: string;
+  readonly name: string;
+  readonly text: string;
+  readonly userGuid: string | null;
+  readonly createdAt: number | null;
+}
+
+export interface RefiCase {
+  readonly guid: string;
+  readonly name: string;
+  readonly description: string;
+  readonly sourceGuids: readonly string[];
+}
+
+export interface RefiLink {
+  readonly guid: string;
+  readonly name: string;
+  readonly originGuid: string | null;
+  readonly targetGuid: string | null;
+}
+
+/** A source that is not plain text (PDF, picture, audio, video), or text that could not be read. */
+export interface RefiSkippedSource {
+  readonly guid: string;
+  readonly name: string;
+  readonly kind: string;
+  readonly reason: string;
 }
 
 /** How the exporting tool counted positions; see offsets.ts. */
@@ -42,6 +94,10 @@ export interface RefiProject {
   readonly users: readonly RefiUser[];
   readonly codes: readonly RefiCode[];
   readonly sources: readonly RefiTextSource[];
+  readonly cases: readonly RefiCase[];
+  readonly notes: readonly RefiNote[];
+  readonly links: readonly RefiLink[];
+  readonly skippedSources: readonly RefiSkippedSource[];
   readonly convention: OffsetConvention;
   /** Selections whose name matched the text under the chosen convention / selections with a name. */
   readonly conventionEvidence: { readonly matched: number; readonly named: number };

@@ -1,0 +1,77 @@
+import { XMLParser } from 'fast-xml-parser';
+import { normalizeGuid } from './guid';
+import { RefiError, assertNoEntityDeclarations, decodeXmlText } from './xmlText';
+
+/** A parsed element: attributes by name (prefix-free), children by element name. */
+export type XmlNode = Record<string, unknown>;
+
+/**
+ * Parses REFI-QDA XML into plain objects. Entities: declarations are refused before parsing and
+ * the parser never expands any (xmlText.ts); namespace prefixes are dropped, so `qda:Code` and
+ * `Code` read alike whatever prefix an exporter chose. A leading BOM is dropped (files read as
+ * strings keep it; the parser would take it for content before the root).
+ */
+export function parseXml(xml: string, repeated: ReadonlySet<string>): XmlNode {
+  const text = xml.charCodeAt(0) === 0xfeff ? xml.slice(1) : xml;
+  assertNoEntityDeclarations(text);
+  const parser = new XMLParser({
+    ignoreAttributes: false,
+    attributeNamePrefix: '',
+    removeNSPrefix: true,
+    trimValues: false,
+    parseTagValue: false,
+    parseAttributeValue: false,
+    processEntities: false,
+    isArray: (name) => repeated.has(name),
+  });
+  try {
+    return parser.parse(text) as XmlNode;
+  } catch (error) {
+    throw new RefiError(`not well-formed XML: ${error instanceof Error ? error.message : String(error)}`);
+  }
+}
+
+export function attr(node: XmlNode, name: string): string | null {
+  const v = node[name];
+  return typeof v === 'string' ? decodeXmlText(v) : null;
+}
+
+/** A GUID-valued attribute in canonical form, so `{ABC...}` and `abc...` refer to the same thing. */
+export function guidAttr(node: XmlNode, name: string): string | null {
+  const v = attr(node, name);
+  return v === null ? null : (normalizeGuid(v) ?? v.trim());
+}
+
+export function children(node: XmlNode | undefined, name: string): XmlNode[] {
+  const v = node?.[name];
+  if (v === undefined || v === null) return [];
+  return (Array.isArray(v) ? v : [v]).map((x) => (typeof x === 'object' && x !== null ? (x as XmlNode) : { '#text': typeof x === 'string' ? x : '' }));
+}
+
+export function child(node: XmlNode | undefined, name: string): XmlNode | undefined {
+  return children(node, name)[0];
+}
+
+export function textOf(v: unknown): string | null {
+  if (Array.isArray(v)) return textOf(v[0]);
+  if (typeof v === 'string') return decodeXmlText(v);
+  if (typeof v === 'object' && v !== null) {
+    const t = (v as XmlNode)['#text'];
+    return typeof t === 'string' ? decodeXmlText(t) : '';
+  }
+  return null;
+}
+
+/** The namespace URI declared on the root element, or null (read from the text: the parser drops it). */
+export function rootNamespace(xml: string, rootName: string): string | null {
+  const re = new RegExp(`<(?:[A-Za-z_][\\w.-]*:)?${rootName}\\b[^>]*?\\sxmlns(?::[\\w.-]+)?\\s*=\\s*["']([^"']*)["']`);
+  return re.exec(xml)?.[1] ?? null;
+}
+
+/** xsd:dateTime to milliseconds, or null when absent or unreadable. */
+export function timeAttr(node: XmlNode, name: string): number | null {
+  const v = attr(node, name);
+  if (v === null) return null;
+  const t = Date.parse(v);
+  return Number.isFinite(t) ? t : null;
+}
