@@ -67,6 +67,6 @@ export async function openDatabase(options: OpenOptions): Promise<OpenedDatabase
     const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: sqlite }) });
     opened = { db, dialect: 'sqlite', close: () => db.destroy() };
   }
-  if (options.migrate !== false) await migrateToLatest(opened.db);
+  if (options.migrate !== false) await migrateToLatest(opened.db, opened.dialect === 'postgres' ? options.pgSchema : undefined);
   return opened;
 }
