@@ -62,7 +62,7 @@ export function useRegions(transcriptIds: readonly string[], rollup: boolean): R
     return () => {
       current = false;
     };
-    // transcriptIds is represented by key
+    // Keyed on the ids' content, not the array's identity, so a re-render does not refetch.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [key, rollup]);
   return byId;

@@ -24,7 +24,7 @@ export function ExtractList(props: { extracts: Extract[]; themeLabel: (id: strin
           <h3>{pseudonym}</h3>
           <ul className="extracts">
             {list.map((e) => (
-              <li key={`${e.source}:${e.coderId ?? ''}:${e.codingId}`} className={`extract source-${e.source}`} data-extract={e.codingId}>
+              <li key={`${e.transcriptId}:${e.source}:${e.coderId ?? ''}:${e.codingId}`} className={`extract source-${e.source}`} data-extract={e.codingId}>
                 <div className="extract-head small">
                   <Link to={`/transcripts/${e.transcriptId}#l-${e.lines.first}`} className="cite">
                     {e.transcriptTitle}, {e.lineRange}

@@ -99,6 +99,15 @@ export function ThemeBrowserPage({ studyId }: { studyId: string }) {
                 {theme.status !== 'active' && ` · ${theme.status}`}
                 {theme.description && ` · ${theme.description}`}
               </p>
+              {theme.mergedInto && (
+                <p className="notice" role="note">
+                  Merged into{' '}
+                  <button className="link" onClick={() => select(theme.mergedInto!)}>
+                    {labelOf.get(theme.mergedInto) ?? 'another theme'}
+                  </button>
+                  : its codings count there now, and are listed there.
+                </p>
+              )}
               <ExtractList extracts={extracts} themeLabel={(id) => labelOf.get(id) ?? id} showTheme={withSubThemes} focus={theme.id} />
             </>
           )}
