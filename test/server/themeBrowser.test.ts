@@ -142,6 +142,14 @@ for (const dialect of testDialects()) {
       expect(led.extracts.filter((e) => e.source === 'consensus').map((e) => e.lineRange)).toEqual(['l. 1-4']);
     });
 
+    it('lets every member read every layer in open mode, as their workspace does', async () => {
+      await lead.patch(`/api/studies/${sid}`, { codingMode: 'open' });
+      const mine = await browse(alice);
+      expect(mine.scope.hiddenLayers).toBe(0);
+      expect(mine.extracts).toHaveLength(5);
+      expect((await browse(lead)).extracts).toHaveLength(5);
+    });
+
     it('refuses strangers, unknown themes and unknown parameters', async () => {
       expect((await stranger.get(`/api/studies/${sid}/themes/browse`)).status).toBe(404);
       expect((await auditor.get(`/api/studies/${sid}/themes/browse?theme=nope`)).status).toBe(404);
