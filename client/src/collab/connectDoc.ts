@@ -3,6 +3,9 @@ import * as decoding from 'lib0/decoding';
 import { WebsocketProvider } from 'y-websocket';
 import { CloseCode, FINAL_CLOSE_CODES, MessageType } from '../../../shared/protocol';
 
+/** Failed connection attempts (1006 before open) before asking whether the session ended. */
+const UNAUTHENTICATED_PROBE_AFTER = 3;
+
 /** What the user sees per document. */
 export type DocStatus = 'saved' | 'saving' | 'offline' | 'forbidden';
 
@@ -77,9 +80,32 @@ export function connectDoc(name: string, options: ConnectOptions = {}): DocConne
     if (FINAL_CLOSE_CODES.includes(event.code)) refusal = event;
     update();
   });
+  // A refused upgrade (HTTP 401/403) reaches a browser only as close code 1006, which the
+  // provider retries forever. After a few in a row, ask the API whether we are signed out.
+  let failedOpens = 0;
+  let opened = false;
+  provider.on('status', ({ status }) => {
+    if (status === 'connected') {
+      opened = true;
+      failedOpens = 0;
+    }
+    if (status === 'connecting') opened = false;
+  });
   provider.on('connection-close', (event) => {
     // 4205: rights changed; the provider reconnects and the server decides again.
     if (event && event.code === CloseCode.AuthorizationChanged.code) refusal = null;
+    if (event && event.code === 1006 && !opened && ++failedOpens >= UNAUTHENTICATED_PROBE_AFTER) {
+      failedOpens = 0;
+      void fetch('/api/auth/me', { credentials: 'same-origin' })
+        .then((r) => {
+          if (r.status === 401) {
+            refusal = { code: CloseCode.Unauthenticated.code, reason: CloseCode.Unauthenticated.reason };
+            provider.disconnect();
+            update();
+          }
+        })
+        .catch(() => undefined); // the server is unreachable: offline is the right status
+    }
   });
   const onUpdate = (_u: Uint8Array, origin: unknown) => {
     if (origin !== provider) update();
