@@ -19,6 +19,10 @@ export const STUDY_ACTIONS = {
   // The lead's progress view (issue 4 item 7): counts only, no content, so it is safe in blind
   // mode; coders are left out because even counts of others' layers can anchor their own coding.
   'progress.read': ['lead', 'auditor', 'admin'],
+  // Reconciliation (docs/reconciliation.md): leads decide, coders take part in the discussion,
+  // auditors read only (their reads go through study.read / audit.read).
+  'reconcile.resolve': ['lead', 'admin'],
+  'reconcile.comment': ['lead', 'coder', 'admin'],
 } as const satisfies Record<string, ReadonlyArray<Role | 'admin'>>;
 
 export type StudyAction = keyof typeof STUDY_ACTIONS;

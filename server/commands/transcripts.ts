@@ -11,6 +11,7 @@ import type { Study } from '../store/studies';
 import { type TranscriptRow, type Turn, findTranscript, listTranscripts, updateTranscriptPhase } from '../store/transcripts';
 import { insertTranscript } from '../store/transcripts';
 import { type Actor, authorizeStudy } from './actor';
+import { revealTranscript } from './reconcileReveal';
 
 export interface AddTranscriptInput {
   participantId: string;
@@ -114,6 +115,8 @@ export async function setTranscriptPhase(s: Services, actor: Actor, transcriptId
     await appendAudit(trx, { studyId: t.studyId, actorId: actor.user.id, action: 'transcript.phase', target: `transcript:${transcriptId}`, data: { from: t.phase, to: phase }, at: now });
   });
   s.rights.emit({ kind: 'transcript', transcriptId });
+  // Reveal after the phase commit, when the layers are already read-only (docs/reconciliation.md).
+  if (t.phase === 'coding' && phase === 'reconciling') await revealTranscript(s, actor, transcriptId);
   const { text: _t, turns: _u, ...meta } = t;
   return { ...meta, phase };
 }

@@ -1,0 +1,8 @@
+/** Reconciliation: pure logic shared by the server and the browser views (docs/reconciliation.md). */
+export * from './discussionSchema';
+export * from './discussionDoc';
+export * from './agreedRegions';
+export * from './resolutionSpans';
+export * from './recurrence';
+export * from './tableOfThemes';
+export * from './requests';

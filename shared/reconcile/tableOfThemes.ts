@@ -1,0 +1,176 @@
+import type { RecurrenceRule } from '../domain';
+import type { ThemeTree } from '../themes';
+import { type Line, formatLineRange, lineRangeOf, quoteOf } from '../transcript';
+import { describeRule, requiredParticipants } from './recurrence';
+
+export interface TableTranscript {
+  readonly id: string;
+  readonly participantId: string;
+  readonly title: string;
+  readonly text: string;
+  readonly lines: readonly Line[];
+  readonly final: boolean;
+  /** The consensus codings. */
+  readonly codings: readonly { readonly id: string; readonly themeId: string; readonly start: number; readonly end: number }[];
+}
+
+export interface TableInput {
+  readonly tree: ThemeTree;
+  /** Participants in the analysis (those with a transcript in reconciliation or final), in order. */
+  readonly participants: readonly { readonly id: string; readonly pseudonym: string }[];
+  readonly transcripts: readonly TableTranscript[];
+  readonly rule: RecurrenceRule | null;
+}
+
+export interface Extract {
+  readonly transcriptId: string;
+  readonly codingId: string;
+  readonly start: number;
+  readonly end: number;
+  readonly lines: { readonly first: number; readonly last: number };
+  /** `l. 112-118` */
+  readonly lineLabel: string;
+  /** `P07, l. 112-118`, the form an IPA table of themes cites. */
+  readonly citation: string;
+  readonly quote: string;
+}
+
+export interface Cell {
+  readonly participantId: string;
+  readonly pseudonym: string;
+  /** Consensus codings of this theme itself. */
+  readonly count: number;
+  /** With the codings of its sub-themes: what recurrence counts. */
+  readonly total: number;
+  readonly extracts: readonly Extract[];
+}
+
+export interface ThemeRow {
+  readonly themeId: string;
+  readonly label: string;
+  readonly description: string;
+  readonly depth: number;
+  readonly levelName: string;
+  readonly parentId: string | null;
+  readonly status: string;
+  readonly cells: readonly Cell[];
+  readonly count: number;
+  readonly total: number;
+  readonly recurrence: { readonly present: number; readonly required: number; readonly of: number; readonly recurrent: boolean };
+}
+
+export interface ThemeTable {
+  readonly levels: readonly string[];
+  readonly participants: readonly { readonly id: string; readonly pseudonym: string }[];
+  readonly rule: { readonly description: string; readonly required: number; readonly of: number };
+  readonly rows: readonly ThemeRow[];
+  /** True while some transcript in the table is not final yet. */
+  readonly provisional: boolean;
+  /** Consensus codings on retired or unknown themes, left out of the table. */
+  readonly omitted: number;
+}
+
+/**
+ * The table of themes (issue 6 item 4): the live themes in display order x the participants,
+ * each cell with the participant's extracts from the consensus layers. A coding counts for its
+ * theme after merges; recurrence rolls up (a participant shows a theme when any consensus coding
+ * of the theme or of a sub-theme is theirs), as DESIGN.md section 3 says for recurrence.
+ */
+export function tableOfThemes(input: TableInput): ThemeTable {
+  const { tree, participants } = input;
+  const live = tree.themes.filter((t) => t.status !== 'retired' && t.mergedInto === null);
+  const liveIds = new Set(live.map((t) => t.id));
+  const pIndex = new Map(participants.map((p, i) => [p.id, i]));
+  // themeId -> per participant, own extracts.
+  const own = new Map<string, Extract[][]>(live.map((t) => [t.id, participants.map(() => [])]));
+  let omitted = 0;
+  for (const tr of input.transcripts) {
+    const pi = pIndex.get(tr.participantId);
+    if (pi === undefined) continue;
+    const pseudonym = participants[pi]?.pseudonym ?? '';
+    for (const c of tr.codings) {
+      const themeId = tree.resolve(c.themeId);
+      const perParticipant = liveIds.has(themeId) ? own.get(themeId) : undefined;
+      if (!perParticipant || c.end > tr.text.length || !(c.end > c.start)) {
+        omitted++;
+        continue;
+      }
+      const lines = lineRangeOf(tr.lines, c.start, c.end);
+      const lineLabel = formatLineRange(lines);
+      perParticipant[pi]?.push({
+        transcriptId: tr.id,
+        codingId: c.id,
+        start: c.start,
+        end: c.end,
+        lines,
+        lineLabel,
+        citation: `${pseudonym}, ${lineLabel}`,
+        quote: quoteOf(tr.text, c.start, c.end),
+      });
+    }
+  }
+  const transcriptOrder = new Map(input.transcripts.map((t, i) => [t.id, i]));
+  for (const lists of own.values()) {
+    for (const list of lists) list.sort((a, b) => (transcriptOrder.get(a.transcriptId) ?? 0) - (transcriptOrder.get(b.transcriptId) ?? 0) || a.start - b.start || a.end - b.end);
+  }
+  // Totals per participant including descendants: children come after parents in display order,
+  // so walking the list backwards adds each theme into its parent after its own subtree is done.
+  const totals = new Map<string, number[]>(live.map((t) => [t.id, (own.get(t.id) ?? []).map((l) => l.length)]));
+  for (let i = live.length - 1; i >= 0; i--) {
+    const t = live[i]!;
+    const parent = t.parentId !== null ? totals.get(t.parentId) : undefined;
+    const mine = totals.get(t.id) ?? [];
+    if (parent) mine.forEach((n, pi) => (parent[pi] = (parent[pi] ?? 0) + n));
+  }
+  const of = participants.length;
+  const required = requiredParticipants(input.rule, of);
+  const rows: ThemeRow[] = live.map((t) => {
+    const lists = own.get(t.id) ?? [];
+    const tot = totals.get(t.id) ?? [];
+    const cells = participants.map((p, pi): Cell => ({ participantId: p.id, pseudonym: p.pseudonym, count: lists[pi]?.length ?? 0, total: tot[pi] ?? 0, extracts: lists[pi] ?? [] }));
+    const present = cells.filter((c) => c.total > 0).length;
+    return {
+      themeId: t.id,
+      label: t.label,
+      description: t.description,
+      depth: t.depth,
+      levelName: t.levelName,
+      parentId: t.parentId,
+      status: t.status,
+      cells,
+      count: cells.reduce((n, c) => n + c.count, 0),
+      total: cells.reduce((n, c) => n + c.total, 0),
+      recurrence: { present, required, of, recurrent: of > 0 && present >= required },
+    };
+  });
+  return {
+    levels: tree.levels.names,
+    participants,
+    rule: { description: describeRule(input.rule), required, of },
+    rows,
+    provisional: input.transcripts.some((t) => !t.final),
+    omitted,
+  };
+}
+
+export interface CaseTable {
+  readonly participant: { readonly id: string; readonly pseudonym: string };
+  readonly levels: readonly string[];
+  readonly provisional: boolean;
+  /** The participant's personal themes: rows where they have a coding (themselves or below). */
+  readonly rows: readonly (Omit<ThemeRow, 'cells' | 'recurrence'> & { readonly cell: Cell })[];
+}
+
+/** A participant's column of the table of themes, as their personal table of themes. */
+export function caseTable(table: ThemeTable, participantId: string): CaseTable | null {
+  const pi = table.participants.findIndex((p) => p.id === participantId);
+  const participant = table.participants[pi];
+  if (!participant) return null;
+  const rows = table.rows.flatMap((r) => {
+    const cell = r.cells[pi];
+    if (!cell || cell.total === 0) return [];
+    const { cells: _c, recurrence: _r, ...row } = r;
+    return [{ ...row, count: cell.count, total: cell.total, cell }];
+  });
+  return { participant, levels: table.levels, provisional: table.provisional, rows };
+}
