@@ -10,6 +10,9 @@ import { InvitePage } from './pages/InvitePage';
 import { AgreementPage } from './pages/AgreementPage';
 import { ThemeBrowserPage } from './pages/ThemeBrowserPage';
 import { ProgressPage } from './pages/ProgressPage';
+import { ReconcilePage } from './reconcile/ReconcilePage';
+import { TableOfThemesPage } from './tables/TableOfThemesPage';
+import { AuditorPage } from './audit/AuditorPage';
 
 type Boot = { state: 'loading' } | { state: 'setup' } | { state: 'anonymous' } | { state: 'signed-in'; user: User };
 
@@ -41,6 +44,8 @@ export function App() {
   const study = /^\/studies\/([\w-]+)$/.exec(path);
   const transcript = /^\/transcripts\/([\w-]+)$/.exec(path);
   const studyView = /^\/studies\/([\w-]+)\/(agreement|themes|progress)$/.exec(path);
+  const reconcile = /^\/(studies|transcripts)\/([\w-]+)\/reconcile$/.exec(path);
+  const issue6 = /^\/studies\/([\w-]+)\/(table|audit)$/.exec(path);
   const StudyView = studyView ? { agreement: AgreementPage, themes: ThemeBrowserPage, progress: ProgressPage }[studyView[2] as 'agreement' | 'themes' | 'progress'] : null;
   return (
     <>
@@ -62,7 +67,7 @@ export function App() {
         </button>
       </header>
       <main>
-        {studyView && StudyView ? <StudyView key={path} studyId={studyView[1]!} /> : study ? <StudyPage studyId={study[1]!} /> : transcript ? <Workspace key={transcript[1]!} transcriptId={transcript[1]!} me={boot.user} /> : <StudiesPage />}
+        {reconcile ? <ReconcilePage key={path} scope={reconcile[1] === 'studies' ? { studyId: reconcile[2]! } : { transcriptId: reconcile[2]! }} /> : issue6 ? (issue6[2] === 'table' ? <TableOfThemesPage key={path} studyId={issue6[1]!} /> : <AuditorPage key={path} studyId={issue6[1]!} />) : studyView && StudyView ? <StudyView key={path} studyId={studyView[1]!} /> : study ? <StudyPage studyId={study[1]!} /> : transcript ? <Workspace key={transcript[1]!} transcriptId={transcript[1]!} me={boot.user} /> : <StudiesPage />}
       </main>
     </>
   );

@@ -205,6 +205,7 @@ export function Workspace({ transcriptId, me }: { transcriptId: string; me: User
           <p className="muted small">
             {data.lines.length} lines · <span className={`phase ${data.transcript.phase}`}>{data.transcript.phase}</span> · {study.codingMode} coding
             {!canWriteOwn && codes && data.transcript.phase !== 'coding' && ' · layers are read-only now'}
+            {data.transcript.phase !== 'coding' && <> · <Link to={`/transcripts/${transcriptId}/reconcile`}>Reconcile</Link></>}
           </p>
         </div>
         <div className="ws-status">
