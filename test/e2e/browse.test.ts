@@ -14,7 +14,7 @@ if (process.env.CONCORD_REQUIRE_BROWSER && (!haveChromium() || !built)) throw ne
 interface Counts { codings: number; participants: number; transcripts: number }
 interface Browse {
   themes: Array<{ id: string; label: string; counts: Counts; totals: Counts }>;
-  extracts: Array<{ themeId: string; transcriptId: string; pseudonym: string; coderName: string; lineRange: string; lines: { first: number }; quote: string }>;
+  extracts: Array<{ codingId: string; source: 'coder' | 'consensus'; themeId: string; transcriptId: string; pseudonym: string; coderName: string; lineRange: string; lines: { first: number }; quote: string }>;
   scope: { hiddenLayers: number };
 }
 
@@ -70,8 +70,8 @@ describe.skipIf(!haveChromium() || !built)('theme browser and progress view in C
     await page.screenshot({ path: artifactPath('theme-browser-auditor.png'), fullPage: true });
 
     // Jump from an extract further down (bob's l. 20-22) to its first line in the transcript.
-    const later = expected.find((e) => e.lines.first > 1)!;
-    await page.locator('.extracts .extract .cite', { hasText: `Interview ${later.pseudonym}, ${later.lineRange}` }).click();
+    const later = expected.find((e) => e.lines.first > 1 && e.source === 'coder')!;
+    await page.locator(`.extracts .extract[data-extract="${later.codingId}"] .cite`).click();
     await page.waitForURL(`${server.url}/transcripts/${later.transcriptId}#l-${later.lines.first}`);
     await page.locator(`#l-${later.lines.first}`).waitFor();
     await page.context().close();
@@ -86,9 +86,12 @@ describe.skipIf(!haveChromium() || !built)('theme browser and progress view in C
     expect(api.scope.hiddenLayers).toBe(1);
     await page.getByRole('note').filter({ hasText: '1 coder layer is not included' }).waitFor();
     const heads = (pseudonym: string) => page.getByRole('region', { name: `extracts of ${pseudonym}` }).locator('.extract-head').allTextContents();
+    const head = (e: Browse['extracts'][number]) => `Interview ${e.pseudonym}, ${e.lineRange} · ${e.source === 'consensus' ? 'consensus' : e.coderName}`;
     expect(await heads('P02')).toEqual(['Interview P02, l. 15-17 · bob']);
-    expect((await heads('P01')).sort()).toEqual(['Interview P01, l. 10-12 · bob', 'Interview P01, l. 10-14 · alice']);
-    expect(api.extracts.filter((e) => e.themeId === seed.themes.safety)).toHaveLength(3);
+    // P01 is revealed: both coders' extracts (and any consensus written at reveal) are shown.
+    const p01 = await heads('P01');
+    expect(p01).toEqual(expect.arrayContaining(['Interview P01, l. 10-12 · bob', 'Interview P01, l. 10-14 · alice']));
+    expect(p01.sort()).toEqual(api.extracts.filter((e) => e.themeId === seed.themes.safety && e.pseudonym === 'P01').map(head).sort());
     await page.screenshot({ path: artifactPath('theme-browser-blind-coder.png'), fullPage: true });
     await page.context().close();
   });
