@@ -60,7 +60,11 @@ export class Room {
   readonly doc: Y.Doc;
   lastId: number;
   updatesSinceSnapshot: number;
-  /** Upper bound of the encoded size (reset to the exact size by compaction). */
+  /**
+   * Upper bound of the encoded size of the doc as applied, in-flight changes included (reset to
+   * the exact size by compaction). Counting a batch only once it committed would let every
+   * update queued during a slow commit (PostgreSQL) pass the MAX_DOC_BYTES check unseen.
+   */
   approxBytes: number;
   /** Connections and withDoc calls holding the room. */
   refs = 0;
@@ -162,6 +166,7 @@ export class Room {
       for (const c of this.#captured) {
         batch.updates.push(c);
         batch.rows.push({ doc: this.name, authorId: c.writer.authorId, at: now, update: c.update });
+        this.approxBytes += c.update.byteLength;
       }
       this.#captured = null;
       batch.writers.add(job.writer);
@@ -185,7 +190,6 @@ export class Room {
     const last = ids[ids.length - 1];
     if (last !== undefined) this.lastId = last;
     this.updatesSinceSnapshot += ids.length;
-    for (const r of batch.rows) this.approxBytes += r.update.byteLength;
     let sv: Uint8Array | null = null;
     const notice: CommitNotice = {
       updates: batch.updates,
