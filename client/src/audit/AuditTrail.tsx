@@ -7,7 +7,7 @@ import { when } from './when';
  * pure function an offline verifier runs on the export (shared/auditChain verifyChain), so a
  * reader need not trust the server's word that the chain holds.
  */
-export function AuditTrail(props: { studyId: string; events: readonly AuditEvent[]; server: ChainVerdict; local: ChainVerdict; nameOf: (id: string | null) => string }) {
+export function AuditTrail(props: { studyId: string; events: readonly AuditEvent[]; server: ChainVerdict; local: ChainVerdict; nameOf: (id: string | null) => string; targetOf: (target: string) => string }) {
   const { events, server, local } = props;
   const ok = server.verified && local.verified;
   return (
@@ -34,7 +34,7 @@ export function AuditTrail(props: { studyId: string; events: readonly AuditEvent
                 <td className="nowrap">{when(e.at)}</td>
                 <td>{props.nameOf(e.actorId)}</td>
                 <td><code>{e.action}</code></td>
-                <td className="small">{e.target}</td>
+                <td className="small" title={e.target}>{props.targetOf(e.target)}</td>
                 <td className="small audit-data">{summarize(e.data)}</td>
                 <td><code className="small" title={e.hash}>{e.hash.slice(0, 10)}…</code></td>
               </tr>

@@ -47,6 +47,16 @@ export function AuditorPage({ studyId }: { studyId: string }) {
   const nameOf = (id: string | null) => (id === null ? 'the system' : (ctx.members.find((m) => m.userId === id)?.name ?? 'a former member'));
   const labelOf = (themeId: string) => (tree ? (tree.byId.get(tree.resolve(themeId))?.label ?? 'unknown theme') : '…');
   const coders = ctx.members.filter((m) => m.role !== 'auditor');
+  // Targets are stored as `kind:id`; show what a reader recognises, keeping the id in a tooltip.
+  const targetOf = (target: string) => {
+    const [kind, id = ''] = target.split(':', 2);
+    if (kind === 'user') return ctx.members.find((m) => m.userId === id)?.name ?? target;
+    if (kind === 'transcript') return ctx.transcripts.find((t) => t.id === id)?.title ?? target;
+    if (kind === 'participant') return ctx.participants.find((p) => p.id === id)?.pseudonym ?? target;
+    if (kind === 'theme') return labelOf(id);
+    if (kind === 'study') return ctx.study.title;
+    return target;
+  };
   return (
     <div className="page wide audit-page">
       <p className="crumbs">
@@ -88,7 +98,7 @@ export function AuditorPage({ studyId }: { studyId: string }) {
       <CodebookHistory studyId={studyId} events={trail?.events ?? []} nameOf={nameOf} labelOf={labelOf} />
       <LayersAtReveal transcripts={ctx.transcripts} coders={coders} labelOf={labelOf} />
       {trailError && <p className="error">{trailError}</p>}
-      {trail && <AuditTrail studyId={studyId} events={trail.events} server={trail.server} local={trail.local} nameOf={nameOf} />}
+      {trail && <AuditTrail studyId={studyId} events={trail.events} server={trail.server} local={trail.local} nameOf={nameOf} targetOf={targetOf} />}
     </div>
   );
 }

@@ -48,7 +48,7 @@ export function CoderContext(props: { item: DiscussionItem; transcript: Transcri
               {lines.map((l) => {
                 const inRegion = l.end > item.start && l.start < item.end;
                 return (
-                  <li key={l.n} className={inRegion ? 'in-region' : undefined}>
+                  <li key={l.n} className={inRegion ? 'in-region' : undefined} data-line={l.n}>
                     <span className="ln">{l.n}</span>
                     <span className="rc-text">
                       {l.end === l.start ? (

@@ -48,7 +48,7 @@ export function ItemDetail(p: ItemDetailProps) {
         <div>
           <h2>{labelOf(item.themeId)}</h2>
           <p className="muted small">
-            <Link to={`/transcripts/${item.transcriptId}#l-${item.lines?.from ?? 1}`}>{p.transcriptTitle}, {item.lines?.label ?? cite(item)}</Link> · <span className={`rc-kind ${item.kind}`}>{item.kind}</span> ({KIND_HELP[item.kind]}) ·{' '}
+            <Link to={`/transcripts/${item.transcriptId}#l-${item.lines?.from ?? 1}`}>{p.transcriptTitle}, {item.lines?.label ?? cite(item)}</Link> · <span className="rc-kind" data-kind={item.kind}>{item.kind}</span> ({KIND_HELP[item.kind]}) ·{' '}
             <span className={`rc-status ${item.status}`} data-testid="item-status">{item.status}</span>
           </p>
         </div>
