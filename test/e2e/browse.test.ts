@@ -103,7 +103,7 @@ describe.skipIf(!haveChromium() || !built)('theme browser and progress view in C
     await page.getByRole('link', { name: 'Progress' }).click();
     await page.getByRole('table', { name: 'coding progress' }).waitFor();
     const api = (await (await page.request.get(`${server.url}/api/studies/${seed.sid}/progress`)).json()) as {
-      transcripts: Array<{ id: string; phase: string; coders: Array<{ coderId: string; codings: number; share: number }> }>;
+      transcripts: Array<{ id: string; phase: string; lines: number; coders: Array<{ coderId: string; codings: number; linesCoded: number; share: number }> }>;
     };
     for (const t of api.transcripts) {
       const row = page.locator(`tr[data-transcript="${t.id}"]`);
@@ -113,6 +113,12 @@ describe.skipIf(!haveChromium() || !built)('theme browser and progress view in C
         expect(await cell.locator('.share').textContent()).toBe(`${Math.round(c.share * 100)}%`);
         expect(await cell.textContent()).toContain(`${c.codings} codings`);
       }
+    }
+    // The totals row: a coder's lines coded over all lines of all transcripts.
+    const allLines = api.transcripts.reduce((n, t) => n + t.lines, 0);
+    for (const coderId of [seed.users.alice.id, seed.users.bob.id]) {
+      const coded = api.transcripts.reduce((n, t) => n + (t.coders.find((c) => c.coderId === coderId)?.linesCoded ?? 0), 0);
+      expect(await page.locator(`td[data-coder-total="${coderId}"] .share`).textContent()).toBe(`${Math.round((coded / allLines) * 100)}%`);
     }
     await page.screenshot({ path: artifactPath('progress-lead.png'), fullPage: true });
     await page.context().close();

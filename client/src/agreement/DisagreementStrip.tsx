@@ -10,7 +10,10 @@ export const KIND_TEXT: Record<DisagreementKind, string> = {
 };
 
 const WIDTH = 1000;
-const HEIGHT = 18;
+const HEIGHT = 30;
+/** One lane per kind, so a category region and a boundary region on the same lines stay visible. */
+const LANE: Record<DisagreementKind, number> = { presence: 0, category: 1, boundary: 2 };
+const LANE_H = HEIGHT / 3;
 
 /**
  * Where along one transcript the coders disagree: the transcript as a bar from its first to its
@@ -50,7 +53,7 @@ export function DisagreementStrip(props: {
               const w = Math.max(2, ((to - from + 1) / total) * WIDTH);
               return (
                 <a key={r.key} href={href(r)}>
-                  <rect x={x} y={1} width={w} height={HEIGHT - 2} className={`region kind-${r.kind}`}>
+                  <rect x={x} y={LANE[r.kind] * LANE_H + 0.5} width={w} height={LANE_H - 1} className={`region kind-${r.kind}`}>
                     <title>{`${r.lines?.label ?? ''} ${themeLabel(r.themeId)}: ${KIND_TEXT[r.kind]}`}</title>
                   </rect>
                 </a>

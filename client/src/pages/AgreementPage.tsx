@@ -159,8 +159,9 @@ function Report({ data, settings, pseudonyms }: { data: AgreementResponse; setti
       <section>
         <h2>Where coders disagree</h2>
         <p className="muted small">
-          Each bar is a transcript from its first line to its last. Marks show where coders differ: <span className="kind-dot kind-presence" /> one coder only,{' '}
-          <span className="kind-dot kind-category" /> different themes, <span className="kind-dot kind-boundary" /> same theme, different extent. Click a mark to open the lines.
+          Each bar is a transcript from its first line to its last. Marks show where coders differ, one lane each: <span className="kind-dot kind-presence" /> one
+          coder only (top), <span className="kind-dot kind-category" /> different themes (middle), <span className="kind-dot kind-boundary" /> same theme, different
+          extent (bottom). Click a mark to open the lines.
         </p>
         <div className="card strips">
           {data.transcripts.map((t) => (

@@ -80,11 +80,39 @@ export function ProgressPage({ studyId }: { studyId: string }) {
                 </tr>
               ))}
             </tbody>
+            <tfoot>
+              <tr className="totals">
+                <th scope="row" colSpan={3}>All transcripts</th>
+                <td>{data.transcripts.reduce((n, t) => n + t.lines, 0)}</td>
+                {data.coders.map((c) => (
+                  <td key={c.id} data-coder-total={c.id}>
+                    <ProgressCell p={totalOf(c.id, data.transcripts)} />
+                  </td>
+                ))}
+                {reconciling && <td>{data.transcripts.reduce((n, t) => n + t.consensusCodings, 0)} codings</td>}
+              </tr>
+            </tfoot>
           </table>
         </div>
       )}
     </div>
   );
+}
+
+/** A coder's totals; the share is over all lines of all transcripts, so long transcripts weigh more. */
+function totalOf(coderId: string, transcripts: ProgressResponse['transcripts']): CoderProgress {
+  const total: CoderProgress = { coderId, codings: 0, notes: 0, statements: 0, linesCoded: 0, share: null };
+  let lines = 0;
+  for (const t of transcripts) {
+    const p = t.coders.find((c) => c.coderId === coderId);
+    lines += t.lines;
+    if (!p) continue;
+    total.codings += p.codings;
+    total.notes += p.notes;
+    total.statements += p.statements;
+    total.linesCoded += p.linesCoded;
+  }
+  return { ...total, share: lines > 0 ? total.linesCoded / lines : null };
 }
 
 function ProgressCell({ p }: { p: CoderProgress }) {
