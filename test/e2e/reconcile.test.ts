@@ -17,7 +17,8 @@ const built = existsSync(join(process.cwd(), 'client', 'dist', 'index.html'));
 if (process.env.CONCORD_REQUIRE_BROWSER && (!haveChromium() || !built)) throw new Error('browser tests required: install chromium and run npm run build');
 
 type Who = 'lead' | 'alice' | 'bob' | 'auditor';
-interface ApiItem { key: string; status: string; resolution?: { kind: string; themeId: string; spans: Array<{ start: number; end: number }>; codingIds: string[] } }
+interface ApiResolution { kind: string; themeId: string; spans: Array<{ start: number; end: number }>; codingIds: string[] }
+interface ApiItem { key: string; status: string; resolution?: ApiResolution; history?: ApiResolution[] }
 
 /**
  * Issue 6 in a browser: the lead reveals, two coders and the lead discuss with comments that
@@ -146,6 +147,17 @@ describe.skipIf(!haveChromium() || !built)('reconciliation, table of themes and 
     expect(await alice.getByRole('button', { name: /^(Resolve|Finalise|Reveal)/ }).count()).toBe(0);
     await alice.keyboard.press('u');
     expect(await alice.getByLabel('rationale', { exact: true }).count()).toBe(0);
+
+    // A codebook decision taken from the disagreement renames the theme in every open window.
+    await detail(lead).getByRole('button', { name: 'Codebook decision…' }).click();
+    const decision = lead.getByRole('form', { name: 'codebook decision' });
+    await decision.getByLabel('decision', { exact: true }).selectOption('rename');
+    await decision.getByLabel('decision theme').selectOption({ label: 'Embodied trust' });
+    await decision.getByLabel('new label').fill('Trust felt in the body');
+    await decision.getByLabel('decision rationale').fill('Both readings agree it is felt before it is named.');
+    await decision.getByRole('button', { name: 'Record decision' }).click();
+    await detail(alice).getByRole('heading', { name: 'Trust felt in the body' }).waitFor();
+    await detail(alice).getByTestId('item-decision').filter({ hasText: 'felt before it is named' }).waitFor();
     await alice.screenshot({ path: artifactPath('reconcile-coder-thread.png'), fullPage: true });
     await bob.screenshot({ path: artifactPath('reconcile-coder-bob.png'), fullPage: true });
   });
@@ -194,7 +206,10 @@ describe.skipIf(!haveChromium() || !built)('reconciliation, table of themes and 
 
     // Every resolution's consensus codings are in the consensus layer, with the resolution's spans.
     const items = itemsOf(await discussion());
-    expect(new Set(items.map((i) => i.resolution?.kind))).toEqual(new Set(['accept', 'union', 'intersection', 'custom', 'drop']));
+    // Each kind was used once; the revision moved one item to union and kept the first in history.
+    const used = items.flatMap((i) => [...(i.history ?? []), ...(i.resolution ? [i.resolution] : [])].map((r) => r.kind));
+    expect(new Set(used)).toEqual(new Set(['accept', 'union', 'intersection', 'custom', 'drop']));
+    expect(items.every((i) => i.status === 'resolved')).toBe(true);
     const consensus = await withDoc(server.services, docName({ kind: 'consensus', transcriptId: seed.t1 }), (doc) => readLayer(doc, P01_TEXT.length));
     for (const item of items) {
       const written = consensus.codings.filter((c) => item.resolution!.codingIds.includes(c.id));
@@ -244,9 +259,12 @@ describe.skipIf(!haveChromium() || !built)('reconciliation, table of themes and 
     expect(docx.status()).toBe(200);
     expect((await docx.body()).subarray(0, 2).toString('latin1')).toBe('PK');
 
-    // The print-ready HTML renders as a real table in the browser.
+    // The print-ready HTML (served as a download) renders as a real table in the browser.
+    const exported = await lead.request.get(await hrefOf('HTML (print)'));
+    expect(exported.status()).toBe(200);
+    expect(exported.headers()['content-type']).toContain('text/html');
     const html = await lead.context().newPage();
-    await html.goto(await hrefOf('HTML (print)'));
+    await html.setContent(await exported.text());
     await html.locator('table').first().waitFor();
     expect(await html.locator('body').textContent()).toContain('P01, l. 10');
     await html.screenshot({ path: artifactPath('table-of-themes-export.png'), fullPage: true });
@@ -264,8 +282,10 @@ describe.skipIf(!haveChromium() || !built)('reconciliation, table of themes and 
     const audit = await pageAs('auditor', `/studies/${seed.sid}/audit`);
     await audit.getByTestId('chain').filter({ hasText: 'Hash chain verified' }).waitFor();
     const total = (await discussion()).progress.total;
-    // Every resolution, plus the one revision.
-    await eventually(async () => (await audit.getByTestId('decision').count()) === total + 1);
+    // Every resolution, the one revision, and the codebook decision taken from a disagreement.
+    await eventually(async () => (await audit.getByTestId('decision').filter({ hasText: /^.*resolution \d/ }).count()) === total + 1);
+    await audit.getByTestId('decision').filter({ hasText: 'codebook: rename' }).waitFor();
+    await audit.getByTestId('decision').filter({ hasText: '(revised later)' }).waitFor();
     await audit.getByRole('button', { name: 'alice’s layer at reveal' }).first().click();
     await audit.getByTestId('snapshot').first().waitFor();
     expect(await audit.locator('textarea, input[type="text"], select').count()).toBe(0);

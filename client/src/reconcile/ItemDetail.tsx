@@ -59,6 +59,20 @@ export function ItemDetail(p: ItemDetailProps) {
         <blockquote className="rc-quote">{item.quote}</blockquote>
       )}
       {item.resolution && <ResolutionSummary current={item.resolution} history={item.history} nameOf={nameOf} labelOf={labelOf} cite={cite} />}
+      {item.decisions.length > 0 && (
+        <section className="rc-decisions" aria-label="codebook decisions">
+          <h3>Codebook decisions from this disagreement</h3>
+          <ul className="small">
+            {item.decisions.map((d, i) => (
+              <li key={i} data-testid="item-decision">
+                <strong>{d.op}</strong> {labelOf(d.themeId)}
+                {d.into ? ` into ${labelOf(d.into)}` : ''}
+                {d.label ? ` (“${d.label}”)` : ''} by {d.byName || nameOf(d.by)}: <q>{d.rationale}</q>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
       <Thread transcriptId={item.transcriptId} itemKey={item.key} comments={p.comments} canComment={p.canComment} nameOf={nameOf} inputRef={p.commentRef} />
       {p.canResolve && (
         <>
