@@ -15,6 +15,8 @@ import { transcriptRoutes } from './routes/transcripts';
 import { themeRoutes } from './routes/themes';
 import { agreementRoutes } from './routes/agreement';
 import { browseRoutes } from './routes/browse';
+import { reconcileRoutes } from './routes/reconcile';
+import { exportRoutes } from './routes/exports';
 import { checkOrigin } from './origin';
 
 export type AppEnv = { Variables: { actor: Actor | null } };
@@ -27,7 +29,7 @@ export interface AppOptions {
 }
 
 export function allRoutes(s: Services, extra: RouteSpec[] = []): RouteSpec[] {
-  return [...authRoutes(s), ...studyRoutes(), ...transcriptRoutes(), ...themeRoutes(), ...agreementRoutes(), ...browseRoutes(), ...extra];
+  return [...authRoutes(s), ...studyRoutes(), ...transcriptRoutes(), ...themeRoutes(), ...agreementRoutes(), ...browseRoutes(), ...reconcileRoutes(), ...exportRoutes(), ...extra];
 }
 
 export function createApp(s: Services, options: AppOptions = {}): Hono<AppEnv> {
