@@ -144,6 +144,15 @@ describe.skipIf(!haveChromium() || !built)('agreement dashboard in Chromium', ()
     const first = strip1.locator('.region-list a').first();
     expect(await first.getAttribute('href')).toMatch(new RegExp(`^/transcripts/${seed.t1}#l-\\d+$`));
     await page.locator('.strips').screenshot({ path: artifactPath('agreement-strips.png') });
+
+    // Leave P02 out: the report and the table follow the server's report for P01 alone.
+    await page.getByRole('group', { name: 'Transcripts' }).getByLabel('P02 Interview P02').uncheck();
+    await page.locator('.strip-row').nth(1).waitFor({ state: 'detached' });
+    await page.locator('.report[data-ci="yes"]').waitFor();
+    expect(new URL(page.url()).searchParams.get('transcripts')).toBe(seed.t1);
+    const only = await apiReport(page, `unit=line&rollup=false&bootstrap=1000&seed=1&transcripts=${seed.t1}`);
+    await expectTableMatches(page, only);
+    expect(await page.getByRole('group', { name: 'Transcripts' }).getByLabel('P01 Interview P01').isDisabled()).toBe(true);
     await context.close();
   });
 

@@ -76,4 +76,7 @@ export interface AgreementSettings {
   /** Bootstrap replicates for the alpha CI, or 0 for none. */
   bootstrap: number;
   seed: number;
+  /** Transcripts and coders to compare; null for all the caller may see. */
+  transcripts: string[] | null;
+  coders: string[] | null;
 }

@@ -11,6 +11,8 @@ export function agreementPath(studyId: string, s: AgreementSettings): string {
     q.set('bootstrap', String(s.bootstrap));
     q.set('seed', String(s.seed));
   }
+  if (s.transcripts) q.set('transcripts', s.transcripts.join(','));
+  if (s.coders) q.set('coders', s.coders.join(','));
   return `/api/studies/${studyId}/agreement?${q}`;
 }
 
@@ -36,14 +38,15 @@ export function useAgreement(studyId: string, settings: AgreementSettings): Load
  * Disagreement regions per transcript. They quote every coder's work, so the server refuses
  * them to callers who may not read every layer; that refusal is an expected state here.
  */
-export function useRegions(transcriptIds: readonly string[], rollup: boolean): Record<string, RegionsState> {
+export function useRegions(transcriptIds: readonly string[], rollup: boolean, coders: readonly string[] | null): Record<string, RegionsState> {
   const [byId, setById] = useState<Record<string, RegionsState>>({});
   const key = transcriptIds.join(',');
+  const coderKey = coders ? coders.join(',') : '';
   useEffect(() => {
     let current = true;
     setById(Object.fromEntries(transcriptIds.map((id) => [id, { state: 'loading' } as RegionsState])));
     for (const id of transcriptIds) {
-      api<DisagreementsResponse>('GET', `/api/transcripts/${id}/disagreements?rollup=${rollup}`).then(
+      api<DisagreementsResponse>('GET', `/api/transcripts/${id}/disagreements?rollup=${rollup}${coderKey ? `&coders=${coderKey}` : ''}`).then(
         (r) => current && setById((prev) => ({ ...prev, [id]: { state: 'shown', regions: r.regions } })),
         (e: unknown) =>
           current &&
@@ -64,6 +67,6 @@ export function useRegions(transcriptIds: readonly string[], rollup: boolean): R
     };
     // Keyed on the ids' content, not the array's identity, so a re-render does not refetch.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [key, rollup]);
+  }, [key, rollup, coderKey]);
   return byId;
 }

@@ -5,6 +5,7 @@ import { BandBadge } from '../agreement/BandBadge';
 import { Controls } from '../agreement/Controls';
 import { DisagreementStrip } from '../agreement/DisagreementStrip';
 import { Figure } from '../agreement/Figure';
+import { Filters, type Universe } from '../agreement/Filters';
 import { kappaOf, percent } from '../agreement/format';
 import { PairMatrix } from '../agreement/PairMatrix';
 import { ReadingGuide } from '../agreement/ReadingGuide';
@@ -24,13 +25,26 @@ function settingsFromUrl(): AgreementSettings {
     rollup: q.get('rollup') === 'true',
     bootstrap: Number.isInteger(bootstrap) && bootstrap >= 100 ? bootstrap : 0,
     seed: 1,
+    transcripts: listParam(q.get('transcripts')),
+    coders: listParam(q.get('coders')),
   };
 }
+
+function union<T extends { id: string }>(a: T[], b: T[]): T[] {
+  return [...a, ...b.filter((x) => !a.some((y) => y.id === x.id))];
+}
+
+const listParam = (v: string | null): string[] | null => {
+  const ids = (v ?? '').split(',').filter(Boolean);
+  return ids.length ? ids : null;
+};
 
 function settingsToUrl(s: AgreementSettings): void {
   const q = new URLSearchParams({ unit: s.unit });
   if (s.rollup) q.set('rollup', 'true');
   if (s.bootstrap) q.set('bootstrap', String(s.bootstrap));
+  if (s.transcripts) q.set('transcripts', s.transcripts.join(','));
+  if (s.coders) q.set('coders', s.coders.join(','));
   window.history.replaceState(null, '', `${window.location.pathname}?${q}`);
 }
 
@@ -51,6 +65,18 @@ export function AgreementPage({ studyId }: { studyId: string }) {
     setSettings(s);
   };
   const data = report.state === 'ready' ? report.data : null;
+  // Everything the filters can offer: taken from a report without filters, since a filtered one
+  // lists only what was chosen; a page opened with filters in its URL starts from those and grows.
+  const [universe, setUniverse] = useState<Universe | null>(null);
+  useEffect(() => {
+    if (!data) return;
+    const seen: Universe = {
+      transcripts: data.transcripts.map((t) => ({ id: t.id, label: `${pseudonyms.get(t.participantId) ?? ''} ${t.title}`.trim() })),
+      coders: data.report.coders.map((id) => ({ id, name: data.coders.find((c) => c.id === id)?.name ?? id })),
+    };
+    const unfiltered = settings.transcripts === null && settings.coders === null;
+    setUniverse((prev) => (unfiltered || !prev ? seen : { transcripts: union(prev.transcripts, seen.transcripts), coders: union(prev.coders, seen.coders) }));
+  }, [data, pseudonyms, settings.transcripts, settings.coders]);
 
   return (
     <div className="page agreement-page">
@@ -64,6 +90,7 @@ export function AgreementPage({ studyId }: { studyId: string }) {
         usually points to a theme whose meaning the team has not yet settled, not to a coder who got it wrong.
       </p>
       <Controls settings={settings} onChange={change} busy={report.state === 'loading'} />
+      {universe && <Filters universe={universe} settings={settings} onChange={change} />}
       {data && <ExportButtons data={data} settings={settings} />}
       {report.state === 'loading' && <p className="muted" role="status">Computing agreement…</p>}
       {report.state === 'error' && (
@@ -101,7 +128,7 @@ function Report({ data, settings, pseudonyms }: { data: AgreementResponse; setti
     });
   }, [data]);
   const transcriptIds = useMemo(() => data.transcripts.map((t) => t.id), [data]);
-  const regions = useRegions(transcriptIds, settings.rollup);
+  const regions = useRegions(transcriptIds, settings.rollup, settings.coders);
   const labels = new Map(data.themes.map((t) => [t.id, t.label]));
   const overall = data.report.overall;
   const kappa = kappaOf(overall, coderCount);
