@@ -287,7 +287,9 @@ describe.skipIf(!haveChromium() || !built)('reconciliation, table of themes and 
     await audit.getByTestId('decision').filter({ hasText: 'codebook: rename' }).waitFor();
     await audit.getByTestId('decision').filter({ hasText: '(revised later)' }).waitFor();
     await audit.getByRole('button', { name: 'alice’s layer at reveal' }).first().click();
-    await audit.getByTestId('snapshot').first().waitFor();
+    // alice's independent coding as revealed, cited by line: l. 4 was hers alone.
+    await audit.getByTestId('snapshot').filter({ hasText: 'Trust felt in the body (l. 4)' }).waitFor();
+    expect(await audit.getByRole('button', { name: 'lead’s layer at reveal' }).count()).toBe(0);
     expect(await audit.locator('textarea, input[type="text"], select').count()).toBe(0);
     await audit.screenshot({ path: artifactPath('audit.png'), fullPage: true });
 

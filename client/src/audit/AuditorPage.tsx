@@ -96,7 +96,7 @@ export function AuditorPage({ studyId }: { studyId: string }) {
 
       <DecisionsLog transcripts={revealed} discussions={discussions} nameOf={(id) => nameOf(id)} labelOf={labelOf} />
       <CodebookHistory studyId={studyId} events={trail?.events ?? []} nameOf={nameOf} labelOf={labelOf} />
-      <LayersAtReveal transcripts={ctx.transcripts} coders={coders} labelOf={labelOf} />
+      <LayersAtReveal transcripts={ctx.transcripts} coders={coders} events={trail?.events ?? []} labelOf={labelOf} />
       {trailError && <p className="error">{trailError}</p>}
       {trail && <AuditTrail studyId={studyId} events={trail.events} server={trail.server} local={trail.local} nameOf={nameOf} targetOf={targetOf} />}
     </div>

@@ -48,6 +48,7 @@ export function CodebookHistory(props: { studyId: string; events: readonly Audit
                   <td><code>{e.action}</code></td>
                   <td>{props.labelOf(themeId)}</td>
                   <td className="small">
+                    {typeof data.from === 'string' && typeof data.to === 'string' && <>“{data.from}” → “{data.to}”. </>}
                     {typeof data.into === 'string' && <>into {props.labelOf(data.into)}. </>}
                     {typeof data.label === 'string' && <>label “{data.label}”. </>}
                     {typeof data.rationale === 'string' && <q>{data.rationale}</q>}

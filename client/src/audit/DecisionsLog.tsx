@@ -1,4 +1,5 @@
 import type { TranscriptMeta } from '../api';
+import { describeDecision } from '../reconcile/describeDecision';
 import { describeResolution } from '../reconcile/ResolutionSummary';
 import type { Discussion } from '../reconcile/types';
 import { Link } from '../router';
@@ -29,7 +30,7 @@ export function DecisionsLog(props: { transcripts: readonly TranscriptMeta[]; di
         rows.push({ at: r.at, who: r.byName || props.nameOf(r.by), transcript: t, itemKey: item.key, where, what: `resolution ${r.revision}: ${describeResolution(r, props.nameOf, props.labelOf)}`, rationale: r.rationale, superseded });
       }
       for (const d of item.decisions) {
-        rows.push({ at: d.at, who: d.byName || props.nameOf(d.by), transcript: t, itemKey: item.key, where, what: `codebook: ${d.op} ${props.labelOf(d.themeId)}${d.into ? ` into ${props.labelOf(d.into)}` : ''}${d.label ? ` as “${d.label}”` : ''}`, rationale: d.rationale, superseded: false });
+        rows.push({ at: d.at, who: d.byName || props.nameOf(d.by), transcript: t, itemKey: item.key, where, what: `codebook: ${describeDecision(d, props.labelOf)}`, rationale: d.rationale, superseded: false });
       }
     }
   }

@@ -42,7 +42,7 @@ export function CoderContext(props: { item: DiscussionItem; transcript: Transcri
           <section key={col.id} className="rc-column" aria-label={`${col.title}'s version`} data-column={col.id}>
             <h4 style={{ borderBottomColor: col.color }}>
               <span className="swatch" style={{ background: col.color }} /> {col.title}
-              {col.note && <span className="muted small"> · {col.note}</span>}
+              {col.note && <span className="rc-note">{col.note}</span>}
             </h4>
             <ol className="rc-lines">
               {lines.map((l) => {

@@ -3,6 +3,7 @@ import { formatLineRange, lineRangeOf } from '../../../shared/transcript';
 import { Link } from '../router';
 import { CoderContext, type ContextColumn } from './CoderContext';
 import { DecisionPanel } from './DecisionPanel';
+import { describeDecision } from './describeDecision';
 import type { Draft } from './draft';
 import { ResolutionPanel } from './ResolutionPanel';
 import { ResolutionSummary } from './ResolutionSummary';
@@ -65,9 +66,7 @@ export function ItemDetail(p: ItemDetailProps) {
           <ul className="small">
             {item.decisions.map((d, i) => (
               <li key={i} data-testid="item-decision">
-                <strong>{d.op}</strong> {labelOf(d.themeId)}
-                {d.into ? ` into ${labelOf(d.into)}` : ''}
-                {d.label ? ` (“${d.label}”)` : ''} by {d.byName || nameOf(d.by)}: <q>{d.rationale}</q>
+                <strong>{describeDecision(d, labelOf)}</strong> by {d.byName || nameOf(d.by)}: <q>{d.rationale}</q>
               </li>
             ))}
           </ul>

@@ -48,18 +48,26 @@ export function ReconcilePage({ scope }: { scope: ReconcileScope }) {
   const titleOf = useCallback((tid: string) => ctx?.transcripts.find((t) => t.id === tid)?.title ?? 'transcript', [ctx]);
   const pathOf = useCallback((themeId: string) => (tree ? (tree.byId.get(tree.resolve(themeId))?.path ?? [themeId]) : [themeId]), [tree]);
   const labelOf = useCallback((themeId: string) => (tree ? (tree.byId.get(tree.resolve(themeId))?.label ?? 'unknown theme') : '…'), [tree]);
+  const coders = useMemo(() => (ctx ? ctx.members.filter((m) => m.role !== 'auditor') : []), [ctx]);
   const entries: QueueEntry[] = useMemo(() => {
+    // Coders appear in member order in every item (columns, buttons, keys 1-9), whatever order
+    // the server listed them in, so "1" is always the same person.
+    const rank = (id: string) => {
+      const i = coders.findIndex((m) => m.userId === id);
+      return i < 0 ? coders.length : i;
+    };
     const out: QueueEntry[] = [];
     for (const t of revealed) {
       const d = discussions.get(t.id);
       if (!d) continue;
       for (const item of d.items) {
         if (!matchesFilter(item, filter, pathOf)) continue;
-        out.push({ item, transcriptTitle: t.title, comments: d.comments.filter((c) => c.itemKey === item.key).length });
+        const sorted = { ...item, coders: [...item.coders].sort((a, b) => rank(a.coder) - rank(b.coder)) };
+        out.push({ item: sorted, transcriptTitle: t.title, comments: d.comments.filter((c) => c.itemKey === item.key).length });
       }
     }
     return out;
-  }, [revealed, discussions, filter, pathOf]);
+  }, [revealed, discussions, filter, pathOf, coders]);
 
   const index = Math.max(0, entries.findIndex((e) => entryId(e.item) === selectedId));
   const selected = entries[index] ?? null;
@@ -68,7 +76,6 @@ export function ReconcilePage({ scope }: { scope: ReconcileScope }) {
   const currentDraft = selected ? (draft?.id === selId ? draft.draft : emptyDraft(selected.item)) : null;
   const setDraft = useCallback((d: Draft) => selId && setDraftState({ id: selId, draft: d }), [selId]);
 
-  const coders = useMemo(() => (ctx ? ctx.members.filter((m) => m.role !== 'auditor') : []), [ctx]);
   // Colours follow member order exactly as in the workspace, so a coder keeps one colour everywhere.
   const colorOf = useCallback((id: string) => coderColor(Math.max(0, coders.findIndex((m) => m.userId === id))), [coders]);
   const nameOf = useCallback((id: string) => ctx?.members.find((m) => m.userId === id)?.name ?? 'a former member', [ctx]);

@@ -57,6 +57,7 @@ export function TableOfThemesPage({ studyId }: { studyId: string }) {
           <label className="check">
             <input type="checkbox" checked={showExtracts} onChange={(e) => setShowExtracts(e.target.checked)} /> Show extracts
           </label>
+          <p className="muted small">Each cell counts the participant’s extracts for the theme; “1 (4)” means 1 for the theme itself and 4 with its sub-themes, which is what recurrence counts.</p>
           {table.rows.length === 0 ? (
             <p className="muted">No themes yet.</p>
           ) : (
