@@ -15,6 +15,7 @@ import { transcriptRoutes } from './routes/transcripts';
 import { themeRoutes } from './routes/themes';
 import { agreementRoutes } from './routes/agreement';
 import { browseRoutes } from './routes/browse';
+import { interchangeRoutes } from './routes/interchange';
 import { reconcileRoutes } from './routes/reconcile';
 import { exportRoutes } from './routes/exports';
 import { checkOrigin } from './origin';
@@ -29,7 +30,7 @@ export interface AppOptions {
 }
 
 export function allRoutes(s: Services, extra: RouteSpec[] = []): RouteSpec[] {
-  return [...authRoutes(s), ...studyRoutes(), ...transcriptRoutes(), ...themeRoutes(), ...agreementRoutes(), ...browseRoutes(), ...reconcileRoutes(), ...exportRoutes(), ...extra];
+  return [...authRoutes(s), ...studyRoutes(), ...transcriptRoutes(), ...themeRoutes(), ...agreementRoutes(), ...browseRoutes(), ...reconcileRoutes(), ...exportRoutes(), ...interchangeRoutes(), ...extra];
 }
 
 export function createApp(s: Services, options: AppOptions = {}): Hono<AppEnv> {

@@ -1,0 +1,141 @@
+import { sha256 } from '@oslojs/crypto/sha2';
+import { encodeHexLowerCase } from '@oslojs/encoding';
+import { addCoding, addNote, addStatement } from '../../shared/coding';
+import { DEFAULT_LINE_WIDTH, DEFAULT_RECURRENCE_RULE } from '../../shared/domain';
+import { docName } from '../../shared/docNames';
+import { CONSENSUS_USER, type ImportPlan, type ImportReport, parseProject, planImport, sourceEntryName, unzipQdpx, userGuid } from '../../shared/refi';
+import { addTheme, setLevels } from '../../shared/themes';
+import { withDoc } from '../docs/withDoc';
+import { newId } from '../ids';
+import type { Services } from '../services';
+import { appendAudit } from '../store/audit';
+import { insertMember } from '../store/members';
+import { insertParticipant } from '../store/participants';
+import { type Study, insertStudy } from '../store/studies';
+import { insertTranscript } from '../store/transcripts';
+import { insertUser } from '../store/users';
+import type { Actor } from './actor';
+import { REFI_MAX_IMPORTED_USERS, assertRefiSize, isZip, readRefi } from './refiErrors';
+import { codebookDocName } from './themes';
+
+export interface ImportedProject {
+  study: Study;
+  report: ImportReport;
+  /** Accounts created for the file's coders: they cannot sign in until someone gives them a password. */
+  pendingUsers: { userId: string; name: string }[];
+}
+
+/** Reads a .qdpx (zip) or a bare .qde into an import plan; refusals are AppErrors and nothing is stored. */
+export function readProjectFile(bytes: Uint8Array, lineWidth: number, now: number): ImportPlan {
+  assertRefiSize(bytes);
+  return readRefi(() => {
+    let project;
+    if (isZip(bytes)) {
+      const zip = unzipQdpx(bytes);
+      project = parseProject(zip.projectXml, { readSource: (path) => zip.sources.get(sourceEntryName(path)) });
+    } else project = parseProject(new TextDecoder('utf-8').decode(bytes));
+    return planImport(project, { lineWidth, now, maxUsers: REFI_MAX_IMPORTED_USERS });
+  });
+}
+
+/**
+ * Pending accounts carry an address under `.invalid` (RFC 2606: never deliverable, never anyone's)
+ * and an empty password hash, which no password verifies: they exist so that a coder's layer has
+ * an owner, and sign in only once an administrator gives them a real address and password.
+ */
+function pendingEmail(name: string): string {
+  const slug = name.normalize('NFKD').toLowerCase().replace(/[^a-z0-9]+/g, '.').replace(/^\.+|\.+$/g, '').slice(0, 30) || 'coder';
+  return `${slug}.${newId()}@pending.invalid`;
+}
+
+/**
+ * Imports a REFI-QDA project as a NEW study led by the caller (any signed-in user may create a
+ * study). The whole file is read and planned first; the database rows (study, accounts,
+ * memberships, participants, transcripts, audit events) are then written in one transaction, and
+ * only after it commits are the codebook and the layers written through the document path. The
+ * file's users become pending coder accounts, except a user whose GUID is the caller's own in a
+ * Concord export: a file must not be able to write into another real account's layer.
+ */
+export async function importProject(s: Services, actor: Actor, file: { name: string; bytes: Uint8Array }): Promise<ImportedProject> {
+  const now = s.now();
+  const plan = readProjectFile(file.bytes, DEFAULT_LINE_WIDTH, now);
+  const study: Study = {
+    id: newId(),
+    title: plan.title,
+    description: `Imported from ${file.name.replace(/^.*[\\/]/, '').slice(0, 200)}${plan.report.origin ? ` (${plan.report.origin})` : ''}`,
+    codingMode: 'blind',
+    terminology: plan.levels ? { kind: 'custom', levels: [...plan.levels] } : { kind: '2022' },
+    lineWidth: DEFAULT_LINE_WIDTH,
+    recurrenceRule: DEFAULT_RECURRENCE_RULE,
+    codebookPhase: 'open',
+    createdBy: actor.user.id,
+    createdAt: now,
+    updatedAt: now,
+  };
+  const ownGuid = userGuid(actor.user.id);
+  const userIdOf = new Map<string, string>([[ownGuid, actor.user.id]]);
+  const pendingUsers: { userId: string; name: string }[] = [];
+  const transcriptIdOf = new Map<string, string>();
+  const audit = (action: string, target: string, data: unknown) => ({ studyId: study.id, actorId: actor.user.id, action, target, data, at: now });
+
+  await s.db.transaction().execute(async (trx) => {
+    await insertStudy(trx, study);
+    await insertMember(trx, { studyId: study.id, userId: actor.user.id, role: 'lead', now });
+    await appendAudit(trx, audit('study.create', `study:${study.id}`, { title: study.title, codingMode: study.codingMode, importedFrom: file.name }));
+    for (const u of plan.users) {
+      if (u.guid === ownGuid) continue;
+      const user = await insertUser(trx, { id: newId(), email: pendingEmail(u.name), name: u.name.slice(0, 120), passwordHash: '', isAdmin: false, now });
+      await insertMember(trx, { studyId: study.id, userId: user.id, role: 'coder', now });
+      await appendAudit(trx, audit('member.add', `user:${user.id}`, { role: 'coder', pending: true, refiUser: u.guid }));
+      userIdOf.set(u.guid, user.id);
+      pendingUsers.push({ userId: user.id, name: user.name });
+    }
+    const participantIdOf = new Map<string, string>();
+    for (const p of plan.participants) {
+      const id = newId();
+      await insertParticipant(trx, { id, studyId: study.id, pseudonym: p.pseudonym, attributes: {}, createdAt: now });
+      await appendAudit(trx, audit('participant.add', `participant:${id}`, { pseudonym: p.pseudonym }));
+      participantIdOf.set(p.key, id);
+    }
+    for (const t of plan.transcripts) {
+      const id = newId();
+      const text = t.frozen.text;
+      const row = { id, studyId: study.id, participantId: participantIdOf.get(t.participantKey) ?? '', title: t.title, text, sha256: encodeHexLowerCase(sha256(new TextEncoder().encode(text))), lineWidth: study.lineWidth, phase: 'coding' as const, createdBy: actor.user.id, createdAt: now, length: text.length, turns: t.frozen.turns.map((x) => ({ speaker: x.speaker, start: x.start, end: x.end })) };
+      await insertTranscript(trx, row);
+      await appendAudit(trx, audit('transcript.import', `transcript:${id}`, { participantId: row.participantId, title: row.title, sha256: row.sha256, lines: t.frozen.lines.length, lineWidth: row.lineWidth, source: { kind: 'refi-qda', fileName: file.name, sourceGuid: t.sourceGuid } }));
+      transcriptIdOf.set(t.sourceGuid, id);
+    }
+    await appendAudit(trx, audit('project.import', `study:${study.id}`, { fileName: file.name, bytes: file.bytes.length, origin: plan.report.origin, imported: plan.report.imported, skipped: plan.report.skipped.length }));
+  });
+
+  await withDoc(
+    s,
+    codebookDocName(study.id),
+    (doc) => {
+      if (plan.levels) setLevels(doc, plan.levels);
+      for (const t of plan.themes) addTheme(doc, { id: t.id, label: t.label, parentId: t.parentId, description: t.description, ...(t.color ? { color: t.color } : {}), createdBy: actor.user.id, createdAt: now });
+    },
+    actor.user.id,
+  );
+  for (const t of plan.transcripts) {
+    const transcriptId = transcriptIdOf.get(t.sourceGuid);
+    if (!transcriptId) continue;
+    for (const layer of t.layers) {
+      const ownerId = userIdOf.get(layer.userGuid);
+      const name = layer.userGuid === CONSENSUS_USER.guid ? docName({ kind: 'consensus', transcriptId }) : ownerId ? docName({ kind: 'layer', transcriptId, ownerId }) : null;
+      if (!name) continue;
+      const length = t.frozen.text.length;
+      await withDoc(
+        s,
+        name,
+        (doc) => {
+          for (const c of layer.codings) addCoding(doc, length, c);
+          for (const n of layer.notes) addNote(doc, length, n);
+          for (const st of layer.statements) addStatement(doc, length, st);
+        },
+        actor.user.id,
+      );
+    }
+  }
+  return { study, report: plan.report, pendingUsers };
+}

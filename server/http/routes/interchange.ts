@@ -1,0 +1,73 @@
+import { CodebookImportBody, CsvExportQuery, ProjectExportQuery, REFI_UPLOAD_BASE64_MAX, RefiFileBody } from '../../../shared/refi';
+import { exportCodingsCsv, exportThemesCsv } from '../../commands/csvExport';
+import { importCodebook } from '../../commands/refiCodebook';
+import { type ExportedFile, exportCodebook, exportFileName, exportProject } from '../../commands/refiExport';
+import { importProject } from '../../commands/refiImport';
+import { findStudy } from '../../store/studies';
+import { route } from '../route';
+
+/** The base64 file plus its JSON envelope; beyond it the body limit answers 413 before parsing. */
+const UPLOAD_MAX_BODY = REFI_UPLOAD_BASE64_MAX + 4096;
+
+const bytesOf = (data: string) => new Uint8Array(Buffer.from(data, 'base64'));
+
+function download(file: { fileName: string; contentType: string; bytes: Uint8Array | string }): Response {
+  return new Response(typeof file.bytes === 'string' ? file.bytes : Buffer.from(file.bytes), {
+    headers: { 'content-type': file.contentType, 'content-disposition': `attachment; filename="${file.fileName}"`, 'cache-control': 'no-store' },
+  });
+}
+
+export const interchangeRoutes = () => [
+  route({
+    method: 'post',
+    path: '/api/import/project',
+    summary: 'Import a REFI-QDA project (.qdpx or .qde, base64) as a new study led by the caller; answers the study and a report of what was imported and skipped',
+    tag: 'interchange',
+    auth: 'session',
+    body: RefiFileBody,
+    maxBody: UPLOAD_MAX_BODY,
+    status: 201,
+    handler: async ({ s, actor, body }) => await importProject(s, actor!, { name: body.name, bytes: bytesOf(body.data) }),
+  }),
+  route({
+    method: 'post',
+    path: '/api/studies/:sid/codebook/import',
+    summary: 'Preview (merge: false) or merge (merge: true, codebook open) a REFI-QDA codebook (.qdc, base64) into the study codebook (leads)',
+    tag: 'interchange',
+    auth: 'session',
+    body: CodebookImportBody,
+    maxBody: UPLOAD_MAX_BODY,
+    handler: async ({ s, actor, params, body }) => await importCodebook(s, actor!, params.sid!, bytesOf(body.data), { merge: body.merge, fileName: body.name }),
+  }),
+  route({
+    method: 'get',
+    path: '/api/studies/:sid/export/project',
+    summary: 'The study as a REFI-QDA project: .qdpx (zip with project.qde and sources/) or a standalone .qde (leads, auditors)',
+    tag: 'interchange',
+    auth: 'session',
+    query: ProjectExportQuery,
+    handler: async ({ s, actor, params, query }) => download(await exportProject(s, actor!, params.sid!, query.format)),
+  }),
+  route({
+    method: 'get',
+    path: '/api/studies/:sid/export/codebook',
+    summary: 'The codebook as a REFI-QDA codebook file (.qdc)',
+    tag: 'interchange',
+    auth: 'session',
+    handler: async ({ s, actor, params }) => download(await exportCodebook(s, actor!, params.sid!)),
+  }),
+  route({
+    method: 'get',
+    path: '/api/studies/:sid/export/csv',
+    summary: 'CSV: every coding (what=codings; leads, auditors) or the themes (what=themes; members)',
+    tag: 'interchange',
+    auth: 'session',
+    query: CsvExportQuery,
+    handler: async ({ s, actor, params, query }) => {
+      const csv = query.what === 'codings' ? await exportCodingsCsv(s, actor!, params.sid!) : await exportThemesCsv(s, actor!, params.sid!);
+      const title = (await findStudy(s.db, params.sid!))?.title ?? 'study';
+      const file: ExportedFile | { fileName: string; contentType: string; bytes: string } = { fileName: exportFileName(`${title}-${query.what}`, 'csv'), contentType: 'text/csv; charset=utf-8', bytes: csv };
+      return download(file);
+    },
+  }),
+];

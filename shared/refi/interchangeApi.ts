@@ -1,0 +1,21 @@
+import { z } from 'zod';
+
+/**
+ * Bodies and queries of the interchange routes (docs/interchange.md). Files travel base64-encoded
+ * in JSON like transcript uploads (shared/api.ts TranscriptFileBody). The base64 limit is the
+ * server's file limit (50 MiB) times 4/3; the server checks the decoded size again.
+ */
+export const REFI_UPLOAD_BASE64_MAX = Math.ceil((50 * 1024 * 1024 * 4) / 3) + 4;
+
+export const RefiFileBody = z.strictObject({
+  name: z.string().trim().min(1).max(255),
+  data: z.base64().max(REFI_UPLOAD_BASE64_MAX),
+});
+
+export const CodebookImportBody = RefiFileBody.extend({
+  /** false: a preview of added, renamed and unchanged themes; true: merge into the open codebook. */
+  merge: z.boolean().default(false),
+});
+
+export const ProjectExportQuery = z.object({ format: z.enum(['qdpx', 'qde']).default('qdpx') });
+export const CsvExportQuery = z.object({ what: z.enum(['codings', 'themes']) });

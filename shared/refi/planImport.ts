@@ -1,0 +1,102 @@
+import { MAX_TRANSCRIPT_TEXT_LENGTH, freezeTranscript } from '../transcript';
+import type { ImportPlan, PlannedParticipant, PlannedTranscript, PlannedUser, SkippedItem } from './importPlan';
+import { planLayers } from './planLayers';
+import { planThemes } from './planThemes';
+import type { RefiProject } from './project';
+import { CONSENSUS_USER } from './consensusUser';
+
+export interface PlanOptions {
+  readonly lineWidth: number;
+  /** Used for records without a creation time. */
+  readonly now: number;
+  /** Largest number of distinct users whose layers an import may create (each becomes an account). */
+  readonly maxUsers: number;
+}
+
+const PSEUDONYM_LENGTH = 60;
+
+/** Pseudonyms are unique per study: later duplicates get a number. */
+function uniquePseudonym(name: string, taken: Set<string>): string {
+  const base = name.replace(/\s+/g, ' ').trim().slice(0, PSEUDONYM_LENGTH) || 'Participant';
+  let p = base;
+  for (let n = 2; taken.has(p.toLowerCase()); n++) p = `${base.slice(0, PSEUDONYM_LENGTH - 6)} (${n})`;
+  taken.add(p.toLowerCase());
+  return p;
+}
+
+/**
+ * Decides everything a project import will create, without touching any store: the server then
+ * only executes the plan, and a file that cannot be read never reaches the database. Text sources
+ * become transcripts frozen at the study's line width; Cases become participants (a source in no
+ * Case gets a participant of its own name); each creating user's selections become their layer.
+ */
+export function planImport(project: RefiProject, options: PlanOptions): ImportPlan {
+  const skipped: SkippedItem[] = project.skippedSources.map((s) => ({ kind: 'source' as const, name: `${s.name} (${s.kind})`, reason: s.reason }));
+  const warnings = [...project.warnings];
+  const { themes, idOf, levels } = planThemes(project.codes, skipped, warnings);
+
+  const taken = new Set<string>();
+  const participants: PlannedParticipant[] = [];
+  const caseOf = new Map<string, string>();
+  for (const c of project.cases) {
+    participants.push({ key: c.guid, pseudonym: uniquePseudonym(c.name, taken) });
+    for (const g of c.sourceGuids) if (!caseOf.has(g)) caseOf.set(g, c.guid);
+  }
+
+  const notes = new Map(project.notes.map((n) => [n.guid, n]));
+  const ctx = { themeIdOf: idOf, notes, links: project.links, now: options.now, skipped, attachedNotes: new Set<string>() };
+  let transcripts: PlannedTranscript[] = [];
+  for (const s of project.sources) {
+    if (s.text.length > MAX_TRANSCRIPT_TEXT_LENGTH) {
+      skipped.push({ kind: 'source', name: s.name, reason: `its text exceeds ${MAX_TRANSCRIPT_TEXT_LENGTH} characters` });
+      continue;
+    }
+    const frozen = freezeTranscript(s.text, { lineWidth: options.lineWidth });
+    if (frozen.text.trim().length === 0) {
+      skipped.push({ kind: 'source', name: s.name, reason: 'its text is empty' });
+      continue;
+    }
+    let participantKey = caseOf.get(s.guid);
+    if (!participantKey) {
+      participantKey = `source:${s.guid}`;
+      participants.push({ key: participantKey, pseudonym: uniquePseudonym(s.name, taken) });
+    }
+    const title = s.name.replace(/\s+/g, ' ').trim().slice(0, 200) || 'Untitled source';
+    transcripts.push({ sourceGuid: s.guid, title, participantKey, frozen, layers: planLayers(s, frozen.text, ctx) });
+  }
+  for (const n of project.notes) if (!ctx.attachedNotes.has(n.guid)) skipped.push({ kind: 'note', name: n.name || n.guid, reason: 'it is not attached to a passage of a text source' });
+
+  const names = new Map(project.users.map((u) => [u.guid, u.name]));
+  const withWork = new Set(transcripts.flatMap((t) => t.layers.map((l) => l.userGuid)).filter((g) => g !== CONSENSUS_USER.guid));
+  let users: PlannedUser[] = [...withWork].map((guid) => ({ guid, name: names.get(guid) ?? `User ${guid.slice(0, 8)}` }));
+  if (users.length > options.maxUsers) {
+    const kept = new Set(users.slice(0, options.maxUsers).map((u) => u.guid));
+    for (const u of users.slice(options.maxUsers)) skipped.push({ kind: 'user', name: u.name, reason: `more than ${options.maxUsers} coders in one import` });
+    users = users.filter((u) => kept.has(u.guid));
+    transcripts = transcripts.map((t) => ({ ...t, layers: t.layers.filter((l) => kept.has(l.userGuid) || l.userGuid === CONSENSUS_USER.guid) }));
+  }
+  const count = (f: (l: PlannedTranscript['layers'][number]) => number) => transcripts.reduce((n, t) => n + t.layers.reduce((m, l) => m + f(l), 0), 0);
+  return {
+    title: project.name.replace(/\s+/g, ' ').trim().slice(0, 200) || 'Imported project',
+    levels,
+    themes,
+    participants,
+    transcripts,
+    users,
+    report: {
+      origin: project.origin,
+      convention: project.convention,
+      imported: {
+        themes: themes.length,
+        participants: participants.length,
+        transcripts: transcripts.length,
+        users: users.length,
+        codings: count((l) => l.codings.length),
+        notes: count((l) => l.notes.length),
+        statements: count((l) => l.statements.length),
+      },
+      skipped,
+      warnings,
+    },
+  };
+}
