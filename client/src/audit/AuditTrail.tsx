@@ -20,7 +20,7 @@ export function AuditTrail(props: { studyId: string; events: readonly AuditEvent
       </p>
       <ExportLinks base={`/api/studies/${props.studyId}/audit/export`} formats={['json', 'csv']} label="Export the audit trail" />
       <p className="muted small">
-        To verify an export offline, recompute each event’s hash as sha256(prevHash + canonical JSON of the event) and check that each prevHash is the hash before it (docs/reconciliation.md).
+        To verify an export offline, run <code>concord audit verify FILE</code>, or recompute each event’s hash as sha256(prevHash + canonical JSON of the event) and check that each prevHash is the hash before it.
       </p>
       <div className="tt-scroll">
         <table className="grid audit-table" aria-label="audit events">
