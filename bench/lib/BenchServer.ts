@@ -1,0 +1,90 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { createInterface } from 'node:readline';
+import type { ClientTarget, WireFormat } from '../load/wire';
+import { type ProcUsage, procUsage } from './procUsage';
+
+/** The servers compared: Concord and the anchors people would otherwise pick. */
+export const SERVER_KINDS = ['concord', 'hocuspocus', 'hocuspocus-sqlite', 'y-websocket'] as const;
+export type ServerKind = (typeof SERVER_KINDS)[number];
+
+export const PERSISTENT: ReadonlySet<ServerKind> = new Set(['concord', 'hocuspocus-sqlite']);
+
+export interface BenchServerOptions {
+  /** Concord: its DATA_DIR; hocuspocus-sqlite: the directory of its SQLite file. */
+  dataDir?: string;
+  /** Concord: session cookies to spread clients over. */
+  cookies?: string[];
+  /** Write a V8 CPU profile of the server child into this directory (Concord: SIGTERM to flush). */
+  cpuProfDir?: string;
+}
+
+const ENTRY: Record<ServerKind, string> = {
+  concord: 'bench/servers/concordServer.ts',
+  hocuspocus: 'bench/servers/hocuspocusServer.ts',
+  'hocuspocus-sqlite': 'bench/servers/hocuspocusServer.ts',
+  'y-websocket': 'bench/servers/yWebsocketServer.ts',
+};
+
+/** A server under test, running in its own child process on loopback. */
+export class BenchServer {
+  private constructor(
+    readonly kind: ServerKind,
+    readonly child: ChildProcess,
+    readonly port: number,
+    private readonly options: BenchServerOptions,
+  ) {}
+
+  static async start(kind: ServerKind, options: BenchServerOptions = {}): Promise<BenchServer> {
+    const env: Record<string, string> = { ...process.env, PORT: '0', LOG_LEVEL: 'error' } as Record<string, string>;
+    if (kind === 'concord') env.DATA_DIR = options.dataDir ?? '';
+    if (kind === 'hocuspocus-sqlite') env.HOCUSPOCUS_SQLITE = `${options.dataDir}/hocuspocus.sqlite`;
+    const prof = options.cpuProfDir ? ['--cpu-prof', `--cpu-prof-dir=${options.cpuProfDir}`] : [];
+    const child = spawn(process.execPath, [...prof, 'bin/run-ts.js', ENTRY[kind]], { env, stdio: ['ignore', 'pipe', 'inherit'] });
+    const exited = once(child, 'exit').then(() => null);
+    const first = await Promise.race([once(createInterface({ input: child.stdout! }), 'line').then(([l]) => String(l)), exited]);
+    if (first === null) throw new Error(`${kind} exited before listening`);
+    return new BenchServer(kind, child, (JSON.parse(first) as { port: number }).port, options);
+  }
+
+  get pid(): number {
+    return this.child.pid!;
+  }
+
+  get wire(): WireFormat {
+    return this.kind.startsWith('hocuspocus') ? 'hocuspocus' : 'y-websocket';
+  }
+
+  /** Where client number `i` connects for `docName` (Concord: its cookie and a same-origin Origin). */
+  target(docName: string, i: number): ClientTarget {
+    const base = `ws://127.0.0.1:${this.port}`;
+    if (this.kind === 'concord') {
+      const cookies = this.options.cookies ?? [];
+      const cookie = cookies[i % cookies.length] ?? '';
+      return { wire: 'y-websocket', url: `${base}/collab/${docName}`, docName, headers: { cookie, origin: `http://127.0.0.1:${this.port}` } };
+    }
+    if (this.wire === 'hocuspocus') return { wire: 'hocuspocus', url: base, docName, headers: {} };
+    return { wire: 'y-websocket', url: `${base}/${docName}`, docName, headers: {} };
+  }
+
+  usage(): ProcUsage {
+    return procUsage(this.pid);
+  }
+
+  /** Graceful stop (flushes a CPU profile); SIGKILL if it takes more than 10 s. */
+  async stop(): Promise<void> {
+    if (this.child.exitCode !== null || this.child.signalCode !== null) return;
+    const exited = once(this.child, 'exit');
+    this.child.kill('SIGTERM');
+    const timer = setTimeout(() => this.child.kill('SIGKILL'), 10_000);
+    await exited;
+    clearTimeout(timer);
+  }
+
+  async kill(): Promise<void> {
+    if (this.child.exitCode !== null || this.child.signalCode !== null) return;
+    const exited = once(this.child, 'exit');
+    this.child.kill('SIGKILL');
+    await exited;
+  }
+}

@@ -1,0 +1,64 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { BenchServer, type ServerKind } from '../lib/BenchServer';
+import { type ConcordFixture, copyFixture } from '../lib/concordFixture';
+import type { WorkerPool } from '../load/WorkerPool';
+
+/** Figures of one run of one scenario against one server (numbers only, so medians are simple). */
+export type Figures = Record<string, number | null>;
+
+export interface RunContext {
+  pool: WorkerPool;
+  fixture: ConcordFixture;
+  /** Length of the measured phase of the timed scenarios. */
+  seconds: number;
+  /** Write a CPU profile of every Concord child here. */
+  cpuProfDir?: string;
+}
+
+/** A document name per server: Concord serves only its four name forms. */
+export function docName(ctx: RunContext, kind: ServerKind, d: number): string {
+  if (kind !== 'concord') return `bench-${d}`;
+  const name = ctx.fixture.docNames[d];
+  if (!name) throw new Error(`the Concord fixture has only ${ctx.fixture.docNames.length} documents`);
+  return name;
+}
+
+export interface Prepared {
+  dataDir: string | null;
+  start: () => Promise<BenchServer>;
+  /** Closes every client and the server, removes the data. */
+  dispose: (server: BenchServer | null) => Promise<void>;
+}
+
+/** A fresh data directory for the server (Concord: a copy of the seeded fixture). */
+export function prepare(ctx: RunContext, kind: ServerKind): Prepared {
+  const dataDir = kind === 'concord' ? copyFixture(ctx.fixture) : kind === 'hocuspocus-sqlite' ? mkdtempSync(join(tmpdir(), 'hocuspocus-bench-')) : null;
+  return {
+    dataDir,
+    start: () =>
+      BenchServer.start(kind, {
+        ...(dataDir ? { dataDir } : {}),
+        cookies: ctx.fixture.cookies,
+        ...(kind === 'concord' && ctx.cpuProfDir ? { cpuProfDir: ctx.cpuProfDir } : {}),
+      }),
+    dispose: async (server) => {
+      await ctx.pool.all('closeAll');
+      await server?.stop();
+      if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** Polls until `check` holds or `timeoutMs` passes; returns whether it held. */
+export async function until(check: () => Promise<boolean>, timeoutMs: number, everyMs = 50): Promise<boolean> {
+  const end = Date.now() + timeoutMs;
+  for (;;) {
+    if (await check()) return true;
+    if (Date.now() > end) return false;
+    await sleep(everyMs);
+  }
+}

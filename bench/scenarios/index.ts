@@ -1,0 +1,73 @@
+import type { ServerKind } from '../lib/BenchServer';
+import { PERSISTENT } from '../lib/BenchServer';
+import { coldLoad } from './coldLoad';
+import type { Figures, RunContext } from './context';
+import { crash } from './crash';
+import { fanOut } from './fanOut';
+import { idle } from './idle';
+import { joinStorm } from './joinStorm';
+
+export interface Scenario {
+  id: string;
+  title: string;
+  /** The figures the short table shows. */
+  columns: string[];
+  /** Servers it applies to (crash: only those that persist). */
+  applies: (kind: ServerKind) => boolean;
+  run: (ctx: RunContext, kind: ServerKind) => Promise<Figures>;
+}
+
+const all = () => true;
+
+/** The scenarios of issue 9, item 2, plus the crash comparison of item 4. */
+export const SCENARIOS: Scenario[] = [
+  {
+    id: 'S1',
+    title: '1 doc x 10 clients, 2 writers at 20 updates/s',
+    columns: ['p50Ms', 'p99Ms', 'deliveriesPerSecond', 'losses', 'serverCpuMsPerChange', 'serverRssMb'],
+    applies: all,
+    run: (ctx, k) => fanOut(ctx, k, { docs: 1, clients: 10, active: 2, rate: 20, kind: 'items' }),
+  },
+  {
+    id: 'S2',
+    title: '50 docs x 5 clients, 1 writer each at 10 updates/s',
+    columns: ['p50Ms', 'p99Ms', 'deliveriesPerSecond', 'losses', 'serverCpuMsPerChange', 'serverRssMb'],
+    applies: all,
+    run: (ctx, k) => fanOut(ctx, k, { docs: 50, clients: 5, active: 1, rate: 10, kind: 'items' }),
+  },
+  {
+    id: 'S3',
+    title: '200 docs x 10 idle clients (connect + sync, RSS per connection)',
+    columns: ['syncP50Ms', 'syncP99Ms', 'allSyncedMs', 'rssPerConnectionKb', 'serverRssMb', 'failed'],
+    applies: all,
+    run: (ctx, k) => idle(ctx, k),
+  },
+  {
+    id: 'S4',
+    title: 'cold load of a 10,000-update doc (time to synced)',
+    columns: ['syncMs', 'compactedSyncMs', 'items', 'cold'],
+    applies: all,
+    run: (ctx, k) => coldLoad(ctx, k),
+  },
+  {
+    id: 'S5',
+    title: 'join storm: 100 clients join one 1 MB doc at once',
+    columns: ['joinP50Ms', 'joinP99Ms', 'allSyncedMs', 'serverCpuSeconds', 'serverPeakRssMb', 'failed'],
+    applies: all,
+    run: (ctx, k) => joinStorm(ctx, k),
+  },
+  {
+    id: 'S6',
+    title: 'presence: 50 clients in one doc moving their selection at 5 Hz',
+    columns: ['p50Ms', 'p99Ms', 'deliveriesPerSecond', 'losses', 'serverCpuMsPerChange', 'serverRssMb'],
+    applies: all,
+    run: (ctx, k) => fanOut(ctx, k, { docs: 1, clients: 50, active: 50, rate: 5, kind: 'presence' }),
+  },
+  {
+    id: 'crash',
+    title: 'crash: 1,000 updates, SIGKILL 100 ms after the last send, restart',
+    columns: ['sent', 'receivedByObserver', 'kept', 'lostOfReceived'],
+    applies: (k) => PERSISTENT.has(k),
+    run: (ctx, k) => crash(ctx, k),
+  },
+];
