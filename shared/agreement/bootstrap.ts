@@ -1,8 +1,9 @@
-import type { CategoryCounts } from './categoryCounts';
+import { binomial } from './binomial';
+import type { CategoryCounts, CountRow } from './categoryCounts';
 import { rowTotal } from './categoryCounts';
 import { type Coincidences, addUnitCounts, emptyCoincidences } from './coincidences';
 import { type AlphaLevel, alphaFromCoincidences } from './krippendorffAlpha';
-import { mulberry32 } from './prng';
+import { type Random, mulberry32 } from './prng';
 import type { Value } from './reliabilityData';
 
 export interface BootstrapOptions {
@@ -22,6 +23,14 @@ export interface BootstrapInterval {
   readonly undefinedReplicates: number;
   readonly reason?: string;
 }
+
+/**
+ * Units are drawn one by one while that is cheap; once the units outnumber the distinct rows
+ * this many times (a profile of a study: millions of lines, a few dozen patterns), per-row
+ * multinomial counts are drawn instead. Unit-per-row data (a reliability matrix) keeps the
+ * unit-by-unit stream, so its seeded intervals are unchanged.
+ */
+export const MULTINOMIAL_RATIO = 8;
 
 /** Upper bound on replicates: each costs a pass over the units; a CLI flag must not pin a core for hours. */
 export const MAX_BOOTSTRAP_REPLICATES = 100_000;
@@ -61,18 +70,22 @@ export function bootstrapAlpha(
   const estimates: number[] = [];
   let undefinedReplicates = 0;
   const picks = new Float64Array(pairable.length);
+  const multinomial = draws >= MULTINOMIAL_RATIO * pairable.length;
   for (let r = 0; r < replicates; r++) {
-    picks.fill(0);
-    for (let i = 0; i < draws; i++) {
-      const target = random() * total;
-      let lo = 0;
-      let hi = pairable.length - 1;
-      while (lo < hi) {
-        const mid = (lo + hi) >>> 1;
-        if ((cumulative[mid] ?? 0) > target) hi = mid;
-        else lo = mid + 1;
+    if (multinomial) multinomialCounts(pairable, total, draws, random, picks);
+    else {
+      picks.fill(0);
+      for (let i = 0; i < draws; i++) {
+        const target = random() * total;
+        let lo = 0;
+        let hi = pairable.length - 1;
+        while (lo < hi) {
+          const mid = (lo + hi) >>> 1;
+          if ((cumulative[mid] ?? 0) > target) hi = mid;
+          else lo = mid + 1;
+        }
+        picks[lo] = (picks[lo] ?? 0) + 1;
       }
-      picks[lo] = (picks[lo] ?? 0) + 1;
     }
     const co: Coincidences = emptyCoincidences(values);
     pairable.forEach((row, i) => {
@@ -87,6 +100,25 @@ export function bootstrapAlpha(
   estimates.sort((a, b) => a - b);
   const tail = (1 - confidence) / 2;
   return { ...base, lower: quantile(estimates, tail), upper: quantile(estimates, 1 - tail), undefinedReplicates };
+}
+
+/**
+ * Drawing `draws` units with replacement, each distinct row with probability weight / total, gives
+ * per-row counts that follow Multinomial(draws, weight / total); drawn as a chain of binomials
+ * (row i gets Binomial(remaining draws, w_i / remaining weight)) they cost one variate per row
+ * instead of one per unit. Same distribution as unit-by-unit drawing, other random stream.
+ */
+function multinomialCounts(rows: readonly CountRow[], total: number, draws: number, random: Random, into: Float64Array): void {
+  let left = draws;
+  let weightLeft = total;
+  for (let i = 0; i < rows.length; i++) {
+    const w = (rows[i] as CountRow).weight;
+    // The last row takes what is left, so rounding in weightLeft can never lose or invent a draw.
+    const k = i === rows.length - 1 ? left : binomial(left, Math.min(1, w / weightLeft), random);
+    into[i] = k;
+    left -= k;
+    weightLeft -= w;
+  }
 }
 
 /** Linear interpolation between order statistics (Hyndman & Fan 1996, type 7). */

@@ -1,8 +1,9 @@
-import { FNV_OFFSET, FNV_OFFSET_ALT, fnvHex, fnvInteger, fnvString } from './fnv1a';
-import { firstEndingAfter, firstStartingAtOrAfter, touching } from './intervals';
-import { sweep } from './sweep';
+import { RegionDescriber } from './regionDescriber';
+
+export { QUOTE_LIMIT } from './regionDescriber';
+import { SweepRuns, sweepRuns } from './sweep';
 import { type ThemeResolver, themeResolver } from './themeResolver';
-import type { HierarchyMode, Interval, Line, Theme, TranscriptInput } from './transcript';
+import type { HierarchyMode, Interval, Theme, TranscriptInput } from './transcript';
 import { type TranscriptLayers, themeIntervals, transcriptLayers } from './units';
 
 export const DISAGREEMENT_KINDS = ['presence', 'category', 'boundary'] as const;
@@ -35,12 +36,6 @@ export interface DisagreementRegion {
   readonly coders: readonly CoderSpans[];
 }
 
-const NONE: readonly string[] = Object.freeze([]);
-const NO_SPANS: readonly Interval[] = Object.freeze([]);
-
-/** Quotes are for orientation; a limit keeps a report of a whole study bounded. */
-export const QUOTE_LIMIT = 300;
-
 export interface DisagreementOptions {
   readonly hierarchy?: HierarchyMode;
   readonly coders?: readonly string[];
@@ -68,122 +63,29 @@ export function rankRegions(regions: DisagreementRegion[]): DisagreementRegion[]
 export function layerDisagreements(layers: TranscriptLayers, themeIds: readonly string[]): DisagreementRegion[] {
   const out: DisagreementRegion[] = [];
   const observed = layers.observed;
-  const { transcript } = layers;
-  // A coder with nothing on a region gets one shared, frozen entry: a study-wide pass creates
-  // hundreds of thousands of regions, and most coders are silent on most of them.
-  const silent = layers.coders.map((coder): CoderSpans => Object.freeze({ coder, spans: NO_SPANS, otherThemes: NONE }));
+  const length = layers.transcript.length;
+  const describer = new RegionDescriber(layers);
+  const runs = new SweepRuns();
   for (const themeId of themeIds) {
     if (!layers.byTheme.has(themeId)) continue;
     const perCoder = themeIntervals(layers, themeId);
-    // Maximal runs of stretches where some but not all observed coders have the theme.
+    describer.startTheme(themeId, perCoder);
+    sweepRuns(perCoder, length, runs);
+    // Maximal runs of stretches where some but not all observed coders have the theme; the
+    // stretches tile the text, so consecutive differing ones are adjacent.
     let regionStart = -1;
     let regionEnd = -1;
-    const flush = (): void => {
-      if (regionStart >= 0) out.push(describe(layers, themeId, perCoder, regionStart, regionEnd, silent));
-      regionStart = -1;
-    };
-    sweep(perCoder, transcript.length, (start, end, mask) => {
-      const differs = mask !== 0 && mask !== observed;
-      if (!differs) {
-        flush();
-        return;
+    for (let i = 0; i < runs.count; i++) {
+      const mask = runs.masks[i] as number;
+      if (mask !== 0 && mask !== observed) {
+        if (regionStart < 0) regionStart = runs.starts[i] as number;
+        regionEnd = runs.ends[i] as number;
+      } else if (regionStart >= 0) {
+        out.push(describer.region(regionStart, regionEnd));
+        regionStart = -1;
       }
-      if (regionStart < 0) regionStart = start;
-      regionEnd = end;
-    });
-    flush();
+    }
+    if (regionStart >= 0) out.push(describer.region(regionStart, regionEnd));
   }
   return out;
-}
-
-function describe(
-  layers: TranscriptLayers,
-  themeId: string,
-  perCoder: readonly (readonly Interval[] | undefined)[],
-  start: number,
-  end: number,
-  silent: readonly CoderSpans[],
-): DisagreementRegion {
-  const coders: CoderSpans[] = [];
-  let withTheme = 0;
-  let withOther = false;
-  let observedCount = 0;
-  for (let i = 0; i < perCoder.length; i++) {
-    const list = perCoder[i];
-    if (!list) continue;
-    observedCount++;
-    const spans = touching(list, start, end);
-    const coder = layers.coders[i] ?? '';
-    if (spans.length > 0) {
-      withTheme++;
-      coders.push({ coder, spans, otherThemes: NONE });
-      continue;
-    }
-    const otherThemes = otherThemesOn(layers, i, themeId, start, end);
-    if (otherThemes.length > 0) withOther = true;
-    coders.push(otherThemes.length > 0 ? { coder, spans, otherThemes } : (silent[i] as CoderSpans));
-  }
-  const kind: DisagreementKind = withTheme === observedCount ? 'boundary' : withOther ? 'category' : 'presence';
-  const transcriptId = layers.transcript.id;
-  // Key: transcript, theme, kind, span and every coder's spans and other themes, hashed field by
-  // field (the FNV state is a pair of numbers, so nothing is allocated until the hex string).
-  let h1 = fnvString(fnvString(fnvString(FNV_OFFSET, transcriptId), themeId), kind);
-  let h2 = fnvString(fnvString(fnvString(FNV_OFFSET_ALT, transcriptId), themeId), kind);
-  h1 = fnvInteger(fnvInteger(h1, start), end);
-  h2 = fnvInteger(fnvInteger(h2, start), end);
-  for (const c of coders) {
-    h1 = fnvString(h1, c.coder);
-    h2 = fnvString(h2, c.coder);
-    for (const s of c.spans) {
-      h1 = fnvInteger(fnvInteger(h1, s.start), s.end);
-      h2 = fnvInteger(fnvInteger(h2, s.start), s.end);
-    }
-    for (const t of c.otherThemes) {
-      h1 = fnvString(h1, t);
-      h2 = fnvString(h2, t);
-    }
-    h1 = fnvString(h1, '');
-    h2 = fnvString(h2, '');
-  }
-  const key = fnvHex(h1, h2);
-  const text = layers.transcript.text;
-  const quote = text === undefined ? undefined : text.length === 0 ? '' : clip(text.slice(start, end));
-  return {
-    key,
-    transcriptId,
-    themeId,
-    kind,
-    start,
-    end,
-    length: end - start,
-    lines: lineRange(layers.transcript.lines, start, end),
-    ...(quote !== undefined ? { quote } : {}),
-    coders,
-  };
-}
-
-function clip(text: string): string {
-  return text.length <= QUOTE_LIMIT ? text : `${text.slice(0, QUOTE_LIMIT - 1)}…`;
-}
-
-/** The themes (other than `themeId`) of coder i's codings overlapping [start, end). */
-function otherThemesOn(layers: TranscriptLayers, coder: number, themeId: string, start: number, end: number): readonly string[] {
-  const list = layers.codings[coder];
-  if (!list || list.length === 0) return NONE;
-  let found: string[] | null = null;
-  // Codings are sorted by start; one that overlaps must start within longestCoding before `end`.
-  for (let i = firstStartingAtOrAfter(list, end) - 1; i >= 0; i--) {
-    const c = list[i];
-    if (!c || c.start <= start - layers.longestCoding) break;
-    if (c.end > start && c.themeId !== themeId && !found?.includes(c.themeId)) (found ??= []).push(c.themeId);
-  }
-  return found ? found.sort() : NONE;
-}
-
-function lineRange(lines: readonly Line[], start: number, end: number): DisagreementRegion['lines'] {
-  if (lines.length === 0) return null;
-  const first = lines[Math.min(firstEndingAfter(lines, start), lines.length - 1)];
-  const last = lines[Math.min(firstEndingAfter(lines, end - 1), lines.length - 1)];
-  if (!first || !last) return null;
-  return { from: first.n, to: last.n, label: first.n === last.n ? `l. ${first.n}` : `l. ${first.n}-${last.n}` };
 }

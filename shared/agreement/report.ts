@@ -1,7 +1,7 @@
 import type { BootstrapOptions } from './bootstrap';
 import { type MeasureSet, profileMeasures, tallyMeasures } from './measureSet';
 import { type PresenceProfile, addProfile, emptyProfile, projectProfile } from './presenceProfile';
-import { MAX_COMPARED_CODERS } from './sweep';
+import { MAX_COMPARED_CODERS, SweepRuns } from './sweep';
 import { themeResolver } from './themeResolver';
 import type { HierarchyMode, Theme, TranscriptInput, UnitKind } from './transcript';
 import { type TranscriptLayers, continuumPieces, continuumTally, presenceProfile, themeIntervals, transcriptLayers, unitGrid } from './units';
@@ -65,6 +65,8 @@ export function agreementReport(study: StudyInput, options: ReportOptions): Agre
   for (let a = 0; a < coders.length; a++) for (let b = a + 1; b < coders.length; b++) pairList.push([a, b]);
   if (continuum) for (let i = 0; i < pairList.length; i++) pairTallies.push(emptyTally(['present']));
 
+  // Scratch space of every line/turn/character sweep of the report.
+  const runs = new SweepRuns();
   const transcriptRows: AgreementReport['transcripts'][number][] = [];
   const cells: AgreementReport['cells'][number][] = [];
   for (const transcript of transcripts) {
@@ -73,7 +75,7 @@ export function agreementReport(study: StudyInput, options: ReportOptions): Agre
     const grid = continuum ? null : unitGrid(transcript, options.unit as Exclude<UnitKind, 'continuum'>);
     for (const themeId of themeIds) {
       let cell: Pool;
-      if (grid) cell = { kind: 'profile', profile: presenceProfile(layers, themeId, grid) };
+      if (grid) cell = { kind: 'profile', profile: presenceProfile(layers, themeId, grid, runs) };
       else {
         cell = { kind: 'tally', tally: continuumTally(layers, themeId) };
         addPairTallies(layers, themeId, pairList, pairTallies);

@@ -1,73 +1,11 @@
-import { mergeIntervals, firstEndingAfter, firstStartingAtOrAfter } from './intervals';
+import { firstEndingAfter, firstStartingAtOrAfter } from './intervals';
 import { type PresenceProfile, addPattern, emptyProfile } from './presenceProfile';
-import { MAX_COMPARED_CODERS, sweep } from './sweep';
-import type { ThemeResolver } from './themeResolver';
-import type { Coding, Interval, TranscriptInput, UnitKind } from './transcript';
+import { SweepRuns, sweepRuns } from './sweep';
+import type { Interval, TranscriptInput, UnitKind } from './transcript';
+import type { TranscriptLayers } from './transcriptLayers';
 import { type ContinuumPiece, type UnitizingTally, addPartitions, emptyTally } from './unitizingAlpha';
 
-/** A coding after merges and rollup, clamped to the text. */
-export interface ResolvedCoding extends Interval {
-  readonly themeId: string;
-}
-
-/** One transcript's codings grouped per theme and coder, ready for any unit kind. */
-export interface TranscriptLayers {
-  readonly transcript: TranscriptInput;
-  /** The study's coders; bit i of a mask is coders[i]. */
-  readonly coders: readonly string[];
-  /** Mask of the coders who have a layer in this transcript (the others are missing values). */
-  readonly observed: number;
-  /** themeId -> per coder index, the union of that coder's codings of the theme (sorted, disjoint). */
-  readonly byTheme: ReadonlyMap<string, readonly (readonly Interval[] | undefined)[]>;
-  /** Per coder, every resolved coding (own theme after merges, no rollup) sorted by start. */
-  readonly codings: readonly (readonly ResolvedCoding[] | undefined)[];
-  /** Longest resolved coding, bounding backward scans in `codingsOverlapping`. */
-  readonly longestCoding: number;
-}
-
-export function transcriptLayers(transcript: TranscriptInput, resolver: ThemeResolver, coders: readonly string[]): TranscriptLayers {
-  if (coders.length > MAX_COMPARED_CODERS) throw new RangeError(`at most ${MAX_COMPARED_CODERS} coders can be compared at once`);
-  const index = new Map<string, number>();
-  coders.forEach((c, i) => index.set(c, i));
-  const buckets = new Map<string, Interval[][]>();
-  const codings: (ResolvedCoding[] | undefined)[] = coders.map(() => undefined);
-  let observed = 0;
-  let longestCoding = 0;
-  for (const layer of transcript.layers) {
-    const ci = index.get(layer.coder);
-    if (ci === undefined) continue;
-    observed |= 1 << ci;
-    const own: ResolvedCoding[] = codings[ci] ?? [];
-    codings[ci] = own;
-    for (const coding of layer.codings) {
-      const clamped = clamp(coding, transcript.length);
-      if (!clamped) continue;
-      const themes = resolver.resolve(coding.themeId);
-      const first = themes[0];
-      if (first === undefined) continue;
-      own.push({ start: clamped.start, end: clamped.end, themeId: first });
-      longestCoding = Math.max(longestCoding, clamped.end - clamped.start);
-      for (const t of themes) {
-        let perCoder = buckets.get(t);
-        if (!perCoder) {
-          perCoder = coders.map(() => []);
-          buckets.set(t, perCoder);
-        }
-        (perCoder[ci] as Interval[]).push(clamped);
-      }
-    }
-    own.sort((a, b) => a.start - b.start || a.end - b.end);
-  }
-  const byTheme = new Map<string, (Interval[] | undefined)[]>();
-  for (const [t, perCoder] of buckets) byTheme.set(t, perCoder.map((list, i) => ((observed >>> i) & 1 ? mergeIntervals(list) : undefined)));
-  return { transcript, coders, observed, byTheme, codings, longestCoding };
-}
-
-function clamp(c: Coding, length: number): Interval | null {
-  const start = Math.max(0, c.start);
-  const end = Math.min(length, c.end);
-  return end > start ? { start, end } : null;
-}
+export { type TranscriptLayers, transcriptLayers } from './transcriptLayers';
 
 /** Per coder, the theme's intervals; coders with a layer but no coding of the theme get []. */
 export function themeIntervals(layers: TranscriptLayers, themeId: string): (readonly Interval[] | undefined)[] {
@@ -121,11 +59,12 @@ export function unitGrid(transcript: TranscriptInput, kind: Exclude<UnitKind, 'c
   return intervalGrid(transcript.turns ?? []);
 }
 
-/** Presence of a theme per unit for every coder of the transcript, as a compressed profile. */
-export function presenceProfile(layers: TranscriptLayers, themeId: string, grid: UnitGrid): PresenceProfile {
+/** Presence of a theme per unit for every coder of the transcript, as a compressed profile (`runs`: scratch space to reuse). */
+export function presenceProfile(layers: TranscriptLayers, themeId: string, grid: UnitGrid, runs: SweepRuns = new SweepRuns()): PresenceProfile {
   const perCoder = themeIntervals(layers, themeId).map((list) => (list ? grid.toUnits(list) : undefined));
   const profile = emptyProfile(layers.coders);
-  sweep(perCoder, grid.count, (start, end, mask) => addPattern(profile, layers.observed, mask, end - start));
+  sweepRuns(perCoder, grid.count, runs);
+  for (let i = 0; i < runs.count; i++) addPattern(profile, layers.observed, runs.masks[i] as number, (runs.ends[i] as number) - (runs.starts[i] as number));
   return profile;
 }
 

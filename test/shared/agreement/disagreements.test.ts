@@ -101,4 +101,53 @@ describe('disagreement regions', () => {
       { numRuns: 300 },
     );
   });
+
+  it('lists each coder\'s spans, other themes and the kind as a per-character reference does (brute force)', () => {
+    const coding = fc.record({ themeId: fc.constantFrom('body', 'fatigue', 'vigilance', 'ghost'), start: fc.nat(52), end: fc.nat(56) });
+    const layer = fc.array(coding, { maxLength: 7 });
+    fc.assert(
+      fc.property(layer, layer, layer, fc.boolean(), fc.boolean(), (a, b, c, rollup, missing) => {
+        const layers = [
+          { coder: 'ann', codings: a },
+          { coder: 'ben', codings: b },
+          { coder: 'cy', codings: c },
+        ];
+        const t: TranscriptInput = { id: 'T1', length: text.length, text, lines, layers };
+        // 'dee' has no layer: a missing coder, never listed.
+        const coders = missing ? ['ann', 'dee', 'ben', 'cy'] : ['ann', 'ben', 'cy'];
+        const regions = disagreements(t, THEMES, { hierarchy: rollup ? 'rollup' : 'exact', coders });
+        const known = new Set(THEMES.map((x) => x.id));
+        const counts = (own: string, theme: string): boolean => own === theme || (rollup && own === 'fatigue' && theme === 'body');
+        for (const r of regions) {
+          const listed = r.coders.map((entry) => entry.coder);
+          if (listed.join() !== 'ann,ben,cy') return false;
+          let withTheme = 0;
+          let withOther = false;
+          for (const entry of r.coders) {
+            const own = layers.find((l) => l.coder === entry.coder)?.codings ?? [];
+            const clamped = own.map((x) => ({ ...x, end: Math.min(x.end, text.length) })).filter((x) => x.end > x.start && known.has(x.themeId));
+            // Per-character coverage of the region's theme, then its maximal runs.
+            const on = Array.from({ length: text.length }, (_, i) => clamped.some((x) => counts(x.themeId, r.themeId) && x.start <= i && i < x.end));
+            const runs: { start: number; end: number }[] = [];
+            on.forEach((v, i) => {
+              if (!v) return;
+              const last = runs[runs.length - 1];
+              if (last && last.end === i) last.end = i + 1;
+              else runs.push({ start: i, end: i + 1 });
+            });
+            const spans = runs.filter((run) => run.end >= r.start && run.start <= r.end);
+            if (JSON.stringify(entry.spans) !== JSON.stringify(spans)) return false;
+            const others = spans.length > 0 ? [] : [...new Set(clamped.filter((x) => x.start < r.end && x.end > r.start && x.themeId !== r.themeId).map((x) => x.themeId))].sort();
+            if (JSON.stringify(entry.otherThemes) !== JSON.stringify(others)) return false;
+            if (spans.length > 0) withTheme++;
+            if (others.length > 0) withOther = true;
+          }
+          const kind = withTheme === r.coders.length ? 'boundary' : withOther ? 'category' : 'presence';
+          if (r.kind !== kind || r.quote !== text.slice(r.start, r.end) || r.length !== r.end - r.start) return false;
+        }
+        return true;
+      }),
+      { numRuns: 300 },
+    );
+  });
 });
