@@ -1,5 +1,5 @@
-import { type DiscussionItem, type Resolution, progressOf, readDiscussion } from '../../shared/reconcile';
-import { type Line, formatLineRange, lineRangeOf, linesOf } from '../../shared/transcript';
+import { type DiscussionItem, type Resolution, citeLabel, progressOf, readDiscussion } from '../../shared/reconcile';
+import { type Line, linesOf } from '../../shared/transcript';
 import { withDoc } from '../docs/withDoc';
 import type { Services } from '../services';
 import { appendAudit } from '../store/audit';
@@ -74,7 +74,7 @@ export async function reconciliationRecord(s: Services, actor: Actor, studyId: s
 
   const transcripts = loaded.map(({ row, d }) => {
     const lines = linesOf(row.text);
-    const wrote = (spans: readonly { start: number; end: number }[]) => (spans.length ? spans.map((x) => formatLineRange(lineRangeOf(lines, x.start, x.end))).join('; ') : 'nothing');
+    const wrote = (spans: readonly { start: number; end: number }[]) => (spans.length ? spanLabels(row.text, lines, spans) : 'nothing');
     const resolution = (r: Resolution): RecordResolution => ({ revision: r.revision, kind: r.kind, coder: r.coder ? nameOf(r.coder) : null, theme: themeLabel(r.themeId), wrote: wrote(r.spans), rationale: r.rationale, by: r.byName, at: r.at });
     const item = (i: DiscussionItem): RecordItem => ({
       key: i.key,
@@ -84,7 +84,7 @@ export async function reconciliationRecord(s: Services, actor: Actor, studyId: s
       quote: i.quote,
       status: i.status,
       superseded: i.supersededAt !== undefined,
-      coders: i.coders.map((c) => ({ name: nameOf(c.coder), spans: spanLabels(lines, c.spans), otherThemes: c.otherThemes.map(themeLabel) })),
+      coders: i.coders.map((c) => ({ name: nameOf(c.coder), spans: c.spans.length ? spanLabels(row.text, lines, c.spans) : '(none)', otherThemes: c.otherThemes.map(themeLabel) })),
       comments: d.comments.filter((c) => c.itemKey === i.key).map((c) => ({ author: c.authorName, at: c.at, text: c.text })),
       resolution: i.resolution ? resolution(i.resolution) : null,
       history: i.history.map(resolution),
@@ -104,8 +104,8 @@ export async function reconciliationRecord(s: Services, actor: Actor, studyId: s
   return { study: { id: study.id, title: study.title }, generatedAt: s.now(), transcripts };
 }
 
-function spanLabels(lines: readonly Line[], spans: readonly { start: number; end: number }[]): string {
-  return spans.length ? spans.map((x) => formatLineRange(lineRangeOf(lines, x.start, x.end))).join('; ') : '(none)';
+function spanLabels(text: string, lines: readonly Line[], spans: readonly { start: number; end: number }[]): string {
+  return spans.map((x) => citeLabel(text, lines, x.start, x.end)).join('; ');
 }
 
 function decisionDetail(d: DiscussionItem['decisions'][number], label: (id: string) => string): string {

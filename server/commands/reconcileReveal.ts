@@ -4,8 +4,8 @@ import * as Y from 'yjs';
 import { type CoderLayer, type DisagreementRegion, type TranscriptInput, disagreements } from '../../shared/agreement';
 import { type Layer, addCoding, layerMap, LAYER_MAPS, readLayer } from '../../shared/coding';
 import { docName } from '../../shared/docNames';
-import { type DiscussionItem, agreedRegions, putItem, putMeta, readDiscussion } from '../../shared/reconcile';
-import { linesOf } from '../../shared/transcript';
+import { type DiscussionItem, agreedRegions, citeLines, putItem, putMeta, readDiscussion } from '../../shared/reconcile';
+import { formatLineRange, linesOf } from '../../shared/transcript';
 import { conflict, notFound } from '../errors';
 import { withDoc } from '../docs/withDoc';
 import type { Services } from '../services';
@@ -83,7 +83,7 @@ async function reveal(s: Services, actor: Actor, transcriptId: string): Promise<
       doc.transact(() => {
         for (const region of regions) {
           const old = known.get(region.key);
-          if (!old) putItem(doc, itemOf(region, now));
+          if (!old) putItem(doc, itemOf(region, row.text, input.lines, now));
           else if (old.supersededAt !== undefined) {
             const { supersededAt: _gone, ...revived } = old;
             putItem(doc, revived);
@@ -130,7 +130,13 @@ function transcriptInput(row: TranscriptRow, layers: CoderLayer[]): TranscriptIn
   };
 }
 
-function itemOf(r: DisagreementRegion, now: number): DiscussionItem {
+/**
+ * An item from a region. Its lines are cited as the table of themes and the record cite them
+ * (citeLines: line breaks at the edges do not count), so a region from the end of line 3 through
+ * line 4 cites `l. 4`, not `l. 3-4`.
+ */
+function itemOf(r: DisagreementRegion, text: string, lines: TranscriptInput['lines'], now: number): DiscussionItem {
+  const range = lines.length ? citeLines(text, lines, r.start, r.end) : null;
   return {
     key: r.key,
     transcriptId: r.transcriptId,
@@ -138,7 +144,7 @@ function itemOf(r: DisagreementRegion, now: number): DiscussionItem {
     kind: r.kind,
     start: r.start,
     end: r.end,
-    lines: r.lines ? { from: r.lines.from, to: r.lines.to, label: r.lines.label } : null,
+    lines: range ? { from: range.first, to: range.last, label: formatLineRange(range) } : null,
     quote: r.quote ?? '',
     coders: r.coders.map((c) => ({ coder: c.coder, spans: c.spans.map((x) => ({ start: x.start, end: x.end })), otherThemes: [...c.otherThemes] })),
     status: 'open',

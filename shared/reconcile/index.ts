@@ -4,5 +4,6 @@ export * from './discussionDoc';
 export * from './agreedRegions';
 export * from './resolutionSpans';
 export * from './recurrence';
+export * from './citeLines';
 export * from './tableOfThemes';
 export * from './requests';

@@ -1,6 +1,7 @@
 import type { RecurrenceRule } from '../domain';
 import type { ThemeTree } from '../themes';
-import { type Line, formatLineRange, lineRangeOf, quoteOf } from '../transcript';
+import { type Line, formatLineRange, quoteOf } from '../transcript';
+import { citeLines } from './citeLines';
 import { describeRule, requiredParticipants } from './recurrence';
 
 export interface TableTranscript {
@@ -95,7 +96,7 @@ export function tableOfThemes(input: TableInput): ThemeTable {
         omitted++;
         continue;
       }
-      const lines = lineRangeOf(tr.lines, c.start, c.end);
+      const lines = citeLines(tr.text, tr.lines, c.start, c.end);
       const lineLabel = formatLineRange(lines);
       perParticipant[pi]?.push({
         transcriptId: tr.id,
