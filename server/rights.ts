@@ -7,7 +7,9 @@ export type RightsChange =
   | { kind: 'study'; studyId: string } // coding mode, codebook phase, membership or role
   | { kind: 'transcript'; transcriptId: string } // transcript phase
   | { kind: 'session'; sessionId: string } // logout: that session's connections end
-  | { kind: 'user'; userId: string }; // password change: all of the user's sessions end
+  | { kind: 'user'; userId: string } // password change: all of the user's sessions end
+  // Changes may have been missed (a cluster node's listener reconnected): re-decide everything.
+  | { kind: 'all' };
 
 export type RightsListener = (change: RightsChange) => void;
 

@@ -3,17 +3,21 @@ import type { AddressInfo } from 'node:net';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { getRequestListener } from '@hono/node-server';
+import { type ClusterNode, startClusterNode } from './cluster/ClusterNode';
 import { attachCollab } from './collab/attachCollab';
 import type { Config } from './config';
 import { createApp } from './http/app';
 import { docRoutes } from './http/routes/docs';
 import { staticHandler } from './http/static';
+import { docRegistryFor } from './docs/withDoc';
 import { type ServiceOptions, type Services, createServices } from './services';
 
 export interface RunningServer {
   url: string;
   port: number;
   services: Services;
+  /** This process as one node of several on PostgreSQL; null on SQLite. */
+  cluster: ClusterNode | null;
   http: Server;
   close: () => Promise<void>;
 }
@@ -26,6 +30,12 @@ export async function startServer(config: Config, options: ServiceOptions = {}):
   const app = createApp(services, { staticHandler: staticHandler(clientDist), routes: docRoutes() });
   const http = createServer(getRequestListener(app.fetch));
   const collab = attachCollab(http, services);
+  // Several processes may share a PostgreSQL database: follow the others' commits and rights
+  // changes. Started before listening, so that no client is served before the node hears.
+  const cluster =
+    services.dialect === 'postgres' && config.databaseUrl
+      ? await startClusterNode(services, docRegistryFor(services), { url: config.databaseUrl, ...(options.pgSchema ? { schema: options.pgSchema } : {}) })
+      : null;
   await new Promise<void>((resolve, reject) => {
     http.once('error', reject);
     http.listen(config.port, '0.0.0.0', () => resolve());
@@ -35,8 +45,10 @@ export async function startServer(config: Config, options: ServiceOptions = {}):
     url: `http://localhost:${port}`,
     port,
     services,
+    cluster,
     http,
     close: async () => {
+      await cluster?.close();
       await collab.close();
       http.closeAllConnections();
       await new Promise<void>((resolve) => http.close(() => resolve()));

@@ -1,4 +1,7 @@
+import { clusterChannels } from './cluster/channels';
+import { clusterLogWriter } from './cluster/clusterLogWriter';
 import type { Config } from './config';
+import { type LogWriter, localLogWriter } from './docs/LogWriter';
 import { type Logger, createLogger } from './log';
 import { RightsBus } from './rights';
 import { type Database, type Dialect, openDatabase } from './store/database';
@@ -14,6 +17,12 @@ export interface Services {
   dialect: Dialect;
   log: Logger;
   rights: RightsBus;
+  /**
+   * Where real-time documents are made durable: on PostgreSQL the cluster writer (per-document
+   * commit order and a NOTIFY per commit, so any number of processes can share the database,
+   * server/cluster), on SQLite the single-process writer.
+   */
+  docLog: LogWriter;
   now: () => number;
   loginByAccount: RateLimiter;
   loginByIp: RateLimiter;
@@ -31,12 +40,14 @@ export interface ServiceOptions {
 export async function createServices(config: Config, options: ServiceOptions = {}): Promise<Services> {
   const hooks: Array<() => Promise<void>> = [];
   const opened = await openDatabase({ url: config.databaseUrl, dataDir: config.dataDir, ...(options.pgSchema ? { pgSchema: options.pgSchema } : {}) });
+  const log = options.log ?? createLogger(config.logLevel);
   return {
     config,
     db: opened.db,
     dialect: opened.dialect,
-    log: options.log ?? createLogger(config.logLevel),
+    log,
     rights: new RightsBus(),
+    docLog: opened.dialect === 'postgres' ? clusterLogWriter(opened.db, clusterChannels(options.pgSchema), log) : localLogWriter(opened.db),
     now: options.now ?? Date.now,
     loginByAccount: new RateLimiter(LOGIN_LIMIT_PER_ACCOUNT, LOGIN_WINDOW_MS),
     loginByIp: new RateLimiter(LOGIN_LIMIT_PER_IP, LOGIN_WINDOW_MS),

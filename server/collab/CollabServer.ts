@@ -4,6 +4,7 @@ import type { DocRegistry } from '../docs/DocRegistry';
 import type { Logger } from '../log';
 import type { RightsBus, RightsChange } from '../rights';
 import type { Database } from '../store/database';
+import { findSession } from '../store/sessions';
 import { Connection, type ConnectionInfo } from './Connection';
 import { DocChannel } from './DocChannel';
 import { type DocAccess, gatherAccess } from './gatherAccess';
@@ -118,9 +119,12 @@ export class CollabServer {
         if (hit) conn.close(CloseCode.AuthorizationChanged);
         continue;
       }
+      // Logouts may be among the missed changes: a connection whose session is gone closes.
+      if (change.kind === 'all') void this.#recheckSession(conn);
       const rights = conn.rights; // null while first authorising: #decide re-reads (epoch)
       if (!rights) continue;
-      const hit = change.kind === 'study' ? rights.studyId === change.studyId : rights.transcriptId === change.transcriptId;
+      const hit =
+        change.kind === 'all' || (change.kind === 'study' ? rights.studyId === change.studyId : rights.transcriptId === change.transcriptId);
       if (hit) void this.#reauthorize(conn, rights);
     }
   }
@@ -147,6 +151,14 @@ export class CollabServer {
       return conn.close(CloseCode.AuthorizationChanged);
     }
     conn.open(channel, after);
+  }
+
+  async #recheckSession(conn: Connection): Promise<void> {
+    try {
+      if (!(await findSession(this.deps.db, conn.info.sessionId))) conn.close(CloseCode.AuthorizationChanged);
+    } catch (error) {
+      this.deps.log.error('collab.session_recheck_failed', { doc: conn.info.docName, error: String(error) });
+    }
   }
 
   #finished(conn: Connection): void {

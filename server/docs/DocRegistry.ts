@@ -1,16 +1,18 @@
 import * as Y from 'yjs';
 import type { Logger } from '../log';
 import type { Database } from '../store/database';
-import { saveDocSnapshot } from '../store/docLog';
 import { COMPACT_AFTER_UPDATES, COMPACT_ON_UNLOAD_MIN_UPDATES, DOC_IDLE_UNLOAD_MS, MAX_DOC_BYTES } from './docLimits';
 import { GroupCommitter } from './GroupCommitter';
 import { loadDoc } from './loadDoc';
+import { type LoggedUpdate, type LogWriter, localLogWriter } from './LogWriter';
 import { type DocWriter, Room, SERVER } from './Room';
 
 export interface DocRegistryDeps {
   db: Database;
   log: Logger;
   now: () => number;
+  /** Where commits and snapshots go; the single-process writer when absent. */
+  logWriter?: LogWriter;
 }
 
 export interface DocRegistryOptions {
@@ -34,6 +36,8 @@ export class DocRegistry {
   readonly #idleUnloadMs: number;
   readonly #compactAfter: number;
   readonly #maxDocBytes: number;
+  readonly #logWriter: LogWriter;
+  readonly #loadedListeners = new Set<(room: Room) => void>();
   #closed = false;
 
   constructor(
@@ -43,7 +47,8 @@ export class DocRegistry {
     this.#idleUnloadMs = options.idleUnloadMs ?? DOC_IDLE_UNLOAD_MS;
     this.#compactAfter = options.compactAfterUpdates ?? COMPACT_AFTER_UPDATES;
     this.#maxDocBytes = options.maxDocBytes ?? MAX_DOC_BYTES;
-    this.#committer = new GroupCommitter(deps.db, deps.log, deps.now, (rooms) => this.#afterCommit(rooms));
+    this.#logWriter = deps.logWriter ?? localLogWriter(deps.db);
+    this.#committer = new GroupCommitter(this.#logWriter, deps.log, deps.now, (rooms) => this.#afterCommit(rooms));
   }
 
   /** Loaded documents (diagnostics, tests). */
@@ -53,6 +58,36 @@ export class DocRegistry {
 
   isLoaded(name: string): boolean {
     return this.#rooms.has(name);
+  }
+
+  /** The watermark (`Room.lastId`) of every loaded document: what a catch-up asks for. */
+  watermarks(): Map<string, number> {
+    const out = new Map<string, number>();
+    for (const [name, room] of this.#rooms) if (!room.discarded) out.set(name, room.lastId);
+    return out;
+  }
+
+  /** The watermark of one loaded document, or null when it is not loaded. */
+  watermark(name: string): number | null {
+    const room = this.#rooms.get(name);
+    return room && !room.discarded ? room.lastId : null;
+  }
+
+  /** Calls `listener` after each load (a node catches up on what it loaded). */
+  onLoaded(listener: (room: Room) => void): () => void {
+    this.#loadedListeners.add(listener);
+    return () => this.#loadedListeners.delete(listener);
+  }
+
+  /**
+   * Rows another node committed to a loaded document (oldest first): applied and broadcast
+   * after any commit in flight. Ignored when the document is not loaded (a load reads them).
+   */
+  applyRemote(name: string, rows: readonly LoggedUpdate[]): void {
+    const room = this.#rooms.get(name);
+    if (!room || room.discarded) return;
+    room.applyRemote(rows);
+    if (!room.inFlight && room.updatesSinceSnapshot >= this.#compactAfter) this.#compact(room);
   }
 
   /**
@@ -129,6 +164,7 @@ export class DocRegistry {
           ms: Math.round((performance.now() - started) * 100) / 100,
         });
         if (room.updatesSinceSnapshot >= this.#compactAfter) this.#compact(room);
+        for (const l of this.#loadedListeners) l(room);
         return room;
       })
       .catch((error: unknown) => {
@@ -163,12 +199,15 @@ export class DocRegistry {
     const covered = room.updatesSinceSnapshot;
     const bytesBefore = room.approxBytes;
     room.compacting = true;
-    const p = saveDocSnapshot(this.deps.db, room.name, { uptoId, at: this.deps.now(), state })
-      .then(() => {
+    const p = this.#logWriter
+      .saveSnapshot(room.name, { uptoId, at: this.deps.now(), state })
+      .then((outcome) => {
+        // 'skipped': another node is compacting this document right now, from much the same
+        // state; counting it as done avoids re-encoding the doc after every commit meanwhile.
         room.updatesSinceSnapshot -= covered;
         // Exact again: the snapshot's size plus whatever was appended since it was taken.
         room.approxBytes = state.byteLength + (room.approxBytes - bytesBefore);
-        this.deps.log.info('doc.compacted', { doc: room.name, uptoId, bytes: state.byteLength });
+        this.deps.log.info(outcome === 'stored' ? 'doc.compacted' : 'doc.compact_skipped', { doc: room.name, uptoId, bytes: state.byteLength });
       })
       .catch((error: unknown) => this.deps.log.error('doc.compact_failed', { doc: room.name, error: String(error) }))
       .finally(() => {

@@ -1,6 +1,5 @@
 import type { Logger } from '../log';
-import type { Database } from '../store/database';
-import { appendDocUpdates } from '../store/docLog';
+import type { DocAppended, LogWriter } from './LogWriter';
 import type { Room, RoomBatch } from './Room';
 
 /**
@@ -16,7 +15,7 @@ export class GroupCommitter {
   #idleWaiters: Array<() => void> = [];
 
   constructor(
-    private readonly db: Database,
+    private readonly logWriter: LogWriter,
     private readonly log: Logger,
     private readonly now: () => number,
     /** Called after each commit with the rooms it touched (compaction, idle unload). */
@@ -48,26 +47,26 @@ export class GroupCommitter {
     this.#dirty.clear();
     const now = this.now();
     const batches: RoomBatch[] = rooms.map((r) => r.applyQueued(now));
-    const rows = batches.flatMap((b) => b.rows);
-    let ids: number[] = [];
-    if (rows.length > 0) {
+    const writing = batches.filter((b) => b.rows.length > 0);
+    const rows = writing.reduce((n, b) => n + b.rows.length, 0);
+    const stored = new Map<RoomBatch, DocAppended>();
+    if (writing.length > 0) {
       try {
-        ids = await this.db.transaction().execute((trx) => appendDocUpdates(trx, rows));
+        // appliedId is read now, while the rooms are in flight: nothing else moves it meanwhile.
+        const results = await this.logWriter.append(writing.map((b) => ({ doc: b.room.name, appliedId: b.room.lastId, rows: b.rows })));
+        for (const [i, b] of writing.entries()) stored.set(b, results[i]!);
       } catch (error) {
         // The docs now hold changes the log does not: discard them (their connections close and
         // clients, who still hold their edits, resend them on reconnect).
-        this.log.error('docs.commit_failed', { docs: rooms.map((r) => r.name), rows: rows.length, error: String(error) });
+        this.log.error('docs.commit_failed', { docs: rooms.map((r) => r.name), rows, error: String(error) });
         for (const b of batches) b.room.discard('commit-failed', b);
         this.afterCommit(rooms);
         return;
       }
     }
-    let offset = 0;
     for (const b of batches) {
-      const mine = ids.slice(offset, offset + b.rows.length);
-      offset += b.rows.length;
       try {
-        b.room.complete(b, mine);
+        b.room.complete(b, stored.get(b) ?? { ids: [], missed: [] });
       } catch (error) {
         this.log.error('docs.complete_failed', { doc: b.room.name, error: String(error) });
       }

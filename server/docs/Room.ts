@@ -2,6 +2,7 @@ import * as Y from 'yjs';
 import type { NewDocUpdate } from '../store/docLog';
 import { MAX_DOC_BYTES } from './docLimits';
 import type { LoadedDoc } from './loadDoc';
+import type { DocAppended, LoggedUpdate } from './LogWriter';
 
 /** Who a change comes from: a connection, or the server acting for a user (withDoc). */
 export interface DocWriter {
@@ -58,6 +59,11 @@ export interface RoomBatch {
  */
 export class Room {
   readonly doc: Y.Doc;
+  /**
+   * Watermark: every log row of this doc with id <= lastId is in `doc` (outside a commit in
+   * flight, exactly those). With several nodes, rows of one document are committed in id order
+   * (server/cluster serialises them), so a query for `id > lastId` returns what is missing.
+   */
   lastId: number;
   updatesSinceSnapshot: number;
   /**
@@ -77,6 +83,8 @@ export class Room {
   #inFlight = false;
   #durableWaiters: Array<() => void> = [];
   #captured: CommittedUpdate[] | null = null;
+  /** Rows of other nodes fetched while a commit was in flight; applied after it. */
+  #remoteStash: LoggedUpdate[] = [];
   readonly #schedule: (room: Room) => void;
 
   constructor(
@@ -184,23 +192,64 @@ export class Room {
     return batch;
   }
 
-  /** The batch is durable: update counters, tell subscribers, then answer deferred reads. */
-  complete(batch: RoomBatch, ids: readonly number[]): void {
+  /**
+   * The batch is durable: integrate the rows other nodes committed just before it (`missed`),
+   * update counters, tell subscribers, then answer deferred reads.
+   */
+  complete(batch: RoomBatch, stored: DocAppended): void {
     this.#inFlight = false;
-    const last = ids[ids.length - 1];
-    if (last !== undefined) this.lastId = last;
-    this.updatesSinceSnapshot += ids.length;
-    let sv: Uint8Array | null = null;
-    const notice: CommitNotice = {
-      updates: batch.updates,
-      writers: batch.writers,
-      durableStateVector: () => (sv ??= Y.encodeStateVector(this.doc)),
-    };
-    for (const l of this.listeners) l.committed(notice);
+    const missed = this.#integrate(stored.missed);
+    const last = stored.ids[stored.ids.length - 1];
+    if (last !== undefined) this.lastId = Math.max(this.lastId, last);
+    this.updatesSinceSnapshot += stored.ids.length;
+    this.#notify(missed.length > 0 ? [...missed, ...batch.updates] : batch.updates, batch.writers);
     for (const s of batch.settlements) s();
     const waiters = this.#durableWaiters;
     this.#durableWaiters = [];
     for (const w of waiters) w();
+    if (this.#remoteStash.length > 0) this.applyRemote(this.#remoteStash.splice(0));
+  }
+
+  /**
+   * Rows other nodes committed (oldest first, a contiguous continuation of some watermark at
+   * or below ours): applied and broadcast like a commit of our own. Rows at or below the
+   * watermark are already here. While a commit is in flight they wait for it.
+   */
+  applyRemote(rows: readonly LoggedUpdate[]): void {
+    if (this.discarded || rows.length === 0) return;
+    if (this.#inFlight) {
+      this.#remoteStash.push(...rows);
+      return;
+    }
+    const updates = this.#integrate(rows);
+    if (updates.length > 0) this.#notify(updates, new Set());
+  }
+
+  /** Applies logged rows above the watermark and advances it; returns what Yjs integrated. */
+  #integrate(rows: readonly LoggedUpdate[]): CommittedUpdate[] {
+    const out: CommittedUpdate[] = [];
+    for (const row of rows) {
+      if (row.id <= this.lastId) continue;
+      this.#captured = [];
+      try {
+        Y.applyUpdate(this.doc, row.update, REMOTE);
+      } catch {
+        // A row another node accepted and logged; whatever Yjs integrated of it is kept, as a
+        // load would keep it.
+      }
+      for (const c of this.#captured) out.push({ update: c.update, writer: REMOTE });
+      this.#captured = null;
+      this.lastId = row.id;
+      this.updatesSinceSnapshot++;
+      this.approxBytes += row.update.byteLength;
+    }
+    return out;
+  }
+
+  #notify(updates: readonly CommittedUpdate[], writers: ReadonlySet<DocWriter>): void {
+    let sv: Uint8Array | null = null;
+    const notice: CommitNotice = { updates, writers, durableStateVector: () => (sv ??= Y.encodeStateVector(this.doc)) };
+    for (const l of this.listeners) l.committed(notice);
   }
 
   /** The commit failed: the doc holds changes the log does not, so it must never be used again. */
@@ -212,6 +261,7 @@ export class Room {
     for (const job of this.#queue) if (job.kind === 'mutate') job.settle(new Error(`document ${this.name} is unavailable`));
     this.#queue = [];
     this.#durableWaiters = [];
+    this.#remoteStash = [];
     for (const l of [...this.listeners]) l.reset(reason);
     this.listeners.clear();
     this.doc.destroy();
@@ -220,6 +270,9 @@ export class Room {
 
 /** The writer of changes made by the server itself with no user behind them. */
 export const SERVER: DocWriter = Object.freeze({ authorId: null });
+
+/** The writer of changes another node committed (broadcast to every local connection). */
+export const REMOTE: DocWriter = Object.freeze({ authorId: null });
 
 function isWriter(origin: unknown): origin is DocWriter {
   return typeof origin === 'object' && origin !== null && 'authorId' in origin;

@@ -12,7 +12,7 @@ const registries = new WeakMap<Services, DocRegistry>();
 export function docRegistryFor(s: Services, options?: DocRegistryOptions): DocRegistry {
   let r = registries.get(s);
   if (!r) {
-    r = new DocRegistry({ db: s.db, log: s.log, now: s.now }, options);
+    r = new DocRegistry({ db: s.db, log: s.log, now: s.now, logWriter: s.docLog }, options);
     registries.set(s, r);
   }
   return r;
