@@ -67,6 +67,7 @@ export function parseProject(xml: string, options: ParseOptions = {}): RefiProje
   }
 
   const { convention, matched, named } = detectConvention(rawSources);
+  const skippedSelections: RefiProject['skippedSelections'][number][] = [];
   const sources: RefiTextSource[] = rawSources.map((s) => {
     const table = positionTable(s.text, convention);
     const selections: RefiSelection[] = [];
@@ -75,6 +76,7 @@ export function parseProject(xml: string, options: ParseOptions = {}): RefiProje
       const span = Number.isFinite(sel.start) && Number.isFinite(sel.end) ? toUtf16(table, sel.start, sel.end, convention) : null;
       if (!span) {
         warnings.push(`selection ${sel.guid} in ${s.name} lies outside the text; skipped`);
+        skippedSelections.push({ guid: sel.guid, name: sel.name, source: s.name, start: sel.start, end: sel.end });
         continue;
       }
       const userGuid = sel.user ?? fallbackUser;
@@ -102,7 +104,7 @@ export function parseProject(xml: string, options: ParseOptions = {}): RefiProje
   });
   const links: RefiLink[] = children(child(root, 'Links'), 'Link').map((l) => ({ guid: guidAttr(l, 'guid') ?? '', name: attr(l, 'name') ?? '', originGuid: guidAttr(l, 'originGUID'), targetGuid: guidAttr(l, 'targetGUID') }));
 
-  return { name: attr(root, 'name') ?? '', origin: attr(root, 'origin'), namespace, users, codes, sources, cases, notes, links, skippedSources, convention, conventionEvidence: { matched, named }, warnings };
+  return { name: attr(root, 'name') ?? '', origin: attr(root, 'origin'), namespace, users, codes, sources, cases, notes, links, skippedSources, skippedSelections, convention, conventionEvidence: { matched, named }, warnings };
 }
 
 /** Codes depth-first, parents before children, as nested in the CodeBook. */

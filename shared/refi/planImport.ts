@@ -32,7 +32,11 @@ function uniquePseudonym(name: string, taken: Set<string>): string {
  */
 export function planImport(project: RefiProject, options: PlanOptions): ImportPlan {
   const skipped: SkippedItem[] = project.skippedSources.map((s) => ({ kind: 'source' as const, name: `${s.name} (${s.kind})`, reason: s.reason }));
-  const warnings = [...project.warnings];
+  for (const sel of project.skippedSelections) {
+    skipped.push({ kind: 'selection', name: `${sel.source}: ${sel.name ? `"${sel.name.slice(0, 60)}"` : sel.guid} [${sel.start}, ${sel.end}]`, reason: 'its positions lie outside the text' });
+  }
+  // Reported above as skipped items; the parser's wording of the same facts would say it twice.
+  const warnings = project.warnings.filter((w) => !/lies outside the text; skipped$|has no readable plain text; skipped$/.test(w));
   const { themes, idOf, levels } = planThemes(project.codes, skipped, warnings);
 
   const taken = new Set<string>();

@@ -98,6 +98,8 @@ export interface RefiProject {
   readonly notes: readonly RefiNote[];
   readonly links: readonly RefiLink[];
   readonly skippedSources: readonly RefiSkippedSource[];
+  /** Selections whose positions lie outside their source's text under the detected convention (as written). */
+  readonly skippedSelections: readonly { readonly guid: string; readonly name: string | null; readonly source: string; readonly start: number; readonly end: number }[];
   readonly convention: OffsetConvention;
   /** Selections whose name matched the text under the chosen convention / selections with a name. */
   readonly conventionEvidence: { readonly matched: number; readonly named: number };
