@@ -1,0 +1,47 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { parseProject, sourceEntryName, unzipQdpx } from '../../shared/refi';
+import type { Services } from '../../server/services';
+import { type TestDialect, testDialects, testServices } from '../helpers/env';
+import { base64, download } from './download';
+import { PROJECT_XSD, seedStudy, xmllint } from './seedStudy';
+import { summarizeProject } from './summarizeProject';
+
+const read = (bytes: Uint8Array) => {
+  const zip = unzipQdpx(bytes);
+  return parseProject(zip.projectXml, { readSource: (path) => zip.sources.get(sourceEntryName(path)) });
+};
+
+for (const dialect of testDialects()) {
+  describe(`REFI-QDA round trip (${dialect})`, () => {
+    let s: Services;
+    let close: () => Promise<void>;
+    beforeEach(async () => {
+      ({ s, close } = await testServices(dialect as TestDialect));
+    });
+    afterEach(async () => close());
+
+    it('export, import as a new study, export again: same codes, sources, users, selections and notes', async () => {
+      const seed = await seedStudy(s);
+      const first = await download(seed.lead.api, `/api/studies/${seed.study.id}/export/project`);
+      const imported = await seed.lead.api.post('/api/import/project', { name: 'round.qdpx', data: base64(first.bytes) });
+      expect(imported.status).toBe(201);
+      expect(imported.json.report.skipped).toEqual([]);
+      expect(imported.json.report.imported).toMatchObject({ transcripts: 2, codings: 5, notes: 2, statements: 1 });
+      const second = await download(seed.lead.api, `/api/studies/${imported.json.study.id}/export/project`);
+      expect(xmllint(unzipQdpx(second.bytes).projectXml, PROJECT_XSD)).toBe('');
+      const a = summarizeProject(read(first.bytes));
+      const b = summarizeProject(read(second.bytes));
+      expect(a.selections).toHaveLength(5);
+      expect(b).toEqual(a);
+    });
+
+    it('imports its own export as the exporting lead: their work stays theirs, the others become pending coders', async () => {
+      const seed = await seedStudy(s);
+      const first = await download(seed.lead.api, `/api/studies/${seed.study.id}/export/project`);
+      const imported = (await seed.lead.api.post('/api/import/project', { name: 'round.qdpx', data: base64(first.bytes) })).json;
+      expect(imported.pendingUsers.map((u: { name: string }) => u.name).sort()).toEqual(['ana', 'ben']);
+      const members = (await seed.lead.api.get(`/api/studies/${imported.study.id}/members`)).json.members as { name: string; role: string; userId: string }[];
+      expect(members.find((m) => m.userId === seed.lead.id)?.role).toBe('lead');
+    });
+  });
+}
