@@ -110,6 +110,15 @@ describe.skipIf(!haveChromium() || !built)('reconciliation, table of themes and 
     expect(categories).toBeGreaterThan(0);
     expect(categories).toBeLessThan(d.progress.total);
     await lead.getByLabel('filter by kind').selectOption('');
+    // Only the items where bob coded something: his presence item and his side of the others.
+    await lead.getByLabel('filter by coder').selectOption({ label: 'bob' });
+    const bobs = await lead.getByRole('list', { name: 'disagreements' }).getByRole('button').count();
+    const expected = itemsOf(d).filter((i) => (i as unknown as { coders: Array<{ coder: string; spans: unknown[]; otherThemes: unknown[] }> }).coders.some((c) => c.coder === seed.users.bob.id && (c.spans.length > 0 || c.otherThemes.length > 0))).length;
+    expect(bobs).toBe(expected);
+    expect(bobs).toBeLessThan(d.progress.total);
+    await lead.getByLabel('filter by coder').selectOption('');
+    await lead.getByRole('button', { name: 'Keyboard shortcuts (?)' }).click();
+    await lead.getByRole('definition').filter({ hasText: 'next disagreement' }).waitFor();
     await lead.screenshot({ path: artifactPath('reconcile-lead-revealed.png'), fullPage: true });
   });
 
@@ -182,9 +191,15 @@ describe.skipIf(!haveChromium() || !built)('reconciliation, table of themes and 
         await detail(lead).getByTestId('custom-span').filter({ hasText: `l. ${line}` }).waitFor();
         customSpan = `l. ${line}`;
       } else await lead.keyboard.press({ union: 'u', intersection: 'i', drop: 'x' }[kind]!);
-      // The shortcut focuses the rationale; typing there never moves the queue.
-      await detail(lead).getByLabel('rationale', { exact: true }).fill(`Rationale ${i + 1}: ${kind}, agreed in the meeting of 3 May.`);
-      await detail(lead).getByRole('button', { name: 'Resolve', exact: true }).click();
+      if (kind === 'drop') {
+        // All from the keyboard: x focused the rationale (typing j there never moves the queue),
+        // Ctrl+Enter sends.
+        await lead.keyboard.type(`Rationale ${i + 1}: ${kind}, agreed in the meeting of 3 May; just noise.`);
+        await lead.keyboard.press('Control+Enter');
+      } else {
+        await detail(lead).getByLabel('rationale', { exact: true }).fill(`Rationale ${i + 1}: ${kind}, agreed in the meeting of 3 May.`);
+        await detail(lead).getByRole('button', { name: 'Resolve', exact: true }).click();
+      }
       await detail(lead).getByTestId('item-status').filter({ hasText: 'resolved' }).waitFor();
       await progress(alice).filter({ hasText: `${i + 1} / ${total} resolved` }).waitFor();
       expect((await lead.locator(`.rc-entry[data-key="${key}"] .rc-status`).textContent())).toBe('resolved');
@@ -245,6 +260,8 @@ describe.skipIf(!haveChromium() || !built)('reconciliation, table of themes and 
     // Per-case view: P02's personal themes.
     await lead.getByRole('tab', { name: 'P02' }).click();
     await lead.getByRole('table', { name: 'personal themes' }).getByText('Relational safety').waitFor();
+    await lead.getByRole('table', { name: 'personal themes' }).getByText('(P02, l. 1)').waitFor();
+    await lead.screenshot({ path: artifactPath('table-of-themes-case-p02.png'), fullPage: true });
     await lead.getByRole('tab', { name: 'All participants' }).click();
 
     const links = lead.getByRole('navigation', { name: 'Export the table' });

@@ -36,6 +36,9 @@ export function ResolutionPanel(props: {
     try {
       await api('POST', `/api/transcripts/${item.transcriptId}/discussion/${encodeURIComponent(item.key)}/resolution`, check.body);
       setDraft({ ...draft, kind: null, coder: null, rationale: '' });
+      // Sent with Ctrl+Enter, focus would stay in the emptied rationale and swallow j/k: release it
+      // so the lead can move straight on to the next item.
+      if (document.activeElement instanceof HTMLTextAreaElement) document.activeElement.blur();
     } catch (e) {
       setError(e instanceof ApiError ? e.message : 'The resolution was not saved; try again.');
     } finally {

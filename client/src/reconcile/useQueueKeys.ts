@@ -19,6 +19,7 @@ export const SHORTCUTS: Array<[string, string]> = [
   ['1-9', "accept that coder's version (leads)"],
   ['u / i / e / x', 'union / intersection / custom / drop (leads)'],
   ['Ctrl+Enter', 'send the comment or the resolution'],
+  ['Esc', 'leave a text field (back to the queue keys)'],
   ['?', 'show or hide these shortcuts'],
 ];
 
@@ -33,7 +34,11 @@ export function useQueueKeys(handlers: QueueKeyHandlers): void {
     const onKey = (e: KeyboardEvent) => {
       if (e.ctrlKey || e.metaKey || e.altKey) return;
       const target = e.target as HTMLElement | null;
-      if (target?.closest('input, textarea, select, [contenteditable="true"]')) return;
+      if (target?.closest('input, textarea, select, [contenteditable="true"]')) {
+        // Escape hands the keyboard back to the queue without losing what was typed.
+        if (e.key === 'Escape') target.blur();
+        return;
+      }
       const h = ref.current;
       const kind = KIND_BY_KEY[e.key];
       let handled = true;
