@@ -43,7 +43,6 @@ export function TableOfThemesPage({ studyId }: { studyId: string }) {
       </p>
       {table.provisional && <p className="notice" role="note">Provisional: some transcripts are still being reconciled, so the consensus may change.</p>}
       {table.omitted > 0 && <p className="muted small">{table.omitted} consensus coding{table.omitted === 1 ? ' is' : 's are'} on retired or unknown themes and left out.</p>}
-      <ExportLinks base={`/api/studies/${studyId}/themes/table`} label="Export the table" />
       <nav className="tabs" role="tablist" aria-label="table views">
         <button role="tab" aria-selected={caseId === null} className={caseId === null ? 'tab active' : 'tab'} onClick={() => chooseCase(null)}>All participants</button>
         {table.participants.map((p) => (
@@ -54,6 +53,7 @@ export function TableOfThemesPage({ studyId }: { studyId: string }) {
         <CaseView participantId={caseId} />
       ) : (
         <>
+          <ExportLinks base={`/api/studies/${studyId}/themes/table`} label="Export the table" />
           <label className="check">
             <input type="checkbox" checked={showExtracts} onChange={(e) => setShowExtracts(e.target.checked)} /> Show extracts
           </label>
