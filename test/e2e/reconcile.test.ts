@@ -235,6 +235,8 @@ describe.skipIf(!haveChromium() || !built)('reconciliation, table of themes and 
   });
 
   it('finalises both transcripts from the queue, after which nothing is writable', async () => {
+    const alice = await pageAs('alice', `/transcripts/${seed.t1}/reconcile`);
+    await alice.getByLabel('comment', { exact: true }).waitFor();
     const lead = await pageAs('lead', `/studies/${seed.sid}/reconcile`);
     await lead.getByRole('heading', { name: 'Finalise' }).waitFor();
     await lead.getByRole('button', { name: 'Finalise Interview P01' }).click();
@@ -245,6 +247,9 @@ describe.skipIf(!haveChromium() || !built)('reconciliation, table of themes and 
     await detail(lead).waitFor();
     expect(await lead.getByRole('group', { name: 'resolution kind' }).count()).toBe(0);
     expect(await lead.getByLabel('comment', { exact: true }).count()).toBe(0);
+    // A coder who comes back to their window finds the transcript final: no comment box any more.
+    await alice.evaluate(() => window.dispatchEvent(new Event('focus')));
+    await alice.getByLabel('comment', { exact: true }).waitFor({ state: 'detached' });
   });
 
   it('shows the table of themes with citations and recurrence flags, and its exports open', async () => {

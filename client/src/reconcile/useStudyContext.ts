@@ -36,6 +36,11 @@ export function useStudyContext(scope: { studyId: string } | { transcriptId: str
 
   useEffect(() => {
     void load();
+    // Phases change by another lead's command, which no document here carries (a coder cannot
+    // even open a discussion before its reveal): re-read when the user comes back to the window.
+    const onFocus = () => void load();
+    window.addEventListener('focus', onFocus);
+    return () => window.removeEventListener('focus', onFocus);
   }, [load]);
   return { ctx, error, reload: load };
 }
