@@ -3,6 +3,7 @@ import { basename } from 'node:path';
 import { TranscriptImportError } from '../../shared/transcript';
 import type { Actor } from '../commands/actor';
 import { importTranscript } from '../commands/importTranscripts';
+import { importProject } from '../commands/refiImport';
 import { configFromEnv } from '../config';
 import { AppError } from '../errors';
 import { type Services, createServices } from '../services';
@@ -10,10 +11,10 @@ import { findUserByEmail } from '../store/users';
 import { parseArgs } from './args';
 import { type CliIo, EXIT_FAILURE, EXIT_OK, UsageError } from './io';
 
-const USAGE = 'usage: concord import transcripts --study STUDY_ID [--as EMAIL] [--pseudonym P] FILES...';
+const USAGE = 'usage: concord import transcripts --study STUDY_ID [--as EMAIL] [--pseudonym P] FILES...\n       concord import project FILE.qdpx|FILE.qde [--as EMAIL]';
 
 /** The operator acts as an account (`--as`), by default the first admin: every import is audited to someone. */
-async function operator(s: Services, email: string | undefined): Promise<Actor> {
+export async function operator(s: Services, email: string | undefined): Promise<Actor> {
   const user = email
     ? await findUserByEmail(s.db, email)
     : await s.db.selectFrom('users').selectAll().where('is_admin', '=', 1).orderBy('created_at').executeTakeFirst().then((r) => (r ? findUserByEmail(s.db, r.email) : null));
@@ -28,6 +29,7 @@ async function operator(s: Services, email: string | undefined): Promise<Actor> 
  */
 export async function runImport(args: string[], io: CliIo): Promise<number> {
   const [what, ...rest] = args;
+  if (what === 'project') return runImportProject(rest, io);
   if (what !== 'transcripts') throw new UsageError(USAGE);
   const { flags, positional } = parseArgs(rest, { strings: ['study', 'as', 'pseudonym'] });
   if (!flags.study || positional.length === 0) throw new UsageError(USAGE);
@@ -55,4 +57,36 @@ export async function runImport(args: string[], io: CliIo): Promise<number> {
     await s.close();
   }
   return failed ? EXIT_FAILURE : EXIT_OK;
+}
+
+/**
+ * `concord import project FILE`: a REFI-QDA project becomes a new study led by the operator. A
+ * file that is refused (unreadable, unsafe, too large) is a usage error: exit 2, nothing stored.
+ */
+async function runImportProject(args: string[], io: CliIo): Promise<number> {
+  const { flags, positional } = parseArgs(args, { strings: ['as'] });
+  const [path, ...extra] = positional;
+  if (!path || extra.length) throw new UsageError(USAGE);
+  let bytes: Uint8Array;
+  try {
+    bytes = new Uint8Array(await readFile(path));
+  } catch {
+    throw new UsageError(`${path}: no such file`);
+  }
+  const s = await createServices(configFromEnv());
+  try {
+    const actor = await operator(s, flags.as);
+    const { study, report, pendingUsers } = await importProject(s, actor, { name: basename(path), bytes }).catch((e: unknown) => {
+      throw e instanceof AppError ? new UsageError(`${path}: ${e.code}: ${e.message}`) : e;
+    });
+    const n = report.imported;
+    io.stdout(`imported ${path} as study ${study.id} "${study.title}": ${n.themes} themes, ${n.participants} participants, ${n.transcripts} transcripts, ${n.codings} codings, ${n.notes} notes, ${n.statements} statements\n`);
+    io.stdout(`offsets read as ${report.convention.unit}, CRLF ${report.convention.crlf === 'one' ? 'as one character' : 'as two'}, ${report.convention.end} ends\n`);
+    for (const u of pendingUsers) io.stdout(`pending coder account: ${u.name} (${u.userId}), cannot sign in yet\n`);
+    for (const x of report.skipped) io.stdout(`skipped ${x.kind} ${x.name}: ${x.reason}\n`);
+    for (const w of report.warnings) io.stdout(`warning: ${w}\n`);
+    return EXIT_OK;
+  } finally {
+    await s.close();
+  }
 }

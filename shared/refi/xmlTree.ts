@@ -1,4 +1,4 @@
-import { XMLParser } from 'fast-xml-parser';
+import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { normalizeGuid } from './guid';
 import { RefiError, assertNoEntityDeclarations, decodeXmlText } from './xmlText';
 
@@ -14,6 +14,10 @@ export type XmlNode = Record<string, unknown>;
 export function parseXml(xml: string, repeated: ReadonlySet<string>): XmlNode {
   const text = xml.charCodeAt(0) === 0xfeff ? xml.slice(1) : xml;
   assertNoEntityDeclarations(text);
+  // The parser itself is lenient (an unclosed element parses); a truncated download must be
+  // refused, not imported as a project with half its sources.
+  const valid = XMLValidator.validate(text);
+  if (valid !== true) throw new RefiError(`not well-formed XML: ${valid.err.msg} (line ${valid.err.line})`);
   const parser = new XMLParser({
     ignoreAttributes: false,
     attributeNamePrefix: '',
