@@ -17,6 +17,9 @@ import { type Actor, authorizeStudy } from './actor';
 import { serialised } from './reconcileLock';
 import { agreementThemes, loadThemeTree } from './studyLayers';
 
+/** Consensus codings copied from agreed regions; resolution codings are `<key>-r<n>-<i>`. */
+const AGREED_PREFIX = 'agreed-';
+
 export interface RevealSummary {
   transcriptId: string;
   coders: string[];
@@ -60,14 +63,16 @@ async function reveal(s: Services, actor: Actor, transcriptId: string): Promise<
   const before = await withDoc(s, discussionName, (doc) => readDiscussion(doc));
   // Ids unique per reveal, so a later reveal can tell its own agreed codings from earlier ones.
   const stamp = now.toString(36);
-  const agreedIds = agreed.map((_, i) => `agreed-${stamp}-${i}`);
+  const agreedIds = agreed.map((_, i) => `${AGREED_PREFIX}${stamp}-${i}`);
   await withDoc(
     s,
     consensusName,
     (doc) => {
       const codings = layerMap(doc, LAYER_MAPS.codings);
       doc.transact(() => {
-        for (const id of [...before.meta.agreedCodingIds, ...agreedIds]) codings.delete(id);
+        // Every earlier reveal's agreed codings go, found by their id prefix (the meta that lists
+        // them is not written when a reveal finds nothing to discuss).
+        for (const id of [...codings.keys()]) if (id.startsWith(AGREED_PREFIX)) codings.delete(id);
         agreed.forEach((a, i) => addCoding(doc, row.text.length, { id: agreedIds[i], themeId: a.themeId, start: a.start, end: a.end, createdAt: now }));
       });
     },
@@ -76,29 +81,34 @@ async function reveal(s: Services, actor: Actor, transcriptId: string): Promise<
   const keys = new Set(regions.map((r) => r.key));
   const known = new Map(before.items.map((i) => [i.key, i]));
   let superseded = 0;
-  await withDoc(
-    s,
-    discussionName,
-    (doc) => {
-      doc.transact(() => {
-        for (const region of regions) {
-          const old = known.get(region.key);
-          if (!old) putItem(doc, itemOf(region, row.text, input.lines, now));
-          else if (old.supersededAt !== undefined) {
-            const { supersededAt: _gone, ...revived } = old;
-            putItem(doc, revived);
+  // Nothing to discuss and nothing discussed before: the discussion stays untouched, so a
+  // transcript without disagreements has no server-written discussion at all.
+  const nothingToRecord = regions.length === 0 && before.items.length === 0;
+  if (!nothingToRecord) {
+    await withDoc(
+      s,
+      discussionName,
+      (doc) => {
+        doc.transact(() => {
+          for (const region of regions) {
+            const old = known.get(region.key);
+            if (!old) putItem(doc, itemOf(region, row.text, input.lines, now));
+            else if (old.supersededAt !== undefined) {
+              const { supersededAt: _gone, ...revived } = old;
+              putItem(doc, revived);
+            }
           }
-        }
-        for (const item of before.items) {
-          if (keys.has(item.key) || item.supersededAt !== undefined) continue;
-          putItem(doc, { ...item, supersededAt: now });
-          superseded++;
-        }
-        putMeta(doc, { revealedAt: now, revealedBy: actor.user.id, agreedCodingIds: agreedIds });
-      });
-    },
-    actor.user.id,
-  );
+          for (const item of before.items) {
+            if (keys.has(item.key) || item.supersededAt !== undefined) continue;
+            putItem(doc, { ...item, supersededAt: now });
+            superseded++;
+          }
+          putMeta(doc, { revealedAt: now, revealedBy: actor.user.id, agreedCodingIds: agreedIds });
+        });
+      },
+      actor.user.id,
+    );
+  }
   await s.db.transaction().execute(async (trx) => {
     const cited: Array<{ owner: string; sha256: string; codings: number }> = [];
     for (const snap of snapshots) {
