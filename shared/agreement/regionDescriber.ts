@@ -16,7 +16,7 @@ const NO_SPANS: readonly Interval[] = Object.freeze([]);
  * Builds the regions of one transcript, theme by theme, in increasing position. A study-wide pass
  * creates hundreds of thousands of regions, so everything that does not differ from one region to
  * the next is made once here: the entry of a coder silent on a region, the one-theme `otherThemes`
- * lists, single-line labels, the key's hash state up to the theme. Regions of a theme come in
+ * lists, line ranges, the key's hash state up to the theme. Regions of a theme come in
  * order, so each coder's spans are found by a cursor that only moves forward.
  */
 export class RegionDescriber {
@@ -26,7 +26,7 @@ export class RegionDescriber {
   private readonly rank: Int32Array;
   private readonly themeIndex = new Map<string, number>();
   private readonly singletons: (readonly string[] | undefined)[] = [];
-  private readonly lineLabels: (string | undefined)[] = [];
+  private readonly lineRanges = new Map<number, NonNullable<DisagreementRegion['lines']>>();
   private readonly found: Int32Array;
   private readonly cursors: Int32Array;
   /** Coders with a layer in the transcript: every region lists each of them once. */
@@ -166,8 +166,14 @@ export class RegionDescriber {
     const first = lines[a];
     const last = lines[b];
     if (!first || !last) return null;
-    if (a === b) return { from: first.n, to: last.n, label: (this.lineLabels[a] ??= `l. ${first.n}`) };
-    return { from: first.n, to: last.n, label: first.n === last.n ? `l. ${first.n}` : `l. ${first.n}-${last.n}` };
+    // Regions of different themes often cover the same lines: one frozen range object each.
+    const key = a * lines.length + b;
+    let range = this.lineRanges.get(key);
+    if (range === undefined) {
+      range = Object.freeze({ from: first.n, to: last.n, label: first.n === last.n ? `l. ${first.n}` : `l. ${first.n}-${last.n}` });
+      this.lineRanges.set(key, range);
+    }
+    return range;
   }
 }
 
