@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { api, type Study } from '../api';
 import { ErrorText, useSubmit } from '../components/Form';
 import { Link, navigate } from '../router';
+import { ProjectImportPanel } from './InterchangePanel';
 
 export function StudiesPage() {
   const [studies, setStudies] = useState<Study[] | null>(null);
@@ -49,6 +50,7 @@ export function StudiesPage() {
         <ErrorText error={error} />
         <button type="submit" disabled={busy}>Create study</button>
       </form>
+      <ProjectImportPanel />
     </div>
   );
 }

@@ -5,6 +5,7 @@ import { Link } from '../router';
 import { SettingsPanel } from './SettingsPanel';
 import { MembersPanel } from './MembersPanel';
 import { ImportPanel } from './ImportPanel';
+import { InterchangePanel } from './InterchangePanel';
 
 type Tab = 'transcripts' | 'members' | 'settings';
 
@@ -62,6 +63,7 @@ export function StudyPage({ studyId }: { studyId: string }) {
       {tab === 'transcripts' && <TranscriptsPanel study={study} participants={participants} transcripts={transcripts} manage={manage} onChange={load} />}
       {tab === 'members' && <MembersPanel study={study} members={members} manage={manage} onChange={load} />}
       {tab === 'settings' && <SettingsPanel study={study} manage={manage} onChange={load} />}
+      {tab === 'settings' && <InterchangePanel study={study} onChange={load} />}
     </div>
   );
 }
