@@ -1,6 +1,6 @@
 import type { AuditEvent, ChainVerdict } from '../../../shared/auditChain';
 import { ExportLinks } from '../tables/exportLinks';
-import { when } from './when';
+import { when } from '../reconcile/when';
 
 /**
  * The audit trail with its hash chain checked twice: by the server, and again here with the same

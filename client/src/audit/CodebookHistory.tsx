@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import type { AuditEvent } from '../../../shared/auditChain';
 import { docName } from '../../../shared/docNames';
 import { api } from '../api';
-import { when } from './when';
+import { when } from '../reconcile/when';
 
 interface AuthorSummary {
   authorId: string | null;

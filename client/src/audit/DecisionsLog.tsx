@@ -3,7 +3,7 @@ import { describeDecision } from '../reconcile/describeDecision';
 import { describeResolution } from '../reconcile/ResolutionSummary';
 import type { Discussion } from '../reconcile/types';
 import { Link } from '../router';
-import { when } from './when';
+import { when } from '../reconcile/when';
 
 interface Row {
   at: number;

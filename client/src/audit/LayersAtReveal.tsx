@@ -3,7 +3,7 @@ import type { AuditEvent } from '../../../shared/auditChain';
 import { formatLineRange, lineRangeOf } from '../../../shared/transcript';
 import type { Member, TranscriptMeta } from '../api';
 import { api } from '../api';
-import { when } from './when';
+import { when } from '../reconcile/when';
 
 interface Snapshot {
   takenAt?: number;

@@ -1,6 +1,5 @@
 import type { Resolution } from './types';
-
-const when = (at: number) => new Date(at).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+import { when } from './when';
 
 export function describeResolution(r: Resolution, nameOf: (id: string) => string, labelOf: (themeId: string) => string): string {
   switch (r.kind) {

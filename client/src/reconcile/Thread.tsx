@@ -2,8 +2,7 @@ import { useState } from 'react';
 import { api } from '../api';
 import { ErrorText, useSubmit } from '../components/Form';
 import type { DiscussionComment } from './types';
-
-const when = (at: number) => new Date(at).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+import { when } from './when';
 
 /**
  * An item's comment thread. Posting is a REST command; the new comment reaches every open view,
