@@ -123,7 +123,9 @@ describe.skipIf(!haveChromium() || !built)('reconciliation, table of themes and 
   });
 
   it('carries comments live between two coders and the lead; coders get no resolution tools', async () => {
-    const alice = await pageAs('alice', `/transcripts/${seed.t1}/reconcile`);
+    // Alice comes from her coding workspace, whose header now links to the reconciliation.
+    const alice = await pageAs('alice', `/transcripts/${seed.t1}`);
+    await alice.getByRole('link', { name: 'Reconcile', exact: true }).click();
     const bob = await pageAs('bob', `/transcripts/${seed.t1}/reconcile`);
     const lead = await pageAs('lead', `/transcripts/${seed.t1}/reconcile`);
     for (const p of [alice, bob, lead]) await detail(p).waitFor();
