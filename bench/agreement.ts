@@ -120,11 +120,11 @@ const rss = process.resourceUsage().maxRSS * 1024;
 // ---- outside the target: encoding the regions as the API would, and the bootstrap CI -----------
 // JSON encoding is the HTTP layer's share of the disagreements request; reported, not in the total.
 let jsonMs = 0;
-let jsonBytes = 0;
+let jsonChars = 0;
 for (const t of transcripts) {
   const found = disagreements(t, themes);
   const jsonStart = performance.now();
-  jsonBytes += JSON.stringify(found).length;
+  jsonChars += JSON.stringify(found).length;
   jsonMs += performance.now() - jsonStart;
 }
 
@@ -213,7 +213,7 @@ const result = {
   regionsPerTranscript: { min: Math.min(...perTranscript.map((p) => p.regions)), max: Math.max(...perTranscript.map((p) => p.regions)) },
   overall: { units: report.overall.units, alpha: report.overall.alpha.value, prevalence: report.overall.prevalence, fleissKappa: report.overall.fleissKappa.value },
   targets: { totalMs: TARGET_MS, rssBytes: TARGET_RSS, metTime: totalMs < TARGET_MS, metRss: rss < TARGET_RSS },
-  json: { note: 'JSON.stringify of every transcript\'s regions, as the API sends them; not in totalMs', ms: round(jsonMs), bytes: jsonBytes },
+  json: { note: 'JSON.stringify of every transcript\'s regions, as the API sends them; not in totalMs', ms: round(jsonMs), chars: jsonChars },
   bootstrap: {
     note: 'percentile CI of the overall alpha over the pooled line units; not in totalMs',
     units: report.overall.units,
@@ -248,7 +248,7 @@ const rows: [string, string][] = [
   ['disagreement regions (ms)', `${result.disagreementsMs.toFixed(0)} (${regions.toLocaleString('en')} regions)`],
   ['total (ms, target < 3000)', `${result.totalMs.toFixed(0)} (CPU ${result.totalCpuMs.toFixed(0)}, load ${result.loadAverage.join(' ')})`],
   ['max RSS (MiB, target < 1024)', (rss / 1024 ** 2).toFixed(0)],
-  ['regions as JSON (ms, apart)', `${result.json.ms.toFixed(0)} (${(jsonBytes / 1024 ** 2).toFixed(0)} MiB)`],
+  ['regions as JSON (ms, apart)', `${result.json.ms.toFixed(0)} (${(jsonChars / 1024 ** 2).toFixed(0)}M chars)`],
   [`bootstrap ${BOOTSTRAP_REPLICATES} (ms, apart)`, `${result.bootstrap.ms.toFixed(0)} (alpha ${pooledAlpha}, 95% CI ${ci.lower} to ${ci.upper}, seed ${ci.seed})`],
   ['alpha 10k x 5, concord (ms)', `${result.nltk.concordMs} (alpha ${tsAlpha})`],
   ['alpha 10k x 5, nltk (ms)', nltk.available ? `${round(nltk.ms ?? 0)} (alpha ${nltk.alpha}, nltk ${nltk.version})` : `n/a: ${nltk.reason}`],
