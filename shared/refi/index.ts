@@ -20,3 +20,4 @@ export * from './planImport';
 export * from './buildExportProject';
 export * from './planCodebookMerge';
 export * from './interchangeApi';
+export * from './xmlWriter';

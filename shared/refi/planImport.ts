@@ -73,6 +73,8 @@ export function planImport(project: RefiProject, options: PlanOptions): ImportPl
   const names = new Map(project.users.map((u) => [u.guid, u.name]));
   const withWork = new Set(transcripts.flatMap((t) => t.layers.map((l) => l.userGuid)).filter((g) => g !== CONSENSUS_USER.guid));
   let users: PlannedUser[] = [...withWork].map((guid) => ({ guid, name: names.get(guid) ?? `User ${guid.slice(0, 8)}` }));
+  // Listed users without codings or notes get no account: an import creates owners of work only.
+  for (const u of project.users) if (!withWork.has(u.guid) && u.guid !== CONSENSUS_USER.guid) skipped.push({ kind: 'user', name: u.name, reason: 'no codings or notes of theirs were imported' });
   if (users.length > options.maxUsers) {
     const kept = new Set(users.slice(0, options.maxUsers).map((u) => u.guid));
     for (const u of users.slice(options.maxUsers)) skipped.push({ kind: 'user', name: u.name, reason: `more than ${options.maxUsers} coders in one import` });

@@ -10,7 +10,8 @@ import { CODEBOOK_XSD, PROJECT_XSD, SAMPLES, xmllint } from './seedStudy';
 import { tableCounts } from './studyContent';
 
 // The CLI runs as a real process against a real SQLite file in a temp DATA_DIR.
-describe('concord import project / concord export', () => {
+// Each command is a fresh Node process loading the TypeScript sources: allow for slow machines.
+describe('concord import project / concord export', { timeout: 120_000 }, () => {
   let env: TestEnv;
   beforeEach(() => {
     env = testEnv('sqlite');

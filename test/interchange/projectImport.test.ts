@@ -56,7 +56,8 @@ for (const dialect of testDialects()) {
       expect(res.status).toBe(201);
       const { study, report } = res.json;
       expect(report.convention).toEqual({ unit: 'codepoint', crlf: 'one', end: 'exclusive' });
-      expect(report.skipped.map((x: { name: string }) => x.name)).toEqual(['Consent form (PDFSource)', 'Drawing by Zoë (PictureSource)']);
+      expect(report.skipped.map((x: { name: string }) => x.name)).toEqual(['Consent form (PDFSource)', 'Drawing by Zoë (PictureSource)', 'Projektleitung']);
+      expect(report.skipped[2]).toMatchObject({ kind: 'user', reason: 'no codings or notes of theirs were imported' });
       expect(study.title).toBe('Müdigkeit – Pilot 🌙');
       const content = await studyContent(s, study.id);
       expect(content.tree.themes.map((t) => [t.label, t.depth, t.color])).toEqual([
