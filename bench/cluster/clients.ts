@@ -73,6 +73,8 @@ for (const c of clients) {
 
 const writers = clients.filter((c) => c.writer);
 let writes = 0;
+// Tells the orchestrator the write phase starts (it samples the nodes and PostgreSQL now).
+process.stdout.write(`${JSON.stringify({ phase: 'writing' })}\n`);
 const intervals: NodeJS.Timeout[] = [];
 const starts = writers.map((c, i) =>
   setTimeout(() => {
@@ -86,10 +88,15 @@ const starts = writers.map((c, i) =>
   }, (i * 1000) / plan.rate / writers.length), // writers spread evenly over the period
 );
 const started = performance.now();
+const cpu0 = process.cpuUsage();
+const elu0 = (await import("node:perf_hooks")).performance.eventLoopUtilization();
 await new Promise((r) => setTimeout(r, plan.seconds * 1000));
+const cpu = process.cpuUsage(cpu0);
+const elu = (await import("node:perf_hooks")).performance.eventLoopUtilization(elu0);
 starts.forEach(clearTimeout);
 intervals.forEach(clearInterval);
 const elapsed = (performance.now() - started) / 1000;
+process.stdout.write(`${JSON.stringify({ phase: 'written' })}\n`);
 const perWrite = plan.clientsPerDoc - 1;
 const expected = writes * perWrite;
 const delivered = () => [...deliveredPerWrite.values()].reduce((a, b) => a + Math.min(b, perWrite), 0);
@@ -117,6 +124,8 @@ process.stdout.write(
     deliveries: final,
     losses: Math.max(0, expected - final),
     divergentDocs,
+    // The clients' own process: when it saturates, its queueing is in every latency below.
+    clientProcess: { cpuPercent: Math.round(((cpu.user + cpu.system) / 1e6 / elapsed) * 100), eventLoopUtilization: round2(elu.utilization) },
     crossNodeLatencyMs: { samples: cross.length, p50: pct(cross, 50), p99: pct(cross, 99), max: pct(cross, 100) },
     sameNodeLatencyMs: { samples: same.length, p50: pct(same, 50), p99: pct(same, 99), max: pct(same, 100) },
   })}\n`,

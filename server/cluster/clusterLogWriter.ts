@@ -2,10 +2,9 @@ import { sql } from 'kysely';
 import type { DocAppended, LoggedUpdate, LogWriter } from '../docs/LogWriter';
 import type { Logger } from '../log';
 import type { Database } from '../store/database';
-import { appendDocUpdates, saveDocSnapshot } from '../store/docLog';
+import { saveDocSnapshot } from '../store/docLog';
 import { type ClusterChannels, encodeDocNotice } from './channels';
-import { fetchRowsAfter } from './fetchRows';
-import { lockDocsForCommit, tryLockDocForCompaction } from './locks';
+import { tryLockDocForCompaction } from './locks';
 
 /**
  * The log writer of a node among several on one PostgreSQL.
@@ -22,6 +21,7 @@ import { lockDocsForCommit, tryLockDocForCompaction } from './locks';
  *
  * Holding the lock, the commit also reads the rows of each document that other nodes committed
  * above the room's watermark, so a room leaves every commit with a contiguous watermark again.
+ * Lock, read and insert are one call of `concord_append_updates` (migrations/0003_cluster.ts).
  *
  * After the commit, one NOTIFY per document carries only (doc, last id). It is sent after, not
  * inside, the transaction: PostgreSQL serialises committing transactions that notified (a
@@ -39,21 +39,34 @@ export function clusterLogWriter(db: Database, channels: ClusterChannels, log: L
 
   return {
     async append(docs) {
-      const results = await db.transaction().execute(async (trx): Promise<DocAppended[]> => {
-        await lockDocsForCommit(trx, docs.map((d) => d.doc));
-        const missed = await fetchRowsAfter(trx, new Map(docs.map((d) => [d.doc, d.appliedId])), Number.MAX_SAFE_INTEGER);
-        const ids = await appendDocUpdates(trx, docs.flatMap((d) => d.rows));
-        let offset = 0;
-        return docs.map((d) => {
-          const mine = ids.slice(offset, offset + d.rows.length);
-          offset += d.rows.length;
-          return { ids: mine, missed: missed.byDoc.get(d.doc) ?? ([] as LoggedUpdate[]) };
-        });
-      });
-      announce(docs.flatMap((d, i) => {
-        const last = results[i]!.ids.at(-1);
-        return last === undefined ? [] : [{ doc: d.doc, id: last }];
-      }));
+      // One statement, one implicit transaction: lock, read what others committed, insert
+      // (migrations/0003_cluster.ts).
+      const rows = docs.flatMap((d) => d.rows);
+      const r = await sql<{ r_doc: string; r_id: number | string; r_missed: boolean; r_update: Uint8Array | null }>`
+        select r_doc, r_id, r_missed, r_update from concord_append_updates(
+          ${docs.map((d) => d.doc)}::text[], ${docs.map((d) => d.appliedId)}::int8[],
+          ${rows.map((x) => x.doc)}::text[], ${rows.map((x) => x.authorId)}::text[], ${rows.map((x) => x.at)}::int8[],
+          ${rows.map((x) => Buffer.from(x.update.buffer, x.update.byteOffset, x.update.byteLength))}::bytea[])`.execute(db);
+      const missed = new Map<string, LoggedUpdate[]>();
+      const ids = new Map<string, number[]>();
+      for (const row of r.rows) {
+        const list = row.r_missed ? (missed.get(row.r_doc) ?? []) : undefined;
+        if (list && row.r_update) {
+          // A private copy: pg hands out views on pooled buffers and Yjs keeps references.
+          list.push({ id: Number(row.r_id), update: new Uint8Array(row.r_update) });
+          missed.set(row.r_doc, list);
+        } else if (!row.r_missed) {
+          const mine = ids.get(row.r_doc) ?? [];
+          mine.push(Number(row.r_id));
+          ids.set(row.r_doc, mine);
+        }
+      }
+      // Ids of one statement's rows ascend in insertion order, which is input order.
+      const results: DocAppended[] = docs.map((d) => ({ ids: (ids.get(d.doc) ?? []).sort((x, y) => x - y), missed: missed.get(d.doc) ?? [] }));
+      for (const [i, d] of docs.entries()) {
+        if (results[i]!.ids.length !== d.rows.length) throw new Error(`commit of ${d.doc}: ${results[i]!.ids.length} ids for ${d.rows.length} rows`);
+      }
+      announce(docs.map((d, i) => ({ doc: d.doc, id: results[i]!.ids.at(-1)! })));
       return results;
     },
 
