@@ -1,0 +1,65 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { unzipQdpx } from '../../shared/refi';
+import { haveChromium, launchBrowser } from '../helpers/browser';
+import { testServer } from '../helpers/env';
+import { PROJECT_XSD, SAMPLES, xmllint } from './seedStudy';
+
+const built = existsSync(join(process.cwd(), 'client', 'dist', 'index.html'));
+if (process.env.CONCORD_REQUIRE_BROWSER && (!haveChromium() || !built)) throw new Error('browser tests required: install chromium and run npm run build');
+
+describe.skipIf(!haveChromium() || !built)('interchange panels in Chromium', () => {
+  let browser: Browser;
+  let closeBrowser: () => Promise<void>;
+  let closeServer: () => Promise<void>;
+  let url: string;
+
+  beforeAll(async () => {
+    const started = await testServer('sqlite');
+    closeServer = started.close;
+    url = started.server.url;
+    ({ browser, close: closeBrowser } = await launchBrowser());
+  });
+  afterAll(async () => {
+    await closeBrowser?.();
+    await closeServer?.();
+  });
+
+  it('imports a project with its report, previews and merges a codebook, and downloads a valid .qdpx', async () => {
+    const context = await browser.newContext({ acceptDownloads: true });
+    const page = await context.newPage();
+    await page.goto(url);
+    await page.getByRole('heading', { name: 'Welcome to Concord' }).waitFor();
+    await page.getByLabel('Your name').fill('Lena Lead');
+    await page.getByLabel('Email').fill('lena@uni.example');
+    await page.getByLabel('Password (at least 8 characters)').fill('lena-password');
+    await page.getByRole('button', { name: 'Create account' }).click();
+    await page.getByRole('heading', { name: 'Studies' }).waitFor();
+
+    await page.getByLabel('project file').setInputFiles('test/fixtures/refi/windows-tool.qdpx');
+    const report = page.getByLabel('import report');
+    await report.getByRole('link', { name: 'Müdigkeit – Pilot 🌙' }).waitFor();
+    expect(await report.textContent()).toContain('5 themes, 2 participants, 2 transcripts, 4 codings, 1 notes');
+    expect(await report.getByRole('list', { name: 'skipped' }).textContent()).toContain('Consent form (PDFSource): PDF sources are not transcripts');
+    expect(await report.textContent()).toContain('Pending coders: Zoë Ångström, 李雷');
+
+    await report.getByRole('link', { name: 'Müdigkeit – Pilot 🌙' }).click();
+    await page.getByRole('tab', { name: 'Settings' }).click();
+    const exchange = page.getByRole('region', { name: 'exchange' });
+    await exchange.getByLabel('codebook file').setInputFiles(`${SAMPLES}/atlasti23_export_codebook.qdc`);
+    const preview = exchange.getByLabel('codebook preview');
+    await preview.getByText('1 added · 0 renamed · 0 unchanged').waitFor();
+    expect(await preview.textContent()).toContain('added: code1');
+    await preview.getByRole('button', { name: 'Merge into the codebook' }).click();
+    await preview.getByRole('status').filter({ hasText: 'Merged.' }).waitFor();
+
+    const [download] = await Promise.all([page.waitForEvent('download'), exchange.getByRole('link', { name: 'Project (.qdpx)' }).click()]);
+    const path = await download.path();
+    const zip = unzipQdpx(new Uint8Array(readFileSync(path!)));
+    expect(xmllint(zip.projectXml, PROJECT_XSD)).toBe('');
+    expect(zip.projectXml).toContain('name="code1"');
+    await context.close();
+  });
+});
