@@ -14,6 +14,9 @@ export function docRegistryFor(s: Services, options?: DocRegistryOptions): DocRe
   if (!r) {
     r = new DocRegistry({ db: s.db, log: s.log, now: s.now, logWriter: s.docLog }, options);
     registries.set(s, r);
+    // Whoever closes the services flushes the registry's last commits first, even a test or a
+    // CLI command that never started the collaboration door.
+    s.onClose(() => closeDocRegistry(s));
   }
   return r;
 }
