@@ -17,6 +17,8 @@ export interface BenchServerOptions {
   cookies?: string[];
   /** Write a V8 CPU profile of the server child into this directory (Concord: SIGTERM to flush). */
   cpuProfDir?: string;
+  /** Concord: log at info level and keep the lines (doc.loaded carries the server's load time). */
+  captureLog?: boolean;
 }
 
 const ENTRY: Record<ServerKind, string> = {
@@ -33,18 +35,22 @@ export class BenchServer {
     readonly child: ChildProcess,
     readonly port: number,
     private readonly options: BenchServerOptions,
+    /** Log lines of the child (captureLog only). */
+    readonly logs: string[],
   ) {}
 
   static async start(kind: ServerKind, options: BenchServerOptions = {}): Promise<BenchServer> {
-    const env: Record<string, string> = { ...process.env, PORT: '0', LOG_LEVEL: 'error' } as Record<string, string>;
+    const env: Record<string, string> = { ...process.env, PORT: '0', LOG_LEVEL: options.captureLog ? 'info' : 'error' } as Record<string, string>;
     if (kind === 'concord') env.DATA_DIR = options.dataDir ?? '';
     if (kind === 'hocuspocus-sqlite') env.HOCUSPOCUS_SQLITE = `${options.dataDir}/hocuspocus.sqlite`;
     const prof = options.cpuProfDir ? ['--cpu-prof', `--cpu-prof-dir=${options.cpuProfDir}`] : [];
-    const child = spawn(process.execPath, [...prof, 'bin/run-ts.js', ENTRY[kind]], { env, stdio: ['ignore', 'pipe', 'inherit'] });
+    const child = spawn(process.execPath, [...prof, 'bin/run-ts.js', ENTRY[kind]], { env, stdio: ['ignore', 'pipe', options.captureLog ? 'pipe' : 'inherit'] });
+    const logs: string[] = [];
+    if (options.captureLog) createInterface({ input: child.stderr! }).on('line', (l) => logs.push(l));
     const exited = once(child, 'exit').then(() => null);
     const first = await Promise.race([once(createInterface({ input: child.stdout! }), 'line').then(([l]) => String(l)), exited]);
     if (first === null) throw new Error(`${kind} exited before listening`);
-    return new BenchServer(kind, child, (JSON.parse(first) as { port: number }).port, options);
+    return new BenchServer(kind, child, (JSON.parse(first) as { port: number }).port, options, logs);
   }
 
   get pid(): number {

@@ -23,8 +23,8 @@ function tenThousandEdits(count: number): Uint8Array[] {
  * The in-memory servers cannot load anything at start: their figure is a warm
  * join on a document a client uploaded first, shown for reference.
  */
-export async function coldLoad(ctx: RunContext, kind: ServerKind, count = 10_000): Promise<Figures> {
-  const p = prepare(ctx, kind);
+export async function coldLoad(ctx: RunContext, kind: ServerKind, count = 10_000, serverLog = false): Promise<Figures> {
+  const p = prepare(ctx, kind, serverLog);
   const name = docName(ctx, kind, 0);
   const edits = tenThousandEdits(count);
   if (kind === 'concord') {
@@ -58,6 +58,7 @@ export async function coldLoad(ctx: RunContext, kind: ServerKind, count = 10_000
     };
     const first = await measure(1);
     const figures: Figures = { syncMs: first.ms === null ? null : round2(first.ms), items: first.items, cold: PERSISTENT.has(kind) ? 1 : 0 };
+    if (serverLog) figures.serverLoadMs = loadedMs(server.logs, name);
     if (kind === 'concord') {
       // A clean stop lets the compaction triggered by the long replay finish; the next start
       // loads one snapshot and an empty tail.
@@ -67,9 +68,23 @@ export async function coldLoad(ctx: RunContext, kind: ServerKind, count = 10_000
       await warmUp();
       const again = await measure(3);
       figures.compactedSyncMs = again.ms === null ? null : round2(again.ms);
+      if (serverLog) figures.compactedServerLoadMs = loadedMs(server.logs, name);
     }
     return figures;
   } finally {
     await p.dispose(server);
   }
+}
+
+/** The server's own load time of a document, from its `doc.loaded` log line (Concord). */
+function loadedMs(logs: readonly string[], doc: string): number | null {
+  for (const line of logs) {
+    try {
+      const e = JSON.parse(line) as { event?: string; doc?: string; ms?: number };
+      if (e.event === 'doc.loaded' && e.doc === doc && typeof e.ms === 'number') return e.ms;
+    } catch {
+      // not a log line
+    }
+  }
+  return null;
 }

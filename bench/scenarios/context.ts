@@ -33,7 +33,7 @@ export interface Prepared {
 }
 
 /** A fresh data directory for the server (Concord: a copy of the seeded fixture). */
-export function prepare(ctx: RunContext, kind: ServerKind): Prepared {
+export function prepare(ctx: RunContext, kind: ServerKind, captureLog = false): Prepared {
   const dataDir = kind === 'concord' ? copyFixture(ctx.fixture) : kind === 'hocuspocus-sqlite' ? mkdtempSync(join(tmpdir(), 'hocuspocus-bench-')) : null;
   return {
     dataDir,
@@ -42,6 +42,7 @@ export function prepare(ctx: RunContext, kind: ServerKind): Prepared {
         ...(dataDir ? { dataDir } : {}),
         cookies: ctx.fixture.cookies,
         ...(kind === 'concord' && ctx.cpuProfDir ? { cpuProfDir: ctx.cpuProfDir } : {}),
+        ...(kind === 'concord' && captureLog ? { captureLog } : {}),
       }),
     dispose: async (server) => {
       await ctx.pool.all('closeAll');
