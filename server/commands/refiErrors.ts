@@ -16,7 +16,7 @@ export function readRefi<T>(fn: () => T): T {
   try {
     return fn();
   } catch (e) {
-    if (e instanceof RefiError) throw new AppError(/over the limit|more than \d+ bytes|is \d+ bytes/.test(e.message) ? 'too_large' : 'validation_failed', e.message);
+    if (e instanceof RefiError) throw new AppError(e.reason === 'too_large' ? 'too_large' : 'validation_failed', e.message);
     throw e;
   }
 }

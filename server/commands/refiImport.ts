@@ -1,4 +1,5 @@
 import { sha256 } from '@oslojs/crypto/sha2';
+import type * as Y from 'yjs';
 import { encodeHexLowerCase } from '@oslojs/encoding';
 import { addCoding, addNote, addStatement } from '../../shared/coding';
 import { DEFAULT_LINE_WIDTH, DEFAULT_RECURRENCE_RULE } from '../../shared/domain';
@@ -108,34 +109,36 @@ export async function importProject(s: Services, actor: Actor, file: { name: str
     await appendAudit(trx, audit('project.import', `study:${study.id}`, { fileName: file.name, bytes: file.bytes.length, origin: plan.report.origin, imported: plan.report.imported, skipped: plan.report.skipped.length }));
   });
 
-  await withDoc(
-    s,
-    codebookDocName(study.id),
-    (doc) => {
-      if (plan.levels) setLevels(doc, plan.levels);
-      for (const t of plan.themes) addTheme(doc, { id: t.id, label: t.label, parentId: t.parentId, description: t.description, ...(t.color ? { color: t.color } : {}), createdBy: actor.user.id, createdAt: now });
-    },
-    actor.user.id,
-  );
+  // The rows are committed; from here on a document that cannot be written (say, a layer over
+  // the document size limit) is reported with the rest instead of failing a study that exists.
+  const warnings = [...plan.report.warnings];
+  const write = async (name: string, what: string, fn: (doc: Y.Doc) => void) => {
+    try {
+      await withDoc(s, name, fn, actor.user.id);
+    } catch (e) {
+      s.log.warn('project_import_doc_failed', { studyId: study.id, doc: name, error: e instanceof Error ? e.message : String(e) });
+      warnings.push(`${what} could not be written: ${e instanceof Error ? e.message : 'unknown error'}`);
+    }
+  };
+  await write(codebookDocName(study.id), 'the codebook', (doc) => {
+    if (plan.levels) setLevels(doc, plan.levels);
+    for (const t of plan.themes) addTheme(doc, { id: t.id, label: t.label, parentId: t.parentId, description: t.description, ...(t.color ? { color: t.color } : {}), createdBy: actor.user.id, createdAt: now });
+  });
   for (const t of plan.transcripts) {
     const transcriptId = transcriptIdOf.get(t.sourceGuid);
     if (!transcriptId) continue;
     for (const layer of t.layers) {
       const ownerId = userIdOf.get(layer.userGuid);
-      const name = layer.userGuid === CONSENSUS_USER.guid ? docName({ kind: 'consensus', transcriptId }) : ownerId ? docName({ kind: 'layer', transcriptId, ownerId }) : null;
+      const consensus = layer.userGuid === CONSENSUS_USER.guid;
+      const name = consensus ? docName({ kind: 'consensus', transcriptId }) : ownerId ? docName({ kind: 'layer', transcriptId, ownerId }) : null;
       if (!name) continue;
       const length = t.frozen.text.length;
-      await withDoc(
-        s,
-        name,
-        (doc) => {
-          for (const c of layer.codings) addCoding(doc, length, c);
-          for (const n of layer.notes) addNote(doc, length, n);
-          for (const st of layer.statements) addStatement(doc, length, st);
-        },
-        actor.user.id,
-      );
+      await write(name, `the ${consensus ? 'consensus' : 'coding'} layer of ${t.title}`, (doc) => {
+        for (const c of layer.codings) addCoding(doc, length, c);
+        for (const n of layer.notes) addNote(doc, length, n);
+        for (const st of layer.statements) addStatement(doc, length, st);
+      });
     }
   }
-  return { study, report: plan.report, pendingUsers };
+  return { study, report: { ...plan.report, warnings }, pendingUsers };
 }

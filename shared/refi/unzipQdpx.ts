@@ -37,9 +37,9 @@ export function unzipQdpx(bytes: Uint8Array): QdpxContents {
         const isText = /^sources\/[^/]+\.txt$/i.test(file.name);
         if (!isProject && !isText) return false;
         const limit = isProject ? QDPX_LIMITS.projectBytes : QDPX_LIMITS.sourceBytes;
-        if (file.originalSize > limit) throw new RefiError(`archive entry ${file.name} is ${file.originalSize} bytes, over the limit of ${limit}`);
+        if (file.originalSize > limit) throw new RefiError(`archive entry ${file.name} is ${file.originalSize} bytes, over the limit of ${limit}`, 'too_large');
         total += file.originalSize;
-        if (total > QDPX_LIMITS.totalBytes) throw new RefiError(`archive expands to more than ${QDPX_LIMITS.totalBytes} bytes`);
+        if (total > QDPX_LIMITS.totalBytes) throw new RefiError(`archive expands to more than ${QDPX_LIMITS.totalBytes} bytes`, 'too_large');
         return true;
       },
     });
@@ -53,7 +53,7 @@ export function unzipQdpx(bytes: Uint8Array): QdpxContents {
   const sources = new Map<string, string>();
   for (const [name, data] of Object.entries(files)) {
     // The declared size is only a claim; check what was actually produced too.
-    if (data.length > (name === projectEntry ? QDPX_LIMITS.projectBytes : QDPX_LIMITS.sourceBytes)) throw new RefiError(`archive entry ${name} is over the size limit`);
+    if (data.length > (name === projectEntry ? QDPX_LIMITS.projectBytes : QDPX_LIMITS.sourceBytes)) throw new RefiError(`archive entry ${name} is over the size limit`, 'too_large');
     if (name !== projectEntry) sources.set(name, decoder.decode(data));
   }
   return { projectXml: decoder.decode(files[projectEntry]), sources };

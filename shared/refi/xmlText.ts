@@ -17,9 +17,18 @@ export function decodeXmlText(raw: string): string {
   });
 }
 
-/** Thrown for input that is not a REFI-QDA project this reader accepts. */
+/**
+ * Thrown for input that is not a REFI-QDA project this reader accepts. `reason` tells a refusal
+ * for size (the file may be fine, only too big for this server) from a file that is wrong.
+ */
 export class RefiError extends Error {
   override name = 'RefiError';
+  constructor(
+    message: string,
+    readonly reason: 'invalid' | 'too_large' = 'invalid',
+  ) {
+    super(message);
+  }
 }
 
 /**
