@@ -117,6 +117,31 @@ async function notifyRoundTrip(samples = 500): Promise<{ p50: number | null; p99
   return { p50: pct(times, 50), p99: pct(times, 99) };
 }
 
+/**
+ * The cluster writer's own ceiling: `writers` concurrent loops (as many nodes' group commits)
+ * each committing one small row at a time to one of `docs` documents, for `seconds`.
+ */
+async function commitCapacity(dataDir: string, names: string[], writers = 8, seconds = 3) {
+  const s = await createServices(parseConfig({ DATA_DIR: dataDir, DATABASE_URL: dbUrl, LOG_LEVEL: 'silent' }));
+  const update = new Uint8Array(64).fill(7);
+  const latencies: number[] = [];
+  const applied = new Map<string, number>();
+  const end = performance.now() + seconds * 1000;
+  await Promise.all(
+    Array.from({ length: writers }, async (_, w) => {
+      for (let n = 0; performance.now() < end; n++) {
+        const doc = names[(w * 7919 + n) % names.length]!;
+        const t = performance.now();
+        const [r] = await s.docLog.append([{ doc, appliedId: applied.get(doc) ?? 0, rows: [{ doc, authorId: null, at: Date.now(), update }] }]);
+        latencies.push(performance.now() - t);
+        applied.set(doc, Math.max(applied.get(doc) ?? 0, r!.ids.at(-1)!));
+      }
+    }),
+  );
+  await s.close();
+  return { writers, commitsPerSecond: round2(latencies.length / seconds), commitLatencyMs: { p50: pct(latencies, 50), p99: pct(latencies, 99) } };
+}
+
 await admin((c) => c.query(`create database ${dbName}`));
 const dataDir = mkdtempSync(join(tmpdir(), 'concord-bench-cluster-'));
 const nodes: Array<{ child: ChildProcess; port: number }> = [];
@@ -149,6 +174,8 @@ try {
       rowsInsertedPerSecond: round2((pgAfter.inserted - pgBefore.inserted) / elapsed),
       notifyRoundTripMs: await notifyRoundTrip(),
     },
+    // Measured after the run, with the nodes idle: what the commit path alone sustains.
+    clusterWriterCeiling: await commitCapacity(dataDir, names),
     nodes: nodes.map((n, i) => ({
       cpuSeconds: round2(after[i]!.cpu - before[i]!.cpu),
       cpuPercent: Math.round(((after[i]!.cpu - before[i]!.cpu) / elapsed) * 100),
