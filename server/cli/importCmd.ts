@@ -3,7 +3,8 @@ import { basename } from 'node:path';
 import { TranscriptImportError } from '../../shared/transcript';
 import type { Actor } from '../commands/actor';
 import { importTranscript } from '../commands/importTranscripts';
-import { importProject } from '../commands/refiImport';
+import { importProject, previewProject } from '../commands/refiImport';
+import type { ImportReport } from '../../shared/refi';
 import { configFromEnv } from '../config';
 import { AppError } from '../errors';
 import { type Services, createServices } from '../services';
@@ -11,7 +12,7 @@ import { findUserByEmail } from '../store/users';
 import { parseArgs } from './args';
 import { type CliIo, EXIT_FAILURE, EXIT_OK, UsageError } from './io';
 
-const USAGE = 'usage: concord import transcripts --study STUDY_ID [--as EMAIL] [--pseudonym P] FILES...\n       concord import project FILE.qdpx|FILE.qde [--as EMAIL]';
+const USAGE = 'usage: concord import transcripts --study STUDY_ID [--as EMAIL] [--pseudonym P] FILES...\n       concord import project FILE.qdpx|FILE.qde [--as EMAIL] [--users "NAME=EMAIL,..."] [--dry-run]';
 
 /** The operator acts as an account (`--as`), by default the first admin: every import is audited to someone. */
 export async function operator(s: Services, email: string | undefined): Promise<Actor> {
@@ -59,32 +60,65 @@ export async function runImport(args: string[], io: CliIo): Promise<number> {
   return failed ? EXIT_FAILURE : EXIT_OK;
 }
 
+/** `NAME=EMAIL,NAME=EMAIL`: the file's users (by name or GUID) to map onto existing accounts. */
+function parseUserMap(value: string | undefined): Record<string, string> | undefined {
+  if (value === undefined) return undefined;
+  const out: Record<string, string> = {};
+  for (const pair of value.split(',')) {
+    const eq = pair.lastIndexOf('=');
+    if (eq <= 0) throw new UsageError(`--users takes NAME=EMAIL pairs separated by commas, not "${pair}"`);
+    out[pair.slice(0, eq).trim()] = pair.slice(eq + 1).trim().toLowerCase();
+  }
+  return out;
+}
+
+function printReport(io: CliIo, report: ImportReport): void {
+  const n = report.imported;
+  io.stdout(`${n.themes} themes, ${n.participants} participants, ${n.transcripts} transcripts, ${n.codings} codings, ${n.notes} notes, ${n.statements} statements\n`);
+  io.stdout(`offsets read as ${report.convention.unit}, CRLF ${report.convention.crlf === 'one' ? 'as one character' : 'as two'}, ${report.convention.end} ends\n`);
+  for (const x of report.skipped) io.stdout(`skipped ${x.kind} ${x.name}: ${x.reason}\n`);
+  for (const w of report.warnings) io.stdout(`warning: ${w}\n`);
+}
+
 /**
- * `concord import project FILE`: a REFI-QDA project becomes a new study led by the operator. A
- * file that is refused (unreadable, unsafe, too large) is a usage error: exit 2, nothing stored.
+ * `concord import project FILE`: a REFI-QDA project becomes a new study led by the operator
+ * (`--dry-run`: only the report). A file that is refused (unreadable, unsafe, too large) or a
+ * wrong `--users` mapping is a usage error: exit 2, nothing stored.
  */
 async function runImportProject(args: string[], io: CliIo): Promise<number> {
-  const { flags, positional } = parseArgs(args, { strings: ['as'] });
+  const { flags, bools, positional } = parseArgs(args, { strings: ['as', 'users'], booleans: ['dry-run'] });
   const [path, ...extra] = positional;
   if (!path || extra.length) throw new UsageError(USAGE);
+  const users = parseUserMap(flags.users);
   let bytes: Uint8Array;
   try {
     bytes = new Uint8Array(await readFile(path));
   } catch {
     throw new UsageError(`${path}: no such file`);
   }
+  const refused = (e: unknown) => (e instanceof AppError ? new UsageError(`${path}: ${e.code}: ${e.message}`) : e);
+  if (bools['dry-run']) {
+    let preview;
+    try {
+      preview = previewProject({ bytes }, Date.now());
+    } catch (e) {
+      throw refused(e);
+    }
+    io.stdout(`${path} would become the study "${preview.title}": `);
+    printReport(io, preview.report);
+    for (const u of preview.users) io.stdout(`user ${u.name} (${u.guid}): ${u.codings} codings\n`);
+    return EXIT_OK;
+  }
   const s = await createServices(configFromEnv());
   try {
     const actor = await operator(s, flags.as);
-    const { study, report, pendingUsers } = await importProject(s, actor, { name: basename(path), bytes }).catch((e: unknown) => {
-      throw e instanceof AppError ? new UsageError(`${path}: ${e.code}: ${e.message}`) : e;
+    const { study, report, pendingUsers, mappedUsers } = await importProject(s, actor, { name: basename(path), bytes }, users ? { users } : {}).catch((e: unknown) => {
+      throw refused(e);
     });
-    const n = report.imported;
-    io.stdout(`imported ${path} as study ${study.id} "${study.title}": ${n.themes} themes, ${n.participants} participants, ${n.transcripts} transcripts, ${n.codings} codings, ${n.notes} notes, ${n.statements} statements\n`);
-    io.stdout(`offsets read as ${report.convention.unit}, CRLF ${report.convention.crlf === 'one' ? 'as one character' : 'as two'}, ${report.convention.end} ends\n`);
+    io.stdout(`imported ${path} as study ${study.id} "${study.title}": `);
+    printReport(io, report);
+    for (const u of mappedUsers) io.stdout(`coder ${u.name} -> ${u.email}\n`);
     for (const u of pendingUsers) io.stdout(`pending coder account: ${u.name} (${u.userId}), cannot sign in yet\n`);
-    for (const x of report.skipped) io.stdout(`skipped ${x.kind} ${x.name}: ${x.reason}\n`);
-    for (const w of report.warnings) io.stdout(`warning: ${w}\n`);
     return EXIT_OK;
   } finally {
     await s.close();

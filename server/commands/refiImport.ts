@@ -14,7 +14,8 @@ import { insertMember } from '../store/members';
 import { insertParticipant } from '../store/participants';
 import { type Study, insertStudy } from '../store/studies';
 import { insertTranscript } from '../store/transcripts';
-import { insertUser } from '../store/users';
+import { findUserByEmail, insertUser } from '../store/users';
+import { invalid } from '../errors';
 import type { Actor } from './actor';
 import { REFI_MAX_IMPORTED_USERS, assertRefiSize, isZip, readRefi } from './refiErrors';
 import { codebookDocName } from './themes';
@@ -24,6 +25,22 @@ export interface ImportedProject {
   report: ImportReport;
   /** Accounts created for the file's coders: they cannot sign in until someone gives them a password. */
   pendingUsers: { userId: string; name: string }[];
+  /** File users whose work went to existing accounts, as the importer asked. */
+  mappedUsers: { name: string; userId: string; email: string }[];
+}
+
+/** What an import would create, and the file's users to map: nothing is stored. */
+export interface ProjectPreview {
+  title: string;
+  levels: readonly string[] | null;
+  report: ImportReport;
+  users: { guid: string; name: string; codings: number }[];
+}
+
+export function previewProject(file: { bytes: Uint8Array }, now: number): ProjectPreview {
+  const plan = readProjectFile(file.bytes, DEFAULT_LINE_WIDTH, now);
+  const codings = (guid: string) => plan.transcripts.reduce((n, t) => n + (t.layers.find((l) => l.userGuid === guid)?.codings.length ?? 0), 0);
+  return { title: plan.title, levels: plan.levels, report: plan.report, users: plan.users.map((u) => ({ guid: u.guid, name: u.name, codings: codings(u.guid) })) };
 }
 
 /** Reads a .qdpx (zip) or a bare .qde into an import plan; refusals are AppErrors and nothing is stored. */
@@ -37,6 +54,24 @@ export function readProjectFile(bytes: Uint8Array, lineWidth: number, now: numbe
     } else project = parseProject(new TextDecoder('utf-8').decode(bytes));
     return planImport(project, { lineWidth, now, maxUsers: REFI_MAX_IMPORTED_USERS });
   });
+}
+
+/**
+ * The importer's explicit choice of existing accounts for the file's users (keys: a user's name
+ * or GUID as the preview lists them). Every key must name a user with work in the file and every
+ * address an existing, signed-up account, or the import is refused before anything is stored: a
+ * typo must not silently create a pending account instead.
+ */
+async function resolveMappings(s: Services, plan: ImportPlan, users: Readonly<Record<string, string>>) {
+  const out: { guid: string; name: string; userId: string; email: string }[] = [];
+  for (const [key, email] of Object.entries(users)) {
+    const matches = plan.users.filter((u) => u.guid === key.toLowerCase() || u.name === key);
+    if (matches.length !== 1) throw invalid(matches.length ? `"${key}" names ${matches.length} users of the file; use their GUIDs` : `the file has no user "${key}" with imported work`);
+    const account = await findUserByEmail(s.db, email);
+    if (!account || account.passwordHash === '') throw invalid(`no active account ${email}; create or invite it first`);
+    out.push({ guid: matches[0]!.guid, name: matches[0]!.name, userId: account.id, email: account.email });
+  }
+  return out;
 }
 
 /**
@@ -55,11 +90,13 @@ function pendingEmail(name: string): string {
  * memberships, participants, transcripts, audit events) are then written in one transaction, and
  * only after it commits are the codebook and the layers written through the document path. The
  * file's users become pending coder accounts, except a user whose GUID is the caller's own in a
- * Concord export: a file must not be able to write into another real account's layer.
+ * Concord export and users the caller explicitly maps to existing accounts: a file by itself
+ * must not be able to write into another real account's layer.
  */
-export async function importProject(s: Services, actor: Actor, file: { name: string; bytes: Uint8Array }): Promise<ImportedProject> {
+export async function importProject(s: Services, actor: Actor, file: { name: string; bytes: Uint8Array }, options: { users?: Readonly<Record<string, string>> } = {}): Promise<ImportedProject> {
   const now = s.now();
   const plan = readProjectFile(file.bytes, DEFAULT_LINE_WIDTH, now);
+  const mapped = await resolveMappings(s, plan, options.users ?? {});
   const study: Study = {
     id: newId(),
     title: plan.title,
@@ -74,17 +111,24 @@ export async function importProject(s: Services, actor: Actor, file: { name: str
     updatedAt: now,
   };
   const ownGuid = userGuid(actor.user.id);
-  const userIdOf = new Map<string, string>([[ownGuid, actor.user.id]]);
+  const userIdOf = new Map<string, string>([[ownGuid, actor.user.id], ...mapped.map((m): [string, string] => [m.guid, m.userId])]);
   const pendingUsers: { userId: string; name: string }[] = [];
   const transcriptIdOf = new Map<string, string>();
+  const memberAdded = new Set<string>();
   const audit = (action: string, target: string, data: unknown) => ({ studyId: study.id, actorId: actor.user.id, action, target, data, at: now });
 
   await s.db.transaction().execute(async (trx) => {
     await insertStudy(trx, study);
     await insertMember(trx, { studyId: study.id, userId: actor.user.id, role: 'lead', now });
     await appendAudit(trx, audit('study.create', `study:${study.id}`, { title: study.title, codingMode: study.codingMode, importedFrom: file.name }));
+    for (const m of mapped) {
+      if (m.userId === actor.user.id || memberAdded.has(m.userId)) continue;
+      memberAdded.add(m.userId);
+      await insertMember(trx, { studyId: study.id, userId: m.userId, role: 'coder', now });
+      await appendAudit(trx, audit('member.add', `user:${m.userId}`, { role: 'coder', refiUser: m.guid, refiName: m.name }));
+    }
     for (const u of plan.users) {
-      if (u.guid === ownGuid) continue;
+      if (userIdOf.has(u.guid)) continue;
       const user = await insertUser(trx, { id: newId(), email: pendingEmail(u.name), name: u.name.slice(0, 120), passwordHash: '', isAdmin: false, now });
       await insertMember(trx, { studyId: study.id, userId: user.id, role: 'coder', now });
       await appendAudit(trx, audit('member.add', `user:${user.id}`, { role: 'coder', pending: true, refiUser: u.guid }));
@@ -140,5 +184,5 @@ export async function importProject(s: Services, actor: Actor, file: { name: str
       });
     }
   }
-  return { study, report: { ...plan.report, warnings }, pendingUsers };
+  return { study, report: { ...plan.report, warnings }, pendingUsers, mappedUsers: mapped.map((m) => ({ name: m.name, userId: m.userId, email: m.email })) };
 }

@@ -12,6 +12,20 @@ export const RefiFileBody = z.strictObject({
   data: z.base64().max(REFI_UPLOAD_BASE64_MAX),
 });
 
+/** Most coders one import may map onto existing accounts (the same as it may create). */
+export const MAX_USER_MAPPINGS = 50;
+
+/**
+ * A project import, optionally mapping the file's users (by name or GUID, as the preview lists
+ * them) to the e-mail addresses of existing accounts; unmapped users become pending accounts.
+ */
+export const ProjectImportBody = RefiFileBody.extend({
+  users: z
+    .record(z.string().trim().min(1).max(200), z.string().trim().toLowerCase().email())
+    .refine((m) => Object.keys(m).length <= MAX_USER_MAPPINGS, `at most ${MAX_USER_MAPPINGS} user mappings`)
+    .optional(),
+});
+
 export const CodebookImportBody = RefiFileBody.extend({
   /** false: a preview of added, renamed and unchanged themes; true: merge into the open codebook. */
   merge: z.boolean().default(false),

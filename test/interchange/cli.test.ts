@@ -51,11 +51,18 @@ describe('concord import project / concord export', { timeout: 120_000 }, () => 
     expect(csv.filter((l) => l.includes('Körper 🫀 > Erschöpfung > Müdigkeit,')).length).toBe(1);
   });
 
-  it('imports the synthetic sample with its hierarchy', () => {
+  it('previews with --dry-run, then imports the synthetic sample mapping a coder to an account', () => {
     expect(run(['user', 'create', '--email', 'lead@uni.example', '--name', 'Lena', '--admin'], 'a long password\n').status).toBe(0);
-    const r = run(['import', 'project', `${SAMPLES}/synthetic_two_coders_ipa.qde`]);
+    const dry = run(['import', 'project', `${SAMPLES}/synthetic_two_coders_ipa.qde`, '--dry-run']);
+    expect(dry.status).toBe(0);
+    expect(dry.stdout).toMatch(/would become the study "IPA pilot": 5 themes, 1 participants, 1 transcripts, 2 codings/);
+    expect(dry.stdout).toMatch(/user Coder A \(22222222-2222-4222-8222-222222222222\): 1 codings/);
+    const r = run(['import', 'project', `${SAMPLES}/synthetic_two_coders_ipa.qde`, '--users', 'Coder A=lead@uni.example']);
+    expect(r.stderr).toBe('');
     expect(r.status).toBe(0);
     expect(r.stdout).toMatch(/5 themes, 1 participants, 1 transcripts, 2 codings/);
+    expect(r.stdout).toMatch(/coder Coder A -> lead@uni\.example/);
+    expect(run(['import', 'project', `${SAMPLES}/synthetic_two_coders_ipa.qde`, '--users', 'Coder A']).status).toBe(2);
   });
 
   it('exits 2 with the reason on a hostile or unreadable file and stores nothing', async () => {

@@ -5,7 +5,7 @@ import { type TestDialect, testDialects, testServices } from '../helpers/env';
 import { seedUsers } from '../helpers/http';
 import { base64 } from './download';
 import { SAMPLES } from './seedStudy';
-import { studyContent } from './studyContent';
+import { studyContent, tableCounts } from './studyContent';
 
 const FIXTURES = 'test/fixtures/refi';
 const file = (path: string) => ({ name: path.replace(/^.*\//, ''), data: base64(readFileSync(path)) });
@@ -106,6 +106,36 @@ for (const dialect of testDialects()) {
       expect(t.row.text.split('\n').length).toBeGreaterThan(1);
       // The wrap may fall inside the quote: its words are the same, its line break is the frozen text's.
       expect(t.quotes.map((q) => q.replace(/\s+/g, ' '))).toEqual(['A|Food|café au lait at noon']);
+    });
+
+    it('previews an import without storing anything, listing the users whose work can be mapped', async () => {
+      const { users } = await seedUsers(s, ['lead']);
+      const before = await tableCounts(s);
+      const res = await users.lead!.api.post('/api/import/project/preview', file(`${SAMPLES}/synthetic_two_coders_ipa.qde`));
+      expect(res.status).toBe(200);
+      expect(res.json.title).toBe('IPA pilot');
+      expect(res.json.report.imported.codings).toBe(2);
+      expect(res.json.users.map((u: { name: string; codings: number }) => [u.name, u.codings])).toEqual([['Coder A', 1], ['Coder B', 1], ['Lead', 0]]);
+      expect(await tableCounts(s)).toEqual(before);
+    });
+
+    it('gives the work of a file user to the existing account the importer names, and refuses unknown accounts', async () => {
+      const { users } = await seedUsers(s, ['lead', 'ana']);
+      const before = await tableCounts(s);
+      const unknown = await users.lead!.api.post('/api/import/project', { ...file(`${SAMPLES}/synthetic_two_coders_ipa.qde`), users: { 'Coder A': 'nobody@example.org' } });
+      expect(unknown.status).toBe(400);
+      expect(unknown.json.error.message).toMatch(/no active account nobody@example\.org/);
+      const stranger = await users.lead!.api.post('/api/import/project', { ...file(`${SAMPLES}/synthetic_two_coders_ipa.qde`), users: { 'Coder Z': 'ana@example.org' } });
+      expect(stranger.status).toBe(400);
+      expect(await tableCounts(s)).toEqual(before);
+
+      const res = await users.lead!.api.post('/api/import/project', { ...file(`${SAMPLES}/synthetic_two_coders_ipa.qde`), users: { 'Coder A': 'ANA@example.org' } });
+      expect(res.status).toBe(201);
+      expect(res.json.mappedUsers).toEqual([{ name: 'Coder A', userId: users.ana!.id, email: 'ana@example.org' }]);
+      expect(res.json.pendingUsers.map((u: { name: string }) => u.name).sort()).toEqual(['Coder B', 'Lead']);
+      const content = await studyContent(s, res.json.study.id);
+      expect(content.members.find((m) => m.userId === users.ana!.id)?.role).toBe('coder');
+      expect(content.transcripts[0]?.quotes).toContain('ana|Theme: Body as obstacle|my body just gets in the way');
     });
   });
 }

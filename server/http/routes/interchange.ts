@@ -1,8 +1,8 @@
-import { CodebookImportBody, CsvExportQuery, ProjectExportQuery, REFI_UPLOAD_BASE64_MAX, RefiFileBody } from '../../../shared/refi';
+import { CodebookImportBody, CsvExportQuery, ProjectExportQuery, ProjectImportBody, REFI_UPLOAD_BASE64_MAX, RefiFileBody } from '../../../shared/refi';
 import { exportCodingsCsv, exportThemesCsv } from '../../commands/csvExport';
 import { importCodebook } from '../../commands/refiCodebook';
 import { type ExportedFile, exportCodebook, exportFileName, exportProject } from '../../commands/refiExport';
-import { importProject } from '../../commands/refiImport';
+import { importProject, previewProject } from '../../commands/refiImport';
 import { findStudy } from '../../store/studies';
 import { route } from '../route';
 
@@ -21,13 +21,23 @@ export const interchangeRoutes = () => [
   route({
     method: 'post',
     path: '/api/import/project',
-    summary: 'Import a REFI-QDA project (.qdpx or .qde, base64) as a new study led by the caller; answers the study and a report of what was imported and skipped',
+    summary: 'Import a REFI-QDA project (.qdpx or .qde, base64) as a new study led by the caller; `users` maps file users (name or GUID) to existing accounts by e-mail, the others become pending coders; answers the study and a report of what was imported and skipped',
+    tag: 'interchange',
+    auth: 'session',
+    body: ProjectImportBody,
+    maxBody: UPLOAD_MAX_BODY,
+    status: 201,
+    handler: async ({ s, actor, body }) => await importProject(s, actor!, { name: body.name, bytes: bytesOf(body.data) }, body.users ? { users: body.users } : {}),
+  }),
+  route({
+    method: 'post',
+    path: '/api/import/project/preview',
+    summary: 'Read a REFI-QDA project without storing anything: the report an import would give and the users with work to map',
     tag: 'interchange',
     auth: 'session',
     body: RefiFileBody,
     maxBody: UPLOAD_MAX_BODY,
-    status: 201,
-    handler: async ({ s, actor, body }) => await importProject(s, actor!, { name: body.name, bytes: bytesOf(body.data) }),
+    handler: async ({ s, body }) => previewProject({ bytes: bytesOf(body.data) }, s.now()),
   }),
   route({
     method: 'post',
