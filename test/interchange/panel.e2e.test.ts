@@ -39,21 +39,26 @@ describe.skipIf(!haveChromium() || !built)('interchange panels in Chromium', () 
     await page.getByRole('heading', { name: 'Studies' }).waitFor();
 
     await page.getByLabel('project file').setInputFiles('test/fixtures/refi/windows-tool.qdpx');
+    const preview = page.getByLabel('project preview');
+    await preview.getByRole('heading', { name: 'Müdigkeit – Pilot 🌙' }).waitFor();
+    await preview.getByLabel(/^李雷 \(2 codings\)/).fill('lena@uni.example');
+    await preview.getByRole('button', { name: 'Import as a new study' }).click();
     const report = page.getByLabel('import report');
     await report.getByRole('link', { name: 'Müdigkeit – Pilot 🌙' }).waitFor();
     expect(await report.textContent()).toContain('5 themes, 2 participants, 2 transcripts, 4 codings, 1 notes');
     expect(await report.getByRole('list', { name: 'skipped' }).textContent()).toContain('Consent form (PDFSource): PDF sources are not transcripts');
-    expect(await report.textContent()).toContain('Pending coders: Zoë Ångström, 李雷');
+    expect(await report.textContent()).toContain('Pending coders: Zoë Ångström');
+    expect(await report.textContent()).toContain('Coders with accounts: 李雷 → lena@uni.example');
 
     await report.getByRole('link', { name: 'Müdigkeit – Pilot 🌙' }).click();
     await page.getByRole('tab', { name: 'Settings' }).click();
     const exchange = page.getByRole('region', { name: 'exchange' });
     await exchange.getByLabel('codebook file').setInputFiles(`${SAMPLES}/atlasti23_export_codebook.qdc`);
-    const preview = exchange.getByLabel('codebook preview');
-    await preview.getByText('1 added · 0 renamed · 0 unchanged').waitFor();
-    expect(await preview.textContent()).toContain('added: code1');
-    await preview.getByRole('button', { name: 'Merge into the codebook' }).click();
-    await preview.getByRole('status').filter({ hasText: 'Merged.' }).waitFor();
+    const codebook = exchange.getByLabel('codebook preview');
+    await codebook.getByText('1 added · 0 renamed · 0 unchanged').waitFor();
+    expect(await codebook.textContent()).toContain('added: code1');
+    await codebook.getByRole('button', { name: 'Merge into the codebook' }).click();
+    await codebook.getByRole('status').filter({ hasText: 'Merged.' }).waitFor();
 
     const [download] = await Promise.all([page.waitForEvent('download'), exchange.getByRole('link', { name: 'Project (.qdpx)' }).click()]);
     const path = await download.path();

@@ -13,6 +13,7 @@ interface ProjectImportResult {
     warnings: string[];
   };
   pendingUsers: Array<{ userId: string; name: string }>;
+  mappedUsers: Array<{ name: string; userId: string; email: string }>;
 }
 
 interface Updates {
@@ -42,60 +43,108 @@ async function toBase64(file: File): Promise<string> {
 
 const message = (e: unknown, fallback: string) => (e instanceof ApiError ? e.message : fallback);
 
+interface ProjectPreview {
+  title: string;
+  report: ProjectImportResult['report'];
+  users: Array<{ guid: string; name: string; codings: number }>;
+}
+
+function ImportReportView({ report }: { report: ProjectImportResult['report'] }) {
+  const n = report.imported;
+  return (
+    <>
+      <p className="small">
+        {n.themes} themes, {n.participants} participants, {n.transcripts} transcripts, {n.codings} codings, {n.notes} notes, {n.statements} statements{report.origin ? ` (from ${report.origin})` : ''}.
+        {' '}Positions read as {report.convention.unit === 'codepoint' ? 'code points' : 'UTF-16 units'}, CRLF {report.convention.crlf === 'one' ? 'as one character' : 'as two'}, {report.convention.end} ends.
+      </p>
+      {report.skipped.length > 0 && (
+        <>
+          <h4>Skipped ({report.skipped.length})</h4>
+          <ul className="small" aria-label="skipped">
+            {report.skipped.map((x, i) => (
+              <li key={i}>{x.kind} {x.name}: {x.reason}</li>
+            ))}
+          </ul>
+        </>
+      )}
+      {report.warnings.length > 0 && (
+        <ul className="small muted" aria-label="warnings">
+          {report.warnings.map((w, i) => <li key={i}>{w}</li>)}
+        </ul>
+      )}
+    </>
+  );
+}
+
 /**
  * Studies page: a REFI-QDA project (.qdpx or .qde from NVivo, ATLAS.ti, MAXQDA, QualCoder...)
- * becomes a new study; the report says what came in and what was left out, and why.
+ * becomes a new study. The file is read first and nothing is stored until the user confirms,
+ * after optionally giving each coder of the file an existing account; the report then says
+ * what came in and what was left out, and why.
  */
 export function ProjectImportPanel() {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const [file, setFile] = useState<{ name: string; data: string } | null>(null);
+  const [preview, setPreview] = useState<ProjectPreview | null>(null);
+  const [emails, setEmails] = useState<Record<string, string>>({});
   const [result, setResult] = useState<ProjectImportResult | null>(null);
-  const choose = async (file: File | undefined) => {
-    if (!file) return;
+  const run = async (action: () => Promise<void>, fallback: string) => {
     setBusy(true);
     setError(null);
-    setResult(null);
     try {
-      setResult(await api<ProjectImportResult>('POST', '/api/import/project', { name: file.name, data: await toBase64(file) }));
+      await action();
     } catch (e) {
-      setError(message(e, 'the project could not be imported'));
+      setError(message(e, fallback));
     } finally {
       setBusy(false);
     }
   };
-  const n = result?.report.imported;
+  const choose = (f: File | undefined) =>
+    f &&
+    run(async () => {
+      setResult(null);
+      setPreview(null);
+      setEmails({});
+      const body = { name: f.name, data: await toBase64(f) };
+      setFile(body);
+      setPreview(await api<ProjectPreview>('POST', '/api/import/project/preview', body));
+    }, 'the project could not be read');
+  const confirm = () =>
+    file &&
+    run(async () => {
+      const users = Object.fromEntries(Object.entries(emails).filter(([, email]) => email.trim() !== ''));
+      setResult(await api<ProjectImportResult>('POST', '/api/import/project', { ...file, ...(Object.keys(users).length ? { users } : {}) }));
+      setPreview(null);
+    }, 'the project could not be imported');
   return (
     <section className="card" aria-label="import a project">
       <h2>Import a REFI-QDA project</h2>
-      <p className="muted small">A .qdpx or .qde exported from NVivo, ATLAS.ti, MAXQDA, QualCoder or Concord becomes a new study that you lead. Each coder in the file gets a pending account that cannot sign in until an administrator activates it.</p>
+      <p className="muted small">A .qdpx or .qde exported from NVivo, ATLAS.ti, MAXQDA, QualCoder or Concord becomes a new study that you lead. Give a coder of the file an existing account by e-mail; the others get pending accounts that cannot sign in.</p>
       <input type="file" accept=".qdpx,.qde" aria-label="project file" disabled={busy} onChange={(e) => void choose(e.target.files?.[0])} />
       {busy && <p className="muted small">Reading the project…</p>}
       {error && <p className="error" role="alert">{error}</p>}
-      {result && n && (
+      {preview && (
+        <div className="import-item" aria-label="project preview">
+          <h4>{preview.title}</h4>
+          <ImportReportView report={preview.report} />
+          {preview.users.map((u) => (
+            <label key={u.guid} className="small">
+              {u.name} ({u.codings} codings): account e-mail, or empty for a pending account
+              <input type="email" value={emails[u.guid] ?? ''} onChange={(e) => setEmails((m) => ({ ...m, [u.guid]: e.target.value }))} />
+            </label>
+          ))}
+          <button type="button" disabled={busy} onClick={() => void confirm()}>Import as a new study</button>
+        </div>
+      )}
+      {result && (
         <div className="import-item" aria-label="import report">
           <p>
-            Created <Link to={`/studies/${result.study.id}`}>{result.study.title}</Link>: {n.themes} themes, {n.participants} participants, {n.transcripts} transcripts, {n.codings} codings, {n.notes} notes, {n.statements} statements
-            {result.report.origin ? ` (from ${result.report.origin})` : ''}.
+            Created <Link to={`/studies/${result.study.id}`}>{result.study.title}</Link>.
           </p>
-          <p className="muted small">
-            Positions read as {result.report.convention.unit === 'codepoint' ? 'code points' : 'UTF-16 units'}, CRLF {result.report.convention.crlf === 'one' ? 'as one character' : 'as two'}, {result.report.convention.end} ends.
-          </p>
+          <ImportReportView report={result.report} />
+          {result.mappedUsers.length > 0 && <p className="small">Coders with accounts: {result.mappedUsers.map((u) => `${u.name} → ${u.email}`).join(', ')}</p>}
           {result.pendingUsers.length > 0 && <p className="small">Pending coders: {result.pendingUsers.map((u) => u.name).join(', ')}</p>}
-          {result.report.skipped.length > 0 && (
-            <>
-              <h4>Skipped ({result.report.skipped.length})</h4>
-              <ul className="small" aria-label="skipped">
-                {result.report.skipped.map((x, i) => (
-                  <li key={i}>{x.kind} {x.name}: {x.reason}</li>
-                ))}
-              </ul>
-            </>
-          )}
-          {result.report.warnings.length > 0 && (
-            <ul className="small muted" aria-label="warnings">
-              {result.report.warnings.map((w, i) => <li key={i}>{w}</li>)}
-            </ul>
-          )}
         </div>
       )}
     </section>
