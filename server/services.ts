@@ -1,3 +1,4 @@
+import { AwarenessBus } from './awarenessBus';
 import { clusterChannels } from './cluster/channels';
 import { clusterLogWriter } from './cluster/clusterLogWriter';
 import type { Config } from './config';
@@ -17,6 +18,8 @@ export interface Services {
   dialect: Dialect;
   log: Logger;
   rights: RightsBus;
+  /** Presence relayed by the collab door, shared with other nodes (server/cluster). */
+  awareness: AwarenessBus;
   /**
    * Where real-time documents are made durable: on PostgreSQL the cluster writer (per-document
    * commit order and a NOTIFY per commit, so any number of processes can share the database,
@@ -47,6 +50,7 @@ export async function createServices(config: Config, options: ServiceOptions = {
     dialect: opened.dialect,
     log,
     rights: new RightsBus(),
+    awareness: new AwarenessBus(),
     docLog: opened.dialect === 'postgres' ? clusterLogWriter(opened.db, clusterChannels(options.pgSchema), log) : localLogWriter(opened.db),
     now: options.now ?? Date.now,
     loginByAccount: new RateLimiter(LOGIN_LIMIT_PER_ACCOUNT, LOGIN_WINDOW_MS),

@@ -4,6 +4,7 @@ import type { Services } from '../services';
 import { clusterChannels, decodeDocNotice } from './channels';
 import { DocFollower, type FollowerStats } from './DocFollower';
 import { Listener } from './Listener';
+import { relayAwareness } from './awarenessRelay';
 import { relayRights } from './rightsRelay';
 
 /**
@@ -26,7 +27,7 @@ export interface ClusterNode {
 
 /**
  * Makes this process one node of several on one PostgreSQL (DESIGN.md section 8): listens for
- * other nodes' commits and rights changes, and catches up by query. The write side (per-document
+ * other nodes' commits, rights changes and presence, and catches up by query. The write side (per-document
  * commit order, the NOTIFY after each commit) is the LogWriter that Services chose for the
  * PostgreSQL dialect.
  */
@@ -35,13 +36,15 @@ export async function startClusterNode(s: Services, registry: DocRegistry, optio
   const channels = clusterChannels(options.schema);
   const follower = new DocFollower(s.db, registry, s.log);
   const relay = relayRights(s.rights, s.db, channels.rights, nodeId, s.log);
+  const presence = relayAwareness(s.awareness, s.db, channels.awareness, nodeId, s.log);
   const stopLoaded = registry.onLoaded((room) => follower.check(room.name));
   const listener = new Listener(
     options.url,
-    [channels.docs, channels.rights],
+    [channels.docs, channels.rights, channels.awareness],
     {
       notification(channel, payload) {
         if (channel === channels.rights) return relay.deliver(payload);
+        if (channel === channels.awareness) return presence.deliver(payload);
         const notice = decodeDocNotice(payload);
         if (notice) follower.notified(notice.doc, notice.id);
       },
@@ -68,6 +71,7 @@ export async function startClusterNode(s: Services, registry: DocRegistry, optio
       clearInterval(timer);
       stopLoaded();
       relay.close();
+      presence.close();
       follower.close();
       await follower.idle();
       await listener.close();

@@ -8,11 +8,13 @@ export interface ClusterChannels {
   readonly docs: string;
   /** JSON `{ node, change }`: a RightsChange emitted on `node`. */
   readonly rights: string;
+  /** JSON `{ n, d, u }`: an awareness update node `n` relayed on document `d` (base64 `u`). */
+  readonly awareness: string;
 }
 
 export function clusterChannels(schema: string | undefined): ClusterChannels {
   const suffix = schema ? `_${schema}` : '';
-  return Object.freeze({ docs: `concord_docs${suffix}`, rights: `concord_rights${suffix}` });
+  return Object.freeze({ docs: `concord_docs${suffix}`, rights: `concord_rights${suffix}`, awareness: `concord_awareness${suffix}` });
 }
 
 /** A document notice carries only (doc, seq): nodes fetch the rows themselves, by query. */

@@ -16,6 +16,8 @@ export class AwarenessRelay<Owner extends object> {
   readonly #states = new Map<number, { owner: Owner; clock: number; json: string }>();
   readonly #clocks = new Map<number, number>();
   readonly #owned = new Map<Owner, Set<number>>();
+  /** Owners standing for another node (applyForeign), whose ids a local connection may take over. */
+  readonly #foreign = new WeakSet<Owner>();
 
   constructor(public blind: boolean) {}
 
@@ -27,7 +29,12 @@ export class AwarenessRelay<Owner extends object> {
       for (const e of entries) {
         if (ids.size >= MAX_AWARENESS_CLIENTS_PER_CONNECTION) break;
         const holder = this.#holder(e.clientId);
-        if (holder === undefined) ids.add(e.clientId);
+        if (holder !== undefined && this.#foreign.has(holder)) {
+          // The client moved here from another node (failover) before that node's copy of its
+          // state expired: the live connection wins.
+          this.#owned.get(holder)?.delete(e.clientId);
+          ids.add(e.clientId);
+        } else if (holder === undefined) ids.add(e.clientId);
       }
       this.#owned.set(owner, ids);
     }
@@ -51,6 +58,26 @@ export class AwarenessRelay<Owner extends object> {
       }
     }
     return out.length > 0 ? encodeAwarenessUpdate(out) : null;
+  }
+
+  /**
+   * Records entries relayed by another node (which already bound them to their connections):
+   * `owner` stands for that node and holds every id it speaks for, so `remove(owner)` drops
+   * them all when the node falls silent. Returns the update to relay to local connections.
+   */
+  applyForeign(owner: Owner, entries: readonly AwarenessEntry[]): Uint8Array | null {
+    let ids = this.#owned.get(owner);
+    if (!ids) this.#owned.set(owner, (ids = new Set()));
+    this.#foreign.add(owner);
+    const mine: AwarenessEntry[] = [];
+    for (const e of entries) {
+      const holder = this.#holder(e.clientId);
+      if (holder !== undefined && holder !== owner) continue; // a local connection owns it
+      if (e.state === null) ids.delete(e.clientId);
+      else ids.add(e.clientId);
+      mine.push(e);
+    }
+    return this.apply(owner, mine);
   }
 
   /** Forgets a departed connection; returns the removal to relay, or null. */

@@ -2,6 +2,7 @@ import { parseDocName } from '../../shared/docNames';
 import { CloseCode } from '../../shared/protocol';
 import type { DocRegistry } from '../docs/DocRegistry';
 import type { Logger } from '../log';
+import type { AwarenessBus } from '../awarenessBus';
 import type { RightsBus, RightsChange } from '../rights';
 import type { Database } from '../store/database';
 import { findSession } from '../store/sessions';
@@ -16,6 +17,8 @@ export interface CollabDeps {
   log: Logger;
   rights: RightsBus;
   registry: DocRegistry;
+  /** Presence shared with other nodes; absent on a single node. */
+  awareness?: AwarenessBus;
 }
 
 /** Close code for a server shutdown (RFC 6455 "going away"): clients reconnect. */
@@ -36,11 +39,25 @@ export class CollabServer {
   readonly #channels = new Map<string, DocChannel>();
   readonly #recheckSeq = new WeakMap<Connection, number>();
   readonly #unsubscribe: () => void;
+  readonly #unsubscribeAwareness: () => void;
+  readonly #peerExpiry: NodeJS.Timeout;
   #epoch = 0;
   #closed = false;
 
   constructor(private readonly deps: CollabDeps) {
     this.#unsubscribe = deps.rights.subscribe((change) => this.#onRightsChange(change));
+    this.#unsubscribeAwareness =
+      deps.awareness?.onRemote(({ doc, peer, update }) => {
+        try {
+          this.#channels.get(doc)?.relayPeerAwareness(peer, update, Date.now());
+        } catch (error) {
+          this.deps.log.warn('collab.peer_awareness_invalid', { doc, error: String(error) });
+        }
+      }) ?? (() => undefined);
+    this.#peerExpiry = setInterval(() => {
+      for (const ch of this.#channels.values()) ch.expirePeers(Date.now());
+    }, 5000);
+    this.#peerExpiry.unref();
   }
 
   get connectionCount(): number {
@@ -64,6 +81,8 @@ export class CollabServer {
   close(): void {
     this.#closed = true;
     this.#unsubscribe();
+    this.#unsubscribeAwareness();
+    clearInterval(this.#peerExpiry);
     for (const c of [...this.#connections]) c.close(GOING_AWAY);
   }
 
@@ -94,7 +113,9 @@ export class CollabServer {
     if (channel) {
       this.deps.registry.release(room); // the channel already holds the room
     } else {
-      channel = new DocChannel(conn.info.docName, room, rights.blindAwareness, (ch) => this.#channelEmpty(ch));
+      const name = conn.info.docName;
+      const awareness = this.deps.awareness;
+      channel = new DocChannel(name, room, rights.blindAwareness, (ch) => this.#channelEmpty(ch), awareness ? (update) => awareness.emitLocal({ doc: name, update }) : undefined);
       this.#channels.set(conn.info.docName, channel);
     }
     if (channel.relay.blind !== rights.blindAwareness) channel.relay.setBlind(rights.blindAwareness);

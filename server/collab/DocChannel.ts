@@ -1,10 +1,26 @@
 import * as Y from 'yjs';
 import type { CommitNotice, DocWriter, Room, RoomListener } from '../docs/Room';
 import { CloseCode } from '../../shared/protocol';
-import type { AwarenessEntry } from './awarenessCodec';
+import { type AwarenessEntry, decodeAwarenessUpdate } from './awarenessCodec';
 import { AwarenessRelay } from './AwarenessRelay';
 import type { Connection } from './Connection';
+import { MAX_AWARENESS_STATE_BYTES } from './limits';
 import { awarenessMessage, persistedMessage, syncStep1Message, syncStep2Message, updateMessage } from './messages';
+
+/** The states another node relays for this document, as one owner that expires as a whole. */
+interface PeerOwner {
+  readonly peer: string;
+  seen: number;
+}
+
+/**
+ * A node that relayed nothing for this long is gone (crashed, partitioned): its states go too.
+ * Clients renew their awareness every 15 s, so a live node is heard from well within it.
+ */
+export const PEER_AWARENESS_TIMEOUT_MS = 35_000;
+
+// Another node's update carries at most the states of its connections on this document.
+const MAX_PEER_AWARENESS_ENTRIES = 4096;
 
 /**
  * The connections of one document and what they share: the room's committed updates (broadcast
@@ -12,7 +28,8 @@ import { awarenessMessage, persistedMessage, syncStep1Message, syncStep2Message,
  */
 export class DocChannel implements RoomListener {
   readonly connections = new Set<Connection>();
-  readonly relay: AwarenessRelay<Connection>;
+  readonly relay: AwarenessRelay<Connection | PeerOwner>;
+  readonly #peers = new Map<string, PeerOwner>();
   disposed = false;
 
   constructor(
@@ -20,8 +37,10 @@ export class DocChannel implements RoomListener {
     readonly room: Room,
     blindAwareness: boolean,
     private readonly onEmpty: (channel: DocChannel) => void,
+    /** Shares what this channel relays with other nodes (no-op on a single node). */
+    private readonly share: (update: Uint8Array) => void = () => undefined,
   ) {
-    this.relay = new AwarenessRelay<Connection>(blindAwareness);
+    this.relay = new AwarenessRelay<Connection | PeerOwner>(blindAwareness);
     room.listeners.add(this);
   }
 
@@ -37,7 +56,10 @@ export class DocChannel implements RoomListener {
   leave(conn: Connection): void {
     if (!this.connections.delete(conn)) return;
     const removal = this.relay.remove(conn);
-    if (removal) this.#toOthers(conn, awarenessMessage(removal));
+    if (removal) {
+      this.#toOthers(conn, awarenessMessage(removal));
+      this.share(removal);
+    }
     if (this.connections.size === 0 && !this.disposed) {
       this.disposed = true;
       this.room.listeners.delete(this);
@@ -55,7 +77,30 @@ export class DocChannel implements RoomListener {
 
   relayAwareness(from: Connection, entries: readonly AwarenessEntry[]): void {
     const update = this.relay.apply(from, entries);
-    if (update) this.#toOthers(from, awarenessMessage(update));
+    if (update) {
+      this.#toOthers(from, awarenessMessage(update));
+      this.share(update);
+    }
+  }
+
+  /** States another node relayed for this document: kept under that node, sent to everyone here. */
+  relayPeerAwareness(peer: string, update: Uint8Array, now: number): void {
+    let owner = this.#peers.get(peer);
+    if (!owner) this.#peers.set(peer, (owner = { peer, seen: now }));
+    owner.seen = now;
+    const entries = decodeAwarenessUpdate(update, MAX_AWARENESS_STATE_BYTES, MAX_PEER_AWARENESS_ENTRIES);
+    const out = this.relay.applyForeign(owner, entries);
+    if (out) this.#toOthers(null, awarenessMessage(out));
+  }
+
+  /** Drops the states of nodes not heard from within PEER_AWARENESS_TIMEOUT_MS. */
+  expirePeers(now: number): void {
+    for (const [peer, owner] of this.#peers) {
+      if (now - owner.seen < PEER_AWARENESS_TIMEOUT_MS) continue;
+      this.#peers.delete(peer);
+      const removal = this.relay.remove(owner);
+      if (removal) this.#toOthers(null, awarenessMessage(removal));
+    }
   }
 
   sendAwarenessSnapshot(conn: Connection): void {

@@ -28,7 +28,7 @@ export interface AttachedCollab {
  */
 export function attachCollab(http: Server, s: Services): AttachedCollab {
   const registry = docRegistryFor(s);
-  const collab = new CollabServer({ db: s.db, log: s.log, rights: s.rights, registry });
+  const collab = new CollabServer({ db: s.db, log: s.log, rights: s.rights, registry, awareness: s.awareness });
   const wss = new WebSocketServer({ noServer: true, maxPayload: TRANSPORT_MAX_PAYLOAD });
   const alive = new WeakSet<WebSocket>();
 
