@@ -28,9 +28,20 @@ interface RawSource {
   selections: RawSelection[];
 }
 
+/**
+ * XML parsers turn every CRLF (and lone CR) in content into LF (XML 1.0, section 2.11), but a
+ * Windows tool that wrote its text inline counted its positions on the text with CRLF. Written
+ * as character references, the CRs survive parsing, and convention detection then decides
+ * whether the tool counted CRLF as one character or two.
+ */
+function keepCarriageReturns(xml: string): string {
+  if (!xml.includes('\r')) return xml;
+  return xml.replace(/(<(?:[\w.-]+:)?PlainTextContent(?:\s[^>]*)?>)([^<]*)/g, (_, open: string, text: string) => open + text.replace(/\r/g, '&#13;'));
+}
+
 /** Parses project.qde text. Throws RefiError on input that is not a REFI-QDA project. */
 export function parseProject(xml: string, options: ParseOptions = {}): RefiProject {
-  const doc = parseXml(xml, REPEATED);
+  const doc = parseXml(keepCarriageReturns(xml), REPEATED);
   const project = doc.Project;
   if (typeof project !== 'object' || project === null || Array.isArray(project)) throw new RefiError('no <Project> root element: not a REFI-QDA project (.qde)');
   const root = project as XmlNode;

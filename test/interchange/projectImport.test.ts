@@ -81,6 +81,17 @@ for (const dialect of testDialects()) {
       expect(li.quotes).toEqual(['李雷|Schlaf 😴|mornings are the worst 😴']);
     });
 
+    it('imports an inline .qde with literal CRLF counted as two characters, though XML parsing makes them LF', async () => {
+      const { users } = await seedUsers(s, ['lead']);
+      const res = await users.lead!.api.post('/api/import/project', file(`${FIXTURES}/inline-crlf.qde`));
+      expect(res.status).toBe(201);
+      expect(res.json.report.convention).toEqual({ unit: 'codepoint', crlf: 'two', end: 'exclusive' });
+      expect(res.json.report.skipped).toEqual([]);
+      const content = await studyContent(s, res.json.study.id);
+      expect(content.transcripts[0]?.row.text).not.toContain('\r');
+      expect(content.transcripts[0]?.quotes).toEqual(['Zoë Ångström|Müdigkeit|ich wache um drei Uhr auf', '李雷|Müdigkeit|Dann grüble ich bis zum Morgen']);
+    });
+
     it('imports a prefixed .qde with UTF-16 inclusive positions and reports the selection it cannot place', async () => {
       const { users } = await seedUsers(s, ['lead']);
       const res = await users.lead!.api.post('/api/import/project', file(`${FIXTURES}/utf16-inclusive.qde`));
