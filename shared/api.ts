@@ -37,7 +37,7 @@ export const PatchStudyBody = z.strictObject({ ...studyFields, title: studyField
 
 export const AddMemberBody = z.strictObject({ email, role: z.enum(ROLES) });
 export const PatchMemberBody = z.strictObject({ role: z.enum(ROLES) });
-export const InvitationBody = z.strictObject({ email, role: z.enum(ROLES) });
+export const InvitationBody = z.strictObject({ email, role: z.enum(ROLES), claimUserId: z.string().min(1).max(64).optional() });
 
 export const ParticipantBody = z.strictObject({
   pseudonym: z.string().trim().min(1).max(60),

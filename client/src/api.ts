@@ -44,6 +44,8 @@ export interface Member {
   name: string;
   email: string;
   role: 'lead' | 'coder' | 'auditor';
+  /** Created by a project import; nobody has taken it over yet. */
+  pending?: boolean;
 }
 export interface Participant {
   id: string;

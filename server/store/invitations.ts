@@ -11,6 +11,8 @@ export interface Invitation {
   expiresAt: number;
   acceptedAt: number | null;
   acceptedUserId: string | null;
+  /** A pending account (no password) the invitee takes over, or null for a new account. */
+  claimUserId: string | null;
 }
 
 type Row = {
@@ -23,6 +25,7 @@ type Row = {
   expires_at: number;
   accepted_at: number | null;
   accepted_user_id: string | null;
+  claim_user_id: string | null;
 };
 const toInvitation = (r: Row): Invitation => ({
   id: r.id,
@@ -34,8 +37,9 @@ const toInvitation = (r: Row): Invitation => ({
   expiresAt: r.expires_at,
   acceptedAt: r.accepted_at,
   acceptedUserId: r.accepted_user_id,
+  claimUserId: r.claim_user_id,
 });
-const cols = ['id', 'study_id', 'email', 'role', 'created_by', 'created_at', 'expires_at', 'accepted_at', 'accepted_user_id'] as const;
+const cols = ['id', 'study_id', 'email', 'role', 'created_by', 'created_at', 'expires_at', 'accepted_at', 'accepted_user_id', 'claim_user_id'] as const;
 
 export async function insertInvitation(db: Database, inv: Invitation & { tokenHash: string }): Promise<void> {
   await db
@@ -51,6 +55,7 @@ export async function insertInvitation(db: Database, inv: Invitation & { tokenHa
       expires_at: inv.expiresAt,
       accepted_at: null,
       accepted_user_id: null,
+      claim_user_id: inv.claimUserId,
     })
     .execute();
 }

@@ -8,6 +8,8 @@ export interface Member {
   name: string;
   email: string;
   createdAt: number;
+  /** An account created by a project import that nobody has taken over yet (it cannot sign in). */
+  pending: boolean;
 }
 
 export async function findRole(db: Database, studyId: string, userId: string): Promise<Role | null> {
@@ -19,11 +21,11 @@ export async function listMembers(db: Database, studyId: string): Promise<Member
   const rows = await db
     .selectFrom('members')
     .innerJoin('users', 'users.id', 'members.user_id')
-    .select(['members.study_id', 'members.user_id', 'members.role', 'members.created_at', 'users.name', 'users.email'])
+    .select(['members.study_id', 'members.user_id', 'members.role', 'members.created_at', 'users.name', 'users.email', 'users.password_hash'])
     .where('members.study_id', '=', studyId)
     .orderBy('members.created_at')
     .execute();
-  return rows.map((r) => ({ studyId: r.study_id, userId: r.user_id, role: r.role as Role, name: r.name, email: r.email, createdAt: r.created_at }));
+  return rows.map((r) => ({ studyId: r.study_id, userId: r.user_id, role: r.role as Role, name: r.name, email: r.email, createdAt: r.created_at, pending: r.password_hash === '' }));
 }
 
 export async function insertMember(db: Database, m: { studyId: string; userId: string; role: Role; now: number }): Promise<void> {

@@ -36,6 +36,7 @@ export interface DB {
     expires_at: number;
     accepted_at: number | null;
     accepted_user_id: string | null;
+    claim_user_id: string | null;
   };
   participants: { id: string; study_id: string; pseudonym: string; attributes: string; created_at: number };
   transcripts: {

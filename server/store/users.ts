@@ -53,3 +53,17 @@ export async function usersByIds(db: Database, ids: string[]): Promise<User[]> {
   if (ids.length === 0) return [];
   return (await db.selectFrom('users').select(cols).where('id', 'in', ids).execute()).map(toUser);
 }
+
+/**
+ * Turns a pending account (created by a project import, no password) into a real one. Returns
+ * false when the account is not pending any more (a race lost, or never pending).
+ */
+export async function activatePendingUser(db: Database, id: string, u: { email: string; name: string; passwordHash: string }): Promise<boolean> {
+  const r = await db
+    .updateTable('users')
+    .set({ email: normaliseEmail(u.email), name: u.name, password_hash: u.passwordHash })
+    .where('id', '=', id)
+    .where('password_hash', '=', '')
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows) === 1;
+}

@@ -10,6 +10,7 @@ export function MembersPanel(props: { study: Study; members: Member[]; manage: b
   const [email, setEmail] = useState('');
   const [role, setRole] = useState<Role>('coder');
   const [link, setLink] = useState<string | null>(null);
+  const [claim, setClaim] = useState('');
   const [invitations, setInvitations] = useState<Invitation[]>([]);
   const [rowError, setRowError] = useState<string | null>(null);
 
@@ -27,7 +28,8 @@ export function MembersPanel(props: { study: Study; members: Member[]; manage: b
     await onChange();
   });
   const invite = useSubmit(async () => {
-    const r = await api<{ path: string }>('POST', `/api/studies/${study.id}/invitations`, { email, role });
+    const r = await api<{ path: string }>('POST', `/api/studies/${study.id}/invitations`, { email, role, ...(claim ? { claimUserId: claim } : {}) });
+    setClaim('');
     setLink(`${window.location.origin}${r.path}`);
     setEmail('');
     await loadInvitations();
@@ -50,7 +52,7 @@ export function MembersPanel(props: { study: Study; members: Member[]; manage: b
         <tbody>
           {members.map((m) => (
             <tr key={m.userId}>
-              <td>{m.name}</td>
+              <td>{m.name}{m.pending && <span className="muted small" title="Imported from another tool; invite someone to take this account over"> · pending</span>}</td>
               <td>{m.email}</td>
               <td>
                 {manage ? (
@@ -83,6 +85,15 @@ export function MembersPanel(props: { study: Study; members: Member[]; manage: b
               <option value="lead">lead: runs the study</option>
             </select>
           </label>
+          {members.some((m) => m.pending) && (
+            <label>
+              Hand over an imported account (its codings become the invitee’s)
+              <select name="claim" value={claim} onChange={(e) => setClaim(e.target.value)}>
+                <option value="">no: a new account</option>
+                {members.filter((m) => m.pending).map((m) => <option key={m.userId} value={m.userId}>{m.name}</option>)}
+              </select>
+            </label>
+          )}
           <ErrorText error={add.error ?? invite.error} />
           <div className="row">
             <button onClick={add.onSubmit} disabled={add.busy}>Add existing account</button>
