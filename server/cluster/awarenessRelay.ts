@@ -25,13 +25,22 @@ export interface AwarenessRelayLink {
  */
 export function relayAwareness(bus: AwarenessBus, db: Database, channel: string, nodeId: string, log: Logger): AwarenessRelayLink {
   let pending: string[] = [];
+  let sending = false;
   let dropped = 0;
+  // One query at a time: two in flight on different pool connections could be delivered out of
+  // order, and a stale state would then overwrite a newer one on the other nodes.
   const flush = () => {
+    if (sending || pending.length === 0) return;
     const payloads = pending;
     pending = [];
+    sending = true;
     void sql`select pg_notify(${channel}, p) from unnest(${payloads}::text[]) as p`
       .execute(db)
-      .catch((error: unknown) => log.warn('cluster.awareness_notify_failed', { messages: payloads.length, error: String(error) }));
+      .catch((error: unknown) => log.warn('cluster.awareness_notify_failed', { messages: payloads.length, error: String(error) }))
+      .finally(() => {
+        sending = false;
+        flush();
+      });
   };
   const unsubscribe = bus.onLocal(({ doc, update }) => {
     const payload = JSON.stringify({ n: nodeId, d: doc, u: Buffer.from(update).toString('base64') });
@@ -39,7 +48,7 @@ export function relayAwareness(bus: AwarenessBus, db: Database, channel: string,
       if (dropped++ % 100 === 0) log.info('cluster.awareness_too_large', { doc, bytes: update.byteLength, dropped });
       return;
     }
-    if (pending.length === 0) setImmediate(flush);
+    if (pending.length === 0 && !sending) setImmediate(flush);
     pending.push(payload);
   });
   return {

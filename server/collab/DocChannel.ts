@@ -11,6 +11,8 @@ import { awarenessMessage, persistedMessage, syncStep1Message, syncStep2Message,
 interface PeerOwner {
   readonly peer: string;
   seen: number;
+  /** The newest clock that node sent per client (it numbers them; stale repeats are dropped). */
+  readonly clocks: Map<number, number>;
 }
 
 /**
@@ -86,10 +88,16 @@ export class DocChannel implements RoomListener {
   /** States another node relayed for this document: kept under that node, sent to everyone here. */
   relayPeerAwareness(peer: string, update: Uint8Array, now: number): void {
     let owner = this.#peers.get(peer);
-    if (!owner) this.#peers.set(peer, (owner = { peer, seen: now }));
+    if (!owner) this.#peers.set(peer, (owner = { peer, seen: now, clocks: new Map() }));
     owner.seen = now;
-    const entries = decodeAwarenessUpdate(update, MAX_AWARENESS_STATE_BYTES, MAX_PEER_AWARENESS_ENTRIES);
-    const out = this.relay.applyForeign(owner, entries);
+    const fresh = decodeAwarenessUpdate(update, MAX_AWARENESS_STATE_BYTES, MAX_PEER_AWARENESS_ENTRIES).filter((e) => {
+      const last = owner.clocks.get(e.clientId);
+      if (last !== undefined && e.clock <= last) return false;
+      if (e.state === null) owner.clocks.delete(e.clientId);
+      else owner.clocks.set(e.clientId, e.clock);
+      return true;
+    });
+    const out = this.relay.applyForeign(owner, fresh);
     if (out) this.#toOthers(null, awarenessMessage(out));
   }
 
