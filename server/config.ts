@@ -15,6 +15,12 @@ export interface Config {
   /** Set `Secure` on cookies (true when publicOrigin is https). */
   readonly secureCookies: boolean;
   readonly logLevel: 'silent' | 'error' | 'warn' | 'info';
+  /**
+   * How many reverse proxies stand in front of the server (e.g. 1 behind nginx). The client's
+   * address for rate limiting is then read from X-Forwarded-For, counting that many hops from the
+   * right; 0 (the default) trusts no header, so a client cannot forge its address.
+   */
+  readonly trustProxyHops: number;
 }
 
 const envSchema = z.object({
@@ -23,6 +29,7 @@ const envSchema = z.object({
   DATABASE_URL: z.string().min(1).optional(),
   PUBLIC_ORIGIN: z.string().url().optional(),
   LOG_LEVEL: z.enum(['silent', 'error', 'warn', 'info']).default('info'),
+  TRUST_PROXY: z.coerce.number().int().min(0).max(10).default(0),
 });
 
 export function parseConfig(env: Record<string, string | undefined>): Config {
@@ -46,6 +53,7 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     publicOrigin,
     secureCookies: publicOrigin?.startsWith('https:') ?? false,
     logLevel: e.LOG_LEVEL,
+    trustProxyHops: e.TRUST_PROXY,
   });
 }
 

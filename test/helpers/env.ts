@@ -46,8 +46,8 @@ export function testEnv(dialect: TestDialect, extra: Record<string, string> = {}
   };
 }
 
-export async function testServices(dialect: TestDialect, options: Partial<ServiceOptions> = {}): Promise<{ s: Services; env: TestEnv; close: () => Promise<void> }> {
-  const env = testEnv(dialect);
+export async function testServices(dialect: TestDialect, options: Partial<ServiceOptions> = {}, extraEnv: Record<string, string> = {}): Promise<{ s: Services; env: TestEnv; close: () => Promise<void> }> {
+  const env = testEnv(dialect, extraEnv);
   const s = await createServices(env.config, { ...env.options, ...options });
   return { s, env, close: async () => { await s.close(); await env.cleanup(); } };
 }

@@ -111,6 +111,26 @@ for (const dialect of testDialects()) {
       expect(last).toBe(429);
     });
 
+    it('keys the per-address limit on X-Forwarded-For only behind a trusted proxy', async () => {
+      await client().post('/api/auth/setup', admin);
+      const attempt = (xff: string) => client().post('/api/auth/login', { email: `x${Math.random()}@example.org`, password: 'whatever1' }, { 'x-forwarded-for': xff });
+      // TRUST_PROXY=0 (default): a forged header changes nothing, all attempts share one address.
+      let last = 0;
+      for (let i = 0; i < 60; i++) last = (await attempt(`10.0.0.${i}`)).status;
+      expect(last).toBe(429);
+      // Behind one proxy: the address nginx appended (rightmost) is the client's.
+      const trusted = await testServices(dialect, { now: () => clock }, { TRUST_PROXY: '1' });
+      try {
+        const c = () => apiFor(trusted.s).client();
+        await c().post('/api/auth/setup', admin);
+        const statuses: number[] = [];
+        for (let i = 0; i < 60; i++) statuses.push((await c().post('/api/auth/login', { email: `y${i}@example.org`, password: 'whatever1' }, { 'x-forwarded-for': `forged, 10.0.1.${i}` })).status);
+        expect(statuses.every((x) => x === 401)).toBe(true);
+      } finally {
+        await trusted.close();
+      }
+    });
+
     it('refuses a cross-origin POST that carries the session cookie', async () => {
       const a = client();
       await a.post('/api/auth/setup', admin);

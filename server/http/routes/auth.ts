@@ -43,7 +43,7 @@ export const authRoutes = (_s: Services) => [
     auth: 'none',
     body: LoginBody,
     handler: async ({ c, s, body }) => {
-      const signed = await login(s, { ...body, ip: clientIp(c) });
+      const signed = await login(s, { ...body, ip: clientIp(c, s.config.trustProxyHops) });
       signIn(c, s, signed);
       return { user: signed.user };
     },
