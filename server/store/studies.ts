@@ -1,5 +1,6 @@
 import type { CodebookPhase, CodingMode, RecurrenceRule, Role, Terminology } from '../../shared/domain';
 import type { Database } from './database';
+import type { DB } from './schema';
 
 export interface Study {
   id: string;
@@ -15,19 +16,7 @@ export interface Study {
   updatedAt: number;
 }
 
-type Row = {
-  id: string;
-  title: string;
-  description: string;
-  coding_mode: string;
-  terminology: string;
-  line_width: number;
-  recurrence_rule: string;
-  codebook_phase: string;
-  created_by: string;
-  created_at: number;
-  updated_at: number;
-};
+type Row = DB['studies'];
 
 const toStudy = (r: Row): Study => ({
   id: r.id,
@@ -43,23 +32,24 @@ const toStudy = (r: Row): Study => ({
   updatedAt: r.updated_at,
 });
 
+function toRow(s: Study): Row {
+  return {
+    id: s.id,
+    title: s.title,
+    description: s.description,
+    coding_mode: s.codingMode,
+    terminology: JSON.stringify(s.terminology),
+    line_width: s.lineWidth,
+    recurrence_rule: JSON.stringify(s.recurrenceRule),
+    codebook_phase: s.codebookPhase,
+    created_by: s.createdBy,
+    created_at: s.createdAt,
+    updated_at: s.updatedAt,
+  };
+}
+
 export async function insertStudy(db: Database, s: Study): Promise<void> {
-  await db
-    .insertInto('studies')
-    .values({
-      id: s.id,
-      title: s.title,
-      description: s.description,
-      coding_mode: s.codingMode,
-      terminology: JSON.stringify(s.terminology),
-      line_width: s.lineWidth,
-      recurrence_rule: JSON.stringify(s.recurrenceRule),
-      codebook_phase: s.codebookPhase,
-      created_by: s.createdBy,
-      created_at: s.createdAt,
-      updated_at: s.updatedAt,
-    })
-    .execute();
+  await db.insertInto('studies').values(toRow(s)).execute();
 }
 
 export async function findStudy(db: Database, id: string): Promise<Study | null> {
@@ -90,19 +80,8 @@ export async function listStudies(db: Database, userId: string, all: boolean): P
   return rows.map((r) => ({ ...toStudy(r), role: r.role as Role }));
 }
 
+/** Writes the study's settings; its id, creator and creation time never change. */
 export async function updateStudy(db: Database, s: Study): Promise<void> {
-  await db
-    .updateTable('studies')
-    .set({
-      title: s.title,
-      description: s.description,
-      coding_mode: s.codingMode,
-      terminology: JSON.stringify(s.terminology),
-      line_width: s.lineWidth,
-      recurrence_rule: JSON.stringify(s.recurrenceRule),
-      codebook_phase: s.codebookPhase,
-      updated_at: s.updatedAt,
-    })
-    .where('id', '=', s.id)
-    .execute();
+  const { id: _id, created_by: _by, created_at: _at, ...settings } = toRow(s);
+  await db.updateTable('studies').set(settings).where('id', '=', s.id).execute();
 }
