@@ -1,14 +1,12 @@
-import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningServer } from '../../server/server';
-import { artifactPath, haveChromium, launchBrowser } from '../helpers/browser';
+import { artifactPath, launchBrowser, browserTestsReady } from '../helpers/browser';
 import { testServer } from '../helpers/env';
 import { type SeededStudy, seedStudy, signedInContext } from './studyViewsSeed';
 
-const built = existsSync(join(process.cwd(), 'client', 'dist', 'index.html'));
-if (process.env.CONCORD_REQUIRE_BROWSER && (!haveChromium() || !built)) throw new Error('browser tests required: install chromium and run npm run build');
+const ready = browserTestsReady();
 
 type Estimate = { value: number | null; reason?: string };
 interface Measures {
@@ -29,7 +27,7 @@ interface Report {
 const fixed = (e: Estimate) => (e.value === null ? 'n/a' : e.value.toFixed(3));
 const pct = (x: number | null) => (x === null ? 'n/a' : `${(x * 100).toFixed(1)}%`);
 
-describe.skipIf(!haveChromium() || !built)('agreement dashboard in Chromium', () => {
+describe.skipIf(!ready)('agreement dashboard in Chromium', () => {
   let server: RunningServer;
   let closeServer: () => Promise<void>;
   let browser: Browser;

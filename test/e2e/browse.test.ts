@@ -1,15 +1,12 @@
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningServer } from '../../server/server';
-import { artifactPath, haveChromium, launchBrowser } from '../helpers/browser';
+import { artifactPath, launchBrowser, browserTestsReady } from '../helpers/browser';
 import { testServer } from '../helpers/env';
 import type { ApiClient } from '../helpers/http';
 import { type SeededStudy, seedStudy, signedInContext } from './studyViewsSeed';
 
-const built = existsSync(join(process.cwd(), 'client', 'dist', 'index.html'));
-if (process.env.CONCORD_REQUIRE_BROWSER && (!haveChromium() || !built)) throw new Error('browser tests required: install chromium and run npm run build');
+const ready = browserTestsReady();
 
 interface Counts { codings: number; participants: number; transcripts: number }
 interface Browse {
@@ -18,7 +15,7 @@ interface Browse {
   scope: { hiddenLayers: number };
 }
 
-describe.skipIf(!haveChromium() || !built)('theme browser and progress view in Chromium', () => {
+describe.skipIf(!ready)('theme browser and progress view in Chromium', () => {
   let server: RunningServer;
   let closeServer: () => Promise<void>;
   let browser: Browser;

@@ -1,5 +1,3 @@
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type AuditEvent, verifyChain } from '../../shared/auditChain';
@@ -7,14 +5,13 @@ import { readLayer } from '../../shared/coding';
 import { docName } from '../../shared/docNames';
 import { withDoc } from '../../server/docs/withDoc';
 import type { RunningServer } from '../../server/server';
-import { artifactPath, haveChromium, launchBrowser } from '../helpers/browser';
+import { artifactPath, launchBrowser, browserTestsReady } from '../helpers/browser';
 import { eventually, testServer } from '../helpers/env';
 import type { ApiClient } from '../helpers/http';
 import { P01_TEXT, type ReconcileSeed, seedReconcileStudy } from './reconcileSeed';
 import { signedInContext } from './studyViewsSeed';
 
-const built = existsSync(join(process.cwd(), 'client', 'dist', 'index.html'));
-if (process.env.CONCORD_REQUIRE_BROWSER && (!haveChromium() || !built)) throw new Error('browser tests required: install chromium and run npm run build');
+const ready = browserTestsReady();
 
 type Who = 'lead' | 'alice' | 'bob' | 'auditor';
 interface ApiResolution { kind: string; themeId: string; spans: Array<{ start: number; end: number }>; codingIds: string[] }
@@ -26,7 +23,7 @@ interface ApiItem { key: string; status: string; resolution?: ApiResolution; his
  * finalises and exports; coders never see resolution tools, the auditor sees everything and no
  * write control. One study is carried through the tests in order, as a team would.
  */
-describe.skipIf(!haveChromium() || !built)('reconciliation, table of themes and audit in Chromium', () => {
+describe.skipIf(!ready)('reconciliation, table of themes and audit in Chromium', () => {
   let server: RunningServer;
   let closeServer: () => Promise<void>;
   let browser: Browser;

@@ -1,16 +1,12 @@
-import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { artifactPath, haveChromium, launchBrowser } from '../helpers/browser';
+import { artifactPath, launchBrowser, browserTestsReady } from '../helpers/browser';
 import { testServer } from '../helpers/env';
 
-// npm test builds the client first; CI (CONCORD_REQUIRE_BROWSER=1) fails rather than skips
-// when Chromium is missing.
-const built = existsSync(join(process.cwd(), 'client', 'dist', 'index.html'));
-if (process.env.CONCORD_REQUIRE_BROWSER && (!haveChromium() || !built)) throw new Error('browser tests required: install chromium and run npm run build');
+const ready = browserTestsReady();
 
-describe.skipIf(!haveChromium() || !built)('web shell in Chromium', () => {
+describe.skipIf(!ready)('web shell in Chromium', () => {
   let browser: Browser;
   let closeBrowser: () => Promise<void>;
   let closeServer: () => Promise<void>;

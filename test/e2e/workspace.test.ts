@@ -1,4 +1,3 @@
-import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -9,12 +8,12 @@ import { addTheme, setLevels } from '../../shared/themes';
 import { codebookDocName } from '../../server/commands/themes';
 import { withDoc } from '../../server/docs/withDoc';
 import type { RunningServer } from '../../server/server';
-import { artifactPath, haveChromium, launchBrowser } from '../helpers/browser';
+import { artifactPath, launchBrowser, browserTestsReady } from '../helpers/browser';
 import { closedWith, openClient } from '../helpers/collab';
 import { eventually, testServer } from '../helpers/env';
 import { type ApiClient, seedUsers } from '../helpers/http';
 
-const built = existsSync(join(process.cwd(), 'client', 'dist', 'index.html'));
+const ready = browserTestsReady();
 const TEXT = [
   'Interviewer: How did you know the alliance had changed?',
   'P01: There was a session where she stopped looking at the clock, and I noticed that I had stopped too.',
@@ -23,7 +22,7 @@ const TEXT = [
   'P01: I think trust is something you feel in the body before you can name it.',
 ].join('\n');
 
-describe.skipIf(!haveChromium() || !built)('coding workspace in Chromium (two coders)', () => {
+describe.skipIf(!ready)('coding workspace in Chromium (two coders)', () => {
   let server: RunningServer;
   let closeServer: () => Promise<void>;
   let browser: Browser;

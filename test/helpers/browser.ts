@@ -40,3 +40,14 @@ export function artifactPath(name: string): string {
   mkdirSync(ARTIFACTS, { recursive: true });
   return join(ARTIFACTS, name);
 }
+
+/**
+ * Whether the browser suites can run here: Debian's Chromium and the built client (npm test
+ * builds it). In CI (CONCORD_REQUIRE_BROWSER=1) a missing piece is an error, never a skip.
+ */
+export function browserTestsReady(): boolean {
+  const built = existsSync(join(process.cwd(), 'client', 'dist', 'index.html'));
+  const ready = haveChromium() && built;
+  if (!ready && process.env.CONCORD_REQUIRE_BROWSER) throw new Error('browser tests required: install chromium and run npm run build');
+  return ready;
+}

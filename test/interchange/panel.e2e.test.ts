@@ -1,16 +1,14 @@
-import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { unzipQdpx } from '../../shared/refi';
-import { haveChromium, launchBrowser } from '../helpers/browser';
+import { launchBrowser, browserTestsReady } from '../helpers/browser';
 import { testServer } from '../helpers/env';
 import { PROJECT_XSD, SAMPLES, xmllint } from './seedStudy';
 
-const built = existsSync(join(process.cwd(), 'client', 'dist', 'index.html'));
-if (process.env.CONCORD_REQUIRE_BROWSER && (!haveChromium() || !built)) throw new Error('browser tests required: install chromium and run npm run build');
+const ready = browserTestsReady();
 
-describe.skipIf(!haveChromium() || !built)('interchange panels in Chromium', () => {
+describe.skipIf(!ready)('interchange panels in Chromium', () => {
   let browser: Browser;
   let closeBrowser: () => Promise<void>;
   let closeServer: () => Promise<void>;
