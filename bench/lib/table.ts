@@ -10,11 +10,11 @@ export function printTable(scenarios: Scenario[], medians: Record<string, Partia
   const out: string[] = [];
   for (const sc of scenarios) {
     out.push(`\n${sc.id}  ${sc.title}`);
-    out.push(['server'.padEnd(18), ...sc.columns.map((c) => c.padStart(20))].join(''));
+    out.push(['server'.padEnd(18), ...sc.columns.map((c) => c.padStart(22))].join(''));
     for (const kind of servers) {
       const f = medians[sc.id]?.[kind];
       if (!f) continue;
-      out.push([kind.padEnd(18), ...sc.columns.map((c) => cell(f[c]).padStart(20))].join(''));
+      out.push([kind.padEnd(18), ...sc.columns.map((c) => cell(f[c]).padStart(22))].join(''));
     }
   }
   out.push('\ntargets (issue 9, item 3)');

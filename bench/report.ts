@@ -1,0 +1,49 @@
+// Markdown tables from bench/results/all.json (for docs/benchmarks.md):
+//   node bin/run-ts.js bench/report.ts [bench/results/all.json]
+import { readFileSync } from 'node:fs';
+
+interface Run {
+  round: number;
+  load1: number;
+  figures?: Record<string, number | null>;
+  error?: string;
+}
+interface Result {
+  at: string;
+  command: string;
+  machine: { nproc: number; cpuModel: string; node: string; uptime: string; uptimeAtEnd: string };
+  options: { rounds: number; seconds: number; workers: number; servers: string[] };
+  scenarios: Record<string, { title: string; median: Record<string, Record<string, number | null>>; runs: Record<string, Run[]> }>;
+  targets: Array<{ target: string; concord: number | null; reference: number | null; ratio: number | null; met: boolean | null }>;
+}
+
+const COLUMNS: Record<string, string[]> = {
+  S1: ['p50Ms', 'p99Ms', 'deliveriesPerSecond', 'losses', 'serverCpuMsPerChange', 'serverCpuPercent', 'serverRssMb'],
+  S2: ['p50Ms', 'p99Ms', 'deliveriesPerSecond', 'losses', 'serverCpuMsPerChange', 'serverCpuPercent', 'serverRssMb'],
+  S3: ['syncP50Ms', 'syncP99Ms', 'allSyncedMs', 'rssPerConnectionKb', 'serverRssMb', 'serverCpuSeconds', 'failed'],
+  S4: ['syncMs', 'compactedSyncMs', 'items', 'cold'],
+  S5: ['joinP50Ms', 'joinP99Ms', 'allSyncedMs', 'serverCpuSeconds', 'serverPeakRssMb', 'failed'],
+  S6: ['p50Ms', 'p99Ms', 'deliveriesPerSecond', 'losses', 'serverCpuMsPerChange', 'serverCpuPercent', 'serverRssMb'],
+  crash: ['sent', 'receivedByObserver', 'kept', 'lostOfReceived'],
+};
+
+const r = JSON.parse(readFileSync(process.argv[2] ?? 'bench/results/all.json', 'utf8')) as Result;
+const out: string[] = [];
+out.push(`Run of ${r.at}: \`${r.command}\`, ${r.options.rounds} rounds, ${r.options.seconds} s per timed scenario, ${r.options.workers} load workers.`);
+out.push(`Machine: ${r.machine.nproc} CPUs (${r.machine.cpuModel}), Node ${r.machine.node}. Before: \`${r.machine.uptime}\`. After: \`${r.machine.uptimeAtEnd}\`.`);
+for (const [id, sc] of Object.entries(r.scenarios)) {
+  const cols = COLUMNS[id] ?? [];
+  out.push('', `**${id}**: ${sc.title} (medians)`, '', `| server | ${cols.join(' | ')} | load (1 min) per round |`, `|---|${cols.map(() => '---:').join('|')}|---|`);
+  for (const [kind, m] of Object.entries(sc.median)) {
+    const loads = (sc.runs[kind] ?? []).map((x) => (x.error ? `${x.load1} (error)` : String(x.load1))).join(', ');
+    out.push(`| ${kind} | ${cols.map((c) => m[c] ?? '-').join(' | ')} | ${loads} |`);
+  }
+  const key = cols.includes('p99Ms') ? 'p99Ms' : cols.includes('syncMs') ? 'syncMs' : null;
+  if (key) {
+    const per = Object.entries(sc.runs).map(([kind, runs]) => `${kind} ${runs.map((x) => x.figures?.[key] ?? 'err').join(' / ')}`);
+    out.push('', `${key} per round: ${per.join('; ')}`);
+  }
+}
+out.push('', '| target | Concord | reference | ratio | met |', '|---|---:|---:|---:|---|');
+for (const t of r.targets) out.push(`| ${t.target} | ${t.concord ?? '-'} | ${t.reference ?? '-'} | ${t.ratio ?? '-'} | ${t.met === null ? '?' : t.met ? 'yes' : 'no'} |`);
+process.stdout.write(`${out.join('\n')}\n`);
