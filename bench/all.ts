@@ -4,6 +4,7 @@
 // child processes. Writes bench/results/all.json and prints a short table.
 //   npm run bench
 //   node bin/run-ts.js bench/all.ts --rounds 3 --seconds 8 --workers 3 --only S1,S2 --servers concord,y-websocket --profile --no-others
+//   --servers may add the diagnostic concord-nosync (bench/lib/BenchServer.ts); --out writes elsewhere
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { SERVER_KINDS, type ServerKind } from './lib/BenchServer';
@@ -28,6 +29,7 @@ const workers = Number(opt('workers') ?? 3);
 const only = opt('only')?.split(',');
 const servers = (opt('servers')?.split(',') ?? [...SERVER_KINDS]) as ServerKind[];
 const profile = args.includes('--profile');
+const out = opt('out') ?? 'bench/results/all.json';
 
 interface Run {
   round: number;
@@ -98,8 +100,8 @@ const result = {
   others,
 };
 mkdirSync('bench/results', { recursive: true });
-writeFileSync('bench/results/all.json', `${JSON.stringify(result, null, 2)}\n`);
+writeFileSync(out, `${JSON.stringify(result, null, 2)}\n`);
 printTable(scenarios, medians, targets, servers);
-process.stdout.write(`machine: ${started.nproc} cpus, ${started.cpuModel}, node ${started.node}\nbefore: ${started.uptime}\nafter:  ${finished}\nwrote bench/results/all.json\n`);
+process.stdout.write(`machine: ${started.nproc} cpus, ${started.cpuModel}, node ${started.node}\nbefore: ${started.uptime}\nafter:  ${finished}\nwrote ${out}\n`);
 for (const [name, o] of Object.entries(others)) process.stdout.write(`${name}: exit ${o.exitCode}, ${o.seconds} s\n`);
 process.exit(0);

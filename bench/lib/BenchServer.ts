@@ -6,9 +6,17 @@ import { type ProcUsage, procUsage } from './procUsage';
 
 /** The servers compared: Concord and the anchors people would otherwise pick. */
 export const SERVER_KINDS = ['concord', 'hocuspocus', 'hocuspocus-sqlite', 'y-websocket'] as const;
-export type ServerKind = (typeof SERVER_KINDS)[number];
+/**
+ * Diagnostic variants, only with --servers: `concord-nosync` is Concord with SQLite
+ * synchronous=NORMAL (WAL commits without an fsync: durable across a process crash, not a power
+ * loss), to measure what the fsync on the event loop costs. Not a supported configuration.
+ */
+export const DIAGNOSTIC_KINDS = ['concord-nosync'] as const;
+export type ServerKind = (typeof SERVER_KINDS)[number] | (typeof DIAGNOSTIC_KINDS)[number];
 
-export const PERSISTENT: ReadonlySet<ServerKind> = new Set(['concord', 'hocuspocus-sqlite']);
+export const PERSISTENT: ReadonlySet<ServerKind> = new Set(['concord', 'concord-nosync', 'hocuspocus-sqlite']);
+
+export const isConcord = (kind: ServerKind): boolean => kind === 'concord' || kind === 'concord-nosync';
 
 export interface BenchServerOptions {
   /** Concord: its DATA_DIR; hocuspocus-sqlite: the directory of its SQLite file. */
@@ -23,6 +31,7 @@ export interface BenchServerOptions {
 
 const ENTRY: Record<ServerKind, string> = {
   concord: 'bench/servers/concordServer.ts',
+  'concord-nosync': 'bench/servers/concordServer.ts',
   hocuspocus: 'bench/servers/hocuspocusServer.ts',
   'hocuspocus-sqlite': 'bench/servers/hocuspocusServer.ts',
   'y-websocket': 'bench/servers/yWebsocketServer.ts',
@@ -41,7 +50,8 @@ export class BenchServer {
 
   static async start(kind: ServerKind, options: BenchServerOptions = {}): Promise<BenchServer> {
     const env: Record<string, string> = { ...process.env, PORT: '0', LOG_LEVEL: options.captureLog ? 'info' : 'error' } as Record<string, string>;
-    if (kind === 'concord') env.DATA_DIR = options.dataDir ?? '';
+    if (isConcord(kind)) env.DATA_DIR = options.dataDir ?? '';
+    if (kind === 'concord-nosync') env.CONCORD_BENCH_SYNCHRONOUS = 'NORMAL';
     if (kind === 'hocuspocus-sqlite') env.HOCUSPOCUS_SQLITE = `${options.dataDir}/hocuspocus.sqlite`;
     const prof = options.cpuProfDir ? ['--cpu-prof', `--cpu-prof-dir=${options.cpuProfDir}`] : [];
     const child = spawn(process.execPath, [...prof, 'bin/run-ts.js', ENTRY[kind]], { env, stdio: ['ignore', 'pipe', options.captureLog ? 'pipe' : 'inherit'] });
@@ -64,7 +74,7 @@ export class BenchServer {
   /** Where client number `i` connects for `docName` (Concord: its cookie and a same-origin Origin). */
   target(docName: string, i: number): ClientTarget {
     const base = `ws://127.0.0.1:${this.port}`;
-    if (this.kind === 'concord') {
+    if (isConcord(this.kind)) {
       const cookies = this.options.cookies ?? [];
       const cookie = cookies[i % cookies.length] ?? '';
       return { wire: 'y-websocket', url: `${base}/collab/${docName}`, docName, headers: { cookie, origin: `http://127.0.0.1:${this.port}` } };

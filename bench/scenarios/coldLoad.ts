@@ -1,7 +1,7 @@
 import Database from 'better-sqlite3';
 import { schema as hocuspocusSchema, upsertQuery } from '@hocuspocus/extension-sqlite';
 import * as Y from 'yjs';
-import { PERSISTENT, type ServerKind } from '../lib/BenchServer';
+import { PERSISTENT, type ServerKind, isConcord } from '../lib/BenchServer';
 import { appendToLog } from '../lib/concordFixture';
 import { round2 } from '../lib/stats';
 import { type Figures, type RunContext, docName, prepare, until } from './context';
@@ -27,7 +27,7 @@ export async function coldLoad(ctx: RunContext, kind: ServerKind, count = 10_000
   const p = prepare(ctx, kind, serverLog);
   const name = docName(ctx, kind, 0);
   const edits = tenThousandEdits(count);
-  if (kind === 'concord') {
+  if (isConcord(kind)) {
     const authors = ctx.fixture.userIds;
     await appendToLog(p.dataDir!, edits.map((update, i) => ({ doc: name, authorId: authors[i % authors.length]!, at: Date.now(), update })));
   } else if (kind === 'hocuspocus-sqlite') {
@@ -59,7 +59,7 @@ export async function coldLoad(ctx: RunContext, kind: ServerKind, count = 10_000
     const first = await measure(1);
     const figures: Figures = { syncMs: first.ms === null ? null : round2(first.ms), items: first.items, cold: PERSISTENT.has(kind) ? 1 : 0 };
     if (serverLog) figures.serverLoadMs = loadedMs(server.logs, name);
-    if (kind === 'concord') {
+    if (isConcord(kind)) {
       // A clean stop lets the compaction triggered by the long replay finish; the next start
       // loads one snapshot and an empty tail.
       await ctx.pool.all('closeAll');

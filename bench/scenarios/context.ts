@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { BenchServer, type ServerKind } from '../lib/BenchServer';
+import { BenchServer, type ServerKind, isConcord } from '../lib/BenchServer';
 import { type ConcordFixture, copyFixture } from '../lib/concordFixture';
 import type { WorkerPool } from '../load/WorkerPool';
 
@@ -19,7 +19,7 @@ export interface RunContext {
 
 /** A document name per server: Concord serves only its four name forms. */
 export function docName(ctx: RunContext, kind: ServerKind, d: number): string {
-  if (kind !== 'concord') return `bench-${d}`;
+  if (!isConcord(kind)) return `bench-${d}`;
   const name = ctx.fixture.docNames[d];
   if (!name) throw new Error(`the Concord fixture has only ${ctx.fixture.docNames.length} documents`);
   return name;
@@ -34,15 +34,15 @@ export interface Prepared {
 
 /** A fresh data directory for the server (Concord: a copy of the seeded fixture). */
 export function prepare(ctx: RunContext, kind: ServerKind, captureLog = false): Prepared {
-  const dataDir = kind === 'concord' ? copyFixture(ctx.fixture) : kind === 'hocuspocus-sqlite' ? mkdtempSync(join(tmpdir(), 'hocuspocus-bench-')) : null;
+  const dataDir = isConcord(kind) ? copyFixture(ctx.fixture) : kind === 'hocuspocus-sqlite' ? mkdtempSync(join(tmpdir(), 'hocuspocus-bench-')) : null;
   return {
     dataDir,
     start: () =>
       BenchServer.start(kind, {
         ...(dataDir ? { dataDir } : {}),
         cookies: ctx.fixture.cookies,
-        ...(kind === 'concord' && ctx.cpuProfDir ? { cpuProfDir: ctx.cpuProfDir } : {}),
-        ...(kind === 'concord' && captureLog ? { captureLog } : {}),
+        ...(isConcord(kind) && ctx.cpuProfDir ? { cpuProfDir: ctx.cpuProfDir } : {}),
+        ...(isConcord(kind) && captureLog ? { captureLog } : {}),
       }),
     dispose: async (server) => {
       await ctx.pool.all('closeAll');
