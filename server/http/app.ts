@@ -66,9 +66,14 @@ export function createApp(s: Services, options: AppOptions = {}): Hono<AppEnv> {
     app.on(r.method.toUpperCase(), r.path, limit, async (c) => {
       const actor = c.get('actor');
       if (r.auth === 'session' && !actor) throw new AppError('unauthenticated', 'sign in first');
+      const params = c.req.param() as Record<string, string>;
+      // No identifier holds a NUL, and PostgreSQL text cannot store one: such a path names nothing.
+      if (Object.values(params).some(hasNul)) throw new AppError('not_found', 'no such resource');
       const body = r.body ? await parseBody(c, r.body) : undefined;
-      const query = r.query ? parseWith(r.query, c.req.query(), 'query') : undefined;
-      const result = await r.handler({ c, s, actor, body, query, params: c.req.param() as Record<string, string> });
+      const rawQuery = c.req.query();
+      if (Object.values(rawQuery).some(hasNul)) throw new AppError('validation_failed', 'query parameters must not contain NUL characters');
+      const query = r.query ? parseWith(r.query, rawQuery, 'query') : undefined;
+      const result = await r.handler({ c, s, actor, body, query, params });
       if (result instanceof Response) return result;
       if (r.status === 204) return c.body(null, 204);
       return c.json(result ?? {}, r.status ?? 200);
@@ -89,7 +94,21 @@ async function parseBody(c: Context, schema: z.ZodType): Promise<unknown> {
   } catch {
     throw new AppError('validation_failed', 'the body is not valid JSON');
   }
+  if (containsNul(json)) throw new AppError('validation_failed', 'text in the body must not contain NUL characters');
   return parseWith(schema, json, 'body');
+}
+
+const hasNul = (v: string) => v.includes('\u0000');
+
+/**
+ * PostgreSQL cannot store U+0000 in text and SQLite would truncate it in places: refuse it at the
+ * door, on both dialects alike, rather than fail deep in a query with a 500.
+ */
+function containsNul(value: unknown): boolean {
+  if (typeof value === 'string') return hasNul(value);
+  if (Array.isArray(value)) return value.some(containsNul);
+  if (value && typeof value === 'object') return Object.entries(value).some(([k, v]) => hasNul(k) || containsNul(v));
+  return false;
 }
 
 function parseWith(schema: z.ZodType, value: unknown, where: string): unknown {

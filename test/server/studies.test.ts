@@ -144,6 +144,15 @@ for (const dialect of testDialects()) {
       expect((await listAudit(s.db, sid)).length).toBe(before);
     });
 
+    it('answers NUL characters in a path, a query or a body with 404/400 on every dialect', async () => {
+      expect((await lead.get(`/api/studies/a%00b/participants`)).status).toBe(404);
+      expect((await lead.get(`/api/studies/${sid}/agreement?themes=a%00b`)).status).toBe(400);
+      const body = await lead.post(`/api/studies/${sid}/participants`, { pseudonym: 'P\u0000 1' });
+      expect(body.status).toBe(400);
+      expect(body.json.error.code).toBe('validation_failed');
+      expect((await lead.get(`/api/studies/${sid}/participants`)).json.participants).toEqual([]);
+    });
+
     it('records every governance action in a verified hash chain', async () => {
       await lead.patch(`/api/studies/${sid}`, { codingMode: 'open', lineWidth: 72 });
       await lead.post(`/api/studies/${sid}/invitations`, { email: 'x@example.org', role: 'coder' });
