@@ -28,8 +28,8 @@ const bump = (m: Record<string, number>, k: string, n = 1) => void (m[k] = (m[k]
 
 function makeClient(spec: ClientSpec): Held {
   const doc = spec.target.docName;
-  const h: Held = { spec, client: undefined as unknown as BenchClient, timers: [], sent: 0, seen: new Map() };
-  h.client = new BenchClient(spec.target, {
+  const seen = new Map<number, number>();
+  const client = new BenchClient(spec.target, {
     onItems: (items) => {
       const now = nowUs();
       for (const v of items) {
@@ -49,13 +49,13 @@ function makeClient(spec: ClientSpec): Held {
         return;
       }
       if (!state || typeof state.seq !== 'number' || typeof state.t !== 'number') return;
-      if ((h.seen.get(clientId) ?? -1) >= state.seq) return;
-      h.seen.set(clientId, state.seq);
+      if ((seen.get(clientId) ?? -1) >= state.seq) return;
+      seen.set(clientId, state.seq);
       awarenessLatencyMs.push((nowUs() - state.t) / 1000);
       bump(counts.awarenessDelivered, doc);
     },
   });
-  return h;
+  return { spec, client, timers: [], sent: 0, seen };
 }
 
 async function open(specs: ClientSpec[]): Promise<OpenResult> {
