@@ -15,6 +15,15 @@ export interface ErrorBody {
  * with a generic message: their text may hold internals and is only logged.
  */
 export function errorResponse(err: unknown, c: Context, log: Logger): Response {
+  const response = buildErrorResponse(err, c, log);
+  // Every refusal is logged (one line, no body, the path cut short): hostile input leaves a trace.
+  if (response.status < 500) {
+    log.info('http_rejected', { method: c.req.method, path: c.req.path.slice(0, 200), status: response.status });
+  }
+  return response;
+}
+
+function buildErrorResponse(err: unknown, c: Context, log: Logger): Response {
   if (err instanceof AppError) {
     const body: ErrorBody = { error: { code: err.code, message: err.message, ...(err.details !== undefined ? { details: err.details } : {}) } };
     return c.json(body, err.status as 400, err.headers);

@@ -76,8 +76,10 @@ for (const dialect of testDialects()) {
       let sent = 0;
       let invalidBodiesSkipped = 0;
 
+      let typedRejections = 0;
       const check = (what: string, res: RawResponse) => {
         sent++;
+        if (res.status >= 400 && res.status < 500 && /"error":\{"code":"[a-z_]+","message"/.test(res.body)) typedRejections++;
         if (res.status >= 500) failures.push(`${what} -> ${res.status} ${res.body.slice(0, 200)}`);
         else if (res.status >= 400 && res.status !== 404 && !/"error":\{"code":"[a-z_]+","message"/.test(res.body)) failures.push(`${what} -> ${res.status} untyped error ${res.body.slice(0, 120)}`);
         if (/root:x:0:0|"devDependencies"/.test(res.body)) failures.push(`${what} -> leaked a file`);
@@ -147,6 +149,9 @@ for (const dialect of testDialects()) {
       expect(invalidBodiesSkipped).toBeLessThan(sent / 10);
       // Nothing reached the unhandled-error path (which would have logged `http_unhandled`).
       expect(sink.count('http_unhandled')).toBe(0);
+      // Every typed refusal left one `http_rejected` line in the log.
+      expect(typedRejections).toBeGreaterThan(1000);
+      expect(sink.count('http_rejected')).toBe(typedRejections);
       expect(await tableDigest(server.services.db, exportAudit)).toEqual(before);
       // Still serving, and the fuzzed sessions still work.
       expect((await fetch(`${server.url}/api/health`)).status).toBe(200);
