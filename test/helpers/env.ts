@@ -28,7 +28,7 @@ let counter = 0;
 export function testEnv(dialect: TestDialect, extra: Record<string, string> = {}): TestEnv {
   const dataDir = mkdtempSync(join(tmpdir(), 'concord-test-'));
   const url = dialect === 'postgres' ? process.env.TEST_DATABASE_URL! : undefined;
-  const schema = dialect === 'postgres' ? `t_${process.pid}_${Date.now().toString(36)}_${counter++}` : undefined;
+  const schema = dialect === 'postgres' ? `t_${process.pid}_${Date.now().toString(36)}_${counter++}_${Math.floor(Math.random() * 36 ** 4).toString(36)}` : undefined;
   const config = parseConfig({ PORT: '0', DATA_DIR: dataDir, LOG_LEVEL: 'silent', ...(url ? { DATABASE_URL: url } : {}), ...extra });
   return {
     config,
