@@ -6,9 +6,10 @@ import { promisify } from 'node:util';
 import { zipSync, strToU8 } from 'fflate';
 import { afterAll, describe, expect, it } from 'vitest';
 import { main } from '../../server/cli/main';
+import { refiQda } from '../helpers/refiQda';
 
 const FIXTURES = resolve(__dirname, '../fixtures/agreement');
-const SAMPLE = '/work/shared/refi-qda/samples/synthetic_two_coders_ipa.qde';
+const SAMPLE = refiQda('samples', 'synthetic_two_coders_ipa.qde');
 const ROOT = resolve(__dirname, '../..');
 
 async function run(...argv: string[]): Promise<{ code: number; stdout: string; stderr: string; json: Record<string, any> }> {

@@ -8,10 +8,11 @@ import { addTheme, mergeTheme, setLevels } from '../../shared/themes';
 import { withDoc } from '../../server/docs/withDoc';
 import type { Services } from '../../server/services';
 import { seedUsers } from '../helpers/http';
+import { refiQda } from '../helpers/refiQda';
 
-export const PROJECT_XSD = '/work/shared/refi-qda/Project.xsd';
-export const CODEBOOK_XSD = '/work/shared/refi-qda/Codebook.xsd';
-export const SAMPLES = '/work/shared/refi-qda/samples';
+export const PROJECT_XSD = refiQda('Project.xsd');
+export const CODEBOOK_XSD = refiQda('Codebook.xsd');
+export const SAMPLES = refiQda('samples');
 
 /** Validates XML text with libxml2's xmllint against a schema; returns its complaints ('' when valid). */
 export function xmllint(xml: string | Uint8Array, xsd: string): string {

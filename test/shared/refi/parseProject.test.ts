@@ -2,8 +2,9 @@ import { readFileSync } from 'node:fs';
 import { strToU8, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { RefiError, decodeXmlText, isUnsafeEntryName, nameMatches, parseProject, positionTable, sourceEntryName, unzipQdpx } from '../../../shared/refi';
+import { refiQda } from '../../helpers/refiQda';
 
-const SAMPLE = readFileSync('/work/shared/refi-qda/samples/synthetic_two_coders_ipa.qde', 'utf8');
+const SAMPLE = readFileSync(refiQda('samples', 'synthetic_two_coders_ipa.qde'), 'utf8');
 
 describe('parseProject', () => {
   it('reads users, the code hierarchy, text and codings of the synthetic IPA sample', () => {
