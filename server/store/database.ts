@@ -67,6 +67,30 @@ export async function openDatabase(options: OpenOptions): Promise<OpenedDatabase
     const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: sqlite }) });
     opened = { db, dialect: 'sqlite', close: () => db.destroy() };
   }
-  if (options.migrate !== false) await migrateToLatest(opened.db, opened.dialect === 'postgres' ? options.pgSchema : undefined);
+  if (options.migrate !== false) {
+    if (opened.dialect === 'postgres') await withSchemaChangeLock(url!, () => migrateToLatest(opened.db, options.pgSchema));
+    else await migrateToLatest(opened.db);
+  }
   return opened;
+}
+
+/**
+ * Advisory lock key serialising migrations and schema drops in one PostgreSQL database.
+ * Kysely's migrator introspects every schema's tables before it takes its own lock, and that
+ * introspection fails ("schema ... does not exist") if another schema is dropped meanwhile:
+ * nodes starting together and test runs dropping their schemas take this lock around both.
+ */
+export const SCHEMA_CHANGE_LOCK = 0x636f6e63; // 'conc'
+
+export async function withSchemaChangeLock<T>(url: string, fn: () => Promise<T>): Promise<T> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    await client.query('select pg_advisory_lock($1)', [SCHEMA_CHANGE_LOCK]);
+    return await fn();
+  } finally {
+    // Ending the session releases a session-level advisory lock even if the unlock fails.
+    await client.query('select pg_advisory_unlock($1)', [SCHEMA_CHANGE_LOCK]).catch(() => undefined);
+    await client.end();
+  }
 }

@@ -6,6 +6,7 @@ import { type Config, parseConfig } from '../../server/config';
 import { type ServiceOptions, type Services, createServices } from '../../server/services';
 import { type RunningServer, startServer } from '../../server/server';
 import { createLogger } from '../../server/log';
+import { withSchemaChangeLock } from '../../server/store/database';
 
 export type TestDialect = 'sqlite' | 'postgres';
 
@@ -36,10 +37,13 @@ export function testEnv(dialect: TestDialect, extra: Record<string, string> = {}
     options: { ...(schema ? { pgSchema: schema } : {}), log: createLogger('silent') },
     cleanup: async () => {
       if (schema && url) {
-        const client = new pg.Client({ connectionString: url });
-        await client.connect();
-        await client.query(`drop schema if exists ${schema} cascade`);
-        await client.end();
+        // Under the lock migrations take: another test's migrator must not see a schema vanish.
+        await withSchemaChangeLock(url, async () => {
+          const client = new pg.Client({ connectionString: url });
+          await client.connect();
+          await client.query(`drop schema if exists ${schema} cascade`);
+          await client.end();
+        });
       }
       rmSync(dataDir, { recursive: true, force: true });
     },
