@@ -2,8 +2,7 @@ import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningServer } from '../../server/server';
-import { artifactPath, launchBrowser, browserTestsReady } from '../helpers/browser';
-import { testServer } from '../helpers/env';
+import { artifactPath, browserTestsReady, startBrowserAndServer, type BrowserAndServer } from '../helpers/browser';
 import { type SeededStudy, seedStudy, signedInContext } from './studyViewsSeed';
 
 const ready = browserTestsReady();
@@ -28,23 +27,17 @@ const fixed = (e: Estimate) => (e.value === null ? 'n/a' : e.value.toFixed(3));
 const pct = (x: number | null) => (x === null ? 'n/a' : `${(x * 100).toFixed(1)}%`);
 
 describe.skipIf(!ready)('agreement dashboard in Chromium', () => {
+  let env: BrowserAndServer;
   let server: RunningServer;
-  let closeServer: () => Promise<void>;
   let browser: Browser;
-  let closeBrowser: () => Promise<void>;
   let seed: SeededStudy;
 
   beforeAll(async () => {
-    const started = await testServer('sqlite');
-    server = started.server;
-    closeServer = started.close;
+    env = await startBrowserAndServer();
+    ({ server, browser } = env);
     seed = await seedStudy(server);
-    ({ browser, close: closeBrowser } = await launchBrowser());
   });
-  afterAll(async () => {
-    await closeBrowser?.();
-    await closeServer?.();
-  });
+  afterAll(async () => env?.close());
 
   const apiReport = async (page: Page, query: string): Promise<Report> => {
     const r = await page.request.get(`${server.url}/api/studies/${seed.sid}/agreement?${query}`);

@@ -1,8 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningServer } from '../../server/server';
-import { artifactPath, launchBrowser, browserTestsReady } from '../helpers/browser';
-import { testServer } from '../helpers/env';
+import { artifactPath, browserTestsReady, startBrowserAndServer, type BrowserAndServer } from '../helpers/browser';
 import type { ApiClient } from '../helpers/http';
 import { type SeededStudy, seedStudy, signedInContext } from './studyViewsSeed';
 
@@ -16,23 +15,17 @@ interface Browse {
 }
 
 describe.skipIf(!ready)('theme browser and progress view in Chromium', () => {
+  let env: BrowserAndServer;
   let server: RunningServer;
-  let closeServer: () => Promise<void>;
   let browser: Browser;
-  let closeBrowser: () => Promise<void>;
   let seed: SeededStudy;
 
   beforeAll(async () => {
-    const started = await testServer('sqlite');
-    server = started.server;
-    closeServer = started.close;
+    env = await startBrowserAndServer();
+    ({ server, browser } = env);
     seed = await seedStudy(server);
-    ({ browser, close: closeBrowser } = await launchBrowser());
   });
-  afterAll(async () => {
-    await closeBrowser?.();
-    await closeServer?.();
-  });
+  afterAll(async () => env?.close());
 
   const pageAs = async (api: ApiClient) => (await signedInContext(await browser.newContext(), server.url, api)).newPage();
   const browseApi = async (page: Page): Promise<Browse> => (await (await page.request.get(`${server.url}/api/studies/${seed.sid}/themes/browse`)).json()) as Browse;

@@ -5,8 +5,8 @@ import { readLayer } from '../../shared/coding';
 import { docName } from '../../shared/docNames';
 import { withDoc } from '../../server/docs/withDoc';
 import type { RunningServer } from '../../server/server';
-import { artifactPath, launchBrowser, browserTestsReady } from '../helpers/browser';
-import { eventually, testServer } from '../helpers/env';
+import { artifactPath, browserTestsReady, startBrowserAndServer, type BrowserAndServer } from '../helpers/browser';
+import { eventually } from '../helpers/env';
 import type { ApiClient } from '../helpers/http';
 import { P01_TEXT, type ReconcileSeed, seedReconcileStudy } from './reconcileSeed';
 import { signedInContext } from './studyViewsSeed';
@@ -24,24 +24,20 @@ interface ApiItem { key: string; status: string; resolution?: ApiResolution; his
  * write control. One study is carried through the tests in order, as a team would.
  */
 describe.skipIf(!ready)('reconciliation, table of themes and audit in Chromium', () => {
+  let env: BrowserAndServer;
   let server: RunningServer;
-  let closeServer: () => Promise<void>;
   let browser: Browser;
-  let closeBrowser: () => Promise<void>;
   let seed: ReconcileSeed;
   const contexts: BrowserContext[] = [];
 
   beforeAll(async () => {
-    const started = await testServer('sqlite');
-    server = started.server;
-    closeServer = started.close;
+    env = await startBrowserAndServer();
+    ({ server, browser } = env);
     seed = await seedReconcileStudy(server);
-    ({ browser, close: closeBrowser } = await launchBrowser());
   });
   afterAll(async () => {
     for (const c of contexts) await c.close();
-    await closeBrowser?.();
-    await closeServer?.();
+    await env?.close();
   });
 
   async function pageAs(who: Who, path: string): Promise<Page> {

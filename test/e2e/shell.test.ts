@@ -1,27 +1,21 @@
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { artifactPath, launchBrowser, browserTestsReady } from '../helpers/browser';
-import { testServer } from '../helpers/env';
+import { artifactPath, browserTestsReady, startBrowserAndServer, type BrowserAndServer } from '../helpers/browser';
 
 const ready = browserTestsReady();
 
 describe.skipIf(!ready)('web shell in Chromium', () => {
+  let env: BrowserAndServer;
   let browser: Browser;
-  let closeBrowser: () => Promise<void>;
-  let closeServer: () => Promise<void>;
   let url: string;
 
   beforeAll(async () => {
-    const started = await testServer('sqlite');
-    closeServer = started.close;
-    url = started.server.url;
-    ({ browser, close: closeBrowser } = await launchBrowser());
+    env = await startBrowserAndServer();
+    ({ browser } = env);
+    url = env.server.url;
   });
-  afterAll(async () => {
-    await closeBrowser?.();
-    await closeServer?.();
-  });
+  afterAll(async () => env?.close());
 
   it('walks setup -> sign in -> create study -> add participant and transcript -> numbered lines', async () => {
     const context = await browser.newContext();

@@ -8,9 +8,9 @@ import { addTheme, setLevels } from '../../shared/themes';
 import { codebookDocName } from '../../server/commands/themes';
 import { withDoc } from '../../server/docs/withDoc';
 import type { RunningServer } from '../../server/server';
-import { artifactPath, launchBrowser, browserTestsReady } from '../helpers/browser';
+import { artifactPath, browserTestsReady, startBrowserAndServer, type BrowserAndServer } from '../helpers/browser';
 import { closedWith, openClient } from '../helpers/collab';
-import { eventually, testServer } from '../helpers/env';
+import { eventually } from '../helpers/env';
 import { type ApiClient, seedUsers } from '../helpers/http';
 
 const ready = browserTestsReady();
@@ -23,25 +23,19 @@ const TEXT = [
 ].join('\n');
 
 describe.skipIf(!ready)('coding workspace in Chromium (two coders)', () => {
+  let env: BrowserAndServer;
   let server: RunningServer;
-  let closeServer: () => Promise<void>;
   let browser: Browser;
-  let closeBrowser: () => Promise<void>;
   let users: Awaited<ReturnType<typeof seedUsers>>['users'];
   let lead: ApiClient;
 
   beforeAll(async () => {
-    const started = await testServer('sqlite');
-    server = started.server;
-    closeServer = started.close;
+    env = await startBrowserAndServer();
+    ({ server, browser } = env);
     ({ users } = await seedUsers(server.services, ['lead', 'alice', 'bob']));
     lead = users.lead!.api;
-    ({ browser, close: closeBrowser } = await launchBrowser());
   });
-  afterAll(async () => {
-    await closeBrowser?.();
-    await closeServer?.();
-  });
+  afterAll(async () => env?.close());
 
   async function studyWithTranscript(codingMode: 'open' | 'blind') {
     const sid = (await lead.post('/api/studies', { title: `Alliance (${codingMode})`, codingMode })).json.study.id as string;

@@ -1,6 +1,8 @@
 import { mkdirSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { type Browser, chromium } from 'playwright-core';
+import type { RunningServer } from '../../server/server';
+import { testServer } from './env';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const ARTIFACTS = join(process.cwd(), 'test-artifacts');
@@ -50,4 +52,30 @@ export function browserTestsReady(): boolean {
   const ready = haveChromium() && built;
   if (!ready && process.env.CONCORD_REQUIRE_BROWSER) throw new Error('browser tests required: install chromium and run npm run build');
   return ready;
+}
+
+export interface BrowserAndServer {
+  server: RunningServer;
+  browser: Browser;
+  /** Closes Chromium, then the server and its database. */
+  close: () => Promise<void>;
+}
+
+/** A server on a fresh SQLite database and Debian's Chromium, for one browser suite. */
+export async function startBrowserAndServer(): Promise<BrowserAndServer> {
+  const started = await testServer('sqlite');
+  try {
+    const { browser, close } = await launchBrowser();
+    return {
+      server: started.server,
+      browser,
+      close: async () => {
+        await close();
+        await started.close();
+      },
+    };
+  } catch (e) {
+    await started.close();
+    throw e;
+  }
 }

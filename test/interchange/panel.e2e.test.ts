@@ -2,28 +2,22 @@ import { readFileSync } from 'node:fs';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { unzipQdpx } from '../../shared/refi';
-import { launchBrowser, browserTestsReady } from '../helpers/browser';
-import { testServer } from '../helpers/env';
+import { browserTestsReady, startBrowserAndServer, type BrowserAndServer } from '../helpers/browser';
 import { PROJECT_XSD, SAMPLES, xmllint } from './seedStudy';
 
 const ready = browserTestsReady();
 
 describe.skipIf(!ready)('interchange panels in Chromium', () => {
+  let env: BrowserAndServer;
   let browser: Browser;
-  let closeBrowser: () => Promise<void>;
-  let closeServer: () => Promise<void>;
   let url: string;
 
   beforeAll(async () => {
-    const started = await testServer('sqlite');
-    closeServer = started.close;
-    url = started.server.url;
-    ({ browser, close: closeBrowser } = await launchBrowser());
+    env = await startBrowserAndServer();
+    ({ browser } = env);
+    url = env.server.url;
   });
-  afterAll(async () => {
-    await closeBrowser?.();
-    await closeServer?.();
-  });
+  afterAll(async () => env?.close());
 
   it('imports a project with its report, previews and merges a codebook, and downloads a valid .qdpx', async () => {
     const context = await browser.newContext({ acceptDownloads: true });
