@@ -3,11 +3,10 @@ import { decideAccess } from '../../shared/access';
 import { forbidden, invalid, notFound } from '../errors';
 import type { Services } from '../services';
 import { listMembers } from '../store/members';
-import { listTranscripts } from '../store/transcripts';
+import { findTranscriptPhase, listTranscripts } from '../store/transcripts';
 import { usersByIds } from '../store/users';
 import { type Actor, authorizeStudy } from './actor';
 import { type LoadedTranscript, agreementThemes, loadThemeTree, loadTranscriptLayers } from './studyLayers';
-import { findTranscriptPhase } from '../store/transcripts';
 
 export interface AgreementQuery {
   unit: UnitKind;

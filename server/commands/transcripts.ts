@@ -8,8 +8,7 @@ import type { Services } from '../services';
 import { appendAudit } from '../store/audit';
 import { type Participant, findParticipant, findParticipantByPseudonym, insertParticipant } from '../store/participants';
 import type { Study } from '../store/studies';
-import { type TranscriptRow, type Turn, findTranscript, listTranscripts, updateTranscriptPhase } from '../store/transcripts';
-import { insertTranscript } from '../store/transcripts';
+import { type TranscriptRow, findTranscript, insertTranscript, listTranscripts, updateTranscriptPhase } from '../store/transcripts';
 import { type Actor, authorizeStudy } from './actor';
 import { revealTranscript } from './reconcileReveal';
 
@@ -107,7 +106,8 @@ export async function setTranscriptPhase(s: Services, actor: Actor, transcriptId
   const t = await findTranscript(s.db, transcriptId);
   if (!t) throw notFound('transcript');
   await authorizeStudy(s, actor, t.studyId, 'transcripts.phase');
-  if (t.phase === phase) return { ...t, text: undefined };
+  const { text: _t, turns: _u, ...meta } = t;
+  if (t.phase === phase) return meta;
   if (Math.abs(order(phase) - order(t.phase)) !== 1) throw conflict(`a transcript moves one step at a time (${t.phase} -> ${phase} is not allowed)`);
   const now = s.now();
   await s.db.transaction().execute(async (trx) => {
@@ -117,6 +117,5 @@ export async function setTranscriptPhase(s: Services, actor: Actor, transcriptId
   s.rights.emit({ kind: 'transcript', transcriptId });
   // Reveal after the phase commit, when the layers are already read-only (docs/reconciliation.md).
   if (t.phase === 'coding' && phase === 'reconciling') await revealTranscript(s, actor, transcriptId);
-  const { text: _t, turns: _u, ...meta } = t;
   return { ...meta, phase };
 }
