@@ -2,7 +2,7 @@ import { AwarenessBus } from './awarenessBus';
 import { clusterChannels } from './cluster/channels';
 import { clusterLogWriter } from './cluster/clusterLogWriter';
 import type { Config } from './config';
-import { type LogWriter, localLogWriter } from './docs/LogWriter';
+import { type LogWriter, localLogWriter, sqliteLogWriter } from './docs/LogWriter';
 import { type Logger, createLogger } from './log';
 import { RightsBus } from './rights';
 import { type Database, type Dialect, openDatabase } from './store/database';
@@ -51,7 +51,12 @@ export async function createServices(config: Config, options: ServiceOptions = {
     log,
     rights: new RightsBus(),
     awareness: new AwarenessBus(),
-    docLog: opened.dialect === 'postgres' ? clusterLogWriter(opened.db, clusterChannels(options.pgSchema), log) : localLogWriter(opened.db),
+    docLog:
+      opened.dialect === 'postgres'
+        ? clusterLogWriter(opened.db, clusterChannels(options.pgSchema), log)
+        : opened.sqlite
+          ? sqliteLogWriter(opened.db, opened.sqlite)
+          : localLogWriter(opened.db),
     now: options.now ?? Date.now,
     loginByAccount: new RateLimiter(LOGIN_LIMIT_PER_ACCOUNT, LOGIN_WINDOW_MS),
     loginByIp: new RateLimiter(LOGIN_LIMIT_PER_IP, LOGIN_WINDOW_MS),

@@ -1,5 +1,5 @@
 import type { Database } from '../store/database';
-import { type DocSnapshot, type NewDocUpdate, appendDocUpdates, saveDocSnapshot } from '../store/docLog';
+import { type DocSnapshot, type NewDocUpdate, appendDocUpdates, saveDocSnapshot, sqliteDocAppender } from '../store/docLog';
 
 /** One row of a document's log as another writer (node) committed it. */
 export interface LoggedUpdate {
@@ -44,12 +44,27 @@ export interface LogWriter {
   saveSnapshot(doc: string, snapshot: DocSnapshot): Promise<SnapshotOutcome>;
 }
 
-/** The single-process writer: one transaction, nothing to announce. */
+/** The single-process writer on either dialect: one Kysely transaction, nothing to announce. */
 export function localLogWriter(db: Database): LogWriter {
+  return singleProcessWriter(db, (rows) => db.transaction().execute((trx) => appendDocUpdates(trx, rows)));
+}
+
+/**
+ * The single-process writer on SQLite (what `npm start` runs): the same transaction through a
+ * prepared statement on the driver's handle (store/docLog.ts sqliteDocAppender), taken while
+ * holding Kysely's only connection so no other query interleaves.
+ */
+export function sqliteLogWriter(db: Database, sqlite: SqliteHandle): LogWriter {
+  const append = sqliteDocAppender(sqlite);
+  return singleProcessWriter(db, (rows) => db.connection().execute(async () => append(rows)));
+}
+
+type SqliteHandle = Parameters<typeof sqliteDocAppender>[0];
+
+function singleProcessWriter(db: Database, appendRows: (rows: NewDocUpdate[]) => Promise<number[]>): LogWriter {
   return {
     async append(docs) {
-      const rows = docs.flatMap((d) => d.rows);
-      const ids = await db.transaction().execute((trx) => appendDocUpdates(trx, rows));
+      const ids = await appendRows(docs.flatMap((d) => d.rows));
       let offset = 0;
       return docs.map((d) => {
         const mine = ids.slice(offset, offset + d.rows.length);

@@ -12,6 +12,11 @@ export type Dialect = 'sqlite' | 'postgres';
 export interface OpenedDatabase {
   db: Database;
   dialect: Dialect;
+  /**
+   * SQLite only: the driver's handle under Kysely, for the update log's hot path
+   * (store/docLog.ts sqliteDocAppender). Use it only while holding Kysely's connection.
+   */
+  sqlite?: SQLite.Database;
   close: () => Promise<void>;
 }
 
@@ -65,7 +70,7 @@ export async function openDatabase(options: OpenOptions): Promise<OpenedDatabase
     sqlite.pragma('foreign_keys = ON');
     sqlite.pragma('busy_timeout = 5000');
     const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: sqlite }) });
-    opened = { db, dialect: 'sqlite', close: () => db.destroy() };
+    opened = { db, dialect: 'sqlite', sqlite, close: () => db.destroy() };
   }
   if (options.migrate !== false) {
     if (opened.dialect === 'postgres') await withSchemaChangeLock(url!, () => migrateToLatest(opened.db, options.pgSchema));
