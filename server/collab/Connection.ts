@@ -16,6 +16,8 @@ import {
   MAX_PENDING_MESSAGES,
   MAX_SEND_BUFFER_BYTES,
   MAX_UPDATE_BYTES,
+  SYNC_REQUEST_BURST,
+  SYNC_REQUESTS_PER_SECOND,
   TRY_AGAIN_LATER,
 } from './limits';
 import { NOOP_SYNC_STEP2, SyncStep1, SyncStep2, SyncUpdate } from './messages';
@@ -55,6 +57,9 @@ export class Connection implements DocWriter {
   readonly #awarenessBucket = new TokenBucket(AWARENESS_RATE_PER_SECOND, AWARENESS_BURST);
   readonly #stashedAwareness = new Map<number, AwarenessEntry>();
   #awarenessTimer: NodeJS.Timeout | null = null;
+  readonly #syncBucket = new TokenBucket(SYNC_REQUESTS_PER_SECOND, SYNC_REQUEST_BURST);
+  /** The newest SyncStep1 over the rate, answered when a token returns (coalesced). */
+  #pendingSync: { stateVector: Uint8Array; timer: NodeJS.Timeout } | null = null;
   #onFinish: ((c: Connection) => void) | null;
 
   constructor(
@@ -163,6 +168,8 @@ export class Connection implements DocWriter {
   #finish(): void {
     if (this.#awarenessTimer) clearTimeout(this.#awarenessTimer);
     this.#awarenessTimer = null;
+    if (this.#pendingSync) clearTimeout(this.#pendingSync.timer);
+    this.#pendingSync = null;
     const done = this.#onFinish;
     this.#onFinish = null;
     done?.(this);
@@ -194,7 +201,7 @@ export class Connection implements DocWriter {
         if (decoding.hasContent(d)) throw new Error('trailing bytes after a sync message');
         if (step === SyncStep1) {
           Y.decodeStateVector(payload); // validates before it reaches encodeStateAsUpdate
-          channel.answerSyncStep1(this, payload);
+          this.#requestSync(channel, payload);
         } else if (step === SyncStep2 || step === SyncUpdate) {
           if (payload.byteLength > MAX_UPDATE_BYTES) return this.close(CloseCode.TooLarge, { why: 'update', bytes: payload.byteLength });
           if (rights.access !== 'write') {
@@ -227,6 +234,30 @@ export class Connection implements DocWriter {
         // Auth (2), Persisted (100) and anything else are server-to-client or unknown.
         throw new Error(`unexpected message type ${type}`);
     }
+  }
+
+  /** Rate-limited SyncStep1 answers: over the rate, only the newest request waits (coalesced). */
+  #requestSync(channel: DocChannel, stateVector: Uint8Array): void {
+    if (this.#pendingSync) {
+      this.#pendingSync.stateVector = stateVector;
+      return;
+    }
+    if (this.#syncBucket.take()) {
+      channel.answerSyncStep1(this, stateVector);
+      return;
+    }
+    const answer = () => {
+      const pending = this.#pendingSync;
+      if (!pending) return;
+      // Held while re-authorising: the answer must come from the rights decided next.
+      if (this.#phase.kind !== 'open' || !this.#syncBucket.take()) {
+        pending.timer = setTimeout(answer, Math.max(50, this.#syncBucket.waitMs()));
+        return;
+      }
+      this.#pendingSync = null;
+      this.#phase.channel.answerSyncStep1(this, pending.stateVector);
+    };
+    this.#pendingSync = { stateVector, timer: setTimeout(answer, this.#syncBucket.waitMs()) };
   }
 
   /** Rate-limited relay: over the rate, only the newest state per client id waits for a token. */

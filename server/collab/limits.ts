@@ -60,6 +60,18 @@ export const AWARENESS_RATE_PER_SECOND = 20;
 export const AWARENESS_BURST = 40;
 
 /**
+ * SyncStep1 requests answered per connection: a token bucket of SYNC_REQUEST_BURST refilled at
+ * SYNC_REQUESTS_PER_SECOND. Beyond it requests are coalesced: only the newest state vector waits
+ * for a token and gets its SyncStep2, so every request is still answered by a later, complete
+ * answer. A provider sends one at connect (and on an optional resync timer, seconds apart).
+ * Threat: each answer encodes the document's difference to the sender's state vector; a
+ * connection repeating an empty state vector makes the server encode and send the whole
+ * document (up to MAX_DOC_BYTES) again and again.
+ */
+export const SYNC_REQUESTS_PER_SECOND = 2;
+export const SYNC_REQUEST_BURST = 10;
+
+/**
  * Bytes queued towards one client before we give up on it (close 1013). Threat: a client that
  * stops reading makes the server buffer every broadcast for it without bound.
  */

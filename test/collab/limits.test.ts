@@ -1,7 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { CloseCode } from '../../shared/protocol';
-import { MAX_AWARENESS_STATE_BYTES, MAX_CONNECTIONS_PER_USER, MAX_FRAME_BYTES, MAX_PENDING_MESSAGES, MAX_UPDATE_BYTES, TRANSPORT_MAX_PAYLOAD } from '../../server/collab/limits';
+import * as decoding from 'lib0/decoding';
+import { MAX_AWARENESS_STATE_BYTES, MAX_CONNECTIONS_PER_USER, MAX_FRAME_BYTES, MAX_PENDING_MESSAGES, MAX_UPDATE_BYTES, SYNC_REQUEST_BURST, TRANSPORT_MAX_PAYLOAD } from '../../server/collab/limits';
 import { MAX_DOC_BYTES } from '../../server/docs/docLimits';
 import { createLogger } from '../../server/log';
 import type { RunningServer } from '../../server/server';
@@ -75,6 +76,37 @@ for (const dialect of testDialects()) {
       expect(stored).toBeGreaterThan(0);
       expect(logged.some((l) => l.event === 'collab.closed' && l.why === 'document size')).toBe(true);
       await bystandersUnaffected('after-doc-size');
+    });
+
+    it('answers a SyncStep1 flood at a bounded rate and coalesces the rest into one complete answer', async () => {
+      const name = docs.layer(f);
+      owner.doc.getArray('codings').push(['x'.repeat(4000)]);
+      await eventually(() => lead.doc.getArray('codings').length === 1);
+      const a = await rawSocket(server, name, f.cookie('owner'));
+      await eventually(() => a.received.length > 0); // authorised: the server's own SyncStep1 arrived
+      // SyncStep2 payloads, in arrival order (message 0, step 1).
+      const answers = () =>
+        a.received.flatMap((m) => {
+          const d = decoding.createDecoder(m);
+          return decoding.readVarUint(d) === 0 && decoding.readVarUint(d) === 1 ? [decoding.readVarUint8Array(d)] : [];
+        });
+      // 200 requests with an empty state vector: each asks for the whole document.
+      const empty = Y.encodeStateVector(new Y.Doc());
+      for (let i = 0; i < 200; i++) a.ws.send(syncFrame(0, empty));
+      // The server handles a socket's frames in order, so by the pong every request was seen.
+      await new Promise<void>((resolve) => {
+        a.ws.once('pong', () => resolve());
+        a.ws.ping();
+      });
+      expect(answers()).toHaveLength(SYNC_REQUEST_BURST);
+      // The requests over the rate get one later answer, as complete as the others.
+      await eventually(() => answers().length === SYNC_REQUEST_BURST + 1, 5000);
+      const last = new Y.Doc();
+      Y.applyUpdate(last, answers().at(-1)!);
+      expect(last.getArray('codings').toJSON()).toEqual(['x'.repeat(4000)]);
+      expect(a.ws.readyState).toBe(a.ws.OPEN);
+      a.ws.close();
+      await bystandersUnaffected('after-sync-flood');
     });
 
     it('closes a connection that floods its pending queue while the document loads', async () => {
