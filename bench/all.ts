@@ -4,7 +4,7 @@
 // child processes. Writes bench/results/all.json and prints a short table.
 //   npm run bench
 //   node bin/run-ts.js bench/all.ts --rounds 3 --seconds 8 --workers 3 --only S1,S2 --servers concord,y-websocket --profile --no-others
-//   --servers may add the diagnostic concord-nosync (bench/lib/BenchServer.ts); --out writes elsewhere
+//   --servers may add the diagnostics concord-nosync, concord-tmpfs (bench/lib/BenchServer.ts); --out writes elsewhere
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { SERVER_KINDS, type ServerKind } from './lib/BenchServer';

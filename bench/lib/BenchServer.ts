@@ -7,16 +7,19 @@ import { type ProcUsage, procUsage } from './procUsage';
 /** The servers compared: Concord and the anchors people would otherwise pick. */
 export const SERVER_KINDS = ['concord', 'hocuspocus', 'hocuspocus-sqlite', 'y-websocket'] as const;
 /**
- * Diagnostic variants, only with --servers: `concord-nosync` is Concord with SQLite
- * synchronous=NORMAL (WAL commits without an fsync: durable across a process crash, not a power
- * loss), to measure what the fsync on the event loop costs. Not a supported configuration.
+ * Diagnostic variants, only with --servers, not supported configurations:
+ * - `concord-nosync`: Concord with SQLite synchronous=NORMAL (WAL commits without an fsync:
+ *   durable across a process crash, not a power loss), to measure what the fsync costs;
+ * - `concord-tmpfs`: Concord unchanged (synchronous=FULL) with its data directory on tmpfs
+ *   (/dev/shm), where writes and fsyncs never reach a disk: the same code path without disk I/O,
+ *   to separate Concord's own processing from the storage it waits for.
  */
-export const DIAGNOSTIC_KINDS = ['concord-nosync'] as const;
+export const DIAGNOSTIC_KINDS = ['concord-nosync', 'concord-tmpfs'] as const;
 export type ServerKind = (typeof SERVER_KINDS)[number] | (typeof DIAGNOSTIC_KINDS)[number];
 
-export const PERSISTENT: ReadonlySet<ServerKind> = new Set(['concord', 'concord-nosync', 'hocuspocus-sqlite']);
+export const PERSISTENT: ReadonlySet<ServerKind> = new Set(['concord', 'concord-nosync', 'concord-tmpfs', 'hocuspocus-sqlite']);
 
-export const isConcord = (kind: ServerKind): boolean => kind === 'concord' || kind === 'concord-nosync';
+export const isConcord = (kind: ServerKind): boolean => kind === 'concord' || kind === 'concord-nosync' || kind === 'concord-tmpfs';
 
 export interface BenchServerOptions {
   /** Concord: its DATA_DIR; hocuspocus-sqlite: the directory of its SQLite file. */
@@ -32,6 +35,7 @@ export interface BenchServerOptions {
 const ENTRY: Record<ServerKind, string> = {
   concord: 'bench/servers/concordServer.ts',
   'concord-nosync': 'bench/servers/concordServer.ts',
+  'concord-tmpfs': 'bench/servers/concordServer.ts',
   hocuspocus: 'bench/servers/hocuspocusServer.ts',
   'hocuspocus-sqlite': 'bench/servers/hocuspocusServer.ts',
   'y-websocket': 'bench/servers/yWebsocketServer.ts',

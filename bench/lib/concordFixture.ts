@@ -63,9 +63,9 @@ export async function buildConcordFixture(): Promise<ConcordFixture> {
   return { templateDir, cookies, userIds: users.map((u) => u.id), docNames };
 }
 
-/** A fresh data directory for one run: a copy of the template. */
-export function copyFixture(f: ConcordFixture): string {
-  const dir = mkdtempSync(join(tmpdir(), 'concord-bench-run-'));
+/** A fresh data directory for one run: a copy of the template (under `parent`, default the temp dir). */
+export function copyFixture(f: ConcordFixture, parent = tmpdir()): string {
+  const dir = mkdtempSync(join(parent, 'concord-bench-run-'));
   cpSync(f.templateDir, dir, { recursive: true });
   return dir;
 }

@@ -34,7 +34,8 @@ export interface Prepared {
 
 /** A fresh data directory for the server (Concord: a copy of the seeded fixture). */
 export function prepare(ctx: RunContext, kind: ServerKind, captureLog = false): Prepared {
-  const dataDir = isConcord(kind) ? copyFixture(ctx.fixture) : kind === 'hocuspocus-sqlite' ? mkdtempSync(join(tmpdir(), 'hocuspocus-bench-')) : null;
+  // concord-tmpfs (diagnostic): the same server with its data on tmpfs, where fsync is free.
+  const dataDir = isConcord(kind) ? copyFixture(ctx.fixture, kind === 'concord-tmpfs' ? '/dev/shm' : undefined) : kind === 'hocuspocus-sqlite' ? mkdtempSync(join(tmpdir(), 'hocuspocus-bench-')) : null;
   return {
     dataDir,
     start: () =>
