@@ -6,7 +6,9 @@ import { type LogWriter, localLogWriter, sqliteLogWriter } from './docs/LogWrite
 import { type Logger, createLogger } from './log';
 import { RightsBus } from './rights';
 import { type Database, type Dialect, openDatabase } from './store/database';
-import { LOGIN_LIMIT_PER_ACCOUNT, LOGIN_LIMIT_PER_IP, LOGIN_WINDOW_MS, RateLimiter } from './auth/rateLimiter';
+import { type LoginLimiter, localLoginLimiter, sharedLoginLimiter } from './auth/loginLimiter';
+import { LOGIN_LIMIT_PER_ACCOUNT, LOGIN_LIMIT_PER_IP, LOGIN_WINDOW_MS } from './auth/rateLimiter';
+import { LoginAttemptKind } from './store/loginAttempts';
 
 /**
  * What every door (HTTP, collab, CLI) is given: no module-level singletons, so a test can run
@@ -27,8 +29,12 @@ export interface Services {
    */
   docLog: LogWriter;
   now: () => number;
-  loginByAccount: RateLimiter;
-  loginByIp: RateLimiter;
+  /**
+   * Login limits (auth/loginLimiter.ts): in memory on SQLite; on PostgreSQL also counted in the
+   * database, so that all nodes together allow each account and address one limit, not one per node.
+   */
+  loginByAccount: LoginLimiter;
+  loginByIp: LoginLimiter;
   /** Runs before the database closes (e.g. the document registry flushing its last commits). */
   onClose: (hook: () => Promise<void>) => void;
   close: () => Promise<void>;
@@ -44,6 +50,8 @@ export async function createServices(config: Config, options: ServiceOptions = {
   const hooks: Array<() => Promise<void>> = [];
   const opened = await openDatabase({ url: config.databaseUrl, dataDir: config.dataDir, ...(options.pgSchema ? { pgSchema: options.pgSchema } : {}) });
   const log = options.log ?? createLogger(config.logLevel);
+  const loginLimiter = (kind: LoginAttemptKind, limit: number) =>
+    opened.dialect === 'postgres' ? sharedLoginLimiter(opened.db, kind, limit, LOGIN_WINDOW_MS, log) : localLoginLimiter(limit, LOGIN_WINDOW_MS);
   return {
     config,
     db: opened.db,
@@ -58,8 +66,8 @@ export async function createServices(config: Config, options: ServiceOptions = {
           ? sqliteLogWriter(opened.db, opened.sqlite)
           : localLogWriter(opened.db),
     now: options.now ?? Date.now,
-    loginByAccount: new RateLimiter(LOGIN_LIMIT_PER_ACCOUNT, LOGIN_WINDOW_MS),
-    loginByIp: new RateLimiter(LOGIN_LIMIT_PER_IP, LOGIN_WINDOW_MS),
+    loginByAccount: loginLimiter(LoginAttemptKind.account, LOGIN_LIMIT_PER_ACCOUNT),
+    loginByIp: loginLimiter(LoginAttemptKind.ip, LOGIN_LIMIT_PER_IP),
     onClose: (hook) => void hooks.push(hook),
     close: async () => {
       for (const hook of hooks.splice(0).reverse()) await hook();

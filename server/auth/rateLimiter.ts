@@ -2,7 +2,8 @@
  * A fixed-window attempt counter. `take` counts the attempt synchronously before any await,
  * so a burst of parallel logins cannot slip past the limit while password hashes run.
  * Threat: online password guessing against one account (per-account key) or many
- * accounts from one address (per-IP key). In-memory: per node.
+ * accounts from one address (per-IP key). In-memory, so per process: on several nodes it is the
+ * first stage of a login limit and a counter in PostgreSQL the second (loginLimiter.ts).
  */
 export class RateLimiter {
   readonly #windows = new Map<string, { count: number; resetAt: number }>();

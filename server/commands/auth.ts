@@ -35,10 +35,15 @@ export async function createUser(s: Services, input: { email: string; name: stri
 export async function login(s: Services, input: { email: string; password: string; ip: string }): Promise<SignedIn> {
   const now = s.now();
   const accountKey = normaliseEmail(input.email);
-  // Both limits are counted before the password is checked (see RateLimiter).
+  // Both limits are counted before the password is checked (see LoginLimiter): first in this
+  // process before any await, so a parallel burst stops here; then, on several nodes, in the
+  // counter they share. The address first both times: an address over its limit does not get
+  // to use up an account's attempts (the shared count is the one that decides across nodes).
   const waitIp = s.loginByIp.take(input.ip, now);
   const waitAccount = waitIp ? 0 : s.loginByAccount.take(accountKey, now);
-  const wait = waitIp || waitAccount;
+  let wait = waitIp || waitAccount;
+  if (!wait) wait = await s.loginByIp.confirm(input.ip, now);
+  if (!wait) wait = await s.loginByAccount.confirm(accountKey, now);
   if (wait) {
     s.log.warn('login_rate_limited', { ip: input.ip });
     throw new AppError('rate_limited', 'too many sign-in attempts; try again later', undefined, { 'Retry-After': String(wait) });
@@ -47,7 +52,7 @@ export async function login(s: Services, input: { email: string; password: strin
   // Verify against a dummy hash for unknown accounts so timing does not reveal which exist.
   const ok = await verifyPassword(found?.passwordHash ?? (await dummyHash()), input.password);
   if (!found || !ok) throw new AppError('unauthenticated', 'wrong email or password');
-  s.loginByAccount.reset(accountKey);
+  await s.loginByAccount.reset(accountKey);
   const { token, session } = await createSession(s.db, found.id, now);
   const { passwordHash: _omit, ...user } = found;
   return { user, token, expiresAt: session.expiresAt };

@@ -72,4 +72,5 @@ export interface DB {
     update: Uint8Array;
   };
   doc_snapshots: { doc: string; upto_id: number; at: number; state: Uint8Array };
+  login_attempts: { kind: string; key: string; window_start: number; attempts: number };
 }
