@@ -53,22 +53,34 @@ async function storedWindows(s: Services) {
   return s.db.selectFrom('login_attempts').select(['kind', 'key', 'window_start', 'attempts']).orderBy('kind').orderBy('key').execute();
 }
 
-describe('login limits on SQLite (one process)', () => {
-  let env: TestEnv;
+/**
+ * Inside a describe: `start()` opens `count` nodes (Services) on one fresh database, with Ana's
+ * account and a clock the test moves; they are closed after each test.
+ */
+function nodesOn(dialect: 'sqlite' | 'postgres', count: number) {
+  let env: TestEnv | null = null;
   let nodes: Node[] = [];
   const clock = { now: 1_700_000_000_000 };
   afterEach(async () => {
     for (const n of nodes.splice(0)) await n.s.close();
-    await env.cleanup();
+    await env?.cleanup();
+    env = null;
   });
+  return {
+    clock,
+    async start(): Promise<Node[]> {
+      clock.now = 1_700_000_000_000;
+      env = testEnv(dialect, { TRUST_PROXY: '1' });
+      nodes = await startNodes(env, count, clock);
+      await createUser(nodes[0]!.s, { ...ANA, name: 'Ana', isAdmin: false });
+      return nodes;
+    },
+  };
+}
 
-  async function start() {
-    clock.now = 1_700_000_000_000;
-    env = testEnv('sqlite', { TRUST_PROXY: '1' });
-    nodes = await startNodes(env, 1, clock);
-    await createUser(nodes[0]!.s, { ...ANA, name: 'Ana', isAdmin: false });
-    return nodes[0]!;
-  }
+describe('login limits on SQLite (one process)', () => {
+  const { clock, start: startAll } = nodesOn('sqlite', 1);
+  const start = async () => (await startAll())[0]!;
 
   it('refuses the 11th and 12th wrong attempt on one account with 429 and counts nothing in the database', async () => {
     const a = await start();
@@ -90,21 +102,11 @@ describe('login limits on SQLite (one process)', () => {
 });
 
 describe.skipIf(!process.env.TEST_DATABASE_URL)('login limits across two nodes on one PostgreSQL', () => {
-  let env: TestEnv;
-  let nodes: Node[] = [];
-  const clock = { now: 1_700_000_000_000 };
-  afterEach(async () => {
-    for (const n of nodes.splice(0)) await n.s.close();
-    await env.cleanup();
-  });
-
-  async function start(): Promise<[Node, Node]> {
-    clock.now = 1_700_000_000_000;
-    env = testEnv('postgres', { TRUST_PROXY: '1' });
-    nodes = await startNodes(env, 2, clock);
-    await createUser(nodes[0]!.s, { ...ANA, name: 'Ana', isAdmin: false });
-    return [nodes[0]!, nodes[1]!];
-  }
+  const { clock, start: startAll } = nodesOn('postgres', 2);
+  const start = async (): Promise<[Node, Node]> => {
+    const [a, b] = await startAll();
+    return [a!, b!];
+  };
 
   it('refuses the 11th and 12th wrong attempt on one account when 6 went to node A and 6 to node B', async () => {
     const [a, b] = await start();
