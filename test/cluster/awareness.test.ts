@@ -1,19 +1,13 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { eventually } from '../helpers/env';
 import { type TestClient, docs, openClient, synced } from '../helpers/collab';
-import { type Cluster, PG_URL, startCluster } from './cluster';
+import { PG_URL, clusterPerTest } from './cluster';
 
 describe.skipIf(!PG_URL)('several nodes on one PostgreSQL: presence', () => {
-  let cluster: Cluster | null = null;
-  const clients: TestClient[] = [];
-  afterEach(async () => {
-    for (const c of clients.splice(0)) c.destroy();
-    await cluster?.close();
-    cluster = null;
-  });
+  const { clients, startCluster } = clusterPerTest();
 
   async function pair(mode: 'open' | 'blind') {
-    cluster = await startCluster(2, mode);
+    const cluster = await startCluster(2, mode);
     const { f, nodes } = cluster;
     const name = docs.codebook(f);
     const onA = openClient(nodes[0]!.server, name, f.cookie('owner'));

@@ -1,8 +1,9 @@
 import pg from 'pg';
+import { afterEach } from 'vitest';
 import { createServices } from '../../server/services';
 import type { RunningServer } from '../../server/server';
 import { type TestEnv, testEnv } from '../helpers/env';
-import { type StudyFixture, seedStudy } from '../helpers/collab';
+import { type StudyFixture, type TestClient, seedStudy } from '../helpers/collab';
 import { type ChildServer, startChildServer } from '../collab/childServer';
 
 /** The PostgreSQL the multi-node suites run on; they are skipped without it. */
@@ -48,6 +49,24 @@ export async function startCluster(count: number, codingMode: 'open' | 'blind' =
       await Promise.all(nodes.map((n) => n.exited));
       await env.cleanup();
     },
+  };
+}
+
+/**
+ * Inside a describe: `startCluster` as above, remembered so that after each test the clients the
+ * test pushed to `clients` are destroyed and the cluster is closed.
+ */
+export function clusterPerTest() {
+  let current: Cluster | null = null;
+  const clients: TestClient[] = [];
+  afterEach(async () => {
+    for (const c of clients.splice(0)) c.destroy();
+    await current?.close();
+    current = null;
+  });
+  return {
+    clients,
+    startCluster: async (...args: Parameters<typeof startCluster>) => (current = await startCluster(...args)),
   };
 }
 

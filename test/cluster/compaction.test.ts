@@ -4,8 +4,8 @@ import { loadDoc } from '../../server/docs/loadDoc';
 import { type Services, createServices } from '../../server/services';
 import { findDocSnapshot } from '../../server/store/docLog';
 import { eventually, testEnv } from '../helpers/env';
-import { type TestClient, docs, openClient, synced } from '../helpers/collab';
-import { type Cluster, PG_URL, startCluster } from './cluster';
+import { docs, openClient, synced } from '../helpers/collab';
+import { PG_URL, clusterPerTest } from './cluster';
 
 describe.skipIf(!PG_URL)('compaction with several nodes', () => {
   const closers: Array<() => Promise<void>> = [];
@@ -57,16 +57,10 @@ describe.skipIf(!PG_URL)('compaction with several nodes', () => {
   });
 
   describe('two nodes compacting one busy document', () => {
-    let cluster: Cluster | null = null;
-    const clients: TestClient[] = [];
-    afterEach(async () => {
-      for (const c of clients.splice(0)) c.destroy();
-      await cluster?.close();
-      cluster = null;
-    });
+    const { clients, startCluster } = clusterPerTest();
 
     it('leaves a log whose snapshot plus tail is the document every client has', async () => {
-      cluster = await startCluster(2);
+      const cluster = await startCluster(2);
       const { f, nodes, env } = cluster;
       const name = docs.codebook(f);
       const [onA, onB] = nodes.map((n, i) => openClient(n.server, name, f.cookie(i === 0 ? 'owner' : 'other')));

@@ -1,19 +1,13 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import type { RunningServer } from '../../server/server';
 import { eventually } from '../helpers/env';
 import { type TestClient, docs, openClient, synced } from '../helpers/collab';
 import { prng } from '../collab/frames';
-import { type Cluster, PG_URL, startCluster } from './cluster';
+import { PG_URL, clusterPerTest } from './cluster';
 
 describe.skipIf(!PG_URL)('several nodes on one PostgreSQL: convergence', () => {
-  let cluster: Cluster | null = null;
-  const clients: TestClient[] = [];
-  afterEach(async () => {
-    for (const c of clients.splice(0)) c.destroy();
-    await cluster?.close();
-    cluster = null;
-  });
+  const { clients, startCluster } = clusterPerTest();
   const open = (server: RunningServer, name: string, cookie: string) => {
     const c = openClient(server, name, cookie, { persisted: true });
     clients.push(c);
@@ -21,7 +15,7 @@ describe.skipIf(!PG_URL)('several nodes on one PostgreSQL: convergence', () => {
   };
 
   it('converges clients of one document on node A and node B', async () => {
-    cluster = await startCluster(2);
+    const cluster = await startCluster(2);
     const { f, nodes } = cluster;
     const [a, b] = nodes.map((n) => n.server);
     const name = docs.codebook(f);
@@ -38,7 +32,7 @@ describe.skipIf(!PG_URL)('several nodes on one PostgreSQL: convergence', () => {
   });
 
   it('converges 3 nodes x 20 clients writing at random to identical documents', async () => {
-    cluster = await startCluster(3);
+    const cluster = await startCluster(3);
     const { f, nodes } = cluster;
     const name = docs.codebook(f);
     const users = ['lead', 'owner', 'other'];

@@ -1,22 +1,16 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { eventually } from '../helpers/env';
 import { type TestClient, docs, openClient, synced } from '../helpers/collab';
 import { prng } from '../collab/frames';
-import { type Cluster, PG_URL, startCluster } from './cluster';
+import { PG_URL, clusterPerTest } from './cluster';
 
 describe.skipIf(!PG_URL)('several nodes on one PostgreSQL: a node killed with SIGKILL', () => {
-  let cluster: Cluster | null = null;
-  const clients: TestClient[] = [];
-  afterEach(async () => {
-    for (const c of clients.splice(0)) c.destroy();
-    await cluster?.close();
-    cluster = null;
-  });
+  const { clients, startCluster } = clusterPerTest();
 
   for (const seed of [1, 2, 3]) {
     it(`keeps every update any client had received when node A dies under writes (seed ${seed})`, async () => {
-      cluster = await startCluster(2);
+      const cluster = await startCluster(2);
       const { f, nodes } = cluster;
       const [a, b] = nodes;
       const name = docs.codebook(f);

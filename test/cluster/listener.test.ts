@@ -1,22 +1,16 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { eventually } from '../helpers/env';
-import { type TestClient, docs, openClient, synced } from '../helpers/collab';
-import { type Cluster, PG_URL, pgQuery, startCluster } from './cluster';
+import { docs, openClient, synced } from '../helpers/collab';
+import { PG_URL, pgQuery, clusterPerTest } from './cluster';
 
 describe.skipIf(!PG_URL)('several nodes on one PostgreSQL: a lost listener connection', () => {
-  let cluster: Cluster | null = null;
-  const clients: TestClient[] = [];
-  afterEach(async () => {
-    for (const c of clients.splice(0)) c.destroy();
-    await cluster?.close();
-    cluster = null;
-  });
+  const { clients, startCluster } = clusterPerTest();
 
   const listenerPids = async (nodePid: number) =>
     (await pgQuery<{ pid: number }>(`select pid from pg_stat_activity where application_name = $1`, [`concord-listen-${nodePid}`])).map((r) => r.pid);
 
   it('catches up on what was committed while its LISTEN connection was cut, and listens again', async () => {
-    cluster = await startCluster(2);
+    const cluster = await startCluster(2);
     const { f, nodes } = cluster;
     const [a, b] = nodes;
     const name = docs.codebook(f);

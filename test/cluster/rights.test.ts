@@ -1,19 +1,13 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { CloseCode } from '../../shared/protocol';
-import { type TestClient, closedWith, docs, openClient, synced } from '../helpers/collab';
-import { type Cluster, PG_URL, nodeApi, startCluster } from './cluster';
+import { closedWith, docs, openClient, synced } from '../helpers/collab';
+import { PG_URL, nodeApi, clusterPerTest } from './cluster';
 
 describe.skipIf(!PG_URL)('several nodes on one PostgreSQL: rights', () => {
-  let cluster: Cluster | null = null;
-  const clients: TestClient[] = [];
-  afterEach(async () => {
-    for (const c of clients.splice(0)) c.destroy();
-    await cluster?.close();
-    cluster = null;
-  });
+  const { clients, startCluster } = clusterPerTest();
 
   it('closes the affected connection on node B within a second of a rights change on node A (4205)', async () => {
-    cluster = await startCluster(2);
+    const cluster = await startCluster(2);
     const { f, nodes } = cluster;
     const [a, b] = nodes;
     const name = docs.codebook(f);
@@ -32,7 +26,7 @@ describe.skipIf(!PG_URL)('several nodes on one PostgreSQL: rights', () => {
   });
 
   it('ends connections on node B of a session that logged out on node A', async () => {
-    cluster = await startCluster(2);
+    const cluster = await startCluster(2);
     const { f, nodes } = cluster;
     const [a, b] = nodes;
     const c = openClient(b!.server, docs.codebook(f), f.cookie('owner'));
