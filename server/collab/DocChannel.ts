@@ -1,8 +1,8 @@
 import * as Y from 'yjs';
-import type { CommitNotice, DocWriter, Room, RoomListener } from '../docs/Room';
+import type { CommitNotice, DocWriter, Room, RoomListener } from '../ydocs/Room';
 import { CloseCode } from '../../shared/protocol';
 import { type AwarenessEntry, decodeAwarenessUpdate } from './awarenessCodec';
-import { AwarenessRelay } from './AwarenessRelay';
+import { AwarenessRelay } from './DocAwareness';
 import type { Connection } from './Connection';
 import { MAX_AWARENESS_STATE_BYTES } from './limits';
 import { awarenessMessage, persistedMessage, syncStep1Message, syncStep2Message, updateMessage } from './messages';

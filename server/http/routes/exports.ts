@@ -1,9 +1,9 @@
 import { AuditExportQuery, ExportQuery } from '../../../shared/reconcile';
-import { exportAuditTrail } from '../../commands/auditExport';
-import { auditExport, reconciliationRecord } from '../../commands/reconcileRecord';
-import { participantThemes, studyThemeTable } from '../../commands/tableOfThemes';
-import { CONTENT_TYPES, type ExportFile, fileStem } from '../../exports/exportFile';
-import { renderCaseTable, renderRecord, renderThemeTable } from '../../exports/renderExport';
+import { exportAuditTrail } from '../../commands/interchange/auditTrail';
+import { auditExport, reconciliationRecord } from '../../commands/reconcile/record';
+import { participantThemes, studyThemeTable } from '../../commands/themes/tableOfThemes';
+import { CONTENT_TYPES, type ExportFile, fileStem } from '../../commands/interchange/render/exportFile';
+import { renderCaseTable, renderRecord, renderThemeTable } from '../../commands/interchange/render/renderExport';
 import { route } from '../route';
 
 /** A download: the attachment name is built from letters, digits and dashes only (fileStem). */
