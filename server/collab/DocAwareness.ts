@@ -12,7 +12,7 @@ import { MAX_AWARENESS_CLIENTS_PER_CONNECTION } from './limits';
  * The relay numbers the states it sends itself, so a client reconnecting with an old clock is
  * still seen by the others after the removal the server sent when it left.
  */
-export class AwarenessRelay<Owner extends object> {
+export class DocAwareness<Owner extends object> {
   readonly #states = new Map<number, { owner: Owner; clock: number; json: string }>();
   readonly #clocks = new Map<number, number>();
   readonly #owned = new Map<Owner, Set<number>>();

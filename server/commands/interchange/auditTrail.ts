@@ -3,7 +3,7 @@ import { canonicalJson } from '../../../shared/canonicalJson';
 import type { Services } from '../../services';
 import { listAudit } from '../../store/audit';
 import { type Actor, authorizeStudy } from '../access/actor';
-import { auditExport } from '../reconcile/record';
+import { logExportEvent } from './exportEvent';
 
 /** The format tag of an exported trail, checked by `concord audit verify`. */
 export const AUDIT_EXPORT_FORMAT = 'concord-audit-trail';
@@ -36,7 +36,7 @@ export async function exportAuditTrail(s: Services, actor: Actor, studyId: strin
     verified: verifyChain(events).verified,
     events,
   };
-  await auditExport(s, actor, studyId, 'audit', format);
+  await logExportEvent(s, actor, studyId, 'audit', format);
   return { json, csv: auditCsv(events) };
 }
 

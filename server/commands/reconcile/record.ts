@@ -2,47 +2,14 @@ import { type DiscussionItem, type Resolution, citeLabel, progressOf, readDiscus
 import { type Line, linesOf } from '../../../shared/transcript';
 import { withDoc } from '../../ydocs/withDoc';
 import type { Services } from '../../services';
-import { appendAudit } from '../../store/audit';
 import { listMembers } from '../../store/members';
 import { listParticipants } from '../../store/participants';
 import { findTranscript, listTranscripts } from '../../store/transcripts';
 import { usersByIds } from '../../store/users';
+import type { ReconciliationRecord, RecordItem, RecordResolution } from '../../../shared/reconcile';
 import { type Actor, authorizeStudy } from '../access/actor';
 import { discussionDocName } from './discussion';
 import { loadThemeTree } from '../layers/studyLayers';
-
-export interface RecordResolution {
-  revision: number;
-  kind: string;
-  coder: string | null;
-  theme: string;
-  /** Line references of what it wrote, `l. 4; l. 9-10`, or `nothing`. */
-  wrote: string;
-  rationale: string;
-  by: string;
-  at: number;
-}
-
-export interface RecordItem {
-  key: string;
-  theme: string;
-  kind: string;
-  lines: string;
-  quote: string;
-  status: string;
-  superseded: boolean;
-  coders: Array<{ name: string; spans: string; otherThemes: string[] }>;
-  comments: Array<{ author: string; at: number; text: string }>;
-  resolution: RecordResolution | null;
-  history: RecordResolution[];
-  decisions: Array<{ op: string; theme: string; detail: string; rationale: string; by: string; at: number }>;
-}
-
-export interface ReconciliationRecord {
-  study: { id: string; title: string };
-  generatedAt: number;
-  transcripts: Array<{ id: string; title: string; participant: string; phase: string; revealedAt: number | null; revealedBy: string | null; progress: { resolved: number; total: number }; items: RecordItem[] }>;
-}
 
 /**
  * The reconciliation record (issue 6 item 5): every disagreement of every revealed transcript,
@@ -121,9 +88,4 @@ function decisionDetail(d: DiscussionItem['decisions'][number], label: (id: stri
     case 'retire':
       return 'retired';
   }
-}
-
-/** Exports are governance events too (DESIGN.md section 3): who took which record out, when. */
-export async function auditExport(s: Services, actor: Actor, studyId: string, what: string, format: string): Promise<void> {
-  await s.db.transaction().execute((trx) => appendAudit(trx, { studyId, actorId: actor.user.id, action: 'export', target: `study:${studyId}`, data: { what, format }, at: s.now() }));
 }

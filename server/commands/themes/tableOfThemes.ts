@@ -1,5 +1,5 @@
 import { readLayer } from '../../../shared/coding';
-import { type CaseTable, type TableTranscript, type ThemeTable, caseTable, tableOfThemes } from '../../../shared/reconcile';
+import { type CaseTable, type StudyThemeTable, type TableTranscript, type ThemeTable, caseTable, tableOfThemes } from '../../../shared/reconcile';
 import { linesOf } from '../../../shared/transcript';
 import { notFound } from '../../errors';
 import { withDoc } from '../../ydocs/withDoc';
@@ -10,11 +10,6 @@ import { findTranscript, listTranscripts } from '../../store/transcripts';
 import { type Actor, authorizeStudy } from '../access/actor';
 import { consensusDocName } from '../reconcile/discussion';
 import { loadThemeTree } from '../layers/studyLayers';
-
-export interface StudyThemeTable {
-  study: { id: string; title: string; codebookPhase: string };
-  table: ThemeTable;
-}
 
 /**
  * The table of themes from the consensus layers of every transcript past coding (issue 6 item 4).

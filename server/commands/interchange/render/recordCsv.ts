@@ -1,4 +1,4 @@
-import type { ReconciliationRecord } from '../../reconcile/record';
+import type { ReconciliationRecord } from '../../../../shared/reconcile';
 import { csvDocument } from './csv';
 import { coderLine, commentLine, decisionLine } from './recordRows';
 

@@ -1,4 +1,4 @@
-import type { ReconciliationRecord } from '../../reconcile/record';
+import type { ReconciliationRecord } from '../../../../shared/reconcile';
 import type { Paragraph, Table } from 'docx';
 import { cell, heading, packDocument, paragraph, table } from './docx';
 import { isoDate } from './exportFile';

@@ -1,4 +1,4 @@
-import type { ReconciliationRecord } from '../../reconcile/record';
+import type { ReconciliationRecord } from '../../../../shared/reconcile';
 import { isoDate } from './exportFile';
 import { escapeHtml as h, htmlPage } from './html';
 import { coderLine, commentLine, decisionLine, resolutionLine, revealLine, transcriptHeading } from './recordRows';

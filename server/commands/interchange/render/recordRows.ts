@@ -1,4 +1,4 @@
-import type { RecordItem, RecordResolution, ReconciliationRecord } from '../../reconcile/record';
+import type { RecordItem, RecordResolution, ReconciliationRecord } from '../../../../shared/reconcile';
 import { isoDate } from './exportFile';
 
 /** Plain-text pieces of the reconciliation record, shared by its renderers. */

@@ -1,7 +1,4 @@
-import type { ExportFormat } from '../../../../shared/reconcile';
-import type { ReconciliationRecord } from '../../reconcile/record';
-import type { StudyThemeTable } from '../../themes/tableOfThemes';
-import type { CaseTable } from '../../../../shared/reconcile';
+import type { CaseTable, ExportFormat, ReconciliationRecord, StudyThemeTable } from '../../../../shared/reconcile';
 import { CONTENT_TYPES, type ExportFile, fileStem } from './exportFile';
 import { recordCsv } from './recordCsv';
 import { recordDocx } from './recordDocx';
