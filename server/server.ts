@@ -9,7 +9,6 @@ import type { Config } from './config';
 import { createApp } from './http/app';
 import { docRoutes } from './http/routes/docs';
 import { staticHandler } from './http/static';
-import { docRegistryFor } from './ydocs/withDoc';
 import { type ServiceOptions, type Services, createServices } from './services';
 
 export interface RunningServer {
@@ -34,7 +33,7 @@ export async function startServer(config: Config, options: ServiceOptions = {}):
   // changes. Started before listening, so that no client is served before the node hears.
   const cluster =
     services.dialect === 'postgres' && config.databaseUrl
-      ? await startClusterNode(services, docRegistryFor(services), { url: config.databaseUrl, ...(options.pgSchema ? { schema: options.pgSchema } : {}) })
+      ? await startClusterNode(services, services.docs, { url: config.databaseUrl, ...(options.pgSchema ? { schema: options.pgSchema } : {}) })
       : null;
   await new Promise<void>((resolve, reject) => {
     http.once('error', reject);

@@ -2,6 +2,7 @@ import { AwarenessBus } from './buses/awarenessBus';
 import { clusterChannels } from './cluster/channels';
 import { clusterLogWriter } from './cluster/clusterLogWriter';
 import type { Config } from './config';
+import { DocRegistry, type DocRegistryOptions } from './ydocs/DocRegistry';
 import { type LogWriter, localLogWriter, sqliteLogWriter } from './ydocs/LogWriter';
 import { type Logger, createLogger } from './log';
 import { RightsBus } from './buses/rightsBus';
@@ -28,6 +29,13 @@ export interface Services {
    * server/cluster), on SQLite the single-process writer.
    */
   docLog: LogWriter;
+  /**
+   * The real-time documents of these services (ydocs/): the collab door and REST commands reach
+   * the same registry through it. Flushed by `close()` before the database closes.
+   */
+  docs: DocRegistry;
+  /** Per-key chains of commands/reconcile/lock.ts (one resolution step at a time per transcript). */
+  serialChains: Map<string, Promise<unknown>>;
   now: () => number;
   /**
    * Login limits (auth/loginLimiter.ts): in memory on SQLite; on PostgreSQL also counted in the
@@ -44,6 +52,8 @@ export interface ServiceOptions {
   pgSchema?: string;
   now?: () => number;
   log?: Logger;
+  /** Options of the document registry (e.g. a short idle unload for soak tests). */
+  docs?: DocRegistryOptions;
 }
 
 export async function createServices(config: Config, options: ServiceOptions = {}): Promise<Services> {
@@ -52,6 +62,14 @@ export async function createServices(config: Config, options: ServiceOptions = {
   const log = options.log ?? createLogger(config.logLevel);
   const loginLimiter = (kind: LoginAttemptKind, limit: number) =>
     opened.dialect === 'postgres' ? sharedLoginLimiter(opened.db, kind, limit, LOGIN_WINDOW_MS, log) : localLoginLimiter(limit, LOGIN_WINDOW_MS);
+  const docLog =
+    opened.dialect === 'postgres'
+      ? clusterLogWriter(opened.db, clusterChannels(options.pgSchema), log)
+      : opened.sqlite
+        ? sqliteLogWriter(opened.db, opened.sqlite)
+        : localLogWriter(opened.db);
+  const now = options.now ?? Date.now;
+  const docs = new DocRegistry({ db: opened.db, log, now, logWriter: docLog }, options.docs);
   return {
     config,
     db: opened.db,
@@ -59,18 +77,17 @@ export async function createServices(config: Config, options: ServiceOptions = {
     log,
     rights: new RightsBus(),
     awareness: new AwarenessBus(),
-    docLog:
-      opened.dialect === 'postgres'
-        ? clusterLogWriter(opened.db, clusterChannels(options.pgSchema), log)
-        : opened.sqlite
-          ? sqliteLogWriter(opened.db, opened.sqlite)
-          : localLogWriter(opened.db),
-    now: options.now ?? Date.now,
+    docLog,
+    docs,
+    serialChains: new Map(),
+    now,
     loginByAccount: loginLimiter(LoginAttemptKind.account, LOGIN_LIMIT_PER_ACCOUNT),
     loginByIp: loginLimiter(LoginAttemptKind.ip, LOGIN_LIMIT_PER_IP),
     onClose: (hook) => void hooks.push(hook),
     close: async () => {
       for (const hook of hooks.splice(0).reverse()) await hook();
+      // The registry's last commits are flushed after every other hook, before the database closes.
+      await docs.close();
       await opened.close();
     },
   };

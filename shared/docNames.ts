@@ -41,3 +41,7 @@ export function docName(ref: DocRef): string {
       return `transcripts/${ref.transcriptId}/discussion`;
   }
 }
+
+export const codebookDocName = (studyId: string) => docName({ kind: 'codebook', studyId });
+export const discussionDocName = (transcriptId: string) => docName({ kind: 'discussion', transcriptId });
+export const consensusDocName = (transcriptId: string) => docName({ kind: 'consensus', transcriptId });

@@ -1,6 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import type { DocRegistry } from '../ydocs/DocRegistry';
-import type { Services } from '../services';
+import type { AwarenessBus } from '../buses/awarenessBus';
+import type { RightsBus } from '../buses/rightsBus';
+import type { Logger } from '../log';
+import type { Database } from '../store/database';
 import { clusterChannels, decodeDocNotice } from './channels';
 import { DocFollower, type FollowerStats } from './DocFollower';
 import { Listener } from './Listener';
@@ -19,6 +22,14 @@ export interface ClusterNodeOptions {
   schema?: string;
 }
 
+/** What a node needs of the services (Services has all of it; cluster/ does not import it). */
+export interface ClusterDeps {
+  db: Database;
+  log: Logger;
+  rights: RightsBus;
+  awareness: AwarenessBus;
+}
+
 export interface ClusterNode {
   readonly nodeId: string;
   readonly stats: FollowerStats;
@@ -31,7 +42,7 @@ export interface ClusterNode {
  * commit order, the NOTIFY after each commit) is the LogWriter that Services chose for the
  * PostgreSQL dialect.
  */
-export async function startClusterNode(s: Services, registry: DocRegistry, options: ClusterNodeOptions): Promise<ClusterNode> {
+export async function startClusterNode(s: ClusterDeps, registry: DocRegistry, options: ClusterNodeOptions): Promise<ClusterNode> {
   const nodeId = randomUUID();
   const channels = clusterChannels(options.schema);
   const follower = new DocFollower(s.db, registry, s.log);

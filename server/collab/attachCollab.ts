@@ -1,9 +1,9 @@
 import type { IncomingMessage, Server } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type RawData, type WebSocket } from 'ws';
+import { expectedOrigin } from '../auth/origin';
 import { tokenFromCookieHeader, validateSessionToken } from '../auth/sessions';
 import { closeDocRegistry, docRegistryFor } from '../ydocs/withDoc';
-import { expectedOrigin } from '../http/origin';
 import type { Services } from '../services';
 import { CollabServer } from './CollabServer';
 import { TRANSPORT_MAX_PAYLOAD } from './limits';
@@ -45,7 +45,7 @@ export function attachCollab(http: Server, s: Services): AttachedCollab {
     if (!url.pathname.startsWith(COLLAB_PATH_PREFIX)) return refuse(socket, 404, 'Not Found');
     const host = req.headers.host;
     const origin = req.headers.origin;
-    const expected = expectedOrigin({ req: { header: (n) => headerOf(req, n), url: `http://${host ?? 'localhost'}${req.url ?? '/'}` } }, s.config.publicOrigin);
+    const expected = expectedOrigin((n) => headerOf(req, n), `http://${host ?? 'localhost'}${req.url ?? '/'}`, s.config.publicOrigin);
     // Cross-site WebSocket hijacking: browsers send the cookie with any page's WebSocket, so the
     // Origin must be ours. Browsers always send Origin on WebSockets; its absence is refused too.
     if (origin !== expected) return refuse(socket, 403, 'Forbidden');

@@ -1,10 +1,10 @@
 import { Hono, type Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
-import { getConnInfo } from '@hono/node-server/conninfo';
 import { z } from 'zod';
 import type { Actor } from '../commands/access/actor';
 import { AppError } from '../errors';
 import type { Services } from '../services';
+import { checkOrigin } from '../auth/origin';
 import { tokenFromCookieHeader, validateSessionToken, clearedSessionCookie } from '../auth/sessions';
 import { errorResponse } from './onError';
 import { DEFAULT_MAX_BODY, type RouteSpec } from './route';
@@ -18,7 +18,6 @@ import { browseRoutes } from './routes/browse';
 import { interchangeRoutes } from './routes/interchange';
 import { reconcileRoutes } from './routes/reconcile';
 import { exportRoutes } from './routes/exports';
-import { checkOrigin } from './origin';
 
 export type AppEnv = { Variables: { actor: Actor | null } };
 
@@ -41,7 +40,7 @@ export function createApp(s: Services, options: AppOptions = {}): Hono<AppEnv> {
   app.notFound((c) => errorResponse(new AppError('not_found', 'no such route'), c, s.log));
 
   app.use('/api/*', async (c, next) => {
-    checkOrigin(c, s.config.publicOrigin);
+    checkOrigin(c.req.method, (name) => c.req.header(name), c.req.url, s.config.publicOrigin);
     const token = tokenFromCookieHeader(c.req.header('cookie'));
     let actor: Actor | null = null;
     if (token) {
@@ -118,22 +117,4 @@ function parseWith(schema: z.ZodType, value: unknown, where: string): unknown {
     throw new AppError('validation_failed', `invalid ${where}: ${details.map((d) => `${d.path || '(root)'} ${d.message}`).join('; ')}`, details);
   }
   return parsed.data;
-}
-
-/**
- * The caller's address, for rate limiting. Behind `hops` trusted proxies (TRUST_PROXY), each
- * proxy appends the address it saw to X-Forwarded-For, so the client is the entry `hops` from
- * the right; anything further left was written by the client and is not trusted.
- */
-export function clientIp(c: Context, hops: number): string {
-  if (hops > 0) {
-    const chain = (c.req.header('x-forwarded-for') ?? '').split(',').map((x) => x.trim()).filter(Boolean);
-    const entry = chain[chain.length - hops];
-    if (entry) return entry;
-  }
-  try {
-    return getConnInfo(c).remote.address ?? 'unknown';
-  } catch {
-    return 'unknown'; // app.request() in tests has no socket
-  }
 }

@@ -135,9 +135,17 @@ export class DocRegistry {
     return n;
   }
 
-  /** Waits for queued commits and compactions, then drops every document. */
+  /** Waits for queued commits and compactions, then drops every document; no use after it. */
   async close(): Promise<void> {
     this.#closed = true;
+    await this.flushAndDrop();
+  }
+
+  /**
+   * Waits for queued commits and compactions, then drops every loaded document; the registry
+   * stays usable and loads documents again from the log (a test reading what was persisted).
+   */
+  async flushAndDrop(): Promise<void> {
     await Promise.allSettled(this.#loading.values());
     await this.#committer.idle();
     for (const room of [...this.#rooms.values()]) {

@@ -1,32 +1,24 @@
 import type * as Y from 'yjs';
 import { parseDocName } from '../../shared/docNames';
-import type { Services } from '../services';
-import { DocRegistry, type DocRegistryOptions } from './DocRegistry';
+import type { DocRegistry } from './DocRegistry';
 
-// One registry per Services (not per process: tests run several servers in one process). It
-// lives beside Services rather than in it so that REST commands and the collab door reach the
-// same registry without the composition root having to know about Yjs.
-const registries = new WeakMap<Services, DocRegistry>();
-
-/** The document registry of these services, created on first use. */
-export function docRegistryFor(s: Services, options?: DocRegistryOptions): DocRegistry {
-  let r = registries.get(s);
-  if (!r) {
-    r = new DocRegistry({ db: s.db, log: s.log, now: s.now, logWriter: s.docLog }, options);
-    registries.set(s, r);
-    // Whoever closes the services flushes the registry's last commits first, even a test or a
-    // CLI command that never started the collaboration door.
-    s.onClose(() => closeDocRegistry(s));
-  }
-  return r;
+/** What the functions below need of the services: their document registry (Services.docs). */
+export interface HasDocs {
+  docs: DocRegistry;
 }
 
-/** Flushes and drops the registry of these services (before `services.close()`). */
-export async function closeDocRegistry(s: Services): Promise<void> {
-  const r = registries.get(s);
-  if (!r) return;
-  registries.delete(s);
-  await r.close();
+/** The document registry of these services. */
+export function docRegistryFor(s: HasDocs): DocRegistry {
+  return s.docs;
+}
+
+/**
+ * Flushes the registry's last commits and drops every loaded document; later calls load them
+ * again from the log. `services.close()` flushes too, so this is for a door closing early or a
+ * test reading back what was persisted.
+ */
+export function closeDocRegistry(s: HasDocs): Promise<void> {
+  return s.docs.flushAndDrop();
 }
 
 /**
@@ -38,7 +30,7 @@ export async function closeDocRegistry(s: Services): Promise<void> {
  * `fn` runs in one Yjs transaction; if it throws, whatever it changed before throwing is still
  * committed (the doc and the log must agree) and the promise rejects: validate before mutating.
  */
-export function withDoc<T>(s: Services, docName: string, fn: (doc: Y.Doc) => T, authorId: string | null = null): Promise<T> {
+export function withDoc<T>(s: HasDocs, docName: string, fn: (doc: Y.Doc) => T, authorId: string | null = null): Promise<T> {
   if (!parseDocName(docName)) return Promise.reject(new Error(`not a document name: ${docName}`));
-  return docRegistryFor(s).withDoc(docName, fn, authorId);
+  return s.docs.withDoc(docName, fn, authorId);
 }

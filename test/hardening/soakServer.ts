@@ -22,8 +22,8 @@ import { type TestDialect, testEnv } from '../helpers/env';
  */
 export async function soakServer(dialect: TestDialect, log: Logger, docCount: number, idleUnloadMs = 5) {
   const env = testEnv(dialect);
-  const s = await createServices(env.config, { ...env.options, log });
-  const registry = docRegistryFor(s, { idleUnloadMs });
+  const s = await createServices(env.config, { ...env.options, log, docs: { idleUnloadMs } });
+  const registry = docRegistryFor(s);
   const http = createServer(getRequestListener(createApp(s, { routes: docRoutes() }).fetch));
   const attached = attachCollab(http, s);
   await new Promise<void>((resolve) => http.listen(0, '127.0.0.1', () => resolve()));

@@ -1,7 +1,6 @@
 import { addCoding } from '../../shared/coding';
-import { docName } from '../../shared/docNames';
+import { docName, codebookDocName } from '../../shared/docNames';
 import { addTheme, setLevels } from '../../shared/themes';
-import { codebookDocName } from '../../server/commands/themes/themeTree';
 import { withDoc } from '../../server/ydocs/withDoc';
 import type { Services } from '../../server/services';
 import { type ApiClient, seedUsers } from '../helpers/http';

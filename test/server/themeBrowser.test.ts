@@ -1,8 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { addCoding, readLayer } from '../../shared/coding';
-import { docName } from '../../shared/docNames';
+import { docName, codebookDocName } from '../../shared/docNames';
 import { addTheme } from '../../shared/themes';
-import { codebookDocName } from '../../server/commands/themes/themeTree';
 import { closeDocRegistry, withDoc } from '../../server/ydocs/withDoc';
 import type { Services } from '../../server/services';
 import { testDialects, testServices } from '../helpers/env';

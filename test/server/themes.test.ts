@@ -1,11 +1,11 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { addTheme, setLevels } from '../../shared/themes';
 import { closeDocRegistry, withDoc } from '../../server/ydocs/withDoc';
-import { codebookDocName } from '../../server/commands/themes/themeTree';
 import type { Services } from '../../server/services';
 import { listAudit } from '../../server/store/audit';
 import { testDialects, testServices } from '../helpers/env';
 import { type ApiClient, seedUsers } from '../helpers/http';
+import { codebookDocName } from '../../shared/docNames';
 
 for (const dialect of testDialects()) {
   describe(`theme governance over REST (${dialect})`, () => {

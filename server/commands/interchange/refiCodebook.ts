@@ -6,7 +6,7 @@ import type { Services } from '../../services';
 import { appendAudit } from '../../store/audit';
 import { type Actor, authorizeStudy } from '../access/actor';
 import { assertRefiSize, displayName, readRefi } from './refiErrors';
-import { codebookDocName } from '../themes/themeTree';
+import { codebookDocName } from '../../../shared/docNames';
 
 export interface CodebookImportResult {
   plan: CodebookMergePlan;

@@ -3,7 +3,7 @@ import type * as Y from 'yjs';
 import { encodeHexLowerCase } from '@oslojs/encoding';
 import { addCoding, addNote, addStatement } from '../../../shared/coding';
 import { DEFAULT_LINE_WIDTH, DEFAULT_RECURRENCE_RULE } from '../../../shared/domain';
-import { docName } from '../../../shared/docNames';
+import { docName, codebookDocName } from '../../../shared/docNames';
 import { CONSENSUS_USER, type ImportPlan, type ImportReport, planImport, readProjectBytes, userGuid } from '../../../shared/refi';
 import { addTheme, setLevels } from '../../../shared/themes';
 import { firstState } from '../../ydocs/firstState';
@@ -19,7 +19,6 @@ import { findUserByEmail, insertUser } from '../../store/users';
 import { invalid } from '../../errors';
 import type { Actor } from '../access/actor';
 import { REFI_MAX_IMPORTED_USERS, assertRefiSize, displayName, readRefi } from './refiErrors';
-import { codebookDocName } from '../themes/themeTree';
 
 export interface ImportedProject {
   study: Study;

@@ -1,13 +1,12 @@
 import type { CoderLayer, Theme as AgreementTheme, TranscriptInput } from '../../../shared/agreement';
 import { readLayer } from '../../../shared/coding';
-import { docName } from '../../../shared/docNames';
+import { docName, codebookDocName } from '../../../shared/docNames';
 import { type ThemeTree, readThemeTree } from '../../../shared/themes';
 import { linesOf } from '../../../shared/transcript';
 import { withDoc } from '../../ydocs/withDoc';
 import type { Services } from '../../services';
 import { layerOwners } from '../../store/layerDocs';
 import { type TranscriptMeta, findTranscript } from '../../store/transcripts';
-import { codebookDocName } from '../themes/themeTree';
 
 export interface LoadedTranscript {
   meta: TranscriptMeta;

@@ -7,9 +7,9 @@ import type { Services } from '../../services';
 import { appendAudit } from '../../store/audit';
 import type { Actor } from '../access/actor';
 import { reconcileContext, requireReconciling } from './access';
-import { consensusDocName, discussionDocName } from './discussion';
 import { serialised } from './lock';
-import { codebookDocName, governTheme } from '../themes/themeTree';
+import { governTheme } from '../themes/themeTree';
+import { consensusDocName, discussionDocName, codebookDocName } from '../../../shared/docNames';
 
 /**
  * A codebook decision taken from a disagreement (issue 6 item 3): rename, redefine, merge,

@@ -1,4 +1,4 @@
-import { docName } from '../../../shared/docNames';
+import { discussionDocName } from '../../../shared/docNames';
 import { DISCUSSION_LIMITS, countComments, progressOf, putComment, putItem, readDiscussion } from '../../../shared/reconcile';
 import { randomId } from '../../../shared/randomId';
 import { AppError, forbidden, notFound } from '../../errors';
@@ -8,8 +8,6 @@ import type { Actor } from '../access/actor';
 import { canReadDiscussion, reconcileContext, requireReconciling } from './access';
 import { serialised } from './lock';
 
-export const discussionDocName = (transcriptId: string) => docName({ kind: 'discussion', transcriptId });
-export const consensusDocName = (transcriptId: string) => docName({ kind: 'consensus', transcriptId });
 
 /** `GET /api/transcripts/:tid/discussion`: items, comments and progress, as the document holds them. */
 export async function getDiscussion(s: Services, actor: Actor, transcriptId: string) {

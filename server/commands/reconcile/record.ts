@@ -8,8 +8,8 @@ import { findTranscript, listTranscripts } from '../../store/transcripts';
 import { usersByIds } from '../../store/users';
 import type { ReconciliationRecord, RecordItem, RecordResolution } from '../../../shared/reconcile';
 import { type Actor, authorizeStudy } from '../access/actor';
-import { discussionDocName } from './discussion';
 import { loadThemeTree } from '../layers/studyLayers';
+import { discussionDocName } from '../../../shared/docNames';
 
 /**
  * The reconciliation record (issue 6 item 5): every disagreement of every revealed transcript,

@@ -17,9 +17,9 @@ import type { Services } from '../../services';
 import { appendAudit } from '../../store/audit';
 import type { Actor } from '../access/actor';
 import { reconcileContext, requireReconciling } from './access';
-import { consensusDocName, discussionDocName } from './discussion';
 import { serialised } from './lock';
 import { loadThemeTree } from '../layers/studyLayers';
+import { consensusDocName, discussionDocName } from '../../../shared/docNames';
 
 /**
  * Resolves an item, or revises its resolution (leads): the consensus codings of the previous

@@ -8,8 +8,8 @@ import { findParticipant, listParticipants } from '../../store/participants';
 import type { Study } from '../../store/studies';
 import { findTranscript, listTranscripts } from '../../store/transcripts';
 import { type Actor, authorizeStudy } from '../access/actor';
-import { consensusDocName } from '../reconcile/discussion';
 import { loadThemeTree } from '../layers/studyLayers';
+import { consensusDocName } from '../../../shared/docNames';
 
 /**
  * The table of themes from the consensus layers of every transcript past coding (issue 6 item 4).

@@ -1,4 +1,4 @@
-import { docName } from '../../../shared/docNames';
+import { codebookDocName } from '../../../shared/docNames';
 import { finaliseTheme, mergeTheme, readThemeTree, retireTheme } from '../../../shared/themes';
 import { conflict } from '../../errors';
 import { withDoc } from '../../ydocs/withDoc';
@@ -6,7 +6,6 @@ import type { Services } from '../../services';
 import { appendAudit } from '../../store/audit';
 import { type Actor, authorizeStudy } from '../access/actor';
 
-export const codebookDocName = (studyId: string) => docName({ kind: 'codebook', studyId });
 
 /** The study's theme tree as every client reads it (the read rule applied). */
 export async function getThemeTree(s: Services, actor: Actor, studyId: string) {

@@ -4,7 +4,7 @@ import { acceptInvitation, previewInvitation } from '../../commands/studies/invi
 import { countUsers } from '../../store/users';
 import { clearedSessionCookie, sessionCookie } from '../../auth/sessions';
 import type { Services } from '../../services';
-import { clientIp } from '../app';
+import { clientIp } from '../clientIp';
 import { route } from '../route';
 import type { Context } from 'hono';
 
