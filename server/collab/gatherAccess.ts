@@ -3,7 +3,7 @@ import type { DocRef } from '../../shared/docNames';
 import type { Database } from '../store/database';
 import { findRole } from '../store/members';
 import { findStudy } from '../store/studies';
-import { findTranscriptPhase } from '../store/transcripts';
+import { findDocStudy } from '../store/transcripts';
 import { findUserById } from '../store/users';
 
 /** A connection's rights on its document, as decided from the database right now. */
@@ -21,19 +21,10 @@ export interface DocAccess {
  * layer owner does not exist (4404).
  */
 export async function gatherAccess(db: Database, ref: DocRef, userId: string): Promise<DocAccess | null> {
-  let studyId: string;
-  let transcriptId: string | null = null;
-  let transcriptPhase: 'coding' | 'reconciling' | 'final' | undefined;
-  if (ref.kind === 'codebook') {
-    studyId = ref.studyId;
-  } else {
-    const t = await findTranscriptPhase(db, ref.transcriptId);
-    if (!t) return null;
-    studyId = t.studyId;
-    transcriptId = ref.transcriptId;
-    transcriptPhase = t.phase;
-    if (ref.kind === 'layer' && !(await findUserById(db, ref.ownerId))) return null;
-  }
+  const found = await findDocStudy(db, ref);
+  if (!found) return null;
+  const { studyId, transcriptId, transcriptPhase } = found;
+  if (ref.kind === 'layer' && !(await findUserById(db, ref.ownerId))) return null;
   const study = await findStudy(db, studyId);
   if (!study) return null;
   const role = await findRole(db, studyId, userId);

@@ -7,7 +7,7 @@ import type { Services } from '../services';
 import { checkOrigin } from '../auth/origin';
 import { tokenFromCookieHeader, validateSessionToken, clearedSessionCookie } from '../auth/sessions';
 import { errorResponse } from './onError';
-import { DEFAULT_MAX_BODY, type RouteSpec } from './route';
+import { DEFAULT_MAX_BODY, type Route } from './route';
 import { openApiDocument } from './openapi';
 import { authRoutes } from './routes/auth';
 import { studyRoutes } from './routes/studies';
@@ -23,12 +23,12 @@ export type AppEnv = { Variables: { actor: Actor | null } };
 
 export interface AppOptions {
   /** Extra routes contributed by other doors' features (e.g. document history). */
-  routes?: RouteSpec[];
+  routes?: Route[];
   /** Serves the built client for non-API paths. */
   staticHandler?: (c: Context) => Promise<Response>;
 }
 
-export function allRoutes(s: Services, extra: RouteSpec[] = []): RouteSpec[] {
+export function allRoutes(s: Services, extra: Route[] = []): Route[] {
   return [...authRoutes(s), ...studyRoutes(), ...transcriptRoutes(), ...themeRoutes(), ...agreementRoutes(), ...browseRoutes(), ...reconcileRoutes(), ...exportRoutes(), ...interchangeRoutes(), ...extra];
 }
 
@@ -72,7 +72,7 @@ export function createApp(s: Services, options: AppOptions = {}): Hono<AppEnv> {
       const rawQuery = c.req.query();
       if (Object.values(rawQuery).some(hasNul)) throw new AppError('validation_failed', 'query parameters must not contain NUL characters');
       const query = r.query ? parseWith(r.query, rawQuery, 'query') : undefined;
-      const result = await r.handler({ c, s, actor, body, query, params });
+      const result = await r.run({ c, s, actor, body, query, params });
       if (result instanceof Response) return result;
       if (r.status === 204) return c.body(null, 204);
       return c.json(result ?? {}, r.status ?? 200);

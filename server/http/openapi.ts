@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { RouteSpec } from './route';
+import type { Route } from './route';
 
 const errorSchema = {
   type: 'object',
@@ -7,7 +7,7 @@ const errorSchema = {
 };
 
 /** OpenAPI 3.1 from the route table (the same objects Hono serves). */
-export function openApiDocument(routes: RouteSpec[]) {
+export function openApiDocument(routes: Route[]) {
   const paths: Record<string, Record<string, unknown>> = {};
   for (const r of routes) {
     const path = r.path.replace(/:([A-Za-z]+)/g, '{$1}');

@@ -1,3 +1,4 @@
+import type { DocRef } from '../../shared/docNames';
 import type { TranscriptPhase } from '../../shared/domain';
 import type { Database } from './database';
 
@@ -80,6 +81,17 @@ export async function findTranscript(db: Database, id: string): Promise<Transcri
 export async function findTranscriptPhase(db: Database, id: string): Promise<{ studyId: string; phase: TranscriptPhase } | null> {
   const r = await db.selectFrom('transcripts').select(['study_id', 'phase']).where('id', '=', id).executeTakeFirst();
   return r ? { studyId: r.study_id, phase: r.phase as TranscriptPhase } : null;
+}
+
+/**
+ * The study a real-time document belongs to, and for a transcript's documents the transcript and
+ * its phase; null when the transcript does not exist. The one lookup behind the collab door's
+ * access decision and the document history route.
+ */
+export async function findDocStudy(db: Database, ref: DocRef): Promise<{ studyId: string; transcriptId: string | null; transcriptPhase: TranscriptPhase | null } | null> {
+  if (ref.kind === 'codebook') return { studyId: ref.studyId, transcriptId: null, transcriptPhase: null };
+  const t = await findTranscriptPhase(db, ref.transcriptId);
+  return t ? { studyId: t.studyId, transcriptId: ref.transcriptId, transcriptPhase: t.phase } : null;
 }
 
 export async function listTranscripts(db: Database, studyId: string): Promise<TranscriptMeta[]> {

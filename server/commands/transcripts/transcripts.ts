@@ -10,7 +10,7 @@ import { type Participant, findParticipant, findParticipantByPseudonym, insertPa
 import type { Study } from '../../store/studies';
 import { type TranscriptRow, findTranscript, insertTranscript, listTranscripts, updateTranscriptPhase } from '../../store/transcripts';
 import { type Actor, authorizeStudy } from '../access/actor';
-import { revealTranscript } from '../reconcile/reveal';
+import { revealBatch, revealTranscript } from '../reconcile/reveal';
 
 export interface AddTranscriptInput {
   participantId: string;
@@ -118,4 +118,12 @@ export async function setTranscriptPhase(s: Services, actor: Actor, transcriptId
   // Reveal after the phase commit, when the layers are already read-only (docs/reconciliation.md).
   if (t.phase === 'coding' && phase === 'reconciling') await revealTranscript(s, actor, transcriptId);
   return { ...meta, phase };
+}
+
+/**
+ * Reveals a batch of transcripts of a study (leads): each one moves coding -> reconciling
+ * through setTranscriptPhase, which reveals it after the phase commit (docs/reconciliation.md).
+ */
+export function revealTranscripts(s: Services, actor: Actor, studyId: string, transcriptIds: readonly string[]) {
+  return revealBatch(s, actor, studyId, transcriptIds, (tid) => setTranscriptPhase(s, actor, tid, 'reconciling'));
 }

@@ -10,7 +10,7 @@ export const agreementRoutes = () => [
     tag: 'agreement',
     auth: 'session',
     query: AgreementQuery,
-    handler: async ({ s, actor, params, query }) => studyAgreement(s, actor!, params.sid!, query),
+    handler: async ({ s, actor, params, query }) => studyAgreement(s, actor, params.sid, query),
   }),
   route({
     method: 'get',
@@ -19,6 +19,6 @@ export const agreementRoutes = () => [
     tag: 'agreement',
     auth: 'session',
     query: DisagreementQuery,
-    handler: async ({ s, actor, params, query }) => transcriptDisagreements(s, actor!, params.tid!, query),
+    handler: async ({ s, actor, params, query }) => transcriptDisagreements(s, actor, params.tid, query),
   }),
 ];

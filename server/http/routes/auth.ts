@@ -67,7 +67,7 @@ export const authRoutes = (_s: Services) => [
     summary: 'The signed-in user',
     tag: 'auth',
     auth: 'session',
-    handler: async ({ actor }) => ({ user: actor!.user }),
+    handler: async ({ actor }) => ({ user: actor.user }),
   }),
   route({
     method: 'post',
@@ -78,7 +78,7 @@ export const authRoutes = (_s: Services) => [
     body: PasswordBody,
     status: 204,
     handler: async ({ s, actor, body }) => {
-      await changePassword(s, actor!, body);
+      await changePassword(s, actor, body);
       return null;
     },
   }),
@@ -88,7 +88,7 @@ export const authRoutes = (_s: Services) => [
     summary: 'What an invitation is for (study, email, role)',
     tag: 'auth',
     auth: 'none',
-    handler: async ({ s, params }) => ({ invitation: await previewInvitation(s, params.token!) }),
+    handler: async ({ s, params }) => ({ invitation: await previewInvitation(s, params.token) }),
   }),
   route({
     method: 'post',
@@ -99,7 +99,7 @@ export const authRoutes = (_s: Services) => [
     body: AcceptInvitationBody,
     status: 201,
     handler: async ({ c, s, params, body }) => {
-      const accepted = await acceptInvitation(s, params.token!, body);
+      const accepted = await acceptInvitation(s, params.token, body);
       signIn(c, s, accepted);
       return { user: accepted.user, studyId: accepted.studyId };
     },

@@ -14,7 +14,7 @@ export const browseRoutes = () => [
     tag: 'themes',
     auth: 'session',
     query: BrowseQuery,
-    handler: async ({ s, actor, params, query }) => browseThemes(s, actor!, params.sid!, query.theme ? { theme: query.theme } : {}),
+    handler: async ({ s, actor, params, query }) => browseThemes(s, actor, params.sid, query.theme ? { theme: query.theme } : {}),
   }),
   route({
     method: 'get',
@@ -22,6 +22,6 @@ export const browseRoutes = () => [
     summary: 'Coding progress per transcript and coder (leads, auditors, admins): counts only, no content',
     tag: 'studies',
     auth: 'session',
-    handler: async ({ s, actor, params }) => studyProgress(s, actor!, params.sid!),
+    handler: async ({ s, actor, params }) => studyProgress(s, actor, params.sid),
   }),
 ];

@@ -1,9 +1,5 @@
 import { z } from 'zod';
-import { parseDocName } from '../../../shared/docNames';
-import { authorizeStudy } from '../../commands/access/actor';
-import { notFound } from '../../errors';
-import { listDocHistory, summarizeDocAuthors } from '../../store/docLog';
-import { findTranscriptPhase } from '../../store/transcripts';
+import { docHistory } from '../../commands/audit/docHistory';
 import { route } from '../route';
 
 const HistoryQuery = z.strictObject({
@@ -12,12 +8,7 @@ const HistoryQuery = z.strictObject({
   limit: z.coerce.number().int().min(1).max(5000).default(1000),
 });
 
-/**
- * `GET /api/docs/:docName/history`: who changed a real-time document and when (author, time,
- * bytes per logged update), plus a per-author summary over the whole log. Leads and auditors of
- * the document's study only (auth/policy.ts `docs.history`); the update bytes themselves are not
- * exposed.
- */
+/** `GET /api/docs/:docName/history`: who changed a real-time document and when (commands/audit/docHistory.ts). */
 export const docRoutes = () => [
   route({
     method: 'get',
@@ -26,21 +17,6 @@ export const docRoutes = () => [
     tag: 'docs',
     auth: 'session',
     query: HistoryQuery,
-    handler: async ({ s, actor, params, query }) => {
-      const docName = params.docName ?? '';
-      const ref = parseDocName(docName);
-      if (!ref) throw notFound('document');
-      let studyId: string;
-      if (ref.kind === 'codebook') studyId = ref.studyId;
-      else {
-        const t = await findTranscriptPhase(s.db, ref.transcriptId);
-        if (!t) throw notFound('document');
-        studyId = t.studyId;
-      }
-      await authorizeStudy(s, actor!, studyId, 'docs.history');
-      const [authors, updates] = await Promise.all([summarizeDocAuthors(s.db, docName), listDocHistory(s.db, docName, query.after, query.limit)]);
-      const last = updates[updates.length - 1];
-      return { doc: docName, authors, updates, next: updates.length === query.limit && last ? last.id : null };
-    },
+    handler: async ({ s, actor, params, query }) => docHistory(s, actor, params.docName, query),
   }),
 ];

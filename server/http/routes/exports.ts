@@ -1,6 +1,6 @@
 import { AuditExportQuery, ExportQuery } from '../../../shared/reconcile';
-import { exportAuditTrail } from '../../commands/interchange/auditTrail';
-import { logExportEvent } from '../../commands/interchange/exportEvent';
+import { exportAuditTrail } from '../../commands/audit/auditTrail';
+import { logExportEvent } from '../../commands/audit/exportEvent';
 import { reconciliationRecord } from '../../commands/reconcile/record';
 import { participantThemes, studyThemeTable } from '../../commands/themes/tableOfThemes';
 import { CONTENT_TYPES, type ExportFile, fileStem } from '../../commands/interchange/render/exportFile';
@@ -23,9 +23,9 @@ export const exportRoutes = () => [
     auth: 'session',
     query: ExportQuery,
     handler: async ({ s, actor, params, query }) => {
-      const data = await studyThemeTable(s, actor!, params.sid!);
+      const data = await studyThemeTable(s, actor, params.sid);
       if (query.format === 'json') return data;
-      await logExportEvent(s, actor!, params.sid!, 'table-of-themes', query.format);
+      await logExportEvent(s, actor, params.sid, 'table-of-themes', query.format);
       return download(await renderThemeTable(query.format, data, s.now()));
     },
   }),
@@ -37,9 +37,9 @@ export const exportRoutes = () => [
     auth: 'session',
     query: ExportQuery,
     handler: async ({ s, actor, params, query }) => {
-      const data = await participantThemes(s, actor!, params.pid!);
+      const data = await participantThemes(s, actor, params.pid);
       if (query.format === 'json') return data;
-      await logExportEvent(s, actor!, data.study.id, `participant-themes:${params.pid!}`, query.format);
+      await logExportEvent(s, actor, data.study.id, `participant-themes:${params.pid}`, query.format);
       return download(await renderCaseTable(query.format, data.study.title, data.table, s.now()));
     },
   }),
@@ -51,9 +51,9 @@ export const exportRoutes = () => [
     auth: 'session',
     query: ExportQuery,
     handler: async ({ s, actor, params, query }) => {
-      const record = await reconciliationRecord(s, actor!, params.sid!);
+      const record = await reconciliationRecord(s, actor, params.sid);
       if (query.format === 'json') return record;
-      await logExportEvent(s, actor!, params.sid!, 'reconciliation-record', query.format);
+      await logExportEvent(s, actor, params.sid, 'reconciliation-record', query.format);
       return download(await renderRecord(query.format, record));
     },
   }),
@@ -65,7 +65,7 @@ export const exportRoutes = () => [
     auth: 'session',
     query: AuditExportQuery,
     handler: async ({ s, actor, params, query }) => {
-      const { json, csv } = await exportAuditTrail(s, actor!, params.sid!, query.format);
+      const { json, csv } = await exportAuditTrail(s, actor, params.sid, query.format);
       const stem = `${fileStem(json.study.title)}-audit-trail`;
       return query.format === 'json'
         ? download({ body: `${JSON.stringify(json, null, 2)}\n`, contentType: CONTENT_TYPES.json, fileName: `${stem}.json` })

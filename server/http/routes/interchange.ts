@@ -27,7 +27,7 @@ export const interchangeRoutes = () => [
     body: ProjectImportBody,
     maxBody: UPLOAD_MAX_BODY,
     status: 201,
-    handler: async ({ s, actor, body }) => await importProject(s, actor!, { name: body.name, bytes: bytesOf(body.data) }, body.users ? { users: body.users } : {}),
+    handler: async ({ s, actor, body }) => await importProject(s, actor, { name: body.name, bytes: bytesOf(body.data) }, body.users ? { users: body.users } : {}),
   }),
   route({
     method: 'post',
@@ -47,7 +47,7 @@ export const interchangeRoutes = () => [
     auth: 'session',
     body: CodebookImportBody,
     maxBody: UPLOAD_MAX_BODY,
-    handler: async ({ s, actor, params, body }) => await importCodebook(s, actor!, params.sid!, bytesOf(body.data), { merge: body.merge, fileName: body.name }),
+    handler: async ({ s, actor, params, body }) => await importCodebook(s, actor, params.sid, bytesOf(body.data), { merge: body.merge, fileName: body.name }),
   }),
   route({
     method: 'get',
@@ -56,7 +56,7 @@ export const interchangeRoutes = () => [
     tag: 'interchange',
     auth: 'session',
     query: ProjectExportQuery,
-    handler: async ({ s, actor, params, query }) => download(await exportProject(s, actor!, params.sid!, query.format)),
+    handler: async ({ s, actor, params, query }) => download(await exportProject(s, actor, params.sid, query.format)),
   }),
   route({
     method: 'get',
@@ -64,7 +64,7 @@ export const interchangeRoutes = () => [
     summary: 'The codebook as a REFI-QDA codebook file (.qdc)',
     tag: 'interchange',
     auth: 'session',
-    handler: async ({ s, actor, params }) => download(await exportCodebook(s, actor!, params.sid!)),
+    handler: async ({ s, actor, params }) => download(await exportCodebook(s, actor, params.sid)),
   }),
   route({
     method: 'get',
@@ -74,8 +74,8 @@ export const interchangeRoutes = () => [
     auth: 'session',
     query: CsvExportQuery,
     handler: async ({ s, actor, params, query }) => {
-      const csv = query.what === 'codings' ? await exportCodingsCsv(s, actor!, params.sid!) : await exportThemesCsv(s, actor!, params.sid!);
-      const title = (await findStudy(s.db, params.sid!))?.title ?? 'study';
+      const csv = query.what === 'codings' ? await exportCodingsCsv(s, actor, params.sid) : await exportThemesCsv(s, actor, params.sid);
+      const title = (await findStudy(s.db, params.sid))?.title ?? 'study';
       const file: ExportedFile | { fileName: string; contentType: string; bytes: string } = { fileName: exportFileName(`${title}-${query.what}`, 'csv'), contentType: 'text/csv; charset=utf-8', bytes: csv };
       return download(file);
     },

@@ -3,8 +3,7 @@ import { addComment, getDiscussion } from '../../commands/reconcile/discussion';
 import { decideFromItem } from '../../commands/reconcile/decision';
 import { layerAtReveal } from '../../commands/reconcile/layers';
 import { resolveItem } from '../../commands/reconcile/resolve';
-import { revealBatch } from '../../commands/reconcile/reveal';
-import { setTranscriptPhase } from '../../commands/transcripts/transcripts';
+import { revealTranscripts } from '../../commands/transcripts/transcripts';
 import { route } from '../route';
 
 /** Reconciliation routes (docs/reconciliation.md); reveal of one transcript is its phase route. */
@@ -16,7 +15,7 @@ export const reconcileRoutes = () => [
     tag: 'reconciliation',
     auth: 'session',
     body: RevealBody,
-    handler: async ({ s, actor, params, body }) => revealBatch(s, actor!, params.sid!, body.transcriptIds, (tid) => setTranscriptPhase(s, actor!, tid, 'reconciling')),
+    handler: async ({ s, actor, params, body }) => revealTranscripts(s, actor, params.sid, body.transcriptIds),
   }),
   route({
     method: 'get',
@@ -24,7 +23,7 @@ export const reconcileRoutes = () => [
     summary: 'Disagreement items, comments and progress of a transcript (members once reconciling, auditors)',
     tag: 'reconciliation',
     auth: 'session',
-    handler: async ({ s, actor, params }) => getDiscussion(s, actor!, params.tid!),
+    handler: async ({ s, actor, params }) => getDiscussion(s, actor, params.tid),
   }),
   route({
     method: 'post',
@@ -34,7 +33,7 @@ export const reconcileRoutes = () => [
     auth: 'session',
     body: CommentBody,
     status: 201,
-    handler: async ({ s, actor, params, body }) => addComment(s, actor!, params.tid!, params.key!, body.text),
+    handler: async ({ s, actor, params, body }) => addComment(s, actor, params.tid, params.key, body.text),
   }),
   route({
     method: 'post',
@@ -43,7 +42,7 @@ export const reconcileRoutes = () => [
     tag: 'reconciliation',
     auth: 'session',
     body: ResolutionBody,
-    handler: async ({ s, actor, params, body }) => resolveItem(s, actor!, params.tid!, params.key!, body),
+    handler: async ({ s, actor, params, body }) => resolveItem(s, actor, params.tid, params.key, body),
   }),
   route({
     method: 'post',
@@ -52,7 +51,7 @@ export const reconcileRoutes = () => [
     tag: 'reconciliation',
     auth: 'session',
     body: DecisionBody,
-    handler: async ({ s, actor, params, body }) => decideFromItem(s, actor!, params.tid!, params.key!, body),
+    handler: async ({ s, actor, params, body }) => decideFromItem(s, actor, params.tid, params.key, body),
   }),
   route({
     method: 'get',
@@ -60,6 +59,6 @@ export const reconcileRoutes = () => [
     summary: "A coder's layer as it stood when the transcript entered reconciliation (leads, auditors; members once revealed)",
     tag: 'reconciliation',
     auth: 'session',
-    handler: async ({ s, actor, params }) => layerAtReveal(s, actor!, params.tid!, params.uid!),
+    handler: async ({ s, actor, params }) => layerAtReveal(s, actor, params.tid, params.uid),
   }),
 ];

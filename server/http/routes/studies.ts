@@ -1,14 +1,12 @@
 import { AddMemberBody, CreateStudyBody, InvitationBody, ParticipantBody, PatchMemberBody, PatchStudyBody, TranscriptBody, TranscriptFileBody } from '../../../shared/api';
 import { invalid } from '../../errors';
-import { verifyChain } from '../../../shared/auditChain';
-import { authorizeStudy } from '../../commands/access/actor';
 import { createInvitation, getInvitations } from '../../commands/studies/invitations';
 import { addMember, changeMemberRole, getMembers, removeMember } from '../../commands/studies/members';
 import { addParticipant, getParticipants } from '../../commands/studies/participants';
 import { createStudy, getStudies, getStudy, patchStudy } from '../../commands/studies/studies';
 import { addTranscript, getTranscripts } from '../../commands/transcripts/transcripts';
 import { importTranscript, previewTranscriptFile } from '../../commands/transcripts/importTranscripts';
-import { listAudit } from '../../store/audit';
+import { readAuditTrail } from '../../commands/audit/auditTrail';
 import { route } from '../route';
 
 const TRANSCRIPT_MAX_BODY = 10 * 1024 * 1024;
@@ -20,23 +18,23 @@ function fileFrom(body: { name: string; data: string }) {
 }
 
 export const studyRoutes = () => [
-  route({ method: 'get', path: '/api/studies', summary: 'Studies the user belongs to (all, for an admin)', tag: 'studies', auth: 'session', handler: async ({ s, actor }) => ({ studies: await getStudies(s, actor!) }) }),
-  route({ method: 'post', path: '/api/studies', summary: 'Create a study; the creator becomes its lead', tag: 'studies', auth: 'session', body: CreateStudyBody, status: 201, handler: async ({ s, actor, body }) => ({ study: await createStudy(s, actor!, body) }) }),
-  route({ method: 'get', path: '/api/studies/:sid', summary: 'A study and the caller role', tag: 'studies', auth: 'session', handler: async ({ s, actor, params }) => ({ study: await getStudy(s, actor!, params.sid!) }) }),
-  route({ method: 'patch', path: '/api/studies/:sid', summary: 'Change study settings (leads)', tag: 'studies', auth: 'session', body: PatchStudyBody, handler: async ({ s, actor, params, body }) => ({ study: await patchStudy(s, actor!, params.sid!, body) }) }),
+  route({ method: 'get', path: '/api/studies', summary: 'Studies the user belongs to (all, for an admin)', tag: 'studies', auth: 'session', handler: async ({ s, actor }) => ({ studies: await getStudies(s, actor) }) }),
+  route({ method: 'post', path: '/api/studies', summary: 'Create a study; the creator becomes its lead', tag: 'studies', auth: 'session', body: CreateStudyBody, status: 201, handler: async ({ s, actor, body }) => ({ study: await createStudy(s, actor, body) }) }),
+  route({ method: 'get', path: '/api/studies/:sid', summary: 'A study and the caller role', tag: 'studies', auth: 'session', handler: async ({ s, actor, params }) => ({ study: await getStudy(s, actor, params.sid) }) }),
+  route({ method: 'patch', path: '/api/studies/:sid', summary: 'Change study settings (leads)', tag: 'studies', auth: 'session', body: PatchStudyBody, handler: async ({ s, actor, params, body }) => ({ study: await patchStudy(s, actor, params.sid, body) }) }),
 
-  route({ method: 'get', path: '/api/studies/:sid/members', summary: 'Members and roles', tag: 'members', auth: 'session', handler: async ({ s, actor, params }) => ({ members: await getMembers(s, actor!, params.sid!) }) }),
-  route({ method: 'post', path: '/api/studies/:sid/members', summary: 'Add an existing account (leads, admins)', tag: 'members', auth: 'session', body: AddMemberBody, status: 201, handler: async ({ s, actor, params, body }) => ({ member: await addMember(s, actor!, params.sid!, body) }) }),
-  route({ method: 'patch', path: '/api/studies/:sid/members/:userId', summary: 'Change a role; the last lead cannot be demoted', tag: 'members', auth: 'session', body: PatchMemberBody, handler: async ({ s, actor, params, body }) => ({ member: await changeMemberRole(s, actor!, params.sid!, params.userId!, body.role) }) }),
-  route({ method: 'delete', path: '/api/studies/:sid/members/:userId', summary: 'Remove a member; the last lead cannot be removed', tag: 'members', auth: 'session', status: 204, handler: async ({ s, actor, params }) => { await removeMember(s, actor!, params.sid!, params.userId!); return null; } }),
+  route({ method: 'get', path: '/api/studies/:sid/members', summary: 'Members and roles', tag: 'members', auth: 'session', handler: async ({ s, actor, params }) => ({ members: await getMembers(s, actor, params.sid) }) }),
+  route({ method: 'post', path: '/api/studies/:sid/members', summary: 'Add an existing account (leads, admins)', tag: 'members', auth: 'session', body: AddMemberBody, status: 201, handler: async ({ s, actor, params, body }) => ({ member: await addMember(s, actor, params.sid, body) }) }),
+  route({ method: 'patch', path: '/api/studies/:sid/members/:userId', summary: 'Change a role; the last lead cannot be demoted', tag: 'members', auth: 'session', body: PatchMemberBody, handler: async ({ s, actor, params, body }) => ({ member: await changeMemberRole(s, actor, params.sid, params.userId, body.role) }) }),
+  route({ method: 'delete', path: '/api/studies/:sid/members/:userId', summary: 'Remove a member; the last lead cannot be removed', tag: 'members', auth: 'session', status: 204, handler: async ({ s, actor, params }) => { await removeMember(s, actor, params.sid, params.userId); return null; } }),
 
-  route({ method: 'get', path: '/api/studies/:sid/invitations', summary: 'Invitations of the study (leads)', tag: 'members', auth: 'session', handler: async ({ s, actor, params }) => ({ invitations: await getInvitations(s, actor!, params.sid!) }) }),
-  route({ method: 'post', path: '/api/studies/:sid/invitations', summary: 'Invite an email with a role; returns the one-time link (shown once)', tag: 'members', auth: 'session', body: InvitationBody, status: 201, handler: async ({ s, actor, params, body }) => await createInvitation(s, actor!, params.sid!, body) }),
+  route({ method: 'get', path: '/api/studies/:sid/invitations', summary: 'Invitations of the study (leads)', tag: 'members', auth: 'session', handler: async ({ s, actor, params }) => ({ invitations: await getInvitations(s, actor, params.sid) }) }),
+  route({ method: 'post', path: '/api/studies/:sid/invitations', summary: 'Invite an email with a role; returns the one-time link (shown once)', tag: 'members', auth: 'session', body: InvitationBody, status: 201, handler: async ({ s, actor, params, body }) => await createInvitation(s, actor, params.sid, body) }),
 
-  route({ method: 'get', path: '/api/studies/:sid/participants', summary: 'Participants (cases)', tag: 'participants', auth: 'session', handler: async ({ s, actor, params }) => ({ participants: await getParticipants(s, actor!, params.sid!) }) }),
-  route({ method: 'post', path: '/api/studies/:sid/participants', summary: 'Add a participant; pseudonyms are unique per study', tag: 'participants', auth: 'session', body: ParticipantBody, status: 201, handler: async ({ s, actor, params, body }) => ({ participant: await addParticipant(s, actor!, params.sid!, body) }) }),
+  route({ method: 'get', path: '/api/studies/:sid/participants', summary: 'Participants (cases)', tag: 'participants', auth: 'session', handler: async ({ s, actor, params }) => ({ participants: await getParticipants(s, actor, params.sid) }) }),
+  route({ method: 'post', path: '/api/studies/:sid/participants', summary: 'Add a participant; pseudonyms are unique per study', tag: 'participants', auth: 'session', body: ParticipantBody, status: 201, handler: async ({ s, actor, params, body }) => ({ participant: await addParticipant(s, actor, params.sid, body) }) }),
 
-  route({ method: 'get', path: '/api/studies/:sid/transcripts', summary: 'Transcripts (without text)', tag: 'transcripts', auth: 'session', handler: async ({ s, actor, params }) => ({ transcripts: await getTranscripts(s, actor!, params.sid!) }) }),
+  route({ method: 'get', path: '/api/studies/:sid/transcripts', summary: 'Transcripts (without text)', tag: 'transcripts', auth: 'session', handler: async ({ s, actor, params }) => ({ transcripts: await getTranscripts(s, actor, params.sid) }) }),
   route({
     method: 'post',
     path: '/api/studies/:sid/transcripts',
@@ -47,7 +45,7 @@ export const studyRoutes = () => [
     maxBody: TRANSCRIPT_MAX_BODY,
     status: 201,
     handler: async ({ s, actor, params, body }) => {
-      const { text: _text, turns: _turns, ...transcript } = await addTranscript(s, actor!, params.sid!, body);
+      const { text: _text, turns: _turns, ...transcript } = await addTranscript(s, actor, params.sid, body);
       return { transcript };
     },
   }),
@@ -60,7 +58,7 @@ export const studyRoutes = () => [
     auth: 'session',
     body: TranscriptFileBody,
     maxBody: FILE_MAX_BODY,
-    handler: async ({ s, actor, params, body }) => previewTranscriptFile(s, actor!, params.sid!, fileFrom(body)),
+    handler: async ({ s, actor, params, body }) => previewTranscriptFile(s, actor, params.sid, fileFrom(body)),
   }),
   route({
     method: 'post',
@@ -74,7 +72,7 @@ export const studyRoutes = () => [
     handler: async ({ s, actor, params, body }) => {
       if (body.participantId && body.pseudonym) throw invalid('give participantId or pseudonym, not both');
       const participant = body.participantId ? { participantId: body.participantId } : body.pseudonym ? { pseudonym: body.pseudonym } : undefined;
-      return importTranscript(s, actor!, params.sid!, fileFrom(body), { ...(participant ? { participant } : {}), ...(body.title ? { title: body.title } : {}) });
+      return importTranscript(s, actor, params.sid, fileFrom(body), { ...(participant ? { participant } : {}), ...(body.title ? { title: body.title } : {}) });
     },
   }),
   route({
@@ -83,11 +81,6 @@ export const studyRoutes = () => [
     summary: 'The audit trail with its hash chain verified (leads, auditors)',
     tag: 'audit',
     auth: 'session',
-    handler: async ({ s, actor, params }) => {
-      await authorizeStudy(s, actor!, params.sid!, 'audit.read');
-      const events = await listAudit(s.db, params.sid!);
-      const verdict = verifyChain(events);
-      return { events, ...verdict };
-    },
+    handler: async ({ s, actor, params }) => readAuditTrail(s, actor, params.sid),
   }),
 ];

@@ -6,7 +6,7 @@ import { route } from '../route';
 const treeJson = (t: ThemeTree) => ({ levels: t.levels, themes: t.themes, problems: t.problems });
 
 export const themeRoutes = () => [
-  route({ method: 'get', path: '/api/studies/:sid/themes', summary: 'The theme tree (levels, themes with depth, path, status)', tag: 'themes', auth: 'session', handler: async ({ s, actor, params }) => treeJson(await getThemeTree(s, actor!, params.sid!)) }),
+  route({ method: 'get', path: '/api/studies/:sid/themes', summary: 'The theme tree (levels, themes with depth, path, status)', tag: 'themes', auth: 'session', handler: async ({ s, actor, params }) => treeJson(await getThemeTree(s, actor, params.sid)) }),
   route({
     method: 'post',
     path: '/api/studies/:sid/themes/:themeId/merge',
@@ -14,7 +14,7 @@ export const themeRoutes = () => [
     tag: 'themes',
     auth: 'session',
     body: MergeThemeBody,
-    handler: async ({ s, actor, params, body }) => treeJson(await governTheme(s, actor!, params.sid!, { op: 'merge', themeId: params.themeId!, into: body.into }, body)),
+    handler: async ({ s, actor, params, body }) => treeJson(await governTheme(s, actor, params.sid, { op: 'merge', themeId: params.themeId, into: body.into }, body)),
   }),
   route({
     method: 'post',
@@ -23,7 +23,7 @@ export const themeRoutes = () => [
     tag: 'themes',
     auth: 'session',
     body: ThemeGovernanceBody,
-    handler: async ({ s, actor, params, body }) => treeJson(await governTheme(s, actor!, params.sid!, { op: 'retire', themeId: params.themeId! }, body)),
+    handler: async ({ s, actor, params, body }) => treeJson(await governTheme(s, actor, params.sid, { op: 'retire', themeId: params.themeId }, body)),
   }),
   route({
     method: 'post',
@@ -32,6 +32,6 @@ export const themeRoutes = () => [
     tag: 'themes',
     auth: 'session',
     body: ThemeGovernanceBody,
-    handler: async ({ s, actor, params, body }) => treeJson(await governTheme(s, actor!, params.sid!, { op: 'finalise', themeId: params.themeId! }, body)),
+    handler: async ({ s, actor, params, body }) => treeJson(await governTheme(s, actor, params.sid, { op: 'finalise', themeId: params.themeId }, body)),
   }),
 ];

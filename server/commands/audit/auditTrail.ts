@@ -19,6 +19,13 @@ export interface AuditTrailExport {
   events: AuditEvent[];
 }
 
+/** The study's audit trail with its hash chain verified (leads, auditors). */
+export async function readAuditTrail(s: Services, actor: Actor, studyId: string) {
+  await authorizeStudy(s, actor, studyId, 'audit.read');
+  const events = await listAudit(s.db, studyId);
+  return { events, ...verifyChain(events) };
+}
+
 /**
  * The study's whole audit trail for offline verification (issue 6 item 6), leads and auditors.
  * The export itself is then audited, so it is not part of the file it produces: the file's chain
