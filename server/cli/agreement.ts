@@ -17,6 +17,7 @@ import {
   unitizingTally,
 } from '../../shared/agreement';
 import { RefiError, type RefiProject, readProjectBytes } from '../../shared/refi';
+import { parseArgs } from './args';
 import { readCsvRows } from './csvRows';
 import { type CliIo, EXIT_OK, UsageError } from './io';
 
@@ -39,9 +40,9 @@ export async function runAgreement(args: string[], io: CliIo): Promise<number> {
     return EXIT_OK;
   }
   let result: unknown;
-  if (sub === 'matrix') result = await matrixCommand(parseArgs(rest, ['level', 'bootstrap', 'seed'], []));
-  else if (sub === 'spans') result = await spansCommand(parseArgs(rest, ['length', 'coders'], []));
-  else if (sub === 'qdpx') result = await qdpxCommand(parseArgs(rest, ['unit'], ['rollup']));
+  if (sub === 'matrix') result = await matrixCommand(parseInput(rest, ['level', 'bootstrap', 'seed'], []));
+  else if (sub === 'spans') result = await spansCommand(parseInput(rest, ['length', 'coders'], []));
+  else if (sub === 'qdpx') result = await qdpxCommand(parseInput(rest, ['unit'], ['rollup']));
   else throw new UsageError(`unknown subcommand '${sub}'\n${USAGE}`);
   io.stdout(`${JSON.stringify(result, null, 2)}\n`);
   return EXIT_OK;
@@ -53,29 +54,17 @@ interface Parsed {
   flags: Set<string>;
 }
 
-function parseArgs(args: readonly string[], valued: readonly string[], flags: readonly string[]): Parsed {
-  const options = new Map<string, string>();
-  const set = new Set<string>();
-  const files: string[] = [];
-  for (let i = 0; i < args.length; i++) {
-    const arg = args[i] ?? '';
-    if (!arg.startsWith('--')) {
-      files.push(arg);
-      continue;
-    }
-    const eq = arg.indexOf('=');
-    const name = arg.slice(2, eq < 0 ? undefined : eq);
-    if (flags.includes(name) && eq < 0) {
-      set.add(name);
-      continue;
-    }
-    if (!valued.includes(name)) throw new UsageError(`unknown option --${name}\n${USAGE}`);
-    const value = eq >= 0 ? arg.slice(eq + 1) : args[++i];
-    if (value === undefined) throw new UsageError(`--${name} needs a value`);
-    options.set(name, value);
+/** The one input file and the options of a subcommand (cli/args.ts parses). */
+function parseInput(args: string[], strings: string[], booleans: string[]): Parsed {
+  let parsed: ReturnType<typeof parseArgs>;
+  try {
+    parsed = parseArgs(args, { strings, booleans });
+  } catch (error) {
+    if (error instanceof UsageError && error.message.startsWith('unknown option')) throw new UsageError(`${error.message}\n${USAGE}`);
+    throw error;
   }
-  if (files.length !== 1) throw new UsageError(`expected exactly one input file, got ${files.length}\n${USAGE}`);
-  return { file: files[0] as string, options, flags: set };
+  if (parsed.positional.length !== 1) throw new UsageError(`expected exactly one input file, got ${parsed.positional.length}\n${USAGE}`);
+  return { file: parsed.positional[0] as string, options: new Map(Object.entries(parsed.flags)), flags: new Set(Object.keys(parsed.bools)) };
 }
 
 async function readInput(file: string, limit: number): Promise<Buffer> {

@@ -1,55 +1,14 @@
+import { type CsvRow, CsvSyntaxError, parseCsv } from '../../shared/csv';
 import { UsageError } from './io';
 
-/** One CSV record and the line of the file it starts on (1-based), for messages. */
-export interface CsvRow {
-  readonly cells: string[];
-  readonly line: number;
-}
+export type { CsvRow };
 
-/**
- * RFC 4180 CSV: quoted fields, doubled quotes, line breaks inside quotes, CRLF, LF or CR line
- * ends, a leading BOM; blank lines are skipped. Each row keeps the line it starts on, so a
- * message can say where in the file (a quoted field with line breaks makes rows and lines differ).
- * An unterminated quote is refused with the file and the line where the quote opened.
- */
+/** The CSV reader of the CLI (shared/csv parseCsv): a syntax error names the file and the line. */
 export function readCsvRows(text: string, file: string): CsvRow[] {
-  const rows: CsvRow[] = [];
-  let cells: string[] = [];
-  let field = '';
-  let quoted = false;
-  let line = 1;
-  let rowLine = 1;
-  let quoteLine = 1;
-  let i = text.charCodeAt(0) === 0xfeff ? 1 : 0;
-  const endRow = (): void => {
-    cells.push(field);
-    if (cells.length > 1 || (cells[0] ?? '') !== '') rows.push({ cells, line: rowLine });
-    cells = [];
-    field = '';
-  };
-  for (; i < text.length; i++) {
-    const ch = text[i];
-    if (ch === '\n' || (ch === '\r' && text[i + 1] !== '\n')) line++;
-    if (quoted) {
-      if (ch === '"') {
-        if (text[i + 1] === '"') {
-          field += '"';
-          i++;
-        } else quoted = false;
-      } else field += ch;
-    } else if (ch === '"' && field === '') {
-      quoted = true;
-      quoteLine = line;
-    } else if (ch === ',') {
-      cells.push(field);
-      field = '';
-    } else if (ch === '\n' || ch === '\r') {
-      if (ch === '\r' && text[i + 1] === '\n') continue;
-      endRow();
-      rowLine = line;
-    } else field += ch;
+  try {
+    return parseCsv(text);
+  } catch (error) {
+    if (error instanceof CsvSyntaxError) throw new UsageError(`${file}: ${error.message}`);
+    throw error;
   }
-  if (quoted) throw new UsageError(`${file}: line ${quoteLine}: a quoted field opened here is never closed (a missing '"')`);
-  if (field !== '' || cells.length > 0) endRow();
-  return rows;
 }

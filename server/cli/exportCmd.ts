@@ -29,8 +29,8 @@ export async function runExport(args: string[], io: CliIo): Promise<number> {
     const actor = await operator(s, flags.as);
     const studyId = flags.study;
     const data = await (async () => {
-      if (what === 'project') return (await exportProject(s, actor, studyId, format)).bytes;
-      if (what === 'codebook') return (await exportCodebook(s, actor, studyId)).bytes;
+      if (what === 'project') return (await exportProject(s, actor, studyId, format)).body;
+      if (what === 'codebook') return (await exportCodebook(s, actor, studyId)).body;
       return what === 'codings' ? exportCodingsCsv(s, actor, studyId) : exportThemesCsv(s, actor, studyId);
     })().catch((e: unknown) => {
       throw e instanceof AppError ? new UsageError(`${e.code}: ${e.message}`) : e;

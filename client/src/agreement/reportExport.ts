@@ -1,3 +1,4 @@
+import { csvCell, csvText } from '../../../shared/csv';
 import type { AgreementResponse, AgreementSettings, Estimate, MeasureSet } from './types';
 
 const COLUMNS = [
@@ -22,7 +23,7 @@ export function reportCsv(data: AgreementResponse): string {
   for (const t of data.report.transcripts) add('transcript', t.transcriptId, transcriptTitle.get(t.transcriptId) ?? t.transcriptId, t);
   for (const p of data.report.pairs) add('pair', p.coders.join('+'), p.coders.map((c) => coderName.get(c) ?? c).join(' + '), p);
   for (const c of data.report.cells) add('cell', `${c.transcriptId}/${c.themeId}`, `${transcriptTitle.get(c.transcriptId) ?? c.transcriptId} / ${themeLabel.get(c.themeId) ?? c.themeId}`, c);
-  return rows.map((r) => r.map(csvField).join(',')).join('\r\n') + '\r\n';
+  return csvText(rows, 'guard-text');
 }
 
 function measureRow(scope: string, id: string, label: string, m: MeasureSet): string[] {
@@ -45,13 +46,11 @@ function measureRow(scope: string, id: string, label: string, m: MeasureSet): st
 }
 
 /**
- * RFC 4180 quoting. Text that a spreadsheet would run as a formula (a theme label starting with
+ * One cell (shared/csv): text a spreadsheet would run as a formula (a theme label starting with
  * `=`, `+`, `-` or `@`: "CSV injection", OWASP) gets a leading apostrophe; numbers are left alone.
  */
 export function csvField(value: string): string {
-  const numeric = value !== '' && Number.isFinite(Number(value));
-  const safe = !numeric && /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+  return csvCell(value, 'guard-text');
 }
 
 /** The JSON export: the API's answer as it came, plus the settings that produced it. */

@@ -1,5 +1,6 @@
 import { type AuditEvent, verifyChain } from '../../../shared/auditChain';
 import { canonicalJson } from '../../../shared/canonicalJson';
+import { csvText } from '../../../shared/csv';
 import type { Services } from '../../services';
 import { listAudit } from '../../store/audit';
 import { type Actor, authorizeStudy } from '../access/actor';
@@ -51,17 +52,10 @@ export const AUDIT_CSV_COLUMNS = ['study_id', 'seq', 'at', 'at_iso', 'actor_id',
 
 /**
  * One row per event; `data` is the canonical JSON the hash covers, so the CSV verifies too.
- * RFC 4180 quoting. Unlike the table exports, no cell is altered against spreadsheet formulas:
+ * RFC 4180 quoting (shared/csv). Unlike the table exports, no cell is altered against spreadsheet formulas:
  * this file is evidence and must hash to what was recorded (ids, actions and targets are ours).
  */
 export function auditCsv(events: readonly AuditEvent[]): string {
-  const rows = [AUDIT_CSV_COLUMNS.join(',')];
-  for (const e of events) {
-    rows.push([e.studyId, String(e.seq), String(e.at), new Date(e.at).toISOString(), e.actorId ?? '', e.action, e.target, canonicalJson(e.data), e.prevHash, e.hash].map(csvCell).join(','));
-  }
-  return `${rows.join('\r\n')}\r\n`;
-}
-
-function csvCell(v: string): string {
-  return /[",\r\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v;
+  const rows = events.map((e) => [e.studyId, String(e.seq), String(e.at), new Date(e.at).toISOString(), e.actorId ?? '', e.action, e.target, canonicalJson(e.data), e.prevHash, e.hash]);
+  return csvText([AUDIT_CSV_COLUMNS, ...rows], 'verbatim');
 }

@@ -1,25 +1,14 @@
+import { csvText } from '../../../shared/csv';
+import { fileStem } from '../../../shared/fileName';
 import { lineRangeOf, linesOf, quoteOf } from '../../../shared/transcript';
 import type { ThemeTree } from '../../../shared/themes';
 import type { Services } from '../../services';
 import { appendAudit } from '../../store/audit';
+import { findStudy } from '../../store/studies';
 import { type Actor, authorizeStudy } from '../access/actor';
 import { loadStudyExport } from './refiStudyData';
+import { CONTENT_TYPES, type ExportFile } from './render/exportFile';
 import { loadThemeTree } from '../layers/studyLayers';
-
-/**
- * One CSV cell (RFC 4180). A cell a spreadsheet would run as a formula (starting with = + - @,
- * tab or CR: OWASP "CSV injection") is prefixed with an apostrophe, since quotes and memos are
- * free text that anyone on the team typed.
- */
-export function csvCell(value: string | number): string {
-  let s = String(value);
-  if (typeof value === 'string' && /^[=+\-@\t\r]/.test(s)) s = `'${s}`;
-  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-}
-
-export function csvLines(rows: readonly (readonly (string | number)[])[]): string {
-  return rows.map((r) => r.map(csvCell).join(',')).join('\r\n') + '\r\n';
-}
 
 /** Theme labels from the top level down, joined with " > ". */
 export function themePath(tree: ThemeTree, themeId: string): string {
@@ -51,7 +40,7 @@ export async function exportCodingsCsv(s: Services, actor: Actor, studyId: strin
     }
   }
   await audit(s, actor, studyId, 'codings', rows.length - 1);
-  return csvLines(rows);
+  return csvText(rows);
 }
 
 export const THEMES_HEADER = ['id', 'path', 'label', 'level', 'level name', 'parent id', 'status', 'merged into', 'color', 'description', 'created'] as const;
@@ -63,7 +52,14 @@ export async function exportThemesCsv(s: Services, actor: Actor, studyId: string
   const rows: (string | number)[][] = [[...THEMES_HEADER]];
   for (const t of tree.themes) rows.push([t.id, t.path.map((id) => tree.byId.get(id)?.label ?? id).join(' > '), t.label, t.depth, t.levelName, t.parentId ?? '', t.status, t.mergedInto ?? '', t.color, t.description, new Date(t.createdAt).toISOString()]);
   await audit(s, actor, studyId, 'themes', rows.length - 1);
-  return csvLines(rows);
+  return csvText(rows);
+}
+
+/** The codings or the themes of a study as a CSV download named after the study. */
+export async function exportStudyCsv(s: Services, actor: Actor, studyId: string, what: 'codings' | 'themes'): Promise<ExportFile<string>> {
+  const csv = what === 'codings' ? await exportCodingsCsv(s, actor, studyId) : await exportThemesCsv(s, actor, studyId);
+  const title = (await findStudy(s.db, studyId))?.title ?? 'study';
+  return { body: csv, contentType: CONTENT_TYPES.csv, fileName: `${fileStem(`${title}-${what}`, 'study')}.csv` };
 }
 
 async function audit(s: Services, actor: Actor, studyId: string, what: 'codings' | 'themes', rows: number): Promise<void> {

@@ -3,16 +3,11 @@ import { exportAuditTrail } from '../../commands/audit/auditTrail';
 import { logExportEvent } from '../../commands/audit/exportEvent';
 import { reconciliationRecord } from '../../commands/reconcile/record';
 import { participantThemes, studyThemeTable } from '../../commands/themes/tableOfThemes';
-import { CONTENT_TYPES, type ExportFile, fileStem } from '../../commands/interchange/render/exportFile';
+import { fileStem } from '../../../shared/fileName';
+import { CONTENT_TYPES } from '../../commands/interchange/render/exportFile';
+import { download } from '../download';
 import { renderCaseTable, renderRecord, renderThemeTable } from '../../commands/interchange/render/renderExport';
 import { route } from '../route';
-
-/** A download: the attachment name is built from letters, digits and dashes only (fileStem). */
-function download(f: ExportFile): Response {
-  return new Response(typeof f.body === 'string' ? f.body : new Blob([f.body as Uint8Array<ArrayBuffer>]), {
-    headers: { 'content-type': f.contentType, 'content-disposition': `attachment; filename="${f.fileName}"`, 'x-content-type-options': 'nosniff', 'cache-control': 'no-store' },
-  });
-}
 
 export const exportRoutes = () => [
   route({

@@ -1,21 +1,15 @@
 import { CodebookImportBody, CsvExportQuery, ProjectExportQuery, ProjectImportBody, REFI_UPLOAD_BASE64_MAX, RefiFileBody } from '../../../shared/refi';
-import { exportCodingsCsv, exportThemesCsv } from '../../commands/interchange/csvExport';
+import { exportStudyCsv } from '../../commands/interchange/csvExport';
 import { importCodebook } from '../../commands/interchange/refiCodebook';
-import { type ExportedFile, exportCodebook, exportFileName, exportProject } from '../../commands/interchange/refiExport';
+import { exportCodebook, exportProject } from '../../commands/interchange/refiExport';
 import { importProject, previewProject } from '../../commands/interchange/refiImport';
-import { findStudy } from '../../store/studies';
+import { download } from '../download';
 import { route } from '../route';
 
 /** The base64 file plus its JSON envelope; beyond it the body limit answers 413 before parsing. */
 const UPLOAD_MAX_BODY = REFI_UPLOAD_BASE64_MAX + 4096;
 
 const bytesOf = (data: string) => new Uint8Array(Buffer.from(data, 'base64'));
-
-function download(file: { fileName: string; contentType: string; bytes: Uint8Array | string }): Response {
-  return new Response(typeof file.bytes === 'string' ? file.bytes : Buffer.from(file.bytes), {
-    headers: { 'content-type': file.contentType, 'content-disposition': `attachment; filename="${file.fileName}"`, 'cache-control': 'no-store' },
-  });
-}
 
 export const interchangeRoutes = () => [
   route({
@@ -73,11 +67,6 @@ export const interchangeRoutes = () => [
     tag: 'interchange',
     auth: 'session',
     query: CsvExportQuery,
-    handler: async ({ s, actor, params, query }) => {
-      const csv = query.what === 'codings' ? await exportCodingsCsv(s, actor, params.sid) : await exportThemesCsv(s, actor, params.sid);
-      const title = (await findStudy(s.db, params.sid))?.title ?? 'study';
-      const file: ExportedFile | { fileName: string; contentType: string; bytes: string } = { fileName: exportFileName(`${title}-${query.what}`, 'csv'), contentType: 'text/csv; charset=utf-8', bytes: csv };
-      return download(file);
-    },
+    handler: async ({ s, actor, params, query }) => download(await exportStudyCsv(s, actor, params.sid, query.what)),
   }),
 ];

@@ -1,5 +1,5 @@
 import type { ReconciliationRecord } from '../../../../shared/reconcile';
-import { csvDocument } from './csv';
+import { csvDocument } from '../../../../shared/csv';
 import { coderLine, commentLine, decisionLine } from './recordRows';
 
 const HEADER = ['transcript', 'participant', 'key', 'theme', 'kind', 'lines', 'quote', 'status', 'coders', 'comments', 'resolution', 'coder', 'resolved_theme', 'wrote', 'rationale', 'resolved_by', 'resolved_at', 'revision', 'earlier_revisions', 'decisions'];

@@ -1,5 +1,6 @@
 import type { CaseTable, ExportFormat, ReconciliationRecord, StudyThemeTable } from '../../../../shared/reconcile';
-import { CONTENT_TYPES, type ExportFile, fileStem } from './exportFile';
+import { fileStem } from '../../../../shared/fileName';
+import { CONTENT_TYPES, type ExportFile } from './exportFile';
 import { recordCsv } from './recordCsv';
 import { recordDocx } from './recordDocx';
 import { recordHtml } from './recordHtml';

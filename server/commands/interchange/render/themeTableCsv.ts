@@ -1,5 +1,5 @@
 import type { CaseTable, ThemeTable } from '../../../../shared/reconcile';
-import { csvDocument } from './csv';
+import { csvDocument } from '../../../../shared/csv';
 
 const HEADER = ['level', 'theme', 'theme_id', 'depth', 'participant', 'count', 'total', 'present', 'required', 'recurrent', 'citation', 'lines', 'quote'];
 
