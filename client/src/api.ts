@@ -9,7 +9,8 @@ export class ApiError extends Error {
   }
 }
 
-export async function api<T = any>(method: string, path: string, body?: unknown): Promise<T> {
+/** `T` is the answer's type (shared/types.ts and the shared modules): there is no default, say what you expect. */
+export async function api<T>(method: string, path: string, body?: unknown): Promise<T> {
   const res = await fetch(path, {
     method,
     credentials: 'same-origin',
@@ -22,42 +23,4 @@ export async function api<T = any>(method: string, path: string, body?: unknown)
   return json as T;
 }
 
-export interface User {
-  id: string;
-  email: string;
-  name: string;
-  isAdmin: boolean;
-}
-export interface Study {
-  id: string;
-  title: string;
-  description: string;
-  codingMode: 'open' | 'blind';
-  terminology: { kind: '2022' | '2009' } | { kind: 'custom'; levels: string[] };
-  lineWidth: number;
-  recurrenceRule: { kind: 'fraction' | 'count'; value: number };
-  codebookPhase: 'open' | 'locked' | 'final';
-  role: 'lead' | 'coder' | 'auditor' | null;
-}
-export interface Member {
-  userId: string;
-  name: string;
-  email: string;
-  role: 'lead' | 'coder' | 'auditor';
-  /** Created by a project import; nobody has taken it over yet. */
-  pending?: boolean;
-}
-export interface Participant {
-  id: string;
-  pseudonym: string;
-  attributes: Record<string, string | number | boolean>;
-}
-export interface TranscriptMeta {
-  id: string;
-  participantId: string;
-  title: string;
-  phase: 'coding' | 'reconciling' | 'final';
-  length: number;
-  sha256: string;
-  createdAt: number;
-}
+export type { Member, Participant, Study, TranscriptMeta, User } from '../../shared/types';

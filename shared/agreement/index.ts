@@ -26,3 +26,4 @@ export * from './report';
 export * from './fnv1a';
 export * from './disagreements';
 export * from './matrixReport';
+export * from './responses';

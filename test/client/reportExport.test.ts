@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { csvField, reportCsv } from '../../client/src/agreement/reportExport';
-import type { AgreementResponse, MeasureSet } from '../../client/src/agreement/types';
+import type { AgreementResponse, MeasureSet } from '../../shared/agreement';
 
 const measures = (alpha: number | null): MeasureSet => ({
   units: 10,

@@ -1,5 +1,5 @@
 import { ALPHA_THRESHOLDS, bare, fixed } from './format';
-import type { Estimate, Interval, MeasureSet } from './types';
+import type { Estimate, BootstrapInterval as Interval, MeasureSet } from '../../../shared/agreement';
 
 export interface ChartRow {
   id: string;

@@ -1,5 +1,5 @@
 import { bandLabel } from './format';
-import type { MeasureSet } from './types';
+import type { MeasureSet } from '../../../shared/agreement';
 
 const SHORT = { reliable: 'reliable', tentative: 'tentative', unreliable: 'low: discuss' } as const;
 

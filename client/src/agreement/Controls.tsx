@@ -1,4 +1,4 @@
-import { UNITS, type AgreementSettings, type Unit } from './types';
+import { UNITS, type AgreementSettings, type Unit } from './settings';
 
 const UNIT_TEXT: Record<Unit, { label: string; help: string }> = {
   line: { label: 'Line', help: 'each numbered line is a unit (the IPA default: what you cite)' },

@@ -1,7 +1,7 @@
 import { Figure } from './Figure';
-import type { DisagreementKind, DisagreementRegion, MeasureSet } from './types';
+import type { DisagreementKind, DisagreementRegion, MeasureSet } from '../../../shared/agreement';
 
-export type RegionsState = { state: 'loading' } | { state: 'shown'; regions: DisagreementRegion[] } | { state: 'withheld'; reason: string };
+export type RegionsState = { state: 'loading' } | { state: 'shown'; regions: readonly DisagreementRegion[] } | { state: 'withheld'; reason: string };
 
 export const KIND_TEXT: Record<DisagreementKind, string> = {
   presence: 'one coder only',

@@ -1,5 +1,5 @@
 import { estimateText, fixed } from './format';
-import type { Estimate } from './types';
+import type { Estimate } from '../../../shared/agreement';
 
 /**
  * One coefficient as text. An undefined one reads "n/a" and carries its reason as a tooltip:

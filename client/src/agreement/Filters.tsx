@@ -1,4 +1,4 @@
-import type { AgreementSettings } from './types';
+import type { AgreementSettings } from './settings';
 
 export interface Universe {
   transcripts: Array<{ id: string; label: string }>;

@@ -1,5 +1,5 @@
 import { Figure } from './Figure';
-import type { AgreementResponse, MeasureSet } from './types';
+import type { AgreementResponse, MeasureSet } from '../../../shared/agreement';
 
 /**
  * Coder-pair matrix: alpha (and Cohen's kappa, defined for a pair) of each pair, pooled over the

@@ -1,7 +1,8 @@
 import { BandBadge } from './BandBadge';
 import { Figure } from './Figure';
 import { fixed, kappaOf, percent } from './format';
-import type { MeasureSet, Unit } from './types';
+import type { Unit } from './settings';
+import type { MeasureSet } from '../../../shared/agreement';
 
 export interface ThemeRow {
   id: string;

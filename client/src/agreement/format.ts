@@ -1,5 +1,5 @@
 import { ALPHA_BANDS } from '../../../shared/agreement/bands';
-import type { Estimate, MeasureSet } from './types';
+import type { Estimate, MeasureSet } from '../../../shared/agreement';
 
 /** Three decimals, the precision agreement is usually reported at (Krippendorff 2004). */
 export const fixed = (x: number, digits = 3): string => x.toFixed(digits);

@@ -1,5 +1,6 @@
 import { csvCell, csvText } from '../../../shared/csv';
-import type { AgreementResponse, AgreementSettings, Estimate, MeasureSet } from './types';
+import type { AgreementSettings } from './settings';
+import type { AgreementResponse, Estimate, MeasureSet } from '../../../shared/agreement';
 
 const COLUMNS = [
   'scope', 'id', 'label', 'units', 'prevalence', 'alpha', 'alpha_ci_lower', 'alpha_ci_upper', 'alpha_band',

@@ -1,7 +1,8 @@
 import { useEffect, useState } from 'react';
 import { ApiError, api } from '../api';
 import type { RegionsState } from './DisagreementStrip';
-import type { AgreementResponse, AgreementSettings, DisagreementsResponse } from './types';
+import type { AgreementSettings } from './settings';
+import type { AgreementResponse, DisagreementsResponse } from '../../../shared/agreement';
 
 export type Loadable<T> = { state: 'loading' } | { state: 'ready'; data: T } | { state: 'error'; status: number; message: string };
 

@@ -11,7 +11,8 @@ import { PairMatrix } from '../agreement/PairMatrix';
 import { ReadingGuide } from '../agreement/ReadingGuide';
 import { download, exportName, reportCsv, reportJson } from '../agreement/reportExport';
 import { ThemeTable, type ThemeRow } from '../agreement/ThemeTable';
-import { UNITS, type AgreementResponse, type AgreementSettings, type Unit } from '../agreement/types';
+import { UNITS, type AgreementSettings, type Unit } from '../agreement/settings';
+import type { AgreementResponse } from '../../../shared/agreement';
 import { useAgreement, useRegions } from '../agreement/useAgreement';
 import { Link } from '../router';
 

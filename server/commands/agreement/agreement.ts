@@ -1,4 +1,4 @@
-import { type AgreementReport, type DisagreementRegion, type UnitKind, agreementReport, disagreements } from '../../../shared/agreement';
+import { type AgreementReport, type AgreementResponse, type DisagreementsResponse, type DisagreementRegion, type UnitKind, agreementReport, disagreements } from '../../../shared/agreement';
 import { decideAccess } from '../../../shared/access';
 import { forbidden, invalid, notFound } from '../../errors';
 import type { Services } from '../../services';
@@ -24,7 +24,7 @@ export interface AgreementQuery {
  * `coding` (in blind mode, earlier figures would hint at the others' work). The report names
  * coders, themes and transcripts so it can be read and exported as it is.
  */
-export async function studyAgreement(s: Services, actor: Actor, studyId: string, q: AgreementQuery) {
+export async function studyAgreement(s: Services, actor: Actor, studyId: string, q: AgreementQuery): Promise<AgreementResponse> {
   const { acting } = await authorizeStudy(s, actor, studyId, 'study.read');
   let metas = await listTranscripts(s.db, studyId);
   if (q.transcripts) {
@@ -72,7 +72,7 @@ export async function studyAgreement(s: Services, actor: Actor, studyId: string,
  * transcript is in reconciliation, and in open mode every member; in blind mode during coding
  * not even a lead.
  */
-export async function transcriptDisagreements(s: Services, actor: Actor, transcriptId: string, options: { rollup: boolean; themes?: string[]; coders?: string[] }) {
+export async function transcriptDisagreements(s: Services, actor: Actor, transcriptId: string, options: { rollup: boolean; themes?: string[]; coders?: string[] }): Promise<DisagreementsResponse> {
   const phase = await findTranscriptPhase(s.db, transcriptId);
   if (!phase) throw notFound('transcript');
   const { study, role } = await authorizeStudy(s, actor, phase.studyId, 'study.read').catch(() => {

@@ -1,0 +1,23 @@
+import type { TranscriptPhase } from '../domain';
+import type { DisagreementRegion } from './disagreements';
+import type { AgreementReport } from './report';
+
+/**
+ * What GET /api/studies/:sid/agreement answers: the report, with the coders, themes and
+ * transcripts it names, so it reads and exports as it is. The server returns it and the
+ * dashboard reads it (with `import type`: no statistics code in the client bundle).
+ */
+export interface AgreementResponse {
+  readonly report: AgreementReport;
+  readonly seed?: number;
+  readonly coders: ReadonlyArray<{ readonly id: string; readonly name: string }>;
+  readonly themes: ReadonlyArray<{ readonly id: string; readonly label: string; readonly path: readonly string[]; readonly levelName: string; readonly color: string; readonly status: string }>;
+  readonly transcripts: ReadonlyArray<{ readonly id: string; readonly title: string; readonly participantId: string; readonly phase: TranscriptPhase; readonly length: number; readonly lines: number }>;
+}
+
+/** What GET /api/transcripts/:tid/disagreements answers. */
+export interface DisagreementsResponse {
+  readonly transcript: { readonly id: string; readonly title: string; readonly phase: TranscriptPhase };
+  readonly coders: ReadonlyArray<{ readonly id: string; readonly name: string }>;
+  readonly regions: readonly DisagreementRegion[];
+}

@@ -1,0 +1,50 @@
+/**
+ * The shapes the REST API answers with, shared by the server and the client (which imports them
+ * with `import type`). Requests are validated by the schemas of shared/api.ts.
+ */
+import type { CodebookPhase, CodingMode, RecurrenceRule, Role, Terminology, TranscriptPhase } from './domain';
+
+export interface User {
+  id: string;
+  email: string;
+  name: string;
+  isAdmin: boolean;
+}
+
+/** A study as its members see it, with the caller's role (null for an instance admin who is not a member). */
+export interface Study {
+  id: string;
+  title: string;
+  description: string;
+  codingMode: CodingMode;
+  terminology: Terminology;
+  lineWidth: number;
+  recurrenceRule: RecurrenceRule;
+  codebookPhase: CodebookPhase;
+  role: Role | null;
+}
+
+export interface Member {
+  userId: string;
+  name: string;
+  email: string;
+  role: Role;
+  /** Created by a project import; nobody has taken it over yet. */
+  pending?: boolean;
+}
+
+export interface Participant {
+  id: string;
+  pseudonym: string;
+  attributes: Record<string, string | number | boolean>;
+}
+
+export interface TranscriptMeta {
+  id: string;
+  participantId: string;
+  title: string;
+  phase: TranscriptPhase;
+  length: number;
+  sha256: string;
+  createdAt: number;
+}
