@@ -94,6 +94,8 @@ export async function pageFor(browser: Browser, server: RunningServer, who: { ap
   const token = who.api.cookie!.split('=')[1]!;
   await context.addCookies([{ name: 'concord_session', value: token, domain: 'localhost', path: '/', httpOnly: true, sameSite: 'Lax' }]);
   const page = await context.newPage();
+  // Fail a step with its locator in the message, well before the test's own timeout.
+  page.setDefaultTimeout(10_000);
   await page.goto(`${server.url}${path}`);
   return { context, page };
 }
