@@ -96,11 +96,12 @@ async function runImportProject(args: string[], io: CliIo): Promise<number> {
   } catch {
     throw new UsageError(`${path}: no such file`);
   }
-  const refused = (e: unknown) => (e instanceof AppError ? new UsageError(`${path}: ${e.code}: ${e.message}`) : e);
+  // The reader's messages begin with the file name (and the element) already.
+  const refused = (e: unknown) => (e instanceof AppError ? new UsageError(`${e.code}: ${e.message}`) : e);
   if (bools['dry-run']) {
     let preview;
     try {
-      preview = previewProject({ bytes }, Date.now());
+      preview = previewProject({ name: basename(path), bytes }, Date.now());
     } catch (e) {
       throw refused(e);
     }

@@ -5,7 +5,7 @@ import { conflict } from '../errors';
 import type { Services } from '../services';
 import { appendAudit } from '../store/audit';
 import { type Actor, authorizeStudy } from './actor';
-import { assertRefiSize, readRefi } from './refiErrors';
+import { assertRefiSize, displayName, readRefi } from './refiErrors';
 import { codebookDocName } from './themes';
 
 export interface CodebookImportResult {
@@ -16,9 +16,9 @@ export interface CodebookImportResult {
   merged: boolean;
 }
 
-function readCodebookFile(bytes: Uint8Array) {
-  assertRefiSize(bytes);
-  return readRefi(() => parseCodebook(new TextDecoder('utf-8').decode(bytes)));
+function readCodebookFile(bytes: Uint8Array, fileName: string) {
+  assertRefiSize(bytes, fileName);
+  return readRefi(() => parseCodebook(new TextDecoder('utf-8').decode(bytes), fileName));
 }
 
 /**
@@ -28,7 +28,7 @@ function readCodebookFile(bytes: Uint8Array) {
  */
 export async function importCodebook(s: Services, actor: Actor, studyId: string, bytes: Uint8Array, options: { merge: boolean; fileName?: string }): Promise<CodebookImportResult> {
   const { study } = await authorizeStudy(s, actor, studyId, 'codebook.govern');
-  const book = readCodebookFile(bytes);
+  const book = readCodebookFile(bytes, displayName(options.fileName ?? 'codebook.qdc'));
   if (options.merge && study.codebookPhase !== 'open') throw conflict(`the codebook is ${study.codebookPhase}; reopen it before merging a codebook file`);
   const now = s.now();
   const plan = await withDoc(

@@ -21,12 +21,12 @@ export function readRefi<T>(fn: () => T): T {
   }
 }
 
-export function assertRefiSize(bytes: Uint8Array): void {
-  if (bytes.length > REFI_MAX_FILE_BYTES) throw new AppError('too_large', `the file is ${bytes.length} bytes; the limit is ${REFI_MAX_FILE_BYTES} bytes`);
-  if (bytes.length === 0) throw new AppError('validation_failed', 'the file is empty');
+export function assertRefiSize(bytes: Uint8Array, fileName: string): void {
+  if (bytes.length > REFI_MAX_FILE_BYTES) throw new AppError('too_large', `${fileName}: the file is ${bytes.length} bytes; the limit is ${REFI_MAX_FILE_BYTES} bytes`);
+  if (bytes.length === 0) throw new AppError('validation_failed', `${fileName}: the file is empty`);
 }
 
-/** Whether the bytes are a zip archive (local file header "PK\x03\x04"); everything else is read as XML. */
-export function isZip(bytes: Uint8Array): boolean {
-  return bytes[0] === 0x50 && bytes[1] === 0x4b;
+/** The file's own name for messages, never a client's path. */
+export function displayName(name: string): string {
+  return name.replace(/^.*[\\/]/, '').slice(0, 200) || 'the file';
 }

@@ -4,7 +4,7 @@ import { encodeHexLowerCase } from '@oslojs/encoding';
 import { addCoding, addNote, addStatement } from '../../shared/coding';
 import { DEFAULT_LINE_WIDTH, DEFAULT_RECURRENCE_RULE } from '../../shared/domain';
 import { docName } from '../../shared/docNames';
-import { CONSENSUS_USER, type ImportPlan, type ImportReport, parseProject, planImport, sourceEntryName, unzipQdpx, userGuid } from '../../shared/refi';
+import { CONSENSUS_USER, type ImportPlan, type ImportReport, planImport, readProjectBytes, userGuid } from '../../shared/refi';
 import { addTheme, setLevels } from '../../shared/themes';
 import { firstState } from '../docs/firstState';
 import { newId } from '../ids';
@@ -18,7 +18,7 @@ import { insertTranscript } from '../store/transcripts';
 import { findUserByEmail, insertUser } from '../store/users';
 import { invalid } from '../errors';
 import type { Actor } from './actor';
-import { REFI_MAX_IMPORTED_USERS, assertRefiSize, isZip, readRefi } from './refiErrors';
+import { REFI_MAX_IMPORTED_USERS, assertRefiSize, displayName, readRefi } from './refiErrors';
 import { codebookDocName } from './themes';
 
 export interface ImportedProject {
@@ -38,24 +38,19 @@ export interface ProjectPreview {
   users: { guid: string; name: string; codings: number }[];
 }
 
-export function previewProject(file: { bytes: Uint8Array }, now: number): ProjectPreview {
-  const plan = readProjectFile(file.bytes, DEFAULT_LINE_WIDTH, now);
+export function previewProject(file: { name: string; bytes: Uint8Array }, now: number): ProjectPreview {
+  const plan = readProjectFile(file, DEFAULT_LINE_WIDTH, now);
   const codings = (guid: string) => plan.transcripts.reduce((n, t) => n + (t.layers.find((l) => l.userGuid === guid)?.codings.length ?? 0), 0);
   return { title: plan.title, levels: plan.levels, report: plan.report, users: plan.users.map((u) => ({ guid: u.guid, name: u.name, codings: codings(u.guid) })) };
 }
 
 /** Reads a .qdpx (zip) or a bare .qde into an import plan; refusals are AppErrors and nothing is stored. */
-export function readProjectFile(bytes: Uint8Array, lineWidth: number, now: number): ImportPlan {
-  assertRefiSize(bytes);
-  return readRefi(() => {
-    let project;
-    if (isZip(bytes)) {
-      const zip = unzipQdpx(bytes);
-      project = parseProject(zip.projectXml, { readSource: (path) => zip.sources.get(sourceEntryName(path)) });
-    } else project = parseProject(new TextDecoder('utf-8').decode(bytes));
-    return planImport(project, { lineWidth, now, maxUsers: REFI_MAX_IMPORTED_USERS });
-  });
+export function readProjectFile(file: { name: string; bytes: Uint8Array }, lineWidth: number, now: number): ImportPlan {
+  const name = displayName(file.name);
+  assertRefiSize(file.bytes, name);
+  return readRefi(() => planImport(readProjectBytes(file.bytes, name), { lineWidth, now, maxUsers: REFI_MAX_IMPORTED_USERS }));
 }
+
 
 /**
  * The importer's explicit choice of existing accounts for the file's users (keys: a user's name
@@ -97,12 +92,12 @@ function pendingEmail(name: string): string {
  */
 export async function importProject(s: Services, actor: Actor, file: { name: string; bytes: Uint8Array }, options: { users?: Readonly<Record<string, string>> } = {}): Promise<ImportedProject> {
   const now = s.now();
-  const plan = readProjectFile(file.bytes, DEFAULT_LINE_WIDTH, now);
+  const plan = readProjectFile(file, DEFAULT_LINE_WIDTH, now);
   const mapped = await resolveMappings(s, plan, options.users ?? {});
   const study: Study = {
     id: newId(),
     title: plan.title,
-    description: `Imported from ${file.name.replace(/^.*[\\/]/, '').slice(0, 200)}${plan.report.origin ? ` (${plan.report.origin})` : ''}`,
+    description: `Imported from ${displayName(file.name)}${plan.report.origin ? ` (${plan.report.origin})` : ''}`,
     codingMode: 'blind',
     terminology: plan.levels ? { kind: 'custom', levels: [...plan.levels] } : { kind: '2022' },
     lineWidth: DEFAULT_LINE_WIDTH,

@@ -37,7 +37,7 @@ export const interchangeRoutes = () => [
     auth: 'session',
     body: RefiFileBody,
     maxBody: UPLOAD_MAX_BODY,
-    handler: async ({ s, body }) => previewProject({ bytes: bytesOf(body.data) }, s.now()),
+    handler: async ({ s, body }) => previewProject({ name: body.name, bytes: bytesOf(body.data) }, s.now()),
   }),
   route({
     method: 'post',
