@@ -1,6 +1,6 @@
 import { decideCodebookChange } from '../../shared/access';
 import { codebookChanges } from '../../shared/themes';
-import type { UpdateGuard } from '../docs/Room';
+import type { UpdateGuard } from '../ydocs/Room';
 import type { CodebookGovernance } from './gatherAccess';
 
 /**

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { CloseCode } from '../../shared/protocol';
 import { addTheme, describeTheme, finaliseTheme, mergeTheme, moveTheme, recolourTheme, renameTheme, retireTheme, setLevels, themeEntry, themesMap } from '../../shared/themes';
-import { withDoc } from '../../server/docs/withDoc';
+import { withDoc } from '../../server/ydocs/withDoc';
 import type { RunningServer } from '../../server/server';
 import { eventually, testDialects, testServer } from '../helpers/env';
 import { type StudyFixture, type TestClient, closedWith, docs, openClient, seedStudy, serverDoc, synced } from '../helpers/collab';
