@@ -6,10 +6,11 @@ import { DEFAULT_LINE_WIDTH, DEFAULT_RECURRENCE_RULE } from '../../shared/domain
 import { docName } from '../../shared/docNames';
 import { CONSENSUS_USER, type ImportPlan, type ImportReport, parseProject, planImport, sourceEntryName, unzipQdpx, userGuid } from '../../shared/refi';
 import { addTheme, setLevels } from '../../shared/themes';
-import { withDoc } from '../docs/withDoc';
+import { firstState } from '../docs/firstState';
 import { newId } from '../ids';
 import type { Services } from '../services';
 import { appendAudit } from '../store/audit';
+import { type NewDocUpdate, appendDocUpdates } from '../store/docLog';
 import { insertMember } from '../store/members';
 import { insertParticipant } from '../store/participants';
 import { type Study, insertStudy } from '../store/studies';
@@ -86,9 +87,10 @@ function pendingEmail(name: string): string {
 
 /**
  * Imports a REFI-QDA project as a NEW study led by the caller (any signed-in user may create a
- * study). The whole file is read and planned first; the database rows (study, accounts,
- * memberships, participants, transcripts, audit events) are then written in one transaction, and
- * only after it commits are the codebook and the layers written through the document path. The
+ * study). The whole file is read and planned first, the codebook and layer documents are built in
+ * memory, and then everything (study, accounts, memberships, participants, transcripts, the
+ * documents' first states, audit events) is written in one transaction: a crash or a refusal at
+ * any point leaves either the whole study or nothing (docs/interchange.md). The
  * file's users become pending coder accounts, except a user whose GUID is the caller's own in a
  * Concord export and users the caller explicitly maps to existing accounts: a file by itself
  * must not be able to write into another real account's layer.
@@ -112,10 +114,22 @@ export async function importProject(s: Services, actor: Actor, file: { name: str
   };
   const ownGuid = userGuid(actor.user.id);
   const userIdOf = new Map<string, string>([[ownGuid, actor.user.id], ...mapped.map((m): [string, string] => [m.guid, m.userId])]);
-  const pendingUsers: { userId: string; name: string }[] = [];
+  const pendingOf = new Map<string, { userId: string; name: string }>();
   const transcriptIdOf = new Map<string, string>();
   const memberAdded = new Set<string>();
   const audit = (action: string, target: string, data: unknown) => ({ studyId: study.id, actorId: actor.user.id, action, target, data, at: now });
+
+  // Ids are drawn before the transaction so that the documents can be built first and appended
+  // in it: the rows, the codebook, every layer and the audit events commit together or not at
+  // all (issue 14 item 6; a crash mid-import used to leave transcripts without themes or layers).
+  for (const u of plan.users) {
+    if (userIdOf.has(u.guid)) continue;
+    const userId = newId();
+    userIdOf.set(u.guid, userId);
+    pendingOf.set(u.guid, { userId, name: u.name.slice(0, 120) });
+  }
+  for (const t of plan.transcripts) transcriptIdOf.set(t.sourceGuid, newId());
+  const { docs, warnings } = importedDocs(plan, study.id, actor.user.id, now, userIdOf, transcriptIdOf);
 
   await s.db.transaction().execute(async (trx) => {
     await insertStudy(trx, study);
@@ -128,12 +142,11 @@ export async function importProject(s: Services, actor: Actor, file: { name: str
       await appendAudit(trx, audit('member.add', `user:${m.userId}`, { role: 'coder', refiUser: m.guid, refiName: m.name }));
     }
     for (const u of plan.users) {
-      if (userIdOf.has(u.guid)) continue;
-      const user = await insertUser(trx, { id: newId(), email: pendingEmail(u.name), name: u.name.slice(0, 120), passwordHash: '', isAdmin: false, now });
-      await insertMember(trx, { studyId: study.id, userId: user.id, role: 'coder', now });
-      await appendAudit(trx, audit('member.add', `user:${user.id}`, { role: 'coder', pending: true, refiUser: u.guid }));
-      userIdOf.set(u.guid, user.id);
-      pendingUsers.push({ userId: user.id, name: user.name });
+      const pending = pendingOf.get(u.guid);
+      if (!pending) continue;
+      await insertUser(trx, { id: pending.userId, email: pendingEmail(u.name), name: pending.name, passwordHash: '', isAdmin: false, now });
+      await insertMember(trx, { studyId: study.id, userId: pending.userId, role: 'coder', now });
+      await appendAudit(trx, audit('member.add', `user:${pending.userId}`, { role: 'coder', pending: true, refiUser: u.guid }));
     }
     const participantIdOf = new Map<string, string>();
     for (const p of plan.participants) {
@@ -143,30 +156,36 @@ export async function importProject(s: Services, actor: Actor, file: { name: str
       participantIdOf.set(p.key, id);
     }
     for (const t of plan.transcripts) {
-      const id = newId();
+      const id = transcriptIdOf.get(t.sourceGuid)!;
       const text = t.frozen.text;
       const row = { id, studyId: study.id, participantId: participantIdOf.get(t.participantKey) ?? '', title: t.title, text, sha256: encodeHexLowerCase(sha256(new TextEncoder().encode(text))), lineWidth: study.lineWidth, phase: 'coding' as const, createdBy: actor.user.id, createdAt: now, length: text.length, turns: t.frozen.turns.map((x) => ({ speaker: x.speaker, start: x.start, end: x.end })) };
       await insertTranscript(trx, row);
       await appendAudit(trx, audit('transcript.import', `transcript:${id}`, { participantId: row.participantId, title: row.title, sha256: row.sha256, lines: t.frozen.lines.length, lineWidth: row.lineWidth, source: { kind: 'refi-qda', fileName: file.name, sourceGuid: t.sourceGuid } }));
-      transcriptIdOf.set(t.sourceGuid, id);
     }
+    await appendDocUpdates(trx, docs);
     await appendAudit(trx, audit('project.import', `study:${study.id}`, { fileName: file.name, bytes: file.bytes.length, origin: plan.report.origin, imported: plan.report.imported, skipped: plan.report.skipped.length }));
   });
+  return { study, report: { ...plan.report, warnings: [...plan.report.warnings, ...warnings] }, pendingUsers: [...pendingOf.values()], mappedUsers: mapped.map((m) => ({ name: m.name, userId: m.userId, email: m.email })) };
+}
 
-  // The rows are committed; from here on a document that cannot be written (say, a layer over
-  // the document size limit) is reported with the rest instead of failing a study that exists.
-  const warnings = [...plan.report.warnings];
-  const write = async (name: string, what: string, fn: (doc: Y.Doc) => void) => {
+/**
+ * The codebook and every layer of an import as first states of new documents (docs/firstState).
+ * A document that cannot be built (say, a layer over the document size limit) is left out and
+ * reported with the rest, as a skipped element of the file is.
+ */
+function importedDocs(plan: ImportPlan, studyId: string, authorId: string, now: number, userIdOf: ReadonlyMap<string, string>, transcriptIdOf: ReadonlyMap<string, string>) {
+  const docs: NewDocUpdate[] = [];
+  const warnings: string[] = [];
+  const build = (name: string, what: string, fn: (doc: Y.Doc) => void) => {
     try {
-      await withDoc(s, name, fn, actor.user.id);
+      docs.push(firstState(name, fn, authorId, now));
     } catch (e) {
-      s.log.warn('project_import_doc_failed', { studyId: study.id, doc: name, error: e instanceof Error ? e.message : String(e) });
       warnings.push(`${what} could not be written: ${e instanceof Error ? e.message : 'unknown error'}`);
     }
   };
-  await write(codebookDocName(study.id), 'the codebook', (doc) => {
+  build(codebookDocName(studyId), 'the codebook', (doc) => {
     if (plan.levels) setLevels(doc, plan.levels);
-    for (const t of plan.themes) addTheme(doc, { id: t.id, label: t.label, parentId: t.parentId, description: t.description, ...(t.color ? { color: t.color } : {}), createdBy: actor.user.id, createdAt: now });
+    for (const t of plan.themes) addTheme(doc, { id: t.id, label: t.label, parentId: t.parentId, description: t.description, ...(t.color ? { color: t.color } : {}), createdBy: authorId, createdAt: now });
   });
   for (const t of plan.transcripts) {
     const transcriptId = transcriptIdOf.get(t.sourceGuid);
@@ -177,12 +196,12 @@ export async function importProject(s: Services, actor: Actor, file: { name: str
       const name = consensus ? docName({ kind: 'consensus', transcriptId }) : ownerId ? docName({ kind: 'layer', transcriptId, ownerId }) : null;
       if (!name) continue;
       const length = t.frozen.text.length;
-      await write(name, `the ${consensus ? 'consensus' : 'coding'} layer of ${t.title}`, (doc) => {
+      build(name, `the ${consensus ? 'consensus' : 'coding'} layer of ${t.title}`, (doc) => {
         for (const c of layer.codings) addCoding(doc, length, c);
         for (const n of layer.notes) addNote(doc, length, n);
         for (const st of layer.statements) addStatement(doc, length, st);
       });
     }
   }
-  return { study, report: { ...plan.report, warnings }, pendingUsers, mappedUsers: mapped.map((m) => ({ name: m.name, userId: m.userId, email: m.email })) };
+  return { docs, warnings };
 }

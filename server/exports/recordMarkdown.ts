@@ -1,8 +1,7 @@
 import type { ReconciliationRecord } from '../commands/reconcileRecord';
 import { isoDate } from './exportFile';
+import { markdownText as one } from './markdownText';
 import { coderLine, commentLine, decisionLine, resolutionLine, revealLine, transcriptHeading } from './recordRows';
-
-const one = (text: string) => text.replace(/\s+/g, ' ').trim();
 
 /** The reconciliation record as Markdown: per transcript, per disagreement, the full story. */
 export function recordMarkdown(r: ReconciliationRecord): string {

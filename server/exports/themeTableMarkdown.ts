@@ -1,7 +1,7 @@
 import type { CaseTable, ThemeTable } from '../../shared/reconcile';
 import { isoDate } from './exportFile';
+import { markdownCell as md } from './markdownText';
 
-const md = (text: string) => text.replace(/\|/g, '\\|').replace(/\s+/g, ' ').trim();
 const indent = (depth: number) => '\u2003'.repeat(Math.max(0, depth - 1));
 
 /** The table of themes as Markdown: the grid of citations, then every extract under its theme. */
@@ -18,7 +18,7 @@ export function themeTableMarkdown(title: string, table: ThemeTable, generatedAt
   for (const r of table.rows) {
     if (r.count === 0) continue;
     out.push(`### ${md(r.label)} (${md(r.levelName)})`, '');
-    for (const c of r.cells) for (const e of c.extracts) out.push(`- ${e.citation}: "${md(e.quote)}"`);
+    for (const c of r.cells) for (const e of c.extracts) out.push(`- ${md(e.citation)}: "${md(e.quote)}"`);
     out.push('');
   }
   if (table.omitted) out.push(`${table.omitted} consensus coding(s) on retired or unknown themes are not shown.`, '');
