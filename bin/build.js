@@ -11,6 +11,7 @@
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -109,6 +110,16 @@ function buildClient(print) {
   print(`build: client built into ${TARGETS.client.outDir} in ${Date.now() - started} ms\n`);
 }
 
+function canBuild(target) {
+  if (target === 'client') return existsSync(join(root, 'node_modules', 'vite', 'bin', 'vite.js'));
+  try {
+    createRequire(join(root, 'package.json')).resolve('esbuild');
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /** Builds the targets that are out of date (all of them with force). */
 export async function build(targets, { force = false, print = (s) => process.stderr.write(s) } = {}) {
   for (const t of targets) {
@@ -123,7 +134,12 @@ export async function build(targets, { force = false, print = (s) => process.std
  * loaded in the server) and returns false, with the reason printed, when that failed.
  */
 export function ensureBuilt(targets) {
-  const stale = targets.filter(isStale);
+  let stale = targets.filter(isStale);
+  // An install without the devDependencies (`npm prune --omit=dev` after `npm run build`) cannot
+  // build: it runs the build it has.
+  const kept = stale.filter((t) => !canBuild(t) && existsSync(join(root, TARGETS[t].outDir, FINGERPRINT)));
+  for (const t of kept) process.stderr.write(`build: ${TARGETS[t].outDir} is older than its sources, but the build tools are not installed: running it as it is\n`);
+  stale = stale.filter((t) => !kept.includes(t));
   if (stale.length === 0) return true;
   const r = spawnSync(process.execPath, [fileURLToPath(import.meta.url), ...stale], { cwd: root, stdio: ['ignore', 2, 2] });
   return r.status === 0;

@@ -3,7 +3,11 @@
 // TypeScript compiler at run time); bin/build.js first rebuilds whatever is out of date (the
 // server for every command, the client too for `serve`), so that a checkout runs with
 // `npm install && npm start` and an up-to-date one starts without building anything.
+import module from 'node:module';
 import { ensureBuilt } from './build.js';
+
+// Node 22+: keep V8's compiled code of the server between starts (a no-op on Node 20).
+module.enableCompileCache?.();
 
 const argv = process.argv.slice(2);
 if (!ensureBuilt(argv[0] === 'serve' ? ['server', 'client'] : ['server'])) {
