@@ -10,7 +10,8 @@ import { ensureBuilt } from './build.js';
 module.enableCompileCache?.();
 
 const argv = process.argv.slice(2);
-if (!ensureBuilt(argv[0] === 'serve' ? ['server', 'client'] : ['server'])) {
+const buildClient = argv[0] === 'serve' && process.env.CONCORD_BUILD_CLIENT !== '0'; // bin/dev.js: Vite serves the client
+if (!ensureBuilt(buildClient ? ['server', 'client'] : ['server'])) {
   console.error('concord: the build failed (see above); `npm run build` shows it again');
   process.exit(1);
 }
