@@ -46,7 +46,7 @@ export interface RoomBatch {
   updates: CommittedUpdate[];
   writers: Set<DocWriter>;
   settlements: Array<() => void>;
-  failures: Array<() => void>;
+  failures: Array<(cause: unknown) => void>;
 }
 
 /**
@@ -181,7 +181,7 @@ export class Room {
       if (job.kind === 'mutate') {
         const settle = job.settle;
         batch.settlements.push(() => settle(error, value));
-        batch.failures.push(() => settle(new Error(`document ${this.name}: the change could not be stored`)));
+        batch.failures.push((cause) => settle(new Error(`document ${this.name}: the change could not be stored`, { cause })));
       } else if (error !== undefined) {
         const writer = job.writer;
         batch.settlements.push(() => {
@@ -253,12 +253,12 @@ export class Room {
   }
 
   /** The commit failed: the doc holds changes the log does not, so it must never be used again. */
-  discard(reason: 'commit-failed' | 'closing', batch?: RoomBatch): void {
+  discard(reason: 'commit-failed' | 'closing', batch?: RoomBatch, cause?: unknown): void {
     if (this.discarded) return;
     this.discarded = true;
     this.#inFlight = false;
-    for (const f of batch?.failures ?? []) f();
-    for (const job of this.#queue) if (job.kind === 'mutate') job.settle(new Error(`document ${this.name} is unavailable`));
+    for (const f of batch?.failures ?? []) f(cause);
+    for (const job of this.#queue) if (job.kind === 'mutate') job.settle(new Error(`document ${this.name} is unavailable`, { cause }));
     this.#queue = [];
     this.#durableWaiters = [];
     this.#remoteStash = [];
