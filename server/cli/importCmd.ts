@@ -1,9 +1,9 @@
 import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { TranscriptImportError } from '../../shared/transcript';
-import type { Actor } from '../commands/actor';
-import { importTranscript } from '../commands/importTranscripts';
-import { importProject, previewProject } from '../commands/refiImport';
+import type { Actor } from '../commands/access/actor';
+import { importTranscript } from '../commands/transcripts/importTranscripts';
+import { importProject, previewProject } from '../commands/interchange/refiImport';
 import type { ImportReport } from '../../shared/refi';
 import { configFromEnv } from '../config';
 import { AppError } from '../errors';
