@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import { z } from 'zod';
-import { HISTORY_REWRITE_DELAY_MS } from './docs/docLimits';
+import { HISTORY_REWRITE_DELAY_MS } from './ydocs/docLimits';
 
 /**
  * Server configuration, parsed once from the environment and frozen.

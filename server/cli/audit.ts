@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { z } from 'zod';
 import { type AuditEvent, verifyChain } from '../../shared/auditChain';
+import { readCsvRows } from './csvRows';
 import { type CliIo, EXIT_FAILURE, EXIT_OK, UsageError } from './io';
 
 const USAGE = 'usage: concord audit verify FILE.json|FILE.csv';
@@ -34,7 +35,7 @@ export async function runAudit(args: string[], io: CliIo): Promise<number> {
   const bytes = await readFile(file);
   if (bytes.length > MAX_EXPORT_BYTES) throw new UsageError(`${file} is larger than ${MAX_EXPORT_BYTES} bytes`);
   const text = bytes.toString('utf8');
-  const events = file.toLowerCase().endsWith('.csv') ? eventsFromCsv(text) : eventsFromJson(text);
+  const events = file.toLowerCase().endsWith('.csv') ? eventsFromCsv(text, file) : eventsFromJson(text);
   const verdict = verifyChain(events);
   const studies = new Set(events.map((e) => e.studyId));
   if (studies.size > 1) {
@@ -71,55 +72,20 @@ const CSV_COLUMNS_V1 = CSV_COLUMNS.filter((c) => c !== 'data_hash');
  * The CSV export: `data` is the canonical JSON, `data_hash` its commitment (empty on scheme 1
  * events); an empty actor_id is null.
  */
-function eventsFromCsv(text: string): AuditEvent[] {
-  const rows = parseCsv(text.replace(/^\uFEFF/, ''));
-  const header = rows.shift();
-  const columns = header?.join(',') === CSV_COLUMNS.join(',') ? CSV_COLUMNS : header?.join(',') === CSV_COLUMNS_V1.join(',') ? CSV_COLUMNS_V1 : null;
-  if (!columns) throw new UsageError(`not a Concord audit CSV (expected columns ${CSV_COLUMNS.join(',')})`);
-  return rows
-    .filter((r) => r.length > 1 || r[0] !== '')
-    .map((r, i) => {
-      const cell = (k: string) => r[columns.indexOf(k)] ?? '';
-      let data: unknown;
-      try {
-        data = JSON.parse(cell('data'));
-      } catch {
-        throw new UsageError(`row ${i + 2}: data is not JSON`);
-      }
-      const dataHash = cell('data_hash');
-      return { studyId: cell('study_id'), seq: Number(cell('seq')), at: Number(cell('at')), actorId: cell('actor_id') || null, action: cell('action'), target: cell('target'), data, ...(dataHash ? { dataHash } : {}), prevHash: cell('prev_hash'), hash: cell('hash') };
-    });
-}
-
-/** RFC 4180: quoted cells may hold commas, quotes (doubled) and line breaks. */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let cell = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i];
-    if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') {
-        cell += '"';
-        i++;
-      } else if (ch === '"') quoted = false;
-      else cell += ch;
-    } else if (ch === '"') quoted = true;
-    else if (ch === ',') {
-      row.push(cell);
-      cell = '';
-    } else if (ch === '\n' || ch === '\r') {
-      if (ch === '\r' && text[i + 1] === '\n') i++;
-      row.push(cell);
-      rows.push(row);
-      row = [];
-      cell = '';
-    } else cell += ch;
-  }
-  if (cell !== '' || row.length) {
-    row.push(cell);
-    rows.push(row);
-  }
-  return rows;
+function eventsFromCsv(text: string, file: string): AuditEvent[] {
+  const rows = readCsvRows(text, file);
+  const header = rows.shift()?.cells.join(',');
+  const columns = header === CSV_COLUMNS.join(',') ? CSV_COLUMNS : header === CSV_COLUMNS_V1.join(',') ? CSV_COLUMNS_V1 : null;
+  if (!columns) throw new UsageError(`${file}: line 1: not a Concord audit CSV (expected columns ${CSV_COLUMNS.join(',')})`);
+  return rows.map(({ cells: r, line }) => {
+    const cell = (k: string) => r[columns.indexOf(k)] ?? '';
+    let data: unknown;
+    try {
+      data = JSON.parse(cell('data'));
+    } catch {
+      throw new UsageError(`${file}: line ${line}: data is not JSON`);
+    }
+    const dataHash = cell('data_hash');
+    return { studyId: cell('study_id'), seq: Number(cell('seq')), at: Number(cell('at')), actorId: cell('actor_id') || null, action: cell('action'), target: cell('target'), data, ...(dataHash ? { dataHash } : {}), prevHash: cell('prev_hash'), hash: cell('hash') };
+  });
 }

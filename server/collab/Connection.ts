@@ -3,7 +3,7 @@ import * as Y from 'yjs';
 import type { DocRef } from '../../shared/docNames';
 import { CloseCode, MessageType } from '../../shared/protocol';
 import type { Logger } from '../log';
-import type { DocWriter } from '../docs/Room';
+import type { DocWriter } from '../ydocs/Room';
 import { AwarenessStateTooLarge, type AwarenessEntry, decodeAwarenessUpdate } from './awarenessCodec';
 import type { DocChannel } from './DocChannel';
 import type { DocAccess } from './gatherAccess';

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { verifyChain } from '../../shared/auditChain';
 import { addNote, removeNote } from '../../shared/coding/notes';
-import { docRegistryFor, withDoc } from '../../server/docs/withDoc';
+import { docRegistryFor, withDoc } from '../../server/ydocs/withDoc';
 import { type RunningServer, startServer } from '../../server/server';
 import { listAudit } from '../../server/store/audit';
 import { insertBackup } from '../../server/store/erasures';

@@ -5,7 +5,7 @@ import { deleteParticipant, deleteStudyRows, deleteTranscripts, transcriptIdsOfP
 import { findParticipant } from '../../store/participants';
 import type { Study } from '../../store/studies';
 import { findTranscriptPhase } from '../../store/transcripts';
-import { type Actor, authorizeStudy } from '../actor';
+import { type Actor, authorizeStudy } from '../access/actor';
 import { type ErasureReport, runErasure } from './runErasure';
 
 export interface EraseRequest {

@@ -3,7 +3,7 @@ import type { Services } from '../../services';
 import { deleteLayerSnapshotsOf, studyIdsOfMember, tombstoneUser, transcriptIdsOfStudy } from '../../store/erasureRows';
 import { findDepartedLayers } from '../../store/erasures';
 import { findUserById } from '../../store/users';
-import type { Actor } from '../actor';
+import type { Actor } from '../access/actor';
 import { type ErasureReport, runErasure } from './runErasure';
 
 /**

@@ -2,15 +2,15 @@ import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { type AuditEvent, isRedacted } from '../../../shared/auditChain';
 import { canonicalJson } from '../../../shared/canonicalJson';
-import { docRegistryFor } from '../../docs/withDoc';
+import { docRegistryFor } from '../../ydocs/withDoc';
 import { newId } from '../../ids';
-import type { RightsChange } from '../../rights';
+import type { RightsChange } from '../../buses/rightsBus';
 import type { Services } from '../../services';
 import { appendAudit, listAudit, redactAuditEvents } from '../../store/audit';
 import type { Database } from '../../store/database';
 import { type FreedSpace, deleteDocs, purgeFreedSpace, storedDocsWithPrefix } from '../../store/docErasure';
 import { type BackupRecord, type ErasureRecord, insertErasure, listBackupsBefore } from '../../store/erasures';
-import type { Actor } from '../actor';
+import type { Actor } from '../access/actor';
 
 /** The audit action of an erasure; such events are never themselves redacted. */
 export const ERASE_ACTION = 'privacy.erase';

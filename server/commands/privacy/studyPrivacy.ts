@@ -2,7 +2,7 @@ import type { DepartedLayers } from '../../store/erasures';
 import { findDepartedLayers, listErasures, saveDepartedLayers } from '../../store/erasures';
 import type { Services } from '../../services';
 import { appendAudit } from '../../store/audit';
-import { type Actor, authorizeStudy } from '../actor';
+import { type Actor, authorizeStudy } from '../access/actor';
 
 export async function getStudyPrivacy(s: Services, actor: Actor, studyId: string): Promise<{ departedLayers: DepartedLayers }> {
   await authorizeStudy(s, actor, studyId, 'study.read');

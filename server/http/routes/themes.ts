@@ -1,6 +1,6 @@
 import { MergeThemeBody, ThemeGovernanceBody } from '../../../shared/api';
 import type { ThemeTree } from '../../../shared/themes';
-import { getThemeTree, governTheme } from '../../commands/themes';
+import { getThemeTree, governTheme } from '../../commands/themes/themeTree';
 import { route } from '../route';
 
 const treeJson = (t: ThemeTree) => ({ levels: t.levels, themes: t.themes, problems: t.problems });
