@@ -1,5 +1,6 @@
 import { type Access, decideAccess } from '../../shared/access';
 import type { DocRef } from '../../shared/docNames';
+import type { CodebookPhase, Role } from '../../shared/domain';
 import type { Database } from '../store/database';
 import { findRole } from '../store/members';
 import { findStudy } from '../store/studies';
@@ -13,6 +14,16 @@ export interface DocAccess {
   transcriptId: string | null;
   /** Awareness is reduced to {user} on this doc: a shared doc of a blind study. */
   blindAwareness: boolean;
+  /**
+   * On a governed document (the shared codebook) a writer may not make every change: each update
+   * is judged by decideCodebookChange with these inputs (codebookGuard.ts). Null elsewhere.
+   */
+  governance: CodebookGovernance | null;
+}
+
+export interface CodebookGovernance {
+  role: Role;
+  codebookPhase: CodebookPhase;
 }
 
 /**
@@ -44,5 +55,6 @@ export async function gatherAccess(db: Database, ref: DocRef, userId: string): P
     codebookPhase: study.codebookPhase,
     ...(transcriptPhase ? { transcriptPhase } : {}),
   });
-  return { access, studyId, transcriptId, blindAwareness: study.codingMode === 'blind' && ref.kind !== 'layer' };
+  const governance = ref.kind === 'codebook' && access === 'write' && role !== null ? { role, codebookPhase: study.codebookPhase } : null;
+  return { access, studyId, transcriptId, blindAwareness: study.codingMode === 'blind' && ref.kind !== 'layer', governance };
 }
