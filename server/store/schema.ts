@@ -39,6 +39,8 @@ export interface DB {
     claim_user_id: string | null;
   };
   participants: { id: string; study_id: string; pseudonym: string; attributes: string; created_at: number };
+  interchange_projects: { study_id: string; data: string };
+  interchange_sources: { transcript_id: string; study_id: string; data: string };
   transcripts: {
     id: string;
     study_id: string;
