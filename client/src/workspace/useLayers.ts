@@ -50,7 +50,7 @@ export function useLayers(transcriptId: string, me: User, data: LoadedTranscript
     [coders, me.id, transcriptId, ctx?.codingMode, ctx?.transcriptPhase, ctx?.role],
   );
 
-  const own = useDoc(ownName);
+  const own = useDoc(ownName, me.id);
   const codebook = useDoc(codebookName);
   const others = useDocs(otherNames);
   const textLength = data?.text.length ?? 0;
