@@ -74,9 +74,9 @@ export function ThemeTreePanel(props: ThemeTreePanelProps) {
               >
                 <span className="swatch" style={{ background: t.color }} />
                 <span className="label">{t.label}</span>
-                {key >= 0 && <kbd>{key + 1}</kbd>}
-                <span className="count">{counts.get(t.id) ?? ''}</span>
               </button>
+              {key >= 0 && <kbd title={`key ${key + 1}`}>{key + 1}</kbd>}
+              <span className="count" title="your codings with this theme">{counts.get(t.id) ?? ''}</span>
             </li>
           );
         })}
