@@ -9,7 +9,7 @@ import { findTranscript, listTranscripts } from '../store/transcripts';
 import { usersByIds } from '../store/users';
 import { type Actor, authorizeStudy } from './actor';
 import { discussionDocName } from './reconcileDiscussion';
-import { loadThemeTree } from './studyLayers';
+import { loadThemeTree, viewerOf } from './studyLayers';
 
 export interface RecordResolution {
   revision: number;
@@ -50,8 +50,9 @@ export interface ReconciliationRecord {
  * when, with names and labels resolved so the record reads on paper. Leads and auditors.
  */
 export async function reconciliationRecord(s: Services, actor: Actor, studyId: string): Promise<ReconciliationRecord> {
-  const { study } = await authorizeStudy(s, actor, studyId, 'audit.read');
-  const tree = await loadThemeTree(s, studyId);
+  const access = await authorizeStudy(s, actor, studyId, 'audit.read');
+  const { study } = access;
+  const tree = await loadThemeTree(s, studyId, viewerOf(access, actor.user.id));
   const themeLabel = (id: string) => tree.byId.get(id)?.label ?? id;
   const names = new Map((await listMembers(s.db, studyId)).map((m) => [m.userId, m.name]));
   const pseudonyms = new Map((await listParticipants(s.db, studyId)).map((p) => [p.id, p.pseudonym]));
