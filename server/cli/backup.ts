@@ -1,11 +1,12 @@
-import { existsSync, renameSync, rmSync, copyFileSync, statSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { existsSync, rmSync, statSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 import SQLite from 'better-sqlite3';
 import { configFromEnv } from '../config';
+import { createPrivateFile, ensureNewDirPrivate } from '../store/privateFiles';
 import { parseArgs } from './args';
 import { type CliIo, EXIT_OK, UsageError } from './io';
 
-const PG_NOTE = `This instance uses PostgreSQL (DATABASE_URL). Back it up with PostgreSQL's own tools, which
+export const PG_NOTE = `This instance uses PostgreSQL (DATABASE_URL). Back it up with PostgreSQL's own tools, which
 take a consistent snapshot while Concord runs:
   pg_dump --format=custom --file concord.dump "$DATABASE_URL"
 and restore into an empty database with:
@@ -14,7 +15,7 @@ and restore into an empty database with:
 
 const REQUIRED_TABLES = ['users', 'studies', 'members', 'transcripts', 'audit_events', 'doc_updates', 'doc_snapshots', 'kysely_migration'];
 
-function sqliteFile(dataDir: string, url: string | null): string {
+export function sqliteFile(dataDir: string, url: string | null): string {
   if (url?.startsWith('sqlite:')) return resolve(url.slice('sqlite:'.length));
   return join(dataDir, 'concord.db');
 }
@@ -37,10 +38,16 @@ export async function runBackup(args: string[], io: CliIo): Promise<number> {
   if (!existsSync(source)) throw new UsageError(`no database at ${source}`);
   const out = resolve(flags.out);
   if (existsSync(out)) throw new UsageError(`${out} exists; choose a new file name`);
+  // 0600 (in a new folder, 0700): VACUUM INTO fills an empty file instead of creating a 0644 one.
+  ensureNewDirPrivate(dirname(out));
+  createPrivateFile(out);
   const db = new SQLite(source, { readonly: true, fileMustExist: true });
   try {
     db.pragma('busy_timeout = 10000');
     db.prepare('VACUUM INTO ?').run(out);
+  } catch (e) {
+    rmSync(out, { force: true });
+    throw e;
   } finally {
     db.close();
   }
@@ -73,35 +80,4 @@ export function verifyBackup(file: string): { users: number; studies: number; up
   } finally {
     db.close();
   }
-}
-
-/**
- * `concord restore FILE`: replaces the database with a verified backup. The server must be
- * stopped; the current database is kept beside it as concord.db.before-restore-<time>.
- */
-export async function runRestore(args: string[], io: CliIo): Promise<number> {
-  const { positional, bools } = parseArgs(args, { booleans: ['force'] });
-  const file = positional[0];
-  if (!file || positional.length > 1) throw new UsageError('usage: concord restore FILE  (stop the server first)');
-  const config = configFromEnv();
-  if (config.databaseUrl && !config.databaseUrl.startsWith('sqlite:')) {
-    io.stderr(PG_NOTE);
-    return 2;
-  }
-  const backup = resolve(file);
-  const summary = verifyBackup(backup);
-  const target = sqliteFile(config.dataDir, config.databaseUrl);
-  if (existsSync(target)) {
-    // A running server holds the WAL open; refuse rather than swap a file under it.
-    if (!bools.force && existsSync(`${target}-wal`) && statSync(`${target}-wal`).size > 0) {
-      throw new UsageError('the database has an active write-ahead log: stop the server first (or pass --force if it is stopped)');
-    }
-    const keep = `${target}.before-restore-${new Date().toISOString().replace(/[:.]/g, '-')}`;
-    renameSync(target, keep);
-    io.stdout(`the previous database is kept as ${keep}\n`);
-  }
-  for (const suffix of ['-wal', '-shm']) rmSync(`${target}${suffix}`, { force: true });
-  copyFileSync(backup, target);
-  io.stdout(`restored ${backup} -> ${target} (${summary.users} accounts, ${summary.studies} studies, ${summary.updates} document updates)\n`);
-  return EXIT_OK;
 }

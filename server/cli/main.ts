@@ -10,7 +10,7 @@ const commands: Record<string, { summary: string; load: () => Promise<Command> }
   import: { summary: 'import transcripts --study S [--as EMAIL] [--pseudonym P] FILES... | import project FILE [--as EMAIL]', load: async () => (await import('./importCmd')).runImport },
   export: { summary: 'export project|codebook|codings|themes --study S --out FILE [--as EMAIL] [--format qdpx|qde]', load: async () => (await import('./exportCmd')).runExport },
   backup: { summary: 'backup --out FILE  (a consistent online copy of the SQLite database)', load: async () => (await import('./backup')).runBackup },
-  restore: { summary: 'restore FILE  (stop the server first)', load: async () => (await import('./backup')).runRestore },
+  restore: { summary: 'restore FILE  (stop the server first)', load: async () => (await import('./restore')).runRestore },
   audit: { summary: 'audit verify FILE.json|FILE.csv  (check an exported audit trail offline)', load: async () => (await import('./audit')).runAudit },
   agreement: { summary: 'reliability calculator: matrix | spans | qdpx', load: async () => (await import('./agreement')).runAgreement },
 };

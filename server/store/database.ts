@@ -1,10 +1,11 @@
-import { mkdirSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import SQLite from 'better-sqlite3';
 import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
 import pg from 'pg';
 import type { DB } from './schema';
 import { migrateToLatest } from './migrate';
+import { createPrivateFile, ensurePrivateDir, makePrivate } from './privateFiles';
 
 export type Database = Kysely<DB>;
 export type Dialect = 'sqlite' | 'postgres';
@@ -61,7 +62,12 @@ export async function openDatabase(options: OpenOptions): Promise<OpenedDatabase
     opened = { db, dialect: 'postgres', close: () => db.destroy() };
   } else {
     const file = url?.startsWith('sqlite:') ? url.slice('sqlite:'.length) : join(options.dataDir, 'concord.db');
-    if (!url) mkdirSync(options.dataDir, { recursive: true });
+    if (!url) ensurePrivateDir(options.dataDir);
+    // 0600 before SQLite opens it: SQLite gives the -wal and -shm the database file's mode.
+    if (file !== ':memory:') {
+      if (existsSync(file)) makePrivate(file, `${file}-wal`, `${file}-shm`);
+      else createPrivateFile(file);
+    }
     const sqlite = new SQLite(file);
     // WAL lets readers run beside the writer; synchronous=FULL makes every commit durable
     // before it returns (the durability contract: nothing broadcast is ever lost).

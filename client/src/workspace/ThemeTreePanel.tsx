@@ -11,11 +11,13 @@ export interface ThemeTreePanelProps {
   onApply: (themeId: string) => void;
   onCreate: (label: string, parentId: string | null) => Promise<void>;
   searchRef: React.RefObject<HTMLInputElement | null>;
+  /** Closes the panel where it opens over the page (narrow windows). */
+  onClose: () => void;
 }
 
 /** The theme tree beside the transcript: apply by click, by search (Enter) or by number key. */
 export function ThemeTreePanel(props: ThemeTreePanelProps) {
-  const { tree, quick, canApply, canCreate, counts, onApply, onCreate, searchRef } = props;
+  const { tree, quick, canApply, canCreate, counts, onApply, onCreate, searchRef, onClose } = props;
   const [query, setQuery] = useState('');
   const [newLabel, setNewLabel] = useState('');
   const [parentId, setParentId] = useState<string | null>(null);
@@ -32,6 +34,9 @@ export function ThemeTreePanel(props: ThemeTreePanelProps) {
     <aside className="theme-panel" aria-label="themes">
       <div className="panel-head">
         <h2>Themes</h2>
+        <button type="button" className="link small close-panel" onClick={onClose}>
+          Close
+        </button>
         <span className="muted small">{tree.levels.names.join(' › ')}</span>
       </div>
       <input
@@ -47,7 +52,10 @@ export function ThemeTreePanel(props: ThemeTreePanelProps) {
             onApply(matches[0].id);
             setQuery('');
           }
-          if (e.key === 'Escape') setQuery('');
+          if (e.key === 'Escape') {
+            if (query) setQuery('');
+            else onClose();
+          }
         }}
       />
       <ul className="theme-list">

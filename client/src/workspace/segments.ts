@@ -7,6 +7,8 @@ export interface Mark {
   coder: string;
   label: string;
   own: boolean;
+  /** The coder's current selection, painted like a mark so it survives re-renders. */
+  selection?: boolean;
 }
 
 export interface Segment {

@@ -1,0 +1,74 @@
+import { memo, useState } from 'react';
+import { NOTE_KINDS, type Note, type NoteKind } from '../../../../shared/coding';
+import { LineRangeFields, lineRangeValue, spanForRange } from './LineRangeFields';
+import { useMarginEnv } from './MarginContext';
+
+/**
+ * An exploratory note: its kind, full text (wrapping) and line range; editable in place by its
+ * author. Another coder's note (open mode) is read-only and carries their name and colour.
+ */
+export const NoteCard = memo(function NoteCard({ note, canWrite, ownerId }: { note: Note; canWrite: boolean; ownerId: string | null }) {
+  const env = useMarginEnv();
+  const [editing, setEditing] = useState(false);
+  const [text, setText] = useState(note.text);
+  const [kind, setKind] = useState<NoteKind>(note.kind);
+  const [range, setRange] = useState(() => lineRangeValue(env.lines, note));
+  const start = () => {
+    setText(note.text);
+    setKind(note.kind);
+    setRange(lineRangeValue(env.lines, note));
+    setEditing(true);
+  };
+  const save = () => {
+    const span = spanForRange(env.lines, note, range);
+    env.actions.updateNote(note.id, { text, kind, ...(span ?? {}) });
+    setEditing(false);
+  };
+  const other = ownerId !== null;
+  return (
+    <div className={`note ${note.kind}${other ? ' other' : ''}`} data-testid={other ? 'other-note' : 'note'} data-id={note.id} style={other ? { borderLeftColor: env.colorOf(ownerId) } : undefined}>
+      {editing ? (
+        <form
+          className="card-edit"
+          onSubmit={(e) => {
+            e.preventDefault();
+            save();
+          }}
+          onKeyDown={(e) => {
+            if (e.key === 'Escape') setEditing(false);
+            if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) save();
+          }}
+        >
+          <select aria-label="note kind" value={kind} onChange={(e) => setKind(e.target.value as NoteKind)}>
+            {NOTE_KINDS.map((k) => (
+              <option key={k} value={k}>
+                {k}
+              </option>
+            ))}
+          </select>
+          <textarea aria-label="note text" value={text} onChange={(e) => setText(e.target.value)} autoFocus rows={3} />
+          <LineRangeFields value={range} max={env.lines.length} onChange={setRange} what="note" />
+          <span className="card-actions">
+            <button type="submit" className="small">Save</button>
+            <button type="button" className="link small" onClick={() => setEditing(false)}>Cancel</button>
+          </span>
+        </form>
+      ) : (
+        <>
+          <div className="card-head">
+            <span className="kind">{note.kind}</span>
+            <span className="cite">{env.cite(note)}</span>
+            {other && <span className="owner">{env.nameOf(ownerId)}</span>}
+          </div>
+          <p className="card-text">{note.text}</p>
+          {canWrite && (
+            <span className="card-actions">
+              <button className="link small" onClick={start} aria-label={`edit note ${env.cite(note)}`}>edit</button>
+              <button className="link small" onClick={() => env.actions.removeNote(note.id)} aria-label={`delete note ${env.cite(note)}`}>delete</button>
+            </span>
+          )}
+        </>
+      )}
+    </div>
+  );
+});

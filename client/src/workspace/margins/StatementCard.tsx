@@ -1,0 +1,75 @@
+import { memo, useState } from 'react';
+import type { Statement } from '../../../../shared/coding';
+import { LineRangeFields, lineRangeValue, spanForRange } from './LineRangeFields';
+import { useMarginEnv } from './MarginContext';
+
+/**
+ * An experiential statement: full text (wrapping), line range and linked themes; editable in
+ * place by its author. Another coder's statement (open mode) is read-only, in their colour.
+ */
+export const StatementCard = memo(function StatementCard({ statement, canWrite, ownerId }: { statement: Statement; canWrite: boolean; ownerId: string | null }) {
+  const env = useMarginEnv();
+  const [editing, setEditing] = useState(false);
+  const [text, setText] = useState(statement.text);
+  const [range, setRange] = useState(() => lineRangeValue(env.lines, statement));
+  const start = () => {
+    setText(statement.text);
+    setRange(lineRangeValue(env.lines, statement));
+    setEditing(true);
+  };
+  const save = () => {
+    const span = spanForRange(env.lines, statement, range);
+    env.actions.updateStatement(statement.id, { text, ...(span ?? {}) });
+    setEditing(false);
+  };
+  const other = ownerId !== null;
+  const themes = statement.themeIds.map((id) => env.tree?.byId.get(env.tree.resolve(id))).filter((t) => t !== undefined);
+  return (
+    <div className={`statement${other ? ' other' : ''}`} data-testid={other ? 'other-statement' : 'statement'} data-id={statement.id} style={other ? { borderLeftColor: env.colorOf(ownerId) } : undefined}>
+      {editing ? (
+        <form
+          className="card-edit"
+          onSubmit={(e) => {
+            e.preventDefault();
+            save();
+          }}
+          onKeyDown={(e) => {
+            if (e.key === 'Escape') setEditing(false);
+            if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) save();
+          }}
+        >
+          <textarea aria-label="statement text" value={text} onChange={(e) => setText(e.target.value)} autoFocus rows={3} />
+          <LineRangeFields value={range} max={env.lines.length} onChange={setRange} what="statement" />
+          <span className="card-actions">
+            <button type="submit" className="small">Save</button>
+            <button type="button" className="link small" onClick={() => setEditing(false)}>Cancel</button>
+          </span>
+        </form>
+      ) : (
+        <>
+          <div className="card-head">
+            <span className="kind">experiential statement</span>
+            <span className="cite">{env.cite(statement)}</span>
+            {other && <span className="owner">{env.nameOf(ownerId)}</span>}
+          </div>
+          <p className="card-text">{statement.text}</p>
+          {themes.length > 0 && (
+            <ul className="statement-themes" aria-label="linked themes">
+              {themes.map((t) => (
+                <li key={t.id}>
+                  <span className="swatch" style={{ background: t.color }} /> {t.label}
+                </li>
+              ))}
+            </ul>
+          )}
+          {canWrite && (
+            <span className="card-actions">
+              <button className="link small" onClick={start} aria-label={`edit statement ${env.cite(statement)}`}>edit</button>
+              <button className="link small" onClick={() => env.actions.removeStatement(statement.id)} aria-label={`delete statement ${env.cite(statement)}`}>delete</button>
+            </span>
+          )}
+        </>
+      )}
+    </div>
+  );
+});

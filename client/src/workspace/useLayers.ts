@@ -1,0 +1,79 @@
+import { useCallback, useMemo } from 'react';
+import { decideAccess } from '../../../shared/access';
+import { type Layer, readLayer } from '../../../shared/coding';
+import { docName } from '../../../shared/docNames';
+import { readThemeTree, type ThemeTree } from '../../../shared/themes';
+import type { Member, Study, User } from '../api';
+import { coderColor } from './colors';
+import type { LoadedTranscript } from './useTranscript';
+import { type LiveDoc, useDoc, useDocs } from './useDoc';
+
+export const EMPTY_LAYER: Layer = { codings: [], notes: [], statements: [], problems: [] };
+
+export interface OtherLayer {
+  ownerId: string;
+  layer: Layer;
+}
+
+export interface Layers {
+  own: LiveDoc;
+  codebook: LiveDoc;
+  tree: ThemeTree | null;
+  ownLayer: Layer;
+  /** The layers of other coders this user may read (open mode, or after coding). */
+  otherLayers: OtherLayer[];
+  /** Whether this user codes at all (lead or coder). */
+  codes: boolean;
+  canWriteOwn: boolean;
+  canWriteCodebook: boolean;
+  /** Members who code (leads and coders), in member order: their colours follow this order. */
+  coders: Member[];
+  colorOf: (userId: string) => string;
+  nameOf: (userId: string) => string;
+}
+
+/**
+ * The documents the worksheet works on: the coder's own layer, the study's codebook and the other
+ * coders' layers this user may read. Other layers are opened only where the access rule lets this
+ * user read them; the server refuses the rest anyway (blind mode is enforced there, not here).
+ */
+export function useLayers(transcriptId: string, me: User, data: LoadedTranscript | null, study: Study | null, members: Member[]): Layers {
+  const role = study?.role ?? null;
+  const ctx = study && data ? { userId: me.id, role, codingMode: study.codingMode, codebookPhase: study.codebookPhase, transcriptPhase: data.transcript.phase } : null;
+  const codes = role === 'lead' || role === 'coder';
+  const ownName = ctx && codes ? docName({ kind: 'layer', transcriptId, ownerId: me.id }) : null;
+  const codebookName = study ? docName({ kind: 'codebook', studyId: study.id }) : null;
+  const coders = useMemo(() => members.filter((m) => m.role !== 'auditor'), [members]);
+  const otherNames = useMemo(
+    () => (ctx ? coders.filter((m) => m.userId !== me.id && decideAccess({ kind: 'layer', transcriptId, ownerId: m.userId }, ctx) !== 'none').map((m) => docName({ kind: 'layer', transcriptId, ownerId: m.userId })) : []),
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [coders, me.id, transcriptId, ctx?.codingMode, ctx?.transcriptPhase, ctx?.role],
+  );
+
+  const own = useDoc(ownName);
+  const codebook = useDoc(codebookName);
+  const others = useDocs(otherNames);
+  const textLength = data?.text.length ?? 0;
+
+  // eslint-disable-next-line react-hooks/exhaustive-deps
+  const tree = useMemo(() => (codebook.doc ? readThemeTree(codebook.doc) : null), [codebook.doc, codebook.version]);
+  // eslint-disable-next-line react-hooks/exhaustive-deps
+  const ownLayer = useMemo(() => (own.doc && data ? readLayer(own.doc, textLength) : EMPTY_LAYER), [own.doc, own.version, data, textLength]);
+  const otherLayers = useMemo(() => {
+    if (!data) return [];
+    return otherNames.map((name) => {
+      const ownerId = name.split('/').pop()!;
+      const conn = others.docs.get(name);
+      // A refused document may still hold what it had before rights changed: show nothing of it.
+      const layer = conn && conn.status() !== 'forbidden' ? readLayer(conn.doc, textLength) : EMPTY_LAYER;
+      return { ownerId, layer };
+    });
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [others.docs, others.version, otherNames, data, textLength]);
+
+  const canWriteOwn = Boolean(ctx && ownName && decideAccess({ kind: 'layer', transcriptId, ownerId: me.id }, ctx) === 'write') && own.status !== 'forbidden';
+  const canWriteCodebook = Boolean(ctx && study && decideAccess({ kind: 'codebook', studyId: study.id }, ctx) === 'write');
+  const colorOf = useCallback((userId: string) => coderColor(Math.max(0, coders.findIndex((m) => m.userId === userId))), [coders]);
+  const nameOf = useCallback((userId: string) => members.find((m) => m.userId === userId)?.name ?? 'someone', [members]);
+  return { own, codebook, tree, ownLayer, otherLayers, codes, canWriteOwn, canWriteCodebook, coders, colorOf, nameOf };
+}

@@ -1,0 +1,51 @@
+import { useEffect, useState } from 'react';
+import type { DocConnection } from '../collab/connectDoc';
+
+export interface Span {
+  start: number;
+  end: number;
+}
+
+export interface Peer {
+  name: string;
+  color: string;
+  /** In this transcript (not only in the study). */
+  here: boolean;
+  selection: Span | null;
+}
+
+/**
+ * Presence on the codebook (everyone in the study is connected to it): publishes this user's
+ * name, colour, transcript and selection, and reads everyone else's. In blind mode the server
+ * passes on only names, never which transcript or what is selected.
+ */
+export function usePresence(conn: DocConnection | null, me: { name: string; color: string }, transcriptId: string, selection: Span | null): Peer[] {
+  useEffect(() => {
+    const aw = conn?.provider.awareness;
+    if (!aw) return;
+    aw.setLocalStateField('user', { name: me.name, color: me.color });
+    aw.setLocalStateField('transcriptId', transcriptId);
+    aw.setLocalStateField('selection', selection);
+  }, [conn, me.name, me.color, transcriptId, selection]);
+
+  const [peers, setPeers] = useState<Peer[]>([]);
+  useEffect(() => {
+    const aw = conn?.provider.awareness;
+    if (!aw) return;
+    const read = () => {
+      const out: Peer[] = [];
+      aw.getStates().forEach((st, clientId) => {
+        if (clientId === aw.clientID) return;
+        const user = st.user as { name?: string; color?: string } | undefined;
+        if (!user?.name) return;
+        const sel = st.selection as Span | null | undefined;
+        out.push({ name: user.name, color: user.color ?? '#888', here: st.transcriptId === transcriptId, selection: sel && typeof sel.start === 'number' ? sel : null });
+      });
+      setPeers(out);
+    };
+    read();
+    aw.on('change', read);
+    return () => aw.off('change', read);
+  }, [conn, transcriptId]);
+  return peers;
+}
