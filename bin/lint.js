@@ -3,7 +3,7 @@
 // - shared/ imports only libraries (no server/, client/, no node:* builtins: it runs in browsers);
 // - client/ never imports server/;
 // - migrations/ import only kysely;
-// - inside server/, the inner layers (commands/, docs/, auth/, store/) never import a door
+// - inside server/, the inner layers (commands/, ydocs/, auth/, store/) never import a door
 //   (http/, collab/, cli/).
 // Prints every violation as file:line and exits 1 when there is any.
 import { readdirSync, readFileSync, statSync } from 'node:fs';
@@ -30,7 +30,7 @@ function* files(dir) {
 
 const top = (p) => relative(root, p).split(sep);
 const DOORS = new Set(['http', 'collab', 'cli']);
-const INNER = new Set(['commands', 'docs', 'auth', 'store']);
+const INNER = new Set(['commands', 'ydocs', 'auth', 'store']);
 
 export function violations() {
   const out = [];

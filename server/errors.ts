@@ -16,6 +16,8 @@ export const ErrorCode = {
   unsupported_type: 415,
   rate_limited: 429,
   internal: 500,
+  /** The disk (or the database's size limit) is full: the write was rolled back (RFC 4918). */
+  insufficient_storage: 507,
 } as const;
 export type ErrorCodeName = keyof typeof ErrorCode;
 

@@ -9,7 +9,7 @@ import type { Config } from './config';
 import { createApp } from './http/app';
 import { docRoutes } from './http/routes/docs';
 import { staticHandler } from './http/static';
-import { docRegistryFor } from './docs/withDoc';
+import { docRegistryFor } from './ydocs/withDoc';
 import { type ServiceOptions, type Services, createServices } from './services';
 
 export interface RunningServer {

@@ -1,10 +1,10 @@
-import { AwarenessBus } from './awarenessBus';
+import { AwarenessBus } from './buses/awarenessBus';
 import { clusterChannels } from './cluster/channels';
 import { clusterLogWriter } from './cluster/clusterLogWriter';
 import type { Config } from './config';
-import { type LogWriter, localLogWriter, sqliteLogWriter } from './docs/LogWriter';
+import { type LogWriter, localLogWriter, sqliteLogWriter } from './ydocs/LogWriter';
 import { type Logger, createLogger } from './log';
-import { RightsBus } from './rights';
+import { RightsBus } from './buses/rightsBus';
 import { type Database, type Dialect, openDatabase } from './store/database';
 import { type LoginLimiter, localLoginLimiter, sharedLoginLimiter } from './auth/loginLimiter';
 import { LOGIN_LIMIT_PER_ACCOUNT, LOGIN_LIMIT_PER_IP, LOGIN_WINDOW_MS } from './auth/rateLimiter';

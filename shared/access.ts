@@ -99,3 +99,59 @@ export function accessContext(study: StudyRights, userId: string, role: Role | n
     ...(transcriptPhase ? { transcriptPhase } : {}),
   };
 }
+
+/**
+ * What an update to a governed document (the shared codebook) changes, as far as rights go.
+ * A writer's rights there are narrower than "write": coders build the codebook together (add
+ * themes, describe, recolour and place them), but renaming, the lifecycle (retire, merge,
+ * finalise) and the level names are governance, which REST offers leads only and audits.
+ */
+export const CODEBOOK_CHANGES = [
+  'theme.add',
+  /** Description, colour or place in the tree. */
+  'theme.edit',
+  'theme.rename',
+  /** Retire, merge, finalise, reactivate; also a theme created already retired or final. */
+  'theme.lifecycle',
+  /** Nothing is ever deleted from a codebook (shared/themes/codebookDoc.ts): codings name it. */
+  'theme.delete',
+  /** Who created a theme and when: written once, at creation. */
+  'theme.attribution',
+  'levels',
+  /**
+   * Content outside the codebook's layout (another root type, an unknown field of a theme):
+   * readers ignore it, so it is not governance; it counts against the document's size limit. A
+   * root type that comes to carry meaning gets its own kind here.
+   */
+  'other',
+] as const;
+export type CodebookChange = (typeof CODEBOOK_CHANGES)[number];
+
+/** Who governs a study's codebook: the REST policy (server/auth/policy.ts) uses this list too. */
+export const CODEBOOK_GOVERNORS = ['lead', 'admin'] as const satisfies ReadonlyArray<Role | 'admin'>;
+
+export type CodebookVerdict = 'allowed' | 'role' | 'phase';
+
+/**
+ * The one decision for a change of a codebook (the shared one, or with `codebook: 'private'` a
+ * coder's private codebook, docs/theme-model.md), whichever door it comes through: the
+ * socket (every update is applied to a copy first and each change it makes is decided here) and
+ * the REST governance commands. `role` is the acting role (`admin` for a non-member instance
+ * admin over REST; the socket never sees one). Answers why a change is refused, or `allowed`.
+ */
+export function decideCodebookChange(change: CodebookChange, who: { role: Role | 'admin' | null; codebookPhase: CodebookPhase; codebook?: 'shared' | 'private' }): CodebookVerdict {
+  const { role } = who;
+  if (role === null || role === 'auditor') return 'role';
+  if (change === 'theme.delete' || change === 'theme.attribution') return 'role';
+  const governor = (CODEBOOK_GOVERNORS as ReadonlyArray<string>).includes(role);
+  const building = change === 'theme.add' || change === 'theme.edit' || change === 'other';
+  if (who.codebook === 'private') {
+    // A private codebook (only its owner writes it, decideAccess) holds the owner's emergent
+    // themes: they name, place, merge and retire them as their analysis goes; the level names
+    // are the shared codebook's alone.
+    if (change === 'levels') return 'role';
+  } else if (!building && !governor) return 'role';
+  if (who.codebookPhase === 'final') return 'phase';
+  if (who.codebookPhase === 'locked' && !governor) return 'phase';
+  return 'allowed';
+}

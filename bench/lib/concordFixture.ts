@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sql } from 'kysely';
 import { createSession } from '../../server/auth/sessions';
-import { createStudy } from '../../server/commands/studies';
+import { createStudy } from '../../server/commands/studies/studies';
 import { parseConfig } from '../../server/config';
 import { newId } from '../../server/ids';
 import { createServices } from '../../server/services';

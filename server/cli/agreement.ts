@@ -16,7 +16,8 @@ import {
   unitizingAlphas,
   unitizingTally,
 } from '../../shared/agreement';
-import { RefiError, type RefiProject, parseProject, sourceEntryName, unzipQdpx } from '../../shared/refi';
+import { RefiError, type RefiProject, readProjectBytes } from '../../shared/refi';
+import { readCsvRows } from './csvRows';
 import { type CliIo, EXIT_OK, UsageError } from './io';
 
 const USAGE = `usage:
@@ -96,42 +97,6 @@ function integerOption(parsed: Parsed, name: string, min: number, max: number): 
   return n;
 }
 
-/** RFC 4180 CSV: quoted fields, doubled quotes, CRLF or LF line ends; blank lines skipped. */
-export function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let quoted = false;
-  let i = text.charCodeAt(0) === 0xfeff ? 1 : 0;
-  const endRow = (): void => {
-    row.push(field);
-    if (row.length > 1 || (row[0] ?? '') !== '') rows.push(row);
-    row = [];
-    field = '';
-  };
-  for (; i < text.length; i++) {
-    const ch = text[i];
-    if (quoted) {
-      if (ch === '"') {
-        if (text[i + 1] === '"') {
-          field += '"';
-          i++;
-        } else quoted = false;
-      } else field += ch;
-    } else if (ch === '"' && field === '') quoted = true;
-    else if (ch === ',') {
-      row.push(field);
-      field = '';
-    } else if (ch === '\n') endRow();
-    else if (ch === '\r') {
-      if (text[i + 1] !== '\n') endRow();
-    } else field += ch;
-  }
-  if (quoted) throw new UsageError('unterminated quoted field in CSV');
-  if (field !== '' || row.length > 0) endRow();
-  return rows;
-}
-
 const MISSING = new Set(['', '*', '.']);
 
 async function matrixCommand(parsed: Parsed): Promise<unknown> {
@@ -140,18 +105,19 @@ async function matrixCommand(parsed: Parsed): Promise<unknown> {
   const replicates = integerOption(parsed, 'bootstrap', 1, MAX_BOOTSTRAP_REPLICATES);
   const seed = integerOption(parsed, 'seed', 0, 0xffffffff);
   if (seed !== undefined && replicates === undefined) throw new UsageError('--seed only applies with --bootstrap N');
-  const rows = parseCsv((await readInput(parsed.file, MAX_CSV_BYTES)).toString('utf8'));
-  const [header, ...body] = rows;
-  if (!header || header.length < 2) throw new UsageError(`${parsed.file}: expected a header 'unit,<coder>,<coder>,...'`);
+  const rows = readCsvRows((await readInput(parsed.file, MAX_CSV_BYTES)).toString('utf8'), parsed.file);
+  const [headerRow, ...body] = rows;
+  const header = headerRow?.cells;
+  if (!header || header.length < 2) throw new UsageError(`${parsed.file}: line ${headerRow?.line ?? 1}: expected a header 'unit,<coder>,<coder>,...'`);
   const coders = header.slice(1).map((c) => c.trim());
-  if (coders.some((c) => c === '')) throw new UsageError(`${parsed.file}: empty coder name in the header`);
-  if (new Set(coders).size !== coders.length) throw new UsageError(`${parsed.file}: duplicate coder name in the header`);
+  if (coders.some((c) => c === '')) throw new UsageError(`${parsed.file}: line ${headerRow?.line ?? 1}: empty coder name in the header`);
+  if (new Set(coders).size !== coders.length) throw new UsageError(`${parsed.file}: line ${headerRow?.line ?? 1}: duplicate coder name in the header`);
   if (body.length === 0) throw new UsageError(`${parsed.file}: no units (rows) after the header`);
   const seen = new Set<string>();
-  const cells = body.map((row, r) => {
-    if (row.length !== header.length) throw new UsageError(`${parsed.file}: line ${r + 2} has ${row.length} fields, the header has ${header.length}`);
+  const cells = body.map(({ cells: row, line }) => {
+    if (row.length !== header.length) throw new UsageError(`${parsed.file}: line ${line} has ${row.length} fields, the header has ${header.length}`);
     const id = (row[0] ?? '').trim();
-    if (seen.has(id)) throw new UsageError(`${parsed.file}: unit '${id}' appears twice (line ${r + 2})`);
+    if (seen.has(id)) throw new UsageError(`${parsed.file}: line ${line}: unit '${id}' appears twice`);
     seen.add(id);
     return row.slice(1).map((v) => v.trim());
   });
@@ -173,10 +139,9 @@ async function matrixCommand(parsed: Parsed): Promise<unknown> {
 async function spansCommand(parsed: Parsed): Promise<unknown> {
   const length = integerOption(parsed, 'length', 1, Number.MAX_SAFE_INTEGER);
   if (length === undefined) throw new UsageError('spans needs --length L (the continuum length)');
-  const rows = parseCsv((await readInput(parsed.file, MAX_CSV_BYTES)).toString('utf8'));
-  const body = rows[0] && !/^\s*-?\d+\s*$/.test(rows[0][1] ?? '') ? rows.slice(1) : rows;
-  const segments: ValuedSegment[] = body.map((row, r) => {
-    const line = r + (body === rows ? 1 : 2);
+  const rows = readCsvRows((await readInput(parsed.file, MAX_CSV_BYTES)).toString('utf8'), parsed.file);
+  const body = rows[0] && !/^\s*-?\d+\s*$/.test(rows[0].cells[1] ?? '') ? rows.slice(1) : rows;
+  const segments: ValuedSegment[] = body.map(({ cells: row, line }) => {
     if (row.length !== 4) throw new UsageError(`${parsed.file}: line ${line}: expected coder,start,end,value`);
     const [coder, s, e, value] = row.map((x) => x.trim()) as [string, string, string, string];
     const start = Number(s);
@@ -223,13 +188,9 @@ async function qdpxCommand(parsed: Parsed): Promise<unknown> {
   const bytes = await readInput(parsed.file, MAX_QDPX_BYTES);
   let project: RefiProject;
   try {
-    if (/\.qde$/i.test(parsed.file) || bytes.subarray(0, 2).toString('latin1') !== 'PK') project = parseProject(bytes.toString('utf8'));
-    else {
-      const zip = unzipQdpx(bytes);
-      project = parseProject(zip.projectXml, { readSource: (path) => zip.sources.get(sourceEntryName(path)) });
-    }
+    project = readProjectBytes(bytes, parsed.file);
   } catch (error) {
-    if (error instanceof RefiError) throw new UsageError(`${parsed.file}: ${error.message}`);
+    if (error instanceof RefiError) throw new UsageError(error.message);
     throw error;
   }
   const userName = new Map(project.users.map((u) => [u.guid, u.name]));

@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { z } from 'zod';
 import { type AuditEvent, verifyChain } from '../../shared/auditChain';
+import { readCsvRows } from './csvRows';
 import { type CliIo, EXIT_FAILURE, EXIT_OK, UsageError } from './io';
 
 const USAGE = 'usage: concord audit verify FILE.json|FILE.csv';
@@ -33,7 +34,7 @@ export async function runAudit(args: string[], io: CliIo): Promise<number> {
   const bytes = await readFile(file);
   if (bytes.length > MAX_EXPORT_BYTES) throw new UsageError(`${file} is larger than ${MAX_EXPORT_BYTES} bytes`);
   const text = bytes.toString('utf8');
-  const events = file.toLowerCase().endsWith('.csv') ? eventsFromCsv(text) : eventsFromJson(text);
+  const events = file.toLowerCase().endsWith('.csv') ? eventsFromCsv(text, file) : eventsFromJson(text);
   const verdict = verifyChain(events);
   const studies = new Set(events.map((e) => e.studyId));
   if (studies.size > 1) {
@@ -64,53 +65,18 @@ function eventsFromJson(text: string): AuditEvent[] {
 const CSV_COLUMNS = ['study_id', 'seq', 'at', 'at_iso', 'actor_id', 'action', 'target', 'data', 'prev_hash', 'hash'];
 
 /** The CSV export: `data` is the canonical JSON the hash covers; an empty actor_id is null. */
-function eventsFromCsv(text: string): AuditEvent[] {
-  const rows = parseCsv(text.replace(/^\uFEFF/, ''));
-  const header = rows.shift();
-  if (!header || header.join(',') !== CSV_COLUMNS.join(',')) throw new UsageError(`not a Concord audit CSV (expected columns ${CSV_COLUMNS.join(',')})`);
-  return rows
-    .filter((r) => r.length > 1 || r[0] !== '')
-    .map((r, i) => {
-      const cell = (k: string) => r[CSV_COLUMNS.indexOf(k)] ?? '';
-      let data: unknown;
-      try {
-        data = JSON.parse(cell('data'));
-      } catch {
-        throw new UsageError(`row ${i + 2}: data is not JSON`);
-      }
-      return { studyId: cell('study_id'), seq: Number(cell('seq')), at: Number(cell('at')), actorId: cell('actor_id') || null, action: cell('action'), target: cell('target'), data, prevHash: cell('prev_hash'), hash: cell('hash') };
-    });
-}
-
-/** RFC 4180: quoted cells may hold commas, quotes (doubled) and line breaks. */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let cell = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i];
-    if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') {
-        cell += '"';
-        i++;
-      } else if (ch === '"') quoted = false;
-      else cell += ch;
-    } else if (ch === '"') quoted = true;
-    else if (ch === ',') {
-      row.push(cell);
-      cell = '';
-    } else if (ch === '\n' || ch === '\r') {
-      if (ch === '\r' && text[i + 1] === '\n') i++;
-      row.push(cell);
-      rows.push(row);
-      row = [];
-      cell = '';
-    } else cell += ch;
-  }
-  if (cell !== '' || row.length) {
-    row.push(cell);
-    rows.push(row);
-  }
-  return rows;
+function eventsFromCsv(text: string, file: string): AuditEvent[] {
+  const rows = readCsvRows(text, file);
+  const header = rows.shift()?.cells;
+  if (!header || header.join(',') !== CSV_COLUMNS.join(',')) throw new UsageError(`${file}: line 1: not a Concord audit CSV (expected columns ${CSV_COLUMNS.join(',')})`);
+  return rows.map(({ cells: r, line }) => {
+    const cell = (k: string) => r[CSV_COLUMNS.indexOf(k)] ?? '';
+    let data: unknown;
+    try {
+      data = JSON.parse(cell('data'));
+    } catch {
+      throw new UsageError(`${file}: line ${line}: data is not JSON`);
+    }
+    return { studyId: cell('study_id'), seq: Number(cell('seq')), at: Number(cell('at')), actorId: cell('actor_id') || null, action: cell('action'), target: cell('target'), data, prevHash: cell('prev_hash'), hash: cell('hash') };
+  });
 }

@@ -4,7 +4,7 @@ import { DEMO_ACCOUNTS, type DemoPasswords, randomDemoPasswords, sameDemoPasswor
 import { DEMO_LEVELS } from '../demo/content/codebook';
 import { DEMO_STUDY } from '../demo/content/study';
 import { DemoExistsError, type DemoSummary, seedDemo } from '../demo/seedDemo';
-import { closeDocRegistry } from '../docs/withDoc';
+import { closeDocRegistry } from '../ydocs/withDoc';
 import { createLogger } from '../log';
 import { createServices } from '../services';
 import { parseArgs } from './args';

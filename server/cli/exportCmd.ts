@@ -1,6 +1,6 @@
 import { writeFile } from 'node:fs/promises';
-import { exportCodingsCsv, exportThemesCsv } from '../commands/csvExport';
-import { exportCodebook, exportProject } from '../commands/refiExport';
+import { exportCodingsCsv, exportThemesCsv } from '../commands/interchange/csvExport';
+import { exportCodebook, exportProject } from '../commands/interchange/refiExport';
 import { configFromEnv } from '../config';
 import { AppError } from '../errors';
 import { createServices } from '../services';

@@ -1,9 +1,9 @@
 import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { TranscriptImportError } from '../../shared/transcript';
-import type { Actor } from '../commands/actor';
-import { importTranscript } from '../commands/importTranscripts';
-import { importProject, previewProject } from '../commands/refiImport';
+import type { Actor } from '../commands/access/actor';
+import { importTranscript } from '../commands/transcripts/importTranscripts';
+import { importProject, previewProject } from '../commands/interchange/refiImport';
 import type { ImportReport } from '../../shared/refi';
 import { configFromEnv } from '../config';
 import { AppError } from '../errors';
@@ -96,11 +96,12 @@ async function runImportProject(args: string[], io: CliIo): Promise<number> {
   } catch {
     throw new UsageError(`${path}: no such file`);
   }
-  const refused = (e: unknown) => (e instanceof AppError ? new UsageError(`${path}: ${e.code}: ${e.message}`) : e);
+  // The reader's messages begin with the file name (and the element) already.
+  const refused = (e: unknown) => (e instanceof AppError ? new UsageError(`${e.code}: ${e.message}`) : e);
   if (bools['dry-run']) {
     let preview;
     try {
-      preview = previewProject({ bytes }, Date.now());
+      preview = previewProject({ name: basename(path), bytes }, Date.now());
     } catch (e) {
       throw refused(e);
     }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { createUser } from '../commands/auth';
+import { createUser } from '../commands/accounts/accounts';
 import { configFromEnv } from '../config';
 import { AppError } from '../errors';
 import { createServices } from '../services';

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { DocRegistry } from '../docs/DocRegistry';
+import type { DocRegistry } from '../ydocs/DocRegistry';
 import type { Services } from '../services';
 import { clusterChannels, decodeDocNotice } from './channels';
 import { DocFollower, type FollowerStats } from './DocFollower';

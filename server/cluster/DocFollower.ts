@@ -1,4 +1,4 @@
-import type { DocRegistry } from '../docs/DocRegistry';
+import type { DocRegistry } from '../ydocs/DocRegistry';
 import type { Logger } from '../log';
 import type { Database } from '../store/database';
 import { fetchRowsAfter } from './fetchRows';

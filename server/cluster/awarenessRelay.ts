@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import { z } from 'zod';
-import type { AwarenessBus } from '../awarenessBus';
+import type { AwarenessBus } from '../buses/awarenessBus';
 import type { Logger } from '../log';
 import type { Database } from '../store/database';
 

@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import type { DocAppended, LoggedUpdate, LogWriter } from '../docs/LogWriter';
+import type { DocAppended, LoggedUpdate, LogWriter } from '../ydocs/LogWriter';
 import type { Logger } from '../log';
 import type { Database } from '../store/database';
 import { saveDocSnapshot } from '../store/docLog';

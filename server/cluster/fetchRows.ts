@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import type { LoggedUpdate } from '../docs/LogWriter';
+import type { LoggedUpdate } from '../ydocs/LogWriter';
 import type { Database } from '../store/database';
 
 export interface FetchedRows {

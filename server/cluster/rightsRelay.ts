@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import { z } from 'zod';
 import type { Logger } from '../log';
-import type { RightsBus, RightsChange } from '../rights';
+import type { RightsBus, RightsChange } from '../buses/rightsBus';
 import type { Database } from '../store/database';
 
 const id = z.string().min(1).max(200);

@@ -1,9 +1,9 @@
 import { parseDocName } from '../../shared/docNames';
 import { CloseCode } from '../../shared/protocol';
-import type { DocRegistry } from '../docs/DocRegistry';
+import type { DocRegistry } from '../ydocs/DocRegistry';
 import type { Logger } from '../log';
-import type { AwarenessBus } from '../awarenessBus';
-import type { RightsBus, RightsChange } from '../rights';
+import type { AwarenessBus } from '../buses/awarenessBus';
+import type { RightsBus, RightsChange } from '../buses/rightsBus';
 import type { Database } from '../store/database';
 import { findSession } from '../store/sessions';
 import { Connection, type ConnectionInfo } from './Connection';

@@ -1,8 +1,8 @@
 import * as Y from 'yjs';
-import type { CommitNotice, DocWriter, Room, RoomListener } from '../docs/Room';
+import { type CommitNotice, type DocWriter, type Room, type RoomListener, UpdateRefused } from '../ydocs/Room';
 import { CloseCode } from '../../shared/protocol';
 import { type AwarenessEntry, decodeAwarenessUpdate } from './awarenessCodec';
-import { AwarenessRelay } from './AwarenessRelay';
+import { DocAwareness } from './DocAwareness';
 import type { Connection } from './Connection';
 import { MAX_AWARENESS_STATE_BYTES } from './limits';
 import { awarenessMessage, persistedMessage, syncStep1Message, syncStep2Message, updateMessage } from './messages';
@@ -30,7 +30,7 @@ const MAX_PEER_AWARENESS_ENTRIES = 4096;
  */
 export class DocChannel implements RoomListener {
   readonly connections = new Set<Connection>();
-  readonly relay: AwarenessRelay<Connection | PeerOwner>;
+  readonly relay: DocAwareness<Connection | PeerOwner>;
   readonly #peers = new Map<string, PeerOwner>();
   disposed = false;
 
@@ -42,7 +42,7 @@ export class DocChannel implements RoomListener {
     /** Shares what this channel relays with other nodes (no-op on a single node). */
     private readonly share: (update: Uint8Array) => void = () => undefined,
   ) {
-    this.relay = new AwarenessRelay<Connection | PeerOwner>(blindAwareness);
+    this.relay = new DocAwareness<Connection | PeerOwner>(blindAwareness);
     room.listeners.add(this);
   }
 
@@ -134,7 +134,10 @@ export class DocChannel implements RoomListener {
   }
 
   rejected(writer: DocWriter, error: unknown): void {
-    if (this.#isMember(writer)) writer.close(CloseCode.Malformed, { why: 'update failed to apply', error: String(error) });
+    if (!this.#isMember(writer)) return;
+    // A refused change is logged with what it tried (the close of a 4403 is logged at info).
+    if (error instanceof UpdateRefused) writer.close(CloseCode.Forbidden, { why: 'update refused', refused: error.message });
+    else writer.close(CloseCode.Malformed, { why: 'update failed to apply', error: String(error) });
   }
 
   reset(): void {

@@ -2,7 +2,7 @@ import type { IncomingMessage, Server } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type RawData, type WebSocket } from 'ws';
 import { tokenFromCookieHeader, validateSessionToken } from '../auth/sessions';
-import { closeDocRegistry, docRegistryFor } from '../docs/withDoc';
+import { closeDocRegistry, docRegistryFor } from '../ydocs/withDoc';
 import { expectedOrigin } from '../http/origin';
 import type { Services } from '../services';
 import { CollabServer } from './CollabServer';

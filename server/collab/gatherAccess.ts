@@ -1,5 +1,6 @@
 import { type Access, accessContext, decideAccess } from '../../shared/access';
 import type { DocRef } from '../../shared/docNames';
+import type { CodebookPhase, Role } from '../../shared/domain';
 import type { Database } from '../store/database';
 import { findRole } from '../store/members';
 import { findStudy } from '../store/studies';
@@ -13,6 +14,18 @@ export interface DocAccess {
   transcriptId: string | null;
   /** Awareness is reduced to {user} on this doc: a shared doc of a blind study. */
   blindAwareness: boolean;
+  /**
+   * On a governed document (the shared codebook) a writer may not make every change: each update
+   * is judged by decideCodebookChange with these inputs (codebookGuard.ts). Null elsewhere.
+   */
+  governance: CodebookGovernance | null;
+}
+
+export interface CodebookGovernance {
+  role: Role;
+  codebookPhase: CodebookPhase;
+  /** The shared codebook, or the writer's own private codebook. */
+  codebook: 'shared' | 'private';
 }
 
 /**
@@ -40,7 +53,11 @@ export async function gatherAccess(db: Database, ref: DocRef, userId: string): P
   if (!study) return null;
   const role = await findRole(db, studyId, userId);
   const access = decideAccess(ref, accessContext(study, userId, role, transcriptPhase));
+  // Governed documents (the shared codebook, a private codebook): each change of a writer is
+  // judged by decideCodebookChange (codebookGuard.ts).
+  const codebook: CodebookGovernance['codebook'] | null = ref.kind === 'codebook' ? 'shared' : ref.kind === 'privateCodebook' ? 'private' : null;
+  const governance = codebook && access === 'write' && role !== null ? { role, codebookPhase: study.codebookPhase, codebook } : null;
   // A personal document (a layer, a private codebook) has one writer: its awareness is not reduced.
   const personal = ref.kind === 'layer' || ref.kind === 'privateCodebook';
-  return { access, studyId, transcriptId, blindAwareness: study.codingMode === 'blind' && !personal };
+  return { access, studyId, transcriptId, blindAwareness: study.codingMode === 'blind' && !personal, governance };
 }

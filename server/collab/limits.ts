@@ -1,7 +1,7 @@
 /**
  * Limits of the WebSocket door. Every buffer, queue and payload a client can grow is bounded;
  * each comment names the threat (house style rule 8). The document size limit lives with the
- * registry (server/docs/docLimits.ts) because REST changes are bounded by it too.
+ * registry (server/ydocs/docLimits.ts) because REST changes are bounded by it too.
  */
 
 /**

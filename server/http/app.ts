@@ -2,7 +2,7 @@ import { Hono, type Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { getConnInfo } from '@hono/node-server/conninfo';
 import { z } from 'zod';
-import type { Actor } from '../commands/actor';
+import type { Actor } from '../commands/access/actor';
 import { AppError } from '../errors';
 import type { Services } from '../services';
 import { tokenFromCookieHeader, validateSessionToken, clearedSessionCookie } from '../auth/sessions';

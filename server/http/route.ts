@@ -1,6 +1,6 @@
 import type { Context } from 'hono';
 import { z } from 'zod';
-import type { Actor } from '../commands/actor';
+import type { Actor } from '../commands/access/actor';
 import type { Services } from '../services';
 
 /**

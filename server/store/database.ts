@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import SQLite from 'better-sqlite3';
-import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import { type Driver, Kysely, PostgresDialect, SqliteDialect } from 'kysely';
 import pg from 'pg';
 import type { DB } from './schema';
 import { migrateToLatest } from './migrate';
@@ -75,7 +75,7 @@ export async function openDatabase(options: OpenOptions): Promise<OpenedDatabase
     sqlite.pragma('synchronous = FULL');
     sqlite.pragma('foreign_keys = ON');
     sqlite.pragma('busy_timeout = 5000');
-    const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: sqlite }) });
+    const db = new Kysely<DB>({ dialect: new RollbackSafeSqliteDialect(sqlite) });
     opened = { db, dialect: 'sqlite', sqlite, close: () => db.destroy() };
   }
   if (options.migrate !== false) {
@@ -83,6 +83,27 @@ export async function openDatabase(options: OpenOptions): Promise<OpenedDatabase
     else await migrateToLatest(opened.db);
   }
   return opened;
+}
+
+/**
+ * Kysely's SQLite dialect, except that a transaction SQLite already rolled back is not rolled
+ * back again. On SQLITE_FULL (a full disk), SQLITE_IOERR and a few others SQLite may roll the
+ * whole transaction back by itself; Kysely's `rollback` then failed with "cannot rollback - no
+ * transaction is active", and that error replaced the real one, so a full disk answered a
+ * generic 500 instead of 507 (issue 14 item 16).
+ */
+class RollbackSafeSqliteDialect extends SqliteDialect {
+  constructor(private readonly sqlite: SQLite.Database) {
+    super({ database: sqlite });
+  }
+  override createDriver(): Driver {
+    const driver = super.createDriver();
+    const rollback = driver.rollbackTransaction.bind(driver);
+    driver.rollbackTransaction = async (connection) => {
+      if (this.sqlite.inTransaction) await rollback(connection);
+    };
+    return driver;
+  }
 }
 
 /**

@@ -6,4 +6,5 @@ export * from './resolutionSpans';
 export * from './recurrence';
 export * from './citeLines';
 export * from './tableOfThemes';
+export * from './record';
 export * from './requests';

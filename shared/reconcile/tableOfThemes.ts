@@ -175,3 +175,9 @@ export function caseTable(table: ThemeTable, participantId: string): CaseTable |
   });
   return { participant, levels: table.levels, provisional: table.provisional, rows };
 }
+
+/** The table of themes of a study as the server returns it and the renderers print it. */
+export interface StudyThemeTable {
+  study: { id: string; title: string; codebookPhase: string };
+  table: ThemeTable;
+}

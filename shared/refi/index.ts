@@ -21,3 +21,5 @@ export * from './buildExportProject';
 export * from './planCodebookMerge';
 export * from './interchangeApi';
 export * from './xmlWriter';
+export * from './readProjectBytes';
+export * from './where';

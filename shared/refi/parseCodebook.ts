@@ -2,6 +2,7 @@ import { readCodes } from './parseProject';
 import type { RefiCode } from './project';
 import { type XmlNode, attr, child, children, parseXml, rootNamespace } from './xmlTree';
 import { RefiError } from './xmlText';
+import { elementLabel, inFile } from './where';
 
 /**
  * Codebook namespaces in the wild (SOURCES.md): urn:QDA-XML:codebook:1.0 (the standard, MAXQDA,
@@ -21,21 +22,32 @@ export interface RefiCodebook {
  * Reads a .qdc codebook. A project file (.qde) is accepted too: its CodeBook element is the same
  * structure, and teams often have only the project at hand.
  */
-export function parseCodebook(xml: string): RefiCodebook {
-  const doc = parseXml(xml, new Set(['Code']));
+export function parseCodebook(xml: string, file?: string): RefiCodebook {
+  let doc: XmlNode;
+  try {
+    doc = parseXml(xml, new Set(['Code']));
+  } catch (e) {
+    throw e instanceof RefiError ? new RefiError(inFile(file, e.message), e.reason) : e;
+  }
   const warnings: string[] = [];
+  const warn = (element: string, message: string) => warnings.push(inFile(file, `${element}: ${message}`));
+  let origin: string | null = null;
   let book: XmlNode | undefined;
   let namespace: string | null = null;
   if (typeof doc.CodeBook === 'object' && doc.CodeBook !== null) {
     book = doc.CodeBook as XmlNode;
     namespace = rootNamespace(xml, 'CodeBook');
-    if (namespace === null) warnings.push('the CodeBook element has no namespace');
-    else if (!KNOWN_NAMESPACE.test(namespace)) warnings.push(`unknown namespace ${namespace}; reading it as QDA-XML 1.0`);
+    origin = attr(book, 'origin');
+    if (namespace === null) warn('<CodeBook>', 'no namespace declared; reading it as QDA-XML 1.0');
+    else if (!KNOWN_NAMESPACE.test(namespace)) warn(elementLabel('CodeBook', { xmlns: namespace }), `unknown namespace ${namespace}; reading it as QDA-XML 1.0`);
   } else if (typeof doc.Project === 'object' && doc.Project !== null) {
-    book = child(doc.Project as XmlNode, 'CodeBook');
+    const project = doc.Project as XmlNode;
+    book = child(project, 'CodeBook');
     namespace = rootNamespace(xml, 'Project');
-    warnings.push('a project file: only its codebook is read');
-  } else throw new RefiError('no <CodeBook> root element: not a REFI-QDA codebook (.qdc)');
+    // A project's CodeBook carries no origin of its own: the Project element states the tool.
+    origin = (book ? attr(book, 'origin') : null) ?? attr(project, 'origin');
+    warn('<Project>', 'a project file: only its <CodeBook> is read');
+  } else throw new RefiError(inFile(file, 'no <CodeBook> root element: not a REFI-QDA codebook (.qdc)'));
   const codes = readCodes(children(child(book, 'Codes'), 'Code'));
-  return { origin: book ? attr(book, 'origin') : null, namespace, codes, warnings };
+  return { origin, namespace, codes, warnings };
 }

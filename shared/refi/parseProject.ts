@@ -3,6 +3,7 @@ import { positionTable, toUtf16 } from './offsets';
 import type { RefiCase, RefiCode, RefiCoding, RefiLink, RefiNote, RefiProject, RefiSelection, RefiSkippedSource, RefiTextSource, RefiUser } from './project';
 import { type XmlNode, attr, child, children, guidAttr, parseXml, rootNamespace, textOf, timeAttr } from './xmlTree';
 import { RefiError } from './xmlText';
+import { elementLabel, inFile } from './where';
 
 /**
  * Namespaces seen in real exports (SOURCES.md): urn:QDA-XML:project:1.0 (MAXQDA, NVivo, QualCoder,
@@ -17,6 +18,8 @@ const OTHER_SOURCES = ['PDFSource', 'PictureSource', 'AudioSource', 'VideoSource
 export interface ParseOptions {
   /** Resolves a TextSource's plainTextPath (`internal://x.txt` -> the qdpx entry `sources/x.txt`). */
   readonly readSource?: (path: string) => string | undefined;
+  /** The file as its user knows it (e.g. `study.qdpx (project.qde)`), named in every warning and error. */
+  readonly file?: string;
 }
 
 interface RawSource {
@@ -41,14 +44,21 @@ function keepCarriageReturns(xml: string): string {
 
 /** Parses project.qde text. Throws RefiError on input that is not a REFI-QDA project. */
 export function parseProject(xml: string, options: ParseOptions = {}): RefiProject {
-  const doc = parseXml(keepCarriageReturns(xml), REPEATED);
+  const file = options.file;
+  let doc: XmlNode;
+  try {
+    doc = parseXml(keepCarriageReturns(xml), REPEATED);
+  } catch (e) {
+    throw e instanceof RefiError ? new RefiError(inFile(file, e.message), e.reason) : e;
+  }
   const project = doc.Project;
-  if (typeof project !== 'object' || project === null || Array.isArray(project)) throw new RefiError('no <Project> root element: not a REFI-QDA project (.qde)');
+  if (typeof project !== 'object' || project === null || Array.isArray(project)) throw new RefiError(inFile(file, 'no <Project> root element: not a REFI-QDA project (.qde)'));
   const root = project as XmlNode;
   const warnings: string[] = [];
+  const warn = (element: string, message: string) => warnings.push(inFile(file, `${element}: ${message}`));
   const namespace = rootNamespace(xml, 'Project');
-  if (namespace === null) warnings.push('the Project element has no namespace');
-  else if (!KNOWN_NAMESPACE.test(namespace)) warnings.push(`unknown namespace ${namespace}; reading it as QDA-XML 1.0`);
+  if (namespace === null) warn('<Project>', 'no namespace declared; reading it as QDA-XML 1.0');
+  else if (!KNOWN_NAMESPACE.test(namespace)) warn(elementLabel('Project', { xmlns: namespace }), `unknown namespace ${namespace}; reading it as QDA-XML 1.0`);
 
   const users: RefiUser[] = children(child(root, 'Users'), 'User').flatMap((u) => {
     const guid = guidAttr(u, 'guid');
@@ -68,12 +78,13 @@ export function parseProject(xml: string, options: ParseOptions = {}): RefiProje
     let text = textOf(s.PlainTextContent);
     const path = attr(s, 'plainTextPath');
     if (text === null && path !== null) text = options.readSource?.(path) ?? null;
+    const where = elementLabel('TextSource', { name, guid });
     if (text === null) {
-      warnings.push(`text source ${name} has no readable plain text; skipped`);
+      warn(where, 'no readable plain text; skipped');
       skippedSources.push({ guid, name, kind: 'TextSource', reason: path ? `its text file ${path} is missing or not plain text` : 'it has no plain text' });
       continue;
     }
-    if (children(s, 'Coding').length) warnings.push(`text source ${name}: ${children(s, 'Coding').length} codings of the whole source (no selection) skipped`);
+    if (children(s, 'Coding').length) warn(where, `${children(s, 'Coding').length} <Coding> elements of the whole source (no selection) skipped`);
     rawSources.push({ guid, name, text, userGuid: guidAttr(s, 'creatingUser'), createdAt: timeAttr(s, 'creationDateTime'), selections: children(s, 'PlainTextSelection').map(readSelection) });
   }
 
@@ -86,7 +97,7 @@ export function parseProject(xml: string, options: ParseOptions = {}): RefiProje
     for (const sel of s.selections) {
       const span = Number.isFinite(sel.start) && Number.isFinite(sel.end) ? toUtf16(table, sel.start, sel.end, convention) : null;
       if (!span) {
-        warnings.push(`selection ${sel.guid} in ${s.name} lies outside the text; skipped`);
+        warn(`${elementLabel('PlainTextSelection', { guid: sel.guid, startPosition: sel.start, endPosition: sel.end })} in ${elementLabel('TextSource', { name: s.name })}`, 'lies outside the text; skipped');
         skippedSelections.push({ guid: sel.guid, name: sel.name, source: s.name, start: sel.start, end: sel.end });
         continue;
       }
@@ -115,7 +126,7 @@ export function parseProject(xml: string, options: ParseOptions = {}): RefiProje
   });
   const links: RefiLink[] = children(child(root, 'Links'), 'Link').map((l) => ({ guid: guidAttr(l, 'guid') ?? '', name: attr(l, 'name') ?? '', originGuid: guidAttr(l, 'originGUID'), targetGuid: guidAttr(l, 'targetGUID') }));
 
-  return { name: attr(root, 'name') ?? '', origin: attr(root, 'origin'), namespace, users, codes, sources, cases, notes, links, skippedSources, skippedSelections, convention, conventionEvidence: { matched, named }, warnings };
+  return { file, name: attr(root, 'name') ?? '', origin: attr(root, 'origin'), namespace, users, codes, sources, cases, notes, links, skippedSources, skippedSelections, convention, conventionEvidence: { matched, named }, warnings };
 }
 
 /** Codes depth-first, parents before children, as nested in the CodeBook. */

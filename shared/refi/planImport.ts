@@ -4,6 +4,7 @@ import { planLayers } from './planLayers';
 import { planThemes } from './planThemes';
 import type { RefiProject } from './project';
 import { CONSENSUS_USER } from './consensusUser';
+import { inFile } from './where';
 
 export interface PlanOptions {
   readonly lineWidth: number;
@@ -36,8 +37,10 @@ export function planImport(project: RefiProject, options: PlanOptions): ImportPl
     skipped.push({ kind: 'selection', name: `${sel.source}: ${sel.name ? `"${sel.name.slice(0, 60)}"` : sel.guid} [${sel.start}, ${sel.end}]`, reason: 'its positions lie outside the text' });
   }
   // Reported above as skipped items; the parser's wording of the same facts would say it twice.
-  const warnings = project.warnings.filter((w) => !/lies outside the text; skipped$|has no readable plain text; skipped$/.test(w));
-  const { themes, idOf, levels } = planThemes(project.codes, skipped, warnings);
+  const warnings = project.warnings.filter((w) => !/lies outside the text; skipped$|no readable plain text; skipped$/.test(w));
+  const themeWarnings: string[] = [];
+  const { themes, idOf, levels } = planThemes(project.codes, skipped, themeWarnings);
+  for (const w of themeWarnings) warnings.push(inFile(project.file, w));
 
   const taken = new Set<string>();
   const participants: PlannedParticipant[] = [];

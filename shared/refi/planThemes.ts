@@ -1,6 +1,7 @@
 import { THEME_LIMITS } from '../themes/storedTheme';
 import { guidFor } from './guid';
 import type { PlannedTheme, SkippedItem } from './importPlan';
+import { elementLabel } from './where';
 import type { RefiCode } from './project';
 
 /** Level names for deep hierarchies: DESIGN.md's four-level IPA example, then numbered levels. */
@@ -48,7 +49,7 @@ export function planThemes(codes: readonly RefiCode[], skipped: SkippedItem[], w
     if (depth > THEME_LIMITS.maxLevels) {
       while (parentId !== null && (depthOf.get(parentId) ?? 0) >= THEME_LIMITS.maxLevels) parentId = themes.find((t) => t.id === parentId)?.parentId ?? null;
       depth = (parentId === null ? 0 : (depthOf.get(parentId) ?? 0)) + 1;
-      warnings.push(`code ${c.name} is deeper than ${THEME_LIMITS.maxLevels} levels: placed at level ${depth}`);
+      warnings.push(`${elementLabel('Code', { name: c.name, guid: c.guid })}: deeper than ${THEME_LIMITS.maxLevels} levels; placed at level ${depth}`);
     }
     const id = guidFor('code', c.guid);
     idOf.set(c.guid, id);
@@ -57,7 +58,7 @@ export function planThemes(codes: readonly RefiCode[], skipped: SkippedItem[], w
     let description = c.description;
     if (description.length > THEME_LIMITS.descriptionLength) {
       description = description.slice(0, THEME_LIMITS.descriptionLength);
-      warnings.push(`the description of code ${c.name} was shortened to ${THEME_LIMITS.descriptionLength} characters`);
+      warnings.push(`${elementLabel('Code', { name: c.name, guid: c.guid })} <Description>: shortened to ${THEME_LIMITS.descriptionLength} characters`);
     }
     themes.push({ id, label: themeLabel(c.name), parentId, description, color: themeColor(c.color) });
   }

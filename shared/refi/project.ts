@@ -88,6 +88,8 @@ export interface OffsetConvention {
 }
 
 export interface RefiProject {
+  /** The file as its user knows it, when the reader was told (ParseOptions.file). */
+  readonly file?: string | undefined;
   readonly name: string;
   readonly origin: string | null;
   readonly namespace: string | null;

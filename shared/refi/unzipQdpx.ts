@@ -15,6 +15,8 @@ export const QDPX_LIMITS = {
 } as const;
 
 export interface QdpxContents {
+  /** The archive entry the project came from (`project.qde`, whatever the tool called it). */
+  readonly projectEntry: string;
   readonly projectXml: string;
   /** Plain-text sources by entry name (e.g. `sources/abc.txt`). */
   readonly sources: ReadonlyMap<string, string>;
@@ -56,7 +58,7 @@ export function unzipQdpx(bytes: Uint8Array): QdpxContents {
     if (data.length > (name === projectEntry ? QDPX_LIMITS.projectBytes : QDPX_LIMITS.sourceBytes)) throw new RefiError(`archive entry ${name} is over the size limit`, 'too_large');
     if (name !== projectEntry) sources.set(name, decoder.decode(data));
   }
-  return { projectXml: decoder.decode(files[projectEntry]), sources };
+  return { projectEntry, projectXml: decoder.decode(files[projectEntry]), sources };
 }
 
 /** Maps a plainTextPath (`internal://abc.txt`, or a relative path) to its entry in the archive. */

@@ -66,10 +66,19 @@ export function textOf(v: unknown): string | null {
   return null;
 }
 
-/** The namespace URI declared on the root element, or null (read from the text: the parser drops it). */
+/**
+ * The namespace URI of the root element, or null (read from the text: the parser drops it). That
+ * is the default namespace (`xmlns="..."`), or the one bound to the root's own prefix
+ * (`<qda:Project xmlns:qda="...">`); other declarations on the root, such as the standard
+ * `xmlns:xsi` every schema-aware exporter writes, say nothing about the root's namespace.
+ */
 export function rootNamespace(xml: string, rootName: string): string | null {
-  const re = new RegExp(`<(?:[A-Za-z_][\\w.-]*:)?${rootName}\\b[^>]*?\\sxmlns(?::[\\w.-]+)?\\s*=\\s*["']([^"']*)["']`);
-  return re.exec(xml)?.[1] ?? null;
+  const tag = new RegExp(`<(?:([A-Za-z_][\\w.-]*):)?${rootName}(?=[\\s/>])([^>]*)>`).exec(xml);
+  if (!tag) return null;
+  const prefix = tag[1];
+  const declarations = (tag[2] ?? '').matchAll(/\sxmlns(?::([\w.-]+))?\s*=\s*(["'])(.*?)\2/g);
+  for (const d of declarations) if (d[1] === prefix) return decodeXmlText(d[3] ?? '');
+  return null;
 }
 
 /** xsd:dateTime to milliseconds, or null when absent or unreadable. */

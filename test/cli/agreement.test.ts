@@ -100,6 +100,18 @@ describe('concord agreement matrix', () => {
     expect(stdout).toBe('');
   });
 
+  it('names the file and the line of an unterminated quote, and of a bad row after a quoted line break', async () => {
+    const open = temp('open-quote.csv', 'unit,A,B\n1,x,x\n2,"y,y\n3,z,z\n');
+    const unterminated = await run('matrix', open);
+    expect(unterminated.code).toBe(2);
+    expect(unterminated.stderr).toContain(`${open}: line 3: a quoted field opened here is never closed`);
+    // Row 3 of the data starts on line 5 of the file: the quoted cell of unit 1 spans two lines.
+    const ragged = temp('multiline.csv', 'unit,A,B\n1,"x\nstill x",x\n2,y,y\n3,z\n');
+    const short = await run('matrix', ragged);
+    expect(short.code).toBe(2);
+    expect(short.stderr).toContain(`${ragged}: line 5 has 2 fields, the header has 3`);
+  });
+
   it('exits with 2 from the real binary on bad input', async () => {
     const result = await promisify(execFile)('node', ['bin/concord.js', 'agreement', 'matrix', join(FIXTURES, 'ragged.csv')], { cwd: ROOT }).then(
       () => ({ code: 0, stderr: '' }),

@@ -10,7 +10,7 @@ import { DEMO_CODEBOOK, DEMO_LEVELS } from '../../server/demo/content/codebook';
 import { DEMO_INTERVIEWS } from '../../server/demo/content/interviews';
 import { DEMO_STUDY } from '../../server/demo/content/study';
 import type { DemoTheme } from '../../server/demo/content/types';
-import { loadDoc } from '../../server/docs/loadDoc';
+import { loadDoc } from '../../server/ydocs/loadDoc';
 import { type Services, createServices } from '../../server/services';
 import { summarizeDocAuthors } from '../../server/store/docLog';
 import { findUserByEmail } from '../../server/store/users';

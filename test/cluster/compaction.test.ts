@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { loadDoc } from '../../server/docs/loadDoc';
+import { loadDoc } from '../../server/ydocs/loadDoc';
 import { type Services, createServices } from '../../server/services';
 import { findDocSnapshot } from '../../server/store/docLog';
 import { eventually, testEnv } from '../helpers/env';

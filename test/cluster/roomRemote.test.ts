@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { type CommitNotice, Room } from '../../server/docs/Room';
+import { type CommitNotice, Room } from '../../server/ydocs/Room';
 import { textUpdate } from '../collab/frames';
 
 // The room side of following other nodes, without a database: rows are applied above the

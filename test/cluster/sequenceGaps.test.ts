@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fetchRowsAfter } from '../../server/cluster/fetchRows';
-import type { LogWriter } from '../../server/docs/LogWriter';
+import type { LogWriter } from '../../server/ydocs/LogWriter';
 import { type Services, createServices } from '../../server/services';
 import { type TestEnv, testEnv } from '../helpers/env';
 import { textUpdate } from '../collab/frames';

@@ -2,7 +2,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { CloseCode } from '../../shared/protocol';
-import { loadDoc } from '../../server/docs/loadDoc';
+import { loadDoc } from '../../server/ydocs/loadDoc';
 import { createLogger } from '../../server/log';
 import type { RunningServer } from '../../server/server';
 import { eventually, testDialects, testServer } from '../helpers/env';

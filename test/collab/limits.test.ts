@@ -3,7 +3,7 @@ import * as Y from 'yjs';
 import { CloseCode } from '../../shared/protocol';
 import * as decoding from 'lib0/decoding';
 import { MAX_AWARENESS_STATE_BYTES, MAX_CONNECTIONS_PER_USER, MAX_FRAME_BYTES, MAX_PENDING_MESSAGES, MAX_UPDATE_BYTES, SYNC_REQUEST_BURST, TRANSPORT_MAX_PAYLOAD } from '../../server/collab/limits';
-import { MAX_DOC_BYTES } from '../../server/docs/docLimits';
+import { MAX_DOC_BYTES } from '../../server/ydocs/docLimits';
 import { createLogger } from '../../server/log';
 import type { RunningServer } from '../../server/server';
 import { appendDocUpdates } from '../../server/store/docLog';

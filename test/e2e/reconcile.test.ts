@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type AuditEvent, verifyChain } from '../../shared/auditChain';
 import { readLayer } from '../../shared/coding';
 import { docName } from '../../shared/docNames';
-import { withDoc } from '../../server/docs/withDoc';
+import { withDoc } from '../../server/ydocs/withDoc';
 import type { RunningServer } from '../../server/server';
 import { artifactPath, browserTestsReady, startBrowserAndServer, type BrowserAndServer } from '../helpers/browser';
 import { eventually } from '../helpers/env';

@@ -2,8 +2,8 @@ import type { BrowserContext } from 'playwright-core';
 import { addCoding } from '../../shared/coding';
 import { docName } from '../../shared/docNames';
 import { addTheme } from '../../shared/themes';
-import { codebookDocName } from '../../server/commands/themes';
-import { withDoc } from '../../server/docs/withDoc';
+import { codebookDocName } from '../../server/commands/themes/themeTree';
+import { withDoc } from '../../server/ydocs/withDoc';
 import type { RunningServer } from '../../server/server';
 import { type ApiClient, seedUsers } from '../helpers/http';
 

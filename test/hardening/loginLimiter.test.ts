@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { LOGIN_LIMIT_PER_ACCOUNT, LOGIN_LIMIT_PER_IP } from '../../server/auth/rateLimiter';
-import { createUser } from '../../server/commands/auth';
+import { createUser } from '../../server/commands/accounts/accounts';
 import type { Services } from '../../server/services';
 import { testDialects, testServices } from '../helpers/env';
 import { apiFor } from '../helpers/http';

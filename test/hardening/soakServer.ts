@@ -4,7 +4,7 @@ import { getRequestListener } from '@hono/node-server';
 import { DEFAULT_LINE_WIDTH, DEFAULT_RECURRENCE_RULE } from '../../shared/domain';
 import { createSession } from '../../server/auth/sessions';
 import { attachCollab } from '../../server/collab/attachCollab';
-import { docRegistryFor } from '../../server/docs/withDoc';
+import { docRegistryFor } from '../../server/ydocs/withDoc';
 import { newId } from '../../server/ids';
 import { createApp } from '../../server/http/app';
 import { docRoutes } from '../../server/http/routes/docs';

@@ -6,7 +6,7 @@ import { MessageType } from '../../shared/protocol';
 import type { RunningServer } from '../../server/server';
 import type { Services } from '../../server/services';
 import { countDocUpdates } from '../../server/store/docLog';
-import { docRegistryFor } from '../../server/docs/withDoc';
+import { docRegistryFor } from '../../server/ydocs/withDoc';
 import { eventually } from './env';
 import { seedUsers } from './http';
 

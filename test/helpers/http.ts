@@ -53,7 +53,7 @@ export async function seedUsers(s: Services, names: string[]) {
   const admin = client();
   const setup = await admin.post('/api/auth/setup', { email: 'admin@example.org', name: 'Admin', password: 'admin-password' });
   if (setup.status !== 201) throw new Error(`setup failed: ${JSON.stringify(setup.json)}`);
-  const { createUser } = await import('../../server/commands/auth');
+  const { createUser } = await import('../../server/commands/accounts/accounts');
   const users: Record<string, { id: string; email: string; api: ApiClient }> = {};
   for (const name of names) {
     const email = `${name}@example.org`;

@@ -72,7 +72,7 @@ describe('concord import project / concord export', { timeout: 120_000 }, () => 
     writeFileSync(evil, zipSync({ 'project.qde': strToU8('<Project name="x"/>'), '../evil.txt': strToU8('x') }));
     const traversal = run(['import', 'project', evil]);
     expect(traversal.status).toBe(2);
-    expect(traversal.stderr).toMatch(/evil\.qdpx: validation_failed: refusing archive entry with an unsafe name: \.\.\/evil\.txt/);
+    expect(traversal.stderr).toMatch(/validation_failed: evil\.qdpx: refusing archive entry with an unsafe name: \.\.\/evil\.txt/);
     const missing = run(['import', 'project', join(env.dataDir, 'none.qdpx')]);
     expect(missing.status).toBe(2);
     expect(missing.stderr).toMatch(/no such file/);

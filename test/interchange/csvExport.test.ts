@@ -1,6 +1,6 @@
 import { strFromU8 } from 'fflate';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { csvCell } from '../../server/commands/csvExport';
+import { csvCell } from '../../server/commands/interchange/csvExport';
 import type { Services } from '../../server/services';
 import { type TestDialect, testDialects, testServices } from '../helpers/env';
 import { download } from './download';

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { addCoding, addNote, addStatement } from '../../shared/coding';
 import { docName } from '../../shared/docNames';
 import { addTheme, mergeTheme, setLevels } from '../../shared/themes';
-import { withDoc } from '../../server/docs/withDoc';
+import { withDoc } from '../../server/ydocs/withDoc';
 import type { Services } from '../../server/services';
 import { seedUsers } from '../helpers/http';
 import { refiQda } from '../helpers/refiQda';

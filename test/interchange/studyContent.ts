@@ -1,7 +1,7 @@
 import { type Layer, readLayer } from '../../shared/coding';
 import { docName } from '../../shared/docNames';
 import { type ThemeTree, readThemeTree } from '../../shared/themes';
-import { withDoc } from '../../server/docs/withDoc';
+import { withDoc } from '../../server/ydocs/withDoc';
 import type { Services } from '../../server/services';
 import { layerOwners } from '../../server/store/layerDocs';
 import { listMembers } from '../../server/store/members';

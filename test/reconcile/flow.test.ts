@@ -7,7 +7,7 @@ import { readLayer } from '../../shared/coding';
 import { docName } from '../../shared/docNames';
 import type { DiscussionItem } from '../../shared/reconcile';
 import { main } from '../../server/cli/main';
-import { closeDocRegistry, withDoc } from '../../server/docs/withDoc';
+import { closeDocRegistry, withDoc } from '../../server/ydocs/withDoc';
 import type { Services } from '../../server/services';
 import { testDialects, testServices } from '../helpers/env';
 import { type Seeded, TEXT, seedReconciliation } from './seed';

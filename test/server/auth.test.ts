@@ -5,7 +5,7 @@ import { findSession } from '../../server/store/sessions';
 import { countUsers } from '../../server/store/users';
 import { testDialects, testServices } from '../helpers/env';
 import { ApiClient, apiFor } from '../helpers/http';
-import { createUser } from '../../server/commands/auth';
+import { createUser } from '../../server/commands/accounts/accounts';
 import { LOGIN_LIMIT_PER_ACCOUNT } from '../../server/auth/rateLimiter';
 
 for (const dialect of testDialects()) {

@@ -4,7 +4,7 @@ import { sql } from 'kysely';
 import { afterEach, describe, expect, it } from 'vitest';
 import { LIMITER_FAILED_RETRY_S, SWEEP_BATCH, SWEEP_INTERVAL_MS } from '../../server/auth/loginLimiter';
 import { LOGIN_LIMIT_PER_ACCOUNT, LOGIN_LIMIT_PER_IP, LOGIN_WINDOW_MS } from '../../server/auth/rateLimiter';
-import { createUser } from '../../server/commands/auth';
+import { createUser } from '../../server/commands/accounts/accounts';
 import { type Services, createServices } from '../../server/services';
 import { type TestEnv, testEnv } from '../helpers/env';
 import { apiFor } from '../helpers/http';

@@ -3,7 +3,7 @@ import * as Y from 'yjs';
 import { caseTable, tableOfThemes } from '../../shared/reconcile';
 import { addTheme, readThemeTree, setLevels } from '../../shared/themes';
 import { linesOf } from '../../shared/transcript';
-import { caseTableMarkdown, themeTableMarkdown } from '../../server/exports/themeTableMarkdown';
+import { caseTableMarkdown, themeTableMarkdown } from '../../server/commands/interchange/render/themeTableMarkdown';
 
 // Issue 14 item 12: a theme label (or a quote, a pseudonym, a title) holding raw HTML must reach
 // the Markdown export as text, never as markup a viewer would render or run.

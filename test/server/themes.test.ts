@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { addTheme, setLevels } from '../../shared/themes';
-import { closeDocRegistry, withDoc } from '../../server/docs/withDoc';
-import { codebookDocName } from '../../server/commands/themes';
+import { closeDocRegistry, withDoc } from '../../server/ydocs/withDoc';
+import { codebookDocName } from '../../server/commands/themes/themeTree';
 import type { Services } from '../../server/services';
 import { listAudit } from '../../server/store/audit';
 import { testDialects, testServices } from '../helpers/env';

@@ -1,5 +1,5 @@
 import { AgreementQuery, DisagreementQuery } from '../../../shared/api';
-import { studyAgreement, transcriptDisagreements } from '../../commands/agreement';
+import { studyAgreement, transcriptDisagreements } from '../../commands/agreement/agreement';
 import { route } from '../route';
 
 export const agreementRoutes = () => [

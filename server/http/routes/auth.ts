@@ -1,6 +1,6 @@
 import { AcceptInvitationBody, LoginBody, PasswordBody, SetupBody } from '../../../shared/api';
-import { changePassword, login, logout, setupInstance, type SignedIn } from '../../commands/auth';
-import { acceptInvitation, previewInvitation } from '../../commands/invitations';
+import { changePassword, login, logout, setupInstance, type SignedIn } from '../../commands/accounts/accounts';
+import { acceptInvitation, previewInvitation } from '../../commands/studies/invitations';
 import { countUsers } from '../../store/users';
 import { clearedSessionCookie, sessionCookie } from '../../auth/sessions';
 import type { Services } from '../../services';

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { browseThemes } from '../../commands/themeBrowser';
-import { studyProgress } from '../../commands/progress';
+import { browseThemes } from '../../commands/themes/browser';
+import { studyProgress } from '../../commands/studies/progress';
 import { route } from '../route';
 
 /** Strict like every query: an unknown parameter is a typo the caller should hear about. */

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { parseDocName } from '../../../shared/docNames';
-import { authorizeStudy } from '../../commands/actor';
+import { authorizeStudy } from '../../commands/access/actor';
 import { notFound } from '../../errors';
 import { listDocHistory, summarizeDocAuthors } from '../../store/docLog';
 import { findTranscriptPhase } from '../../store/transcripts';

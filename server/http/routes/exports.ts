@@ -1,9 +1,10 @@
 import { AuditExportQuery, ExportQuery } from '../../../shared/reconcile';
-import { exportAuditTrail } from '../../commands/auditExport';
-import { auditExport, reconciliationRecord } from '../../commands/reconcileRecord';
-import { participantThemes, studyThemeTable } from '../../commands/tableOfThemes';
-import { CONTENT_TYPES, type ExportFile, fileStem } from '../../exports/exportFile';
-import { renderCaseTable, renderRecord, renderThemeTable } from '../../exports/renderExport';
+import { exportAuditTrail } from '../../commands/interchange/auditTrail';
+import { logExportEvent } from '../../commands/interchange/exportEvent';
+import { reconciliationRecord } from '../../commands/reconcile/record';
+import { participantThemes, studyThemeTable } from '../../commands/themes/tableOfThemes';
+import { CONTENT_TYPES, type ExportFile, fileStem } from '../../commands/interchange/render/exportFile';
+import { renderCaseTable, renderRecord, renderThemeTable } from '../../commands/interchange/render/renderExport';
 import { route } from '../route';
 
 /** A download: the attachment name is built from letters, digits and dashes only (fileStem). */
@@ -24,7 +25,7 @@ export const exportRoutes = () => [
     handler: async ({ s, actor, params, query }) => {
       const data = await studyThemeTable(s, actor!, params.sid!);
       if (query.format === 'json') return data;
-      await auditExport(s, actor!, params.sid!, 'table-of-themes', query.format);
+      await logExportEvent(s, actor!, params.sid!, 'table-of-themes', query.format);
       return download(await renderThemeTable(query.format, data, s.now()));
     },
   }),
@@ -38,7 +39,7 @@ export const exportRoutes = () => [
     handler: async ({ s, actor, params, query }) => {
       const data = await participantThemes(s, actor!, params.pid!);
       if (query.format === 'json') return data;
-      await auditExport(s, actor!, data.study.id, `participant-themes:${params.pid!}`, query.format);
+      await logExportEvent(s, actor!, data.study.id, `participant-themes:${params.pid!}`, query.format);
       return download(await renderCaseTable(query.format, data.study.title, data.table, s.now()));
     },
   }),
@@ -52,7 +53,7 @@ export const exportRoutes = () => [
     handler: async ({ s, actor, params, query }) => {
       const record = await reconciliationRecord(s, actor!, params.sid!);
       if (query.format === 'json') return record;
-      await auditExport(s, actor!, params.sid!, 'reconciliation-record', query.format);
+      await logExportEvent(s, actor!, params.sid!, 'reconciliation-record', query.format);
       return download(await renderRecord(query.format, record));
     },
   }),

@@ -1,8 +1,8 @@
 import { CodebookImportBody, CsvExportQuery, ProjectExportQuery, ProjectImportBody, REFI_UPLOAD_BASE64_MAX, RefiFileBody } from '../../../shared/refi';
-import { exportCodingsCsv, exportThemesCsv } from '../../commands/csvExport';
-import { importCodebook } from '../../commands/refiCodebook';
-import { type ExportedFile, exportCodebook, exportFileName, exportProject } from '../../commands/refiExport';
-import { importProject, previewProject } from '../../commands/refiImport';
+import { exportCodingsCsv, exportThemesCsv } from '../../commands/interchange/csvExport';
+import { importCodebook } from '../../commands/interchange/refiCodebook';
+import { type ExportedFile, exportCodebook, exportFileName, exportProject } from '../../commands/interchange/refiExport';
+import { importProject, previewProject } from '../../commands/interchange/refiImport';
 import { findStudy } from '../../store/studies';
 import { route } from '../route';
 
@@ -37,7 +37,7 @@ export const interchangeRoutes = () => [
     auth: 'session',
     body: RefiFileBody,
     maxBody: UPLOAD_MAX_BODY,
-    handler: async ({ s, body }) => previewProject({ bytes: bytesOf(body.data) }, s.now()),
+    handler: async ({ s, body }) => previewProject({ name: body.name, bytes: bytesOf(body.data) }, s.now()),
   }),
   route({
     method: 'post',

@@ -1,10 +1,10 @@
 import { CommentBody, DecisionBody, ResolutionBody, RevealBody } from '../../../shared/reconcile';
-import { addComment, getDiscussion } from '../../commands/reconcileDiscussion';
-import { decideFromItem } from '../../commands/reconcileDecision';
-import { layerAtReveal } from '../../commands/reconcileLayers';
-import { resolveItem } from '../../commands/reconcileResolve';
-import { revealBatch } from '../../commands/reconcileReveal';
-import { setTranscriptPhase } from '../../commands/transcripts';
+import { addComment, getDiscussion } from '../../commands/reconcile/discussion';
+import { decideFromItem } from '../../commands/reconcile/decision';
+import { layerAtReveal } from '../../commands/reconcile/layers';
+import { resolveItem } from '../../commands/reconcile/resolve';
+import { revealBatch } from '../../commands/reconcile/reveal';
+import { setTranscriptPhase } from '../../commands/transcripts/transcripts';
 import { route } from '../route';
 
 /** Reconciliation routes (docs/reconciliation.md); reveal of one transcript is its phase route. */

@@ -1,13 +1,13 @@
 import { AddMemberBody, CreateStudyBody, InvitationBody, ParticipantBody, PatchMemberBody, PatchStudyBody, TranscriptBody, TranscriptFileBody } from '../../../shared/api';
 import { invalid } from '../../errors';
 import { verifyChain } from '../../../shared/auditChain';
-import { authorizeStudy } from '../../commands/actor';
-import { createInvitation, getInvitations } from '../../commands/invitations';
-import { addMember, changeMemberRole, getMembers, removeMember } from '../../commands/members';
-import { addParticipant, getParticipants } from '../../commands/participants';
-import { createStudy, getStudies, getStudy, patchStudy } from '../../commands/studies';
-import { addTranscript, getTranscripts } from '../../commands/transcripts';
-import { importTranscript, previewTranscriptFile } from '../../commands/importTranscripts';
+import { authorizeStudy } from '../../commands/access/actor';
+import { createInvitation, getInvitations } from '../../commands/studies/invitations';
+import { addMember, changeMemberRole, getMembers, removeMember } from '../../commands/studies/members';
+import { addParticipant, getParticipants } from '../../commands/studies/participants';
+import { createStudy, getStudies, getStudy, patchStudy } from '../../commands/studies/studies';
+import { addTranscript, getTranscripts } from '../../commands/transcripts/transcripts';
+import { importTranscript, previewTranscriptFile } from '../../commands/transcripts/importTranscripts';
 import { listAudit } from '../../store/audit';
 import { route } from '../route';
 

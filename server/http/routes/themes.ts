@@ -1,7 +1,7 @@
 import { MergeThemeBody, ThemeGovernanceBody } from '../../../shared/api';
 import type { ThemeTree } from '../../../shared/themes';
-import { revealThemes } from '../../commands/privateThemes';
-import { getThemeTree, governTheme } from '../../commands/themes';
+import { revealThemes } from '../../commands/themes/privateThemes';
+import { getThemeTree, governTheme } from '../../commands/themes/themeTree';
 import { route } from '../route';
 
 const treeJson = (t: ThemeTree) => ({ levels: t.levels, themes: t.themes, problems: t.problems });

@@ -1,5 +1,5 @@
 import { PhaseBody } from '../../../shared/api';
-import { getTranscript, setTranscriptPhase } from '../../commands/transcripts';
+import { getTranscript, setTranscriptPhase } from '../../commands/transcripts/transcripts';
 import { route } from '../route';
 
 export const transcriptRoutes = () => [

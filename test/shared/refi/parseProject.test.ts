@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { strToU8, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
-import { RefiError, decodeXmlText, isUnsafeEntryName, nameMatches, parseProject, positionTable, sourceEntryName, unzipQdpx } from '../../../shared/refi';
+import { RefiError, decodeXmlText, isUnsafeEntryName, nameMatches, parseCodebook, parseProject, positionTable, readProjectBytes, sourceEntryName, unzipQdpx } from '../../../shared/refi';
 import { refiQda } from '../../helpers/refiQda';
 
 const SAMPLE = readFileSync(refiQda('samples', 'synthetic_two_coders_ipa.qde'), 'utf8');
@@ -32,6 +32,43 @@ describe('parseProject', () => {
     expect(p.sources[0]?.codings).toHaveLength(2);
     expect(p.warnings).toEqual([]);
     expect(parseProject(SAMPLE.replace('urn:QDA-XML:project:1.0', 'urn:example:other')).warnings[0]).toMatch(/unknown namespace/);
+  });
+
+  it('reads a MAXQDA-style root (xmlns:xsi first, default namespace last) without a warning', () => {
+    // The attribute order of MAXQDA 24's own Project element.
+    const maxqda = SAMPLE.replace(
+      /<Project xmlns="urn:QDA-XML:project:1.0" name="IPA pilot" origin="synthetic-example 0.1"/,
+      '<Project name="IPA pilot" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" origin="MAXQDA 24 (Release 24.7.0)" xsi:schemaLocation="urn:QDA-XML:project:1.0 http://schema.qdasoftware.org/versions/Project/v1.0/Project.xsd" xmlns="urn:QDA-XML:project:1.0"',
+    );
+    const p = parseProject(maxqda);
+    expect(p.namespace).toBe('urn:QDA-XML:project:1.0');
+    expect(p.origin).toBe('MAXQDA 24 (Release 24.7.0)');
+    expect(p.warnings).toEqual([]);
+    const noDefault = parseProject(maxqda.replace(' xmlns="urn:QDA-XML:project:1.0"', ''), { file: 'p.qde' });
+    expect(noDefault.namespace).toBeNull();
+    expect(noDefault.warnings).toEqual(['p.qde: <Project>: no namespace declared; reading it as QDA-XML 1.0']);
+  });
+
+  it('names the file and the element in every warning and error', () => {
+    const broken = SAMPLE.replace('urn:QDA-XML:project:1.0', 'urn:example:other').replace(/<PlainTextContent>[^]*?<\/PlainTextContent>/, '');
+    const qde = readProjectBytes(strToU8(broken), 'pilot.qde');
+    expect(qde.warnings).toEqual([
+      'pilot.qde: <Project xmlns="urn:example:other">: unknown namespace urn:example:other; reading it as QDA-XML 1.0',
+      'pilot.qde: <TextSource name="P01 interview" guid="b0000000-0000-4000-8000-000000000001">: no readable plain text; skipped',
+    ]);
+    const zipped = zipSync({ 'project.qde': strToU8(SAMPLE.replace('<PlainTextContent>', '<PlainTextContent plainTextPath="x">').replace(/<PlainTextContent[^]*?<\/PlainTextContent>/, '').replace('name="P01 interview"', 'name="P01 interview" plainTextPath="internal://gone.txt"')) });
+    expect(readProjectBytes(zipped, 'pilot.qdpx').warnings).toEqual(['pilot.qdpx (project.qde): <TextSource name="P01 interview" guid="b0000000-0000-4000-8000-000000000001">: no readable plain text; skipped']);
+    expect(() => readProjectBytes(strToU8(SAMPLE.slice(0, 900)), 'cut.qde')).toThrow(/^cut\.qde: not well-formed XML: .*\(line \d+\)$/);
+    expect(() => readProjectBytes(zipSync({ 'a.txt': strToU8('x') }), 'empty.qdpx')).toThrow(/^empty\.qdpx: the archive has no project\.qde$/);
+    expect(() => readProjectBytes(strToU8('<CodeBook/>'), 'book.qdc')).toThrow(/^book\.qdc: no <Project> root element/);
+  });
+
+  it('reports the origin a project file states when its codebook is read', () => {
+    const book = parseCodebook(SAMPLE.replace('origin="synthetic-example 0.1"', 'origin="MAXQDA 24 (Release 24.7.0)"'), 'p.qde');
+    expect(book.origin).toBe('MAXQDA 24 (Release 24.7.0)');
+    expect(book.warnings).toEqual(['p.qde: <Project>: a project file: only its <CodeBook> is read']);
+    const atlas = readFileSync(refiQda('samples', 'atlasti23_export_codebook.qdc'), 'utf8');
+    expect(parseCodebook(atlas)).toMatchObject({ origin: 'ATLAS.ti Win 23.4.0', namespace: 'urn:QDA-XML:codebook:1.0', warnings: [] });
   });
 
   it('decodes predefined entities and character references but never declared ones', () => {

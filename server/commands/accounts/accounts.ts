@@ -1,0 +1,80 @@
+import { AppError, conflict } from '../../errors';
+import { hashPassword, verifyPassword } from '../../auth/passwords';
+import { createSession } from '../../auth/sessions';
+import { newId } from '../../ids';
+import type { Services } from '../../services';
+import { deleteSession, deleteUserSessions } from '../../store/sessions';
+import { type User, countUsers, findPasswordHash, findUserByEmail, insertUser, normaliseEmail, updatePasswordHash } from '../../store/users';
+import type { Actor } from '../access/actor';
+
+export interface SignedIn {
+  user: User;
+  token: string;
+  expiresAt: number;
+}
+
+/** Creates the first account, an admin, on an empty instance only. */
+export async function setupInstance(s: Services, input: { email: string; name: string; password: string }): Promise<SignedIn> {
+  const passwordHash = await hashPassword(input.password);
+  const now = s.now();
+  const user = await s.db.transaction().execute(async (trx) => {
+    if ((await countUsers(trx)) > 0) throw conflict('this instance is already set up; sign in instead');
+    return insertUser(trx, { id: newId(), email: input.email, name: input.name, passwordHash, isAdmin: true, now });
+  });
+  const { token, session } = await createSession(s.db, user.id, now);
+  s.log.info('instance_setup', { userId: user.id });
+  return { user, token, expiresAt: session.expiresAt };
+}
+
+export async function createUser(s: Services, input: { email: string; name: string; password: string; isAdmin: boolean }): Promise<User> {
+  if (await findUserByEmail(s.db, input.email)) throw conflict(`an account for ${normaliseEmail(input.email)} exists already`);
+  const passwordHash = await hashPassword(input.password);
+  return insertUser(s.db, { id: newId(), email: input.email, name: input.name, passwordHash, isAdmin: input.isAdmin, now: s.now() });
+}
+
+export async function login(s: Services, input: { email: string; password: string; ip: string }): Promise<SignedIn> {
+  const now = s.now();
+  const accountKey = normaliseEmail(input.email);
+  // Both limits are counted before the password is checked (see LoginLimiter): first in this
+  // process before any await, so a parallel burst stops here; then, on several nodes, in the
+  // counter they share. The address first both times: an address over its limit does not get
+  // to use up an account's attempts (the shared count is the one that decides across nodes).
+  const waitIp = s.loginByIp.take(input.ip, now);
+  const waitAccount = waitIp ? 0 : s.loginByAccount.take(accountKey, now);
+  let wait = waitIp || waitAccount;
+  if (!wait) wait = await s.loginByIp.confirm(input.ip, now);
+  if (!wait) wait = await s.loginByAccount.confirm(accountKey, now);
+  if (wait) {
+    s.log.warn('login_rate_limited', { ip: input.ip });
+    throw new AppError('rate_limited', 'too many sign-in attempts; try again later', undefined, { 'Retry-After': String(wait) });
+  }
+  const found = await findUserByEmail(s.db, input.email);
+  // Verify against a dummy hash for unknown accounts so timing does not reveal which exist.
+  const ok = await verifyPassword(found?.passwordHash ?? (await dummyHash()), input.password);
+  if (!found || !ok) throw new AppError('unauthenticated', 'wrong email or password');
+  await s.loginByAccount.reset(accountKey);
+  const { token, session } = await createSession(s.db, found.id, now);
+  const { passwordHash: _omit, ...user } = found;
+  return { user, token, expiresAt: session.expiresAt };
+}
+
+let dummy: Promise<string> | null = null;
+const dummyHash = () => (dummy ??= hashPassword('not a real password, only for timing'));
+
+export async function logout(s: Services, actor: Actor): Promise<void> {
+  if (!actor.sessionId) return;
+  await deleteSession(s.db, actor.sessionId);
+  s.rights.emit({ kind: 'session', sessionId: actor.sessionId });
+}
+
+/** Changes the password and invalidates every other session of the user. */
+export async function changePassword(s: Services, actor: Actor, input: { currentPassword: string; newPassword: string }): Promise<void> {
+  const hash = await findPasswordHash(s.db, actor.user.id);
+  if (!hash || !(await verifyPassword(hash, input.currentPassword))) throw new AppError('forbidden', 'the current password is wrong');
+  const next = await hashPassword(input.newPassword);
+  await s.db.transaction().execute(async (trx) => {
+    await updatePasswordHash(trx, actor.user.id, next);
+    await deleteUserSessions(trx, actor.user.id, actor.sessionId ?? undefined);
+  });
+  s.rights.emit({ kind: 'user', userId: actor.user.id });
+}

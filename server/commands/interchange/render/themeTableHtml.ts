@@ -1,0 +1,39 @@
+import type { CaseTable, ThemeTable } from '../../../../shared/reconcile';
+import { isoDate } from './exportFile';
+import { escapeHtml as h, htmlPage } from './html';
+
+/** The table of themes as a print-ready HTML appendix. */
+export function themeTableHtml(title: string, table: ThemeTable, generatedAt: number): string {
+  const head = `<tr><th>Level</th><th>Theme</th>${table.participants.map((p) => `<th>${h(p.pseudonym)}</th>`).join('')}<th>Recurrence</th></tr>`;
+  const rows = table.rows
+    .map((r) => {
+      const cells = r.cells.map((c) => `<td>${c.count ? `<strong>${c.count}</strong><br>${c.extracts.map((e) => h(e.citation)).join('<br>')}` : c.total ? `<span class="muted">(${c.total} below)</span>` : ''}</td>`).join('');
+      const rec = `<td class="num${r.recurrence.recurrent ? '' : ' short'}">${r.recurrence.present}/${r.recurrence.of}${r.recurrence.recurrent ? '' : ' &#9888; short'}</td>`;
+      return `<tr class="level-${r.depth}"><td>${h(r.levelName)}</td><td class="theme" style="padding-left:${(r.depth - 1) * 1.2 + 0.4}em">${h(r.label)}</td>${cells}${rec}</tr>`;
+    })
+    .join('\n');
+  const extracts = table.rows
+    .filter((r) => r.count > 0)
+    .map((r) => `<h3>${h(r.label)} <span class="muted">(${h(r.levelName)})</span></h3>\n${r.cells.flatMap((c) => c.extracts.map((e) => `<blockquote>&ldquo;${h(e.quote)}&rdquo; <span class="muted">(${h(e.citation)})</span></blockquote>`)).join('\n')}`)
+    .join('\n');
+  const body = `<h1>Table of themes: ${h(title)}</h1>
+<p class="muted">Generated ${h(isoDate(generatedAt))} from the consensus layers.${table.provisional ? ' <strong>Provisional</strong>: some transcripts are not final.' : ''} Recurrence rule: ${h(table.rule.description)} (${table.rule.required} of ${table.rule.of}).</p>
+<table><thead>${head}</thead><tbody>
+${rows}
+</tbody></table>
+<h2>Extracts</h2>
+${extracts}`;
+  return htmlPage(`Table of themes: ${title}`, body);
+}
+
+export function caseTableHtml(title: string, table: CaseTable, generatedAt: number): string {
+  const rows = table.rows
+    .map((r) => `<tr class="level-${r.depth}"><td>${h(r.levelName)}</td><td class="theme" style="padding-left:${(r.depth - 1) * 1.2 + 0.4}em">${h(r.label)}</td><td class="num">${r.cell.count}</td><td>${r.cell.extracts.map((e) => `&ldquo;${h(e.quote)}&rdquo; <span class="muted">(${h(e.lineLabel)})</span>`).join('<br>')}</td></tr>`)
+    .join('\n');
+  const body = `<h1>Personal themes of ${h(table.participant.pseudonym)}: ${h(title)}</h1>
+<p class="muted">Generated ${h(isoDate(generatedAt))} from the consensus layers.${table.provisional ? ' <strong>Provisional</strong>.' : ''}</p>
+<table><thead><tr><th>Level</th><th>Theme</th><th>Codings</th><th>Extracts</th></tr></thead><tbody>
+${rows}
+</tbody></table>`;
+  return htmlPage(`Personal themes of ${table.participant.pseudonym}`, body);
+}

@@ -1,0 +1,33 @@
+import type { CaseTable, ThemeTable } from '../../../../shared/reconcile';
+import { isoDate } from './exportFile';
+import { markdownCell as md } from './markdownText';
+
+const indent = (depth: number) => '\u2003'.repeat(Math.max(0, depth - 1));
+
+/** The table of themes as Markdown: the grid of citations, then every extract under its theme. */
+export function themeTableMarkdown(title: string, table: ThemeTable, generatedAt: number): string {
+  const out = [`# Table of themes: ${md(title)}`, '', `Generated ${isoDate(generatedAt)} from the consensus layers.${table.provisional ? ' Provisional: some transcripts are not final.' : ''}`, `Recurrence rule: ${table.rule.description} (${table.rule.required} of ${table.rule.of}).`, ''];
+  const head = ['Level', 'Theme', ...table.participants.map((p) => md(p.pseudonym)), 'Recurrence'];
+  out.push(`| ${head.join(' | ')} |`, `|${head.map(() => ' --- ').join('|')}|`);
+  for (const r of table.rows) {
+    const cells = r.cells.map((c) => (c.count ? `${c.count}: ${c.extracts.map((e) => e.citation).join('; ')}` : c.total ? `(${c.total} below)` : ''));
+    const rec = `${r.recurrence.present}/${r.recurrence.of}${r.recurrence.recurrent ? '' : ' (short)'}`;
+    out.push(`| ${md(r.levelName)} | ${indent(r.depth)}${md(r.label)} | ${cells.map(md).join(' | ')} | ${rec} |`);
+  }
+  out.push('', '## Extracts', '');
+  for (const r of table.rows) {
+    if (r.count === 0) continue;
+    out.push(`### ${md(r.label)} (${md(r.levelName)})`, '');
+    for (const c of r.cells) for (const e of c.extracts) out.push(`- ${md(e.citation)}: "${md(e.quote)}"`);
+    out.push('');
+  }
+  if (table.omitted) out.push(`${table.omitted} consensus coding(s) on retired or unknown themes are not shown.`, '');
+  return out.join('\n');
+}
+
+export function caseTableMarkdown(title: string, table: CaseTable, generatedAt: number): string {
+  const out = [`# Personal themes of ${md(table.participant.pseudonym)}: ${md(title)}`, '', `Generated ${isoDate(generatedAt)} from the consensus layers.${table.provisional ? ' Provisional: some transcripts are not final.' : ''}`, ''];
+  out.push('| Level | Theme | Codings | Extracts |', '| --- | --- | --- | --- |');
+  for (const r of table.rows) out.push(`| ${md(r.levelName)} | ${indent(r.depth)}${md(r.label)} | ${r.cell.count} | ${r.cell.extracts.map((e) => `${e.lineLabel}: "${md(e.quote)}"`).join('<br>')} |`);
+  return `${out.join('\n')}\n`;
+}

@@ -1,0 +1,96 @@
+import type { Role } from '../../../shared/domain';
+import { AppError, conflict, notFound } from '../../errors';
+import { hashPassword } from '../../auth/passwords';
+import { createSession, sessionIdOf } from '../../auth/sessions';
+import { newId, newToken } from '../../ids';
+import type { Services } from '../../services';
+import { appendAudit } from '../../store/audit';
+import { findInvitationByTokenHash, insertInvitation, listInvitations, markInvitationAccepted } from '../../store/invitations';
+import { findRole, insertMember, listMembers, updateMemberRole } from '../../store/members';
+import { findStudy } from '../../store/studies';
+import { activatePendingUser, findUserByEmail, findUserById, insertUser, normaliseEmail } from '../../store/users';
+import { type Actor, authorizeStudy } from '../access/actor';
+
+export const INVITATION_TTL_MS = 7 * 24 * 60 * 60 * 1000;
+
+/** Creates a one-time invitation; only the token's hash is stored, the link is shown once. */
+export async function createInvitation(s: Services, actor: Actor, studyId: string, input: { email: string; role: Role; claimUserId?: string }) {
+  await authorizeStudy(s, actor, studyId, 'invitations.manage');
+  if (input.claimUserId) {
+    const member = (await listMembers(s.db, studyId)).find((m) => m.userId === input.claimUserId);
+    if (!member) throw notFound('member to hand over');
+    if (!member.pending) throw conflict('only a pending (imported) account can be handed over');
+  }
+  const now = s.now();
+  const token = newToken();
+  const invitation = {
+    id: newId(),
+    studyId,
+    email: normaliseEmail(input.email),
+    role: input.role,
+    createdBy: actor.user.id,
+    createdAt: now,
+    expiresAt: now + INVITATION_TTL_MS,
+    acceptedAt: null,
+    acceptedUserId: null,
+    claimUserId: input.claimUserId ?? null,
+  };
+  await s.db.transaction().execute(async (trx) => {
+    await insertInvitation(trx, { ...invitation, tokenHash: sessionIdOf(token) });
+    await appendAudit(trx, { studyId, actorId: actor.user.id, action: 'invitation.create', target: `invitation:${invitation.id}`, data: { email: invitation.email, role: invitation.role, ...(invitation.claimUserId ? { claimUserId: invitation.claimUserId } : {}) }, at: now });
+  });
+  return { invitation, token, path: `/invite/${token}` };
+}
+
+export async function getInvitations(s: Services, actor: Actor, studyId: string) {
+  await authorizeStudy(s, actor, studyId, 'invitations.manage');
+  return listInvitations(s.db, studyId);
+}
+
+async function usableInvitation(s: Services, token: string) {
+  const inv = /^[a-z2-7]{32}$/.test(token) ? await findInvitationByTokenHash(s.db, sessionIdOf(token)) : null;
+  if (!inv) throw notFound('invitation');
+  if (inv.acceptedAt !== null) throw new AppError('conflict', 'this invitation has been used already');
+  if (s.now() >= inv.expiresAt) throw new AppError('conflict', 'this invitation has expired; ask for a new one');
+  return inv;
+}
+
+/** What the invitation page shows before the invitee accepts. */
+export async function previewInvitation(s: Services, token: string) {
+  const inv = await usableInvitation(s, token);
+  const study = await findStudy(s.db, inv.studyId);
+  return { email: inv.email, role: inv.role, studyTitle: study?.title ?? '', expiresAt: inv.expiresAt };
+}
+
+/**
+ * Accepting creates the invitee's account and membership, once. An invitation that hands over a
+ * pending account (from a project import) makes the invitee that account instead, so the layers
+ * imported for that coder become theirs.
+ */
+export async function acceptInvitation(s: Services, token: string, input: { name: string; password: string }) {
+  const inv = await usableInvitation(s, token);
+  const existing = await findUserByEmail(s.db, inv.email);
+  if (existing && existing.id !== inv.claimUserId) throw conflict('an account with this email exists; a lead can add it to the study directly');
+  const passwordHash = await hashPassword(input.password);
+  const now = s.now();
+  const user = await s.db.transaction().execute(async (trx) => {
+    let u;
+    if (inv.claimUserId) {
+      if (!(await activatePendingUser(trx, inv.claimUserId, { email: inv.email, name: input.name, passwordHash }))) {
+        throw new AppError('conflict', 'this account has been taken over already');
+      }
+      u = (await findUserById(trx, inv.claimUserId))!;
+    } else {
+      u = await insertUser(trx, { id: newId(), email: inv.email, name: input.name, passwordHash, isAdmin: false, now });
+    }
+    if (!(await markInvitationAccepted(trx, inv.id, u.id, now))) throw new AppError('conflict', 'this invitation has been used already');
+    const role = await findRole(trx, inv.studyId, u.id);
+    if (!role) await insertMember(trx, { studyId: inv.studyId, userId: u.id, role: inv.role, now });
+    else if (role !== inv.role) await updateMemberRole(trx, inv.studyId, u.id, inv.role);
+    await appendAudit(trx, { studyId: inv.studyId, actorId: u.id, action: 'invitation.accept', target: `invitation:${inv.id}`, data: { userId: u.id, role: inv.role, ...(inv.claimUserId ? { tookOver: inv.claimUserId } : {}) }, at: now });
+    return u;
+  });
+  s.rights.emit({ kind: 'study', studyId: inv.studyId });
+  const { token: sessionToken, session } = await createSession(s.db, user.id, now);
+  return { user, token: sessionToken, expiresAt: session.expiresAt, studyId: inv.studyId };
+}
