@@ -9,6 +9,8 @@ export interface DB {
     password_hash: string;
     is_admin: number;
     created_at: number;
+    /** A pending account's study (the import that created it); null for every other account. */
+    pending_study_id: string | null;
   };
   sessions: { id: string; user_id: string; created_at: number; expires_at: number };
   studies: {
@@ -41,6 +43,8 @@ export interface DB {
     claim_user_id: string | null;
   };
   participants: { id: string; study_id: string; pseudonym: string; attributes: string; created_at: number };
+  interchange_projects: { study_id: string; data: string };
+  interchange_sources: { transcript_id: string; study_id: string; data: string };
   transcripts: {
     id: string;
     study_id: string;

@@ -9,12 +9,14 @@ import { type Mark, selectionOffsets } from './segments';
 import { speakerPrefixes, withoutPrefixes } from './speakerPrefixes';
 import { StatusBadge } from './StatusBadge';
 import { ThemeTreePanel } from './ThemeTreePanel';
+import { Toast, type ToastMessage } from './Toast';
 import { TranscriptLine } from './TranscriptLine';
 import { WorkspaceHeader } from './WorkspaceHeader';
 import { useLayers } from './useLayers';
 import { type Span, usePresence } from './usePresence';
 import { useStableByLine } from './useStableByLine';
 import { useTranscript } from './useTranscript';
+import { useUndo } from './useUndo';
 import { useWorkspaceKeys } from './useWorkspaceKeys';
 
 /**
@@ -47,16 +49,20 @@ export function Workspace({ transcriptId, me }: { transcriptId: string; me: User
     }
   }, []);
   const doc = own.doc;
+  const undo = useUndo(doc);
+  const [toast, setToast] = useState<ToastMessage | null>(null);
+  const dropToast = useCallback(() => setToast(null), []);
+  const deleted = useCallback((what: string) => setToast({ id: Date.now(), text: `${what} deleted.`, undo: undo.undo }), [undo.undo]);
   const actions = useMemo<LayerActions>(
     () => ({
       updateCoding: (id, patch) => report(() => doc && updateCoding(doc, textLength, id, patch)),
-      removeCoding: (id) => report(() => doc && removeCoding(doc, id)),
+      removeCoding: (id) => report(() => doc && (removeCoding(doc, id), deleted('Coding'))),
       updateNote: (id, patch) => report(() => doc && updateNote(doc, textLength, id, patch)),
-      removeNote: (id) => report(() => doc && removeNote(doc, id)),
+      removeNote: (id) => report(() => doc && (removeNote(doc, id), deleted('Note'))),
       updateStatement: (id, patch) => report(() => doc && updateStatement(doc, textLength, id, patch)),
-      removeStatement: (id) => report(() => doc && removeStatement(doc, id)),
+      removeStatement: (id) => report(() => doc && (removeStatement(doc, id), deleted('Statement'))),
     }),
-    [doc, textLength, report],
+    [doc, textLength, report, deleted],
   );
   const cite = useCallback((s: Span) => formatLineRange(lineRangeOf(lines, s.start, s.end)), [lines]);
   const env = useMemo<MarginEnv>(() => ({ lines, tree, cite, actions, nameOf, colorOf }), [lines, tree, cite, actions, nameOf, colorOf]);
@@ -96,6 +102,8 @@ export function Workspace({ transcriptId, me }: { transcriptId: string; me: User
       return Boolean(id && selection);
     },
     onFind: () => openPicker(),
+    onUndo: () => undo.undo(),
+    onRedo: () => undo.redo(),
     onEscape: () => {
       setSelection(null);
       window.getSelection()?.removeAllRanges();
@@ -165,6 +173,16 @@ export function Workspace({ transcriptId, me }: { transcriptId: string; me: User
         </WorkspaceHeader>
         {notice && <p className="notice" role="alert">{notice}</p>}
         <div className="ws-toolbar" role="toolbar" aria-label="worksheet">
+          {canWriteOwn && (
+            <>
+              <button type="button" className="secondary" disabled={!undo.canUndo} onClick={undo.undo} aria-keyshortcuts="Control+Z" title="Undo your last change (Ctrl/Cmd+Z)">
+                Undo
+              </button>
+              <button type="button" className="secondary" disabled={!undo.canRedo} onClick={undo.redo} aria-keyshortcuts="Control+Shift+Z" title="Redo (Shift+Ctrl/Cmd+Z)">
+                Redo
+              </button>
+            </>
+          )}
           <button type="button" className="secondary themes-toggle" aria-expanded={showThemes} onClick={() => setShowThemes((v) => !v)}>
             Themes
           </button>
@@ -239,6 +257,7 @@ export function Workspace({ transcriptId, me }: { transcriptId: string; me: User
             ))}
           {study.codingMode === 'blind' && data.transcript.phase === 'coding' && <span className="muted small">Blind coding: the server keeps other coders’ work hidden until reconciliation.</span>}
         </footer>
+        <Toast toast={toast} onDone={dropToast} />
       </div>
     </MarginEnvContext.Provider>
   );
