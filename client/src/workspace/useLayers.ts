@@ -56,7 +56,7 @@ export function useLayers(transcriptId: string, me: User, data: LoadedTranscript
     [coders, me.id, transcriptId, ctx?.codingMode, ctx?.transcriptPhase, ctx?.role],
   );
 
-  const own = useDoc(ownName);
+  const own = useDoc(ownName, me.id);
   const { codebook, ownPrivate, tree } = useThemeTree(study, members, me.id);
   const others = useDocs(otherNames);
   const textLength = data?.text.length ?? 0;
