@@ -1,6 +1,5 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { addCoding, addNote, addStatement, removeCoding, removeNote, removeStatement, updateCoding, updateNote, updateStatement } from '../../../shared/coding';
-import { addTheme } from '../../../shared/themes';
 import { formatLineRange, lineRangeOf } from '../../../shared/transcript';
 import type { User } from '../api';
 import { Composer } from './Composer';
@@ -269,7 +268,9 @@ export function Workspace({ transcriptId, me }: { transcriptId: string; me: User
             tree={tree}
             quick={quick}
             canApply={canWriteOwn}
-            canCreate={layers.canWriteCodebook && canWriteOwn}
+            canCreate={layers.canCreateTheme && canWriteOwn}
+            meId={me.id}
+            privateThemes={layers.privateThemes}
             counts={counts}
             searchRef={searchRef}
             children={tree && canWriteOwn ? <PinnedKeysEditor tree={tree} pins={quick} setPin={setPin} /> : null}
@@ -281,9 +282,8 @@ export function Workspace({ transcriptId, me }: { transcriptId: string; me: User
               transcriptRef.current?.focus();
             }}
             onCreate={async (label, parentId) => {
-              if (!codebook.doc) return;
-              const id = addTheme(codebook.doc, { label, parentId, createdBy: me.id, createdAt: Date.now() });
-              if (selection) apply(id);
+              const id = layers.createTheme(label, parentId);
+              if (id && selection) apply(id);
             }}
           />
         </div>
