@@ -64,6 +64,8 @@ export interface DB {
     action: string;
     target: string;
     data: string;
+    /** Scheme 2 (migrations/0010_a): sha256 of the canonical data; null on scheme 1 events. */
+    data_hash: string | null;
     prev_hash: string;
     hash: string;
   };
@@ -77,4 +79,7 @@ export interface DB {
   };
   doc_snapshots: { doc: string; upto_id: number; at: number; state: Uint8Array };
   login_attempts: { kind: string; key: string; window_start: number; attempts: number };
+  study_privacy: { study_id: string; departed_layers: string; updated_at: number };
+  erasures: { id: string; at: number; actor_id: string | null; kind: string; target: string; study_id: string | null; reason: string; details: string };
+  backups: { id: string; at: number; path: string; bytes: number };
 }

@@ -28,7 +28,7 @@ export function AuditorPage({ studyId }: { studyId: string }) {
   const [trailError, setTrailError] = useState<string | null>(null);
   useEffect(() => {
     api<{ events: AuditEvent[] } & ChainVerdict>('GET', `/api/studies/${studyId}/audit`).then(
-      ({ events, ...server }) => setTrail({ events, server: server.verified ? { verified: true } : server, local: verifyChain(events) }),
+      ({ events, ...server }) => setTrail({ events, server: server.verified ? { verified: true, redacted: server.redacted } : server, local: verifyChain(events) }),
       (e: unknown) => setTrailError(e instanceof Error ? e.message : 'cannot load the audit trail'),
     );
   }, [studyId]);

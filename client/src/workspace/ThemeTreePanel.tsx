@@ -3,8 +3,8 @@ import type { Theme, ThemeTree } from '../../../shared/themes';
 
 export interface ThemeTreePanelProps {
   tree: ThemeTree | null;
-  /** Theme ids bound to the keys 1..9, in this order. */
-  quick: readonly string[];
+  /** Theme ids bound to the keys 1..9, in this order (null: key unassigned). */
+  quick: ReadonlyArray<string | null>;
   canApply: boolean;
   canCreate: boolean;
   counts: ReadonlyMap<string, number>;
@@ -13,6 +13,8 @@ export interface ThemeTreePanelProps {
   searchRef: React.RefObject<HTMLInputElement | null>;
   /** Closes the panel where it opens over the page (narrow windows). */
   onClose: () => void;
+  /** Shown under the tree (the number-key editor). */
+  children?: React.ReactNode;
 }
 
 /** The theme tree beside the transcript: apply by click, by search (Enter) or by number key. */
@@ -79,6 +81,7 @@ export function ThemeTreePanel(props: ThemeTreePanelProps) {
           );
         })}
       </ul>
+      {props.children}
       {canCreate && (
         <form
           className="new-theme"
