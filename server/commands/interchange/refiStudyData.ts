@@ -1,8 +1,7 @@
 import { z } from 'zod';
 import { type Layer, readLayer } from '../../../shared/coding';
-import { decideAccess } from '../../../shared/access';
+import { accessContext, decideAccess } from '../../../shared/access';
 import { type DocRef, docName } from '../../../shared/docNames';
-import type { Role } from '../../../shared/domain';
 import type { RationaleInput, StudyExportInput } from '../../../shared/refi';
 import { withDoc } from '../../ydocs/withDoc';
 import type { Services } from '../../services';
@@ -13,8 +12,8 @@ import { listParticipants } from '../../store/participants';
 import type { Study } from '../../store/studies';
 import { findTranscript, listTranscripts } from '../../store/transcripts';
 import { usersByIds } from '../../store/users';
-import type { Actor } from '../access/actor';
-import { loadThemeTree } from '../layers/studyLayers';
+import type { Actor, StudyAccess } from '../access/actor';
+import { loadThemeTree, viewerOf } from '../layers/studyLayers';
 
 /**
  * A resolution as docs/reconciliation.md describes the discussion document's `items` values; only
@@ -51,10 +50,10 @@ async function readRationales(s: Services, transcriptId: string): Promise<Ration
  * `coding`, and an instance admin who is no member gets no layer at all. `withheld` counts the
  * coder layers left out.
  */
-export async function loadStudyExport(s: Services, actor: Actor, study: Study, role: Role | null): Promise<StudyExportInput & { withheld: number }> {
-  const caller = { userId: actor.user.id, role, codingMode: study.codingMode, codebookPhase: study.codebookPhase };
+export async function loadStudyExport(s: Services, actor: Actor, access: StudyAccess): Promise<StudyExportInput & { withheld: number }> {
+  const { study } = access;
   let withheld = 0;
-  const tree = await loadThemeTree(s, study.id);
+  const tree = await loadThemeTree(s, study.id, viewerOf(access, actor.user.id));
   const participants = await listParticipants(s.db, study.id);
   const transcripts: StudyExportInput['transcripts'][number][] = [];
   const userIds = new Set<string>();
@@ -62,8 +61,8 @@ export async function loadStudyExport(s: Services, actor: Actor, study: Study, r
   for (const meta of await listTranscripts(s.db, study.id)) {
     const row = await findTranscript(s.db, meta.id);
     if (!row) continue;
-    const access = { ...caller, transcriptPhase: row.phase };
-    const readable = (ref: DocRef) => decideAccess(ref, access) !== 'none';
+    const context = accessContext(study, actor.user.id, access.role, row.phase);
+    const readable = (ref: DocRef) => decideAccess(ref, context) !== 'none';
     const layers = new Map<string, Layer>();
     for (const owner of await layerOwners(s.db, row.id)) {
       const ref: DocRef = { kind: 'layer', transcriptId: row.id, ownerId: owner };
