@@ -22,6 +22,7 @@ export const ROOT_FILES = {
   'errors.ts': 'kernel',
   'ids.ts': 'kernel',
   'log.ts': 'kernel',
+  'paths.ts': 'kernel',
   'services.ts': 'services',
   'server.ts': 'main',
 };
@@ -31,7 +32,7 @@ export const ROOT_FILES = {
  * Inner layers first; a door is never imported by an inner layer, nor by another door.
  */
 export const SERVER_LAYERS = {
-  kernel: [], // config.ts, errors.ts, ids.ts, log.ts
+  kernel: [], // config.ts, errors.ts, ids.ts, log.ts, paths.ts
   buses: ['kernel'],
   store: ['kernel'],
   auth: ['store', 'kernel'],

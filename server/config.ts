@@ -21,6 +21,12 @@ export interface Config {
    * right; 0 (the default) trusts no header, so a client cannot forge its address.
    */
   readonly trustProxyHops: number;
+  /**
+   * Milliseconds between a deletion in a coder's layer and the rewrite of that layer's update
+   * log from its current state (docs/privacy.md); HISTORY_REWRITE_DELAY_MS, unset for the
+   * registry's default (ydocs/docLimits.ts; config.ts is in the kernel, which imports no layer).
+   */
+  readonly historyRewriteDelayMs: number | undefined;
 }
 
 const envSchema = z.object({
@@ -30,6 +36,7 @@ const envSchema = z.object({
   PUBLIC_ORIGIN: z.string().url().optional(),
   LOG_LEVEL: z.enum(['silent', 'error', 'warn', 'info']).default('info'),
   TRUST_PROXY: z.coerce.number().int().min(0).max(10).default(0),
+  HISTORY_REWRITE_DELAY_MS: z.coerce.number().int().min(0).max(3_600_000).optional(),
 });
 
 export function parseConfig(env: Record<string, string | undefined>): Config {
@@ -54,6 +61,7 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     secureCookies: publicOrigin?.startsWith('https:') ?? false,
     logLevel: e.LOG_LEVEL,
     trustProxyHops: e.TRUST_PROXY,
+    historyRewriteDelayMs: e.HISTORY_REWRITE_DELAY_MS,
   });
 }
 

@@ -8,6 +8,8 @@ export const ErrorCode = {
   forbidden: 403,
   not_found: 404,
   conflict: 409,
+  // An erasure that would change a finalised analysis: repeat it with `confirm: true`.
+  confirmation_required: 409,
   too_large: 413,
   unsupported_media_type: 415,
   // Transcript import (shared/transcript TranscriptImportError codes)
@@ -16,6 +18,8 @@ export const ErrorCode = {
   unsupported_type: 415,
   rate_limited: 429,
   internal: 500,
+  /** The disk (or the database's size limit) is full: the write was rolled back (RFC 4918). */
+  insufficient_storage: 507,
 } as const;
 export type ErrorCodeName = keyof typeof ErrorCode;
 

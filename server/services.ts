@@ -7,6 +7,7 @@ import { type LogWriter, localLogWriter, sqliteLogWriter } from './ydocs/LogWrit
 import { type Logger, createLogger } from './log';
 import { RightsBus } from './buses/rightsBus';
 import { type Database, type Dialect, openDatabase } from './store/database';
+import { purgeFreedSpace } from './store/docErasure';
 import { type LoginLimiter, localLoginLimiter, sharedLoginLimiter } from './auth/loginLimiter';
 import { LOGIN_LIMIT_PER_ACCOUNT, LOGIN_LIMIT_PER_IP, LOGIN_WINDOW_MS } from './auth/rateLimiter';
 import { LoginAttemptKind } from './store/loginAttempts';
@@ -69,7 +70,12 @@ export async function createServices(config: Config, options: ServiceOptions = {
         ? sqliteLogWriter(opened.db, opened.sqlite)
         : localLogWriter(opened.db);
   const now = options.now ?? Date.now;
-  const docs = new DocRegistry({ db: opened.db, log, now, logWriter: docLog }, options.docs);
+  const docs = new DocRegistry(
+    // After a layer's history is rewritten (a coder deleted something), the WAL is checkpointed
+    // and truncated so the deleted text leaves the files too (docs/privacy.md).
+    { db: opened.db, log, now, logWriter: docLog, afterHistoryRewrite: () => purgeFreedSpace(opened.db, { vacuum: false }) },
+    { historyRewriteDelayMs: config.historyRewriteDelayMs, ...options.docs },
+  );
   return {
     config,
     db: opened.db,

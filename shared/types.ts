@@ -21,6 +21,10 @@ export interface Study {
   lineWidth: number;
   recurrenceRule: RecurrenceRule;
   codebookPhase: CodebookPhase;
+  /** Open mode: coders' new themes stay private until reveal (blind mode always does). */
+  independentThemes: boolean;
+  /** When the lead revealed the coders' private themes; null before. */
+  themesRevealedAt: number | null;
   role: Role | null;
 }
 

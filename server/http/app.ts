@@ -18,6 +18,7 @@ import { browseRoutes } from './routes/browse';
 import { interchangeRoutes } from './routes/interchange';
 import { reconcileRoutes } from './routes/reconcile';
 import { exportRoutes } from './routes/exports';
+import { privacyRoutes } from './routes/privacy';
 
 export type AppEnv = { Variables: { actor: Actor | null } };
 
@@ -29,7 +30,7 @@ export interface AppOptions {
 }
 
 export function allRoutes(s: Services, extra: Route[] = []): Route[] {
-  return [...authRoutes(s), ...studyRoutes(), ...transcriptRoutes(), ...themeRoutes(), ...agreementRoutes(), ...browseRoutes(), ...reconcileRoutes(), ...exportRoutes(), ...interchangeRoutes(), ...extra];
+  return [...authRoutes(s), ...studyRoutes(), ...transcriptRoutes(), ...themeRoutes(), ...agreementRoutes(), ...browseRoutes(), ...reconcileRoutes(), ...exportRoutes(), ...interchangeRoutes(), ...privacyRoutes(), ...extra];
 }
 
 export function createApp(s: Services, options: AppOptions = {}): Hono<AppEnv> {

@@ -5,6 +5,7 @@ import { ThemeModelError } from '../../shared/themes';
 import { CodingModelError } from '../../shared/coding';
 import { AppError, ErrorCode } from '../errors';
 import type { Logger } from '../log';
+import { isStorageFull } from '../store/storageFull';
 
 export interface ErrorBody {
   error: { code: string; message: string; details?: unknown };
@@ -40,6 +41,11 @@ function buildErrorResponse(err: unknown, c: Context, log: Logger): Response {
   if (err instanceof HTTPException && err.status < 500) {
     const code = err.status === 413 ? 'too_large' : err.status === 404 ? 'not_found' : 'validation_failed';
     return c.json({ error: { code, message: err.message || code } }, err.status);
+  }
+  if (isStorageFull(err)) {
+    // Not the client's fault and not an unknown failure: the operator must free space.
+    log.error('storage_full', { method: c.req.method, path: c.req.path });
+    return c.json({ error: { code: 'insufficient_storage', message: 'the server has no space left to store this; nothing was changed' } }, 507);
   }
   log.error('http_unhandled', { method: c.req.method, path: c.req.path, error: err instanceof Error ? (err.stack ?? err.message) : String(err) });
   return c.json({ error: { code: 'internal', message: 'internal error' } }, 500);

@@ -59,7 +59,7 @@ export class GroupCommitter {
         // The docs now hold changes the log does not: discard them (their connections close and
         // clients, who still hold their edits, resend them on reconnect).
         this.log.error('docs.commit_failed', { docs: rooms.map((r) => r.name), rows, error: String(error) });
-        for (const b of batches) b.room.discard('commit-failed', b);
+        for (const b of batches) b.room.discard('commit-failed', b, error);
         this.afterCommit(rooms);
         return;
       }

@@ -1,21 +1,26 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { addCoding, addNote, addStatement, removeCoding, removeNote, removeStatement, updateCoding, updateNote, updateStatement } from '../../../shared/coding';
-import { addTheme } from '../../../shared/themes';
 import { formatLineRange, lineRangeOf } from '../../../shared/transcript';
 import type { User } from '../api';
 import { Composer } from './Composer';
-import { itemsByStartLine, marksByLine } from './lineIndex';
+import { itemsByStartLine, lineIndexAt, marksByLine } from './lineIndex';
 import { type LayerActions, type MarginEnv, MarginEnvContext } from './margins/MarginContext';
 import { type Mark, selectionOffsets } from './segments';
 import { speakerPrefixes, withoutPrefixes } from './speakerPrefixes';
 import { StatusBadge } from './StatusBadge';
 import { ThemeTreePanel } from './ThemeTreePanel';
+import { Toast, type ToastMessage } from './Toast';
 import { TranscriptLine } from './TranscriptLine';
 import { WorkspaceHeader } from './WorkspaceHeader';
 import { useLayers } from './useLayers';
 import { type Span, usePresence } from './usePresence';
 import { useStableByLine } from './useStableByLine';
 import { useTranscript } from './useTranscript';
+import { useUndo } from './useUndo';
+import { KeysHelp } from './KeysHelp';
+import { PinnedKeysEditor } from './PinnedKeysEditor';
+import { useLineCursor } from './useLineCursor';
+import { usePinnedKeys } from './usePinnedKeys';
 import { useWorkspaceKeys } from './useWorkspaceKeys';
 
 /**
@@ -34,7 +39,6 @@ export function Workspace({ transcriptId, me }: { transcriptId: string; me: User
   const [showThemes, setShowThemes] = useState(false);
   const [showMargins, setShowMargins] = useState(false);
   const searchRef = useRef<HTMLInputElement | null>(null);
-  const peers = usePresence(codebook.conn, { name: me.name, color: colorOf(me.id) }, transcriptId, selection);
 
   const textLength = data?.text.length ?? 0;
   const lines = useMemo(() => data?.lines ?? [], [data]);
@@ -48,21 +52,25 @@ export function Workspace({ transcriptId, me }: { transcriptId: string; me: User
     }
   }, []);
   const doc = own.doc;
+  const undo = useUndo(doc);
+  const [toast, setToast] = useState<ToastMessage | null>(null);
+  const dropToast = useCallback(() => setToast(null), []);
+  const deleted = useCallback((what: string) => setToast({ id: Date.now(), text: `${what} deleted.`, undo: undo.undo }), [undo.undo]);
   const actions = useMemo<LayerActions>(
     () => ({
       updateCoding: (id, patch) => report(() => doc && updateCoding(doc, textLength, id, patch)),
-      removeCoding: (id) => report(() => doc && removeCoding(doc, id)),
+      removeCoding: (id) => report(() => doc && (removeCoding(doc, id), deleted('Coding'))),
       updateNote: (id, patch) => report(() => doc && updateNote(doc, textLength, id, patch)),
-      removeNote: (id) => report(() => doc && removeNote(doc, id)),
+      removeNote: (id) => report(() => doc && (removeNote(doc, id), deleted('Note'))),
       updateStatement: (id, patch) => report(() => doc && updateStatement(doc, textLength, id, patch)),
-      removeStatement: (id) => report(() => doc && removeStatement(doc, id)),
+      removeStatement: (id) => report(() => doc && (removeStatement(doc, id), deleted('Statement'))),
     }),
-    [doc, textLength, report],
+    [doc, textLength, report, deleted],
   );
   const cite = useCallback((s: Span) => formatLineRange(lineRangeOf(lines, s.start, s.end)), [lines]);
   const env = useMemo<MarginEnv>(() => ({ lines, tree, cite, actions, nameOf, colorOf }), [lines, tree, cite, actions, nameOf, colorOf]);
 
-  const quick = useMemo(() => (tree ? tree.themes.filter((t) => t.status !== 'retired').slice(0, 9).map((t) => t.id) : []), [tree]);
+  const { pins: quick, setPin } = usePinnedKeys(me.id, study?.id ?? null, tree, codebook.status === 'saved' || codebook.status === 'saving');
   const counts = useMemo(() => {
     const m = new Map<string, number>();
     for (const c of ownLayer.codings) m.set(c.themeId, (m.get(c.themeId) ?? 0) + 1);
@@ -84,11 +92,21 @@ export function Workspace({ transcriptId, me }: { transcriptId: string; me: User
     [doc, data, selection, canWriteOwn, report],
   );
 
+  const transcriptRef = useRef<HTMLOListElement | null>(null);
+  const [showKeys, setShowKeys] = useState(false);
   const openPicker = useCallback(() => {
     setShowThemes(true);
     // The panel may just have become visible: focus after the render that shows it.
     requestAnimationFrame(() => searchRef.current?.focus());
   }, []);
+
+  const lineCursor = useLineCursor(data?.text ?? '', lines, prefixes, selection, setSelection, openPicker);
+  const myLine = lineCursor.cursor !== null ? (lines[lineCursor.cursor]?.n ?? null) : selection ? lines[lineIndexAt(lines, selection.start)]!.n : null;
+  const peers = usePresence(codebook.conn, { name: me.name, color: colorOf(me.id) }, transcriptId, selection, myLine);
+  // Open mode: each other coder's layer can be hidden or shown (highlights and margin cards).
+  const [hidden, setHidden] = useState<ReadonlySet<string>>(new Set());
+  const shownOthers = useMemo(() => otherLayers.filter((o) => !hidden.has(o.ownerId)), [otherLayers, hidden]);
+  const owned = <T,>(pick: (l: (typeof otherLayers)[number]['layer']) => readonly T[]) => shownOthers.flatMap((o) => pick(o.layer).map((r) => ({ ...r, ownerId: o.ownerId })));
 
   useWorkspaceKeys({
     onQuick: (i) => {
@@ -97,11 +115,27 @@ export function Workspace({ transcriptId, me }: { transcriptId: string; me: User
       return Boolean(id && selection);
     },
     onFind: () => openPicker(),
+    onHelp: () => setShowKeys(true),
+    onNote: () => document.getElementById('composer-text')?.focus(),
+    onUndo: () => undo.undo(),
+    onRedo: () => undo.redo(),
     onEscape: () => {
       setSelection(null);
       window.getSelection()?.removeAllRanges();
     },
   });
+
+  // Closing or reloading the tab with unacknowledged edits asks first (they are also kept in
+  // IndexedDB and resent on the next load, but the coder should know).
+  useEffect(() => {
+    if (own.pending === 0) return;
+    const warn = (e: BeforeUnloadEvent) => {
+      e.preventDefault();
+      e.returnValue = '';
+    };
+    window.addEventListener('beforeunload', warn);
+    return () => window.removeEventListener('beforeunload', warn);
+  }, [own.pending]);
 
   useEffect(() => {
     const hash = /^#l-(\d+)$/.exec(window.location.hash);
@@ -112,7 +146,7 @@ export function Workspace({ transcriptId, me }: { transcriptId: string; me: User
   const themeOf = useCallback((id: string) => tree?.byId.get(tree.resolve(id)), [tree]);
   const allMarks = useMemo(() => {
     const out: Mark[] = [];
-    const visible = [{ ownerId: me.id, layer: ownLayer, own: true }, ...otherLayers.map((o) => ({ ...o, own: false }))];
+    const visible = [{ ownerId: me.id, layer: ownLayer, own: true }, ...shownOthers.map((o) => ({ ...o, own: false }))];
     for (const { ownerId, layer, own: isOwn } of visible) {
       for (const c of layer.codings) {
         const t = themeOf(c.themeId);
@@ -121,11 +155,17 @@ export function Workspace({ transcriptId, me }: { transcriptId: string; me: User
     }
     if (selection) out.push({ id: 'selection', start: selection.start, end: selection.end, color: '#000000', coder: me.id, label: 'selection', own: true, selection: true });
     return out;
-  }, [me.id, ownLayer, otherLayers, themeOf, nameOf, selection]);
+  }, [me.id, ownLayer, shownOthers, themeOf, nameOf, selection]);
   const marks = useStableByLine(useMemo(() => marksByLine(lines, allMarks), [lines, allMarks]));
   const notesAt = useStableByLine(useMemo(() => itemsByStartLine(lines, ownLayer.notes), [lines, ownLayer.notes]));
   const codingsAt = useStableByLine(useMemo(() => itemsByStartLine(lines, ownLayer.codings), [lines, ownLayer.codings]));
   const statementsAt = useStableByLine(useMemo(() => itemsByStartLine(lines, ownLayer.statements), [lines, ownLayer.statements]));
+  // eslint-disable-next-line react-hooks/exhaustive-deps
+  const otherNotesAt = useStableByLine(useMemo(() => itemsByStartLine(lines, owned((l) => l.notes)), [lines, shownOthers]));
+  // eslint-disable-next-line react-hooks/exhaustive-deps
+  const otherCodingsAt = useStableByLine(useMemo(() => itemsByStartLine(lines, owned((l) => l.codings)), [lines, shownOthers]));
+  // eslint-disable-next-line react-hooks/exhaustive-deps
+  const otherStatementsAt = useStableByLine(useMemo(() => itemsByStartLine(lines, owned((l) => l.statements)), [lines, shownOthers]));
   const prefixAt = useMemo(() => {
     const m = new Map<number, (typeof prefixes)[number]>();
     for (const p of prefixes) m.set(p.start, p);
@@ -143,7 +183,9 @@ export function Workspace({ transcriptId, me }: { transcriptId: string; me: User
   const peerAt = useMemo(() => {
     const out = new Map<number, { name: string; color: string }>();
     for (const p of peers) {
-      if (!p.here || !p.selection) continue;
+      if (!p.here) continue;
+      if (p.line !== null && !out.has(p.line)) out.set(p.line, { name: p.name, color: p.color });
+      if (!p.selection) continue;
       for (const l of lines) if (p.selection.start < Math.max(l.end, l.start + 1) && p.selection.end > l.start && !out.has(l.n)) out.set(l.n, { name: p.name, color: p.color });
     }
     return out;
@@ -162,10 +204,23 @@ export function Workspace({ transcriptId, me }: { transcriptId: string; me: User
       <div className={`workspace${showThemes ? ' show-themes' : ''}${showMargins ? ' show-margins' : ''}`}>
         <a className="skip-link" href="#transcript">Skip to the transcript</a>
         <WorkspaceHeader study={study} transcript={data.transcript} lineCount={lines.length} canWriteOwn={canWriteOwn} codes={layers.codes} peers={peers}>
-          {layers.codes && own.conn && <StatusBadge status={own.status} what="your coding" />}
+          {layers.codes && own.conn && <StatusBadge status={own.status} what="your coding" pending={own.pending} />}
         </WorkspaceHeader>
         {notice && <p className="notice" role="alert">{notice}</p>}
         <div className="ws-toolbar" role="toolbar" aria-label="worksheet">
+          {canWriteOwn && (
+            <>
+              <button type="button" className="secondary" disabled={!undo.canUndo} onClick={undo.undo} aria-keyshortcuts="Control+Z" title="Undo your last change (Ctrl/Cmd+Z)">
+                Undo
+              </button>
+              <button type="button" className="secondary" disabled={!undo.canRedo} onClick={undo.redo} aria-keyshortcuts="Control+Shift+Z" title="Redo (Shift+Ctrl/Cmd+Z)">
+                Redo
+              </button>
+            </>
+          )}
+          <button type="button" className="secondary" onClick={() => setShowKeys(true)} aria-keyshortcuts="?">
+            Keys (?)
+          </button>
           <button type="button" className="secondary themes-toggle" aria-expanded={showThemes} onClick={() => setShowThemes((v) => !v)}>
             Themes
           </button>
@@ -190,7 +245,19 @@ export function Workspace({ transcriptId, me }: { transcriptId: string; me: User
               <div className="text-col">Transcript</div>
               <div className="margin-right">Codings and experiential statements</div>
             </div>
-            <ol className="lines" id="transcript" aria-label="transcript lines">
+            <p className="sr-only" aria-live="polite">
+              {lineCursor.announcement}
+            </p>
+            <ol
+              className="lines"
+              id="transcript"
+              aria-label="transcript lines"
+              aria-describedby="transcript-help"
+              tabIndex={0}
+              ref={transcriptRef}
+              onKeyDown={lineCursor.onKeyDown}
+              onFocus={(e) => e.target === e.currentTarget && lineCursor.onFocus()}
+            >
               {lines.map((l, i) => (
                 <TranscriptLine
                   key={l.n}
@@ -201,10 +268,12 @@ export function Workspace({ transcriptId, me }: { transcriptId: string; me: User
                   notes={notesAt[i]!}
                   codings={codingsAt[i]!}
                   statements={statementsAt[i]!}
-                  others={null}
+                  otherNotes={otherNotesAt[i]!}
+                  otherCodings={otherCodingsAt[i]!}
+                  otherStatements={otherStatementsAt[i]!}
                   stripes={stripes[i]!}
                   peer={peerAt.get(l.n) ?? null}
-                  cursor={false}
+                  cursor={lineCursor.cursor === i}
                   canWrite={canWriteOwn}
                 />
               ))}
@@ -214,31 +283,64 @@ export function Workspace({ transcriptId, me }: { transcriptId: string; me: User
             tree={tree}
             quick={quick}
             canApply={canWriteOwn}
-            canCreate={layers.canWriteCodebook && canWriteOwn}
+            canCreate={layers.canCreateTheme && canWriteOwn}
+            meId={me.id}
+            privateThemes={layers.privateThemes}
             counts={counts}
             searchRef={searchRef}
+            children={tree && canWriteOwn ? <PinnedKeysEditor tree={tree} pins={quick} setPin={setPin} /> : null}
             onClose={() => setShowThemes(false)}
             onApply={(id) => {
               apply(id);
               setShowThemes(false);
+              // Back to the transcript, so keyboard coding goes on from where it was.
+              transcriptRef.current?.focus();
             }}
             onCreate={async (label, parentId) => {
-              if (!codebook.doc) return;
-              const id = addTheme(codebook.doc, { label, parentId, createdBy: me.id, createdAt: Date.now() });
-              if (selection) apply(id);
+              const id = layers.createTheme(label, parentId);
+              if (id && selection) apply(id);
             }}
           />
         </div>
         <footer className="legend">
-          {[{ ownerId: me.id, layer: ownLayer, own: true }, ...otherLayers.map((o) => ({ ...o, own: false }))]
-            .filter((v) => !v.own || layers.codes)
-            .map((v) => (
-              <span key={v.ownerId} className="legend-item">
-                <span className="stripe" style={{ background: colorOf(v.ownerId) }} /> {v.own ? 'you' : nameOf(v.ownerId)} ({v.layer.codings.length} codings)
-              </span>
+          {layers.codes && (
+            <span className="legend-item">
+              <span className="stripe" style={{ background: colorOf(me.id) }} /> you ({ownLayer.codings.length} codings)
+            </span>
+          )}
+          {otherLayers
+            .filter((o) => o.layer.codings.length + o.layer.notes.length + o.layer.statements.length > 0 || layers.coders.find((m) => m.userId === o.ownerId)?.role === 'coder')
+            .map((o) => (
+              <label key={o.ownerId} className="legend-item check">
+                <input
+                  type="checkbox"
+                  checked={!hidden.has(o.ownerId)}
+                  onChange={(e) =>
+                    setHidden((h) => {
+                      const next = new Set(h);
+                      if (e.target.checked) next.delete(o.ownerId);
+                      else next.add(o.ownerId);
+                      return next;
+                    })
+                  }
+                />
+                <span className="stripe" style={{ background: colorOf(o.ownerId) }} /> show {nameOf(o.ownerId)}’s work ({o.layer.codings.length} codings, {o.layer.notes.length} notes, {o.layer.statements.length} statements)
+              </label>
             ))}
           {study.codingMode === 'blind' && data.transcript.phase === 'coding' && <span className="muted small">Blind coding: the server keeps other coders’ work hidden until reconciliation.</span>}
         </footer>
+        <p id="transcript-help" hidden>
+          Arrows move the line cursor, Shift and arrows select lines, Enter codes the selection; press ? for every key.
+        </p>
+        {showKeys && (
+          <KeysHelp
+            onClose={() => {
+              setShowKeys(false);
+              transcriptRef.current?.focus();
+            }}
+          />
+        )}
+        <Toast toast={toast} onDone={dropToast} />
       </div>
     </MarginEnvContext.Provider>
   );

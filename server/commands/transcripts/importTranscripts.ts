@@ -1,4 +1,3 @@
-import mammoth from 'mammoth';
 import { type ImportedTranscript, TranscriptImportError, detectFileKind, importTranscriptFile } from '../../../shared/transcript';
 import type { Services } from '../../services';
 import { type Actor, authorizeStudy } from '../access/actor';
@@ -27,6 +26,8 @@ export async function readTranscriptFile(file: TranscriptFile, lineWidth: number
   const kind = detectFileKind(file.name, file.bytes);
   let docxText: string | undefined;
   if (kind === 'docx' && file.bytes.length > 0) {
+    // mammoth is loaded with the first Word file, not at start.
+    const { default: mammoth } = await import('mammoth');
     try {
       docxText = (await mammoth.extractRawText({ buffer: Buffer.from(file.bytes) })).value;
     } catch {

@@ -16,6 +16,12 @@ export const CodingCard = memo(function CodingCard({ coding, canWrite, ownerId }
         <span className="theme-label">{label}</span>
         <span className="cite">{env.cite(coding)}</span>
         {other && <span className="owner" style={{ color: env.colorOf(ownerId) }}>{env.nameOf(ownerId)}</span>}
+        {canWrite && (
+          <span className="card-actions">
+            <button className="link small" onClick={() => { setMemo(coding.memo ?? ''); setEditing((v) => !v); }} aria-label={`memo for coding ${label}`}>memo</button>
+            <button className="link small" aria-label={`delete coding ${label}`} onClick={() => env.actions.removeCoding(coding.id)}>delete</button>
+          </span>
+        )}
       </div>
       {coding.memo && !editing && <p className="card-text memo">{coding.memo}</p>}
       {editing && (
@@ -29,12 +35,6 @@ export const CodingCard = memo(function CodingCard({ coding, canWrite, ownerId }
         >
           <input aria-label={`memo for ${label}`} value={memo} onChange={(e) => setMemo(e.target.value)} autoFocus />
         </form>
-      )}
-      {canWrite && (
-        <span className="card-actions">
-          <button className="link small" onClick={() => { setMemo(coding.memo ?? ''); setEditing((v) => !v); }} aria-label={`memo for coding ${label}`}>memo</button>
-          <button className="link small" aria-label={`delete coding ${label}`} onClick={() => env.actions.removeCoding(coding.id)}>delete</button>
-        </span>
       )}
     </div>
   );

@@ -59,14 +59,14 @@ export const NoteCard = memo(function NoteCard({ note, canWrite, ownerId }: { no
             <span className="kind">{note.kind}</span>
             <span className="cite">{env.cite(note)}</span>
             {other && <span className="owner">{env.nameOf(ownerId)}</span>}
+            {canWrite && (
+              <span className="card-actions">
+                <button className="link small" onClick={start} aria-label={`edit note ${env.cite(note)}`}>edit</button>
+                <button className="link small" onClick={() => env.actions.removeNote(note.id)} aria-label={`delete note ${env.cite(note)}`}>delete</button>
+              </span>
+            )}
           </div>
           <p className="card-text">{note.text}</p>
-          {canWrite && (
-            <span className="card-actions">
-              <button className="link small" onClick={start} aria-label={`edit note ${env.cite(note)}`}>edit</button>
-              <button className="link small" onClick={() => env.actions.removeNote(note.id)} aria-label={`delete note ${env.cite(note)}`}>delete</button>
-            </span>
-          )}
         </>
       )}
     </div>

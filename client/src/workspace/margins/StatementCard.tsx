@@ -48,9 +48,15 @@ export const StatementCard = memo(function StatementCard({ statement, canWrite, 
       ) : (
         <>
           <div className="card-head">
-            <span className="kind">experiential statement</span>
+            <span className="kind" title="experiential statement">Statement</span>
             <span className="cite">{env.cite(statement)}</span>
             {other && <span className="owner">{env.nameOf(ownerId)}</span>}
+            {canWrite && (
+              <span className="card-actions">
+                <button className="link small" onClick={start} aria-label={`edit statement ${env.cite(statement)}`}>edit</button>
+                <button className="link small" onClick={() => env.actions.removeStatement(statement.id)} aria-label={`delete statement ${env.cite(statement)}`}>delete</button>
+              </span>
+            )}
           </div>
           <p className="card-text">{statement.text}</p>
           {themes.length > 0 && (
@@ -61,12 +67,6 @@ export const StatementCard = memo(function StatementCard({ statement, canWrite, 
                 </li>
               ))}
             </ul>
-          )}
-          {canWrite && (
-            <span className="card-actions">
-              <button className="link small" onClick={start} aria-label={`edit statement ${env.cite(statement)}`}>edit</button>
-              <button className="link small" onClick={() => env.actions.removeStatement(statement.id)} aria-label={`delete statement ${env.cite(statement)}`}>delete</button>
-            </span>
           )}
         </>
       )}

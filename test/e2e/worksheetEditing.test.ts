@@ -1,0 +1,121 @@
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readLayer } from '../../shared/coding';
+import { docName } from '../../shared/docNames';
+import { withDoc } from '../../server/ydocs/withDoc';
+import type { RunningServer } from '../../server/server';
+import { artifactPath, browserTestsReady, startBrowserAndServer, type BrowserAndServer } from '../helpers/browser';
+import { eventually } from '../helpers/env';
+import { pageFor, seedWorksheet, type WorksheetStudy } from './worksheetSeed';
+
+const ready = browserTestsReady();
+
+describe.skipIf(!ready)('worksheet notes and statements (Chromium)', () => {
+  let env: BrowserAndServer;
+  let server: RunningServer;
+  let browser: Browser;
+  let seed: WorksheetStudy;
+
+  beforeAll(async () => {
+    env = await startBrowserAndServer();
+    ({ server, browser } = env);
+    seed = await seedWorksheet(server);
+  });
+  afterAll(async () => env?.close());
+
+  const aliceLayer = () => withDoc(server.services, docName({ kind: 'layer', transcriptId: seed.tid, ownerId: seed.users.alice.id }), (doc) => readLayer(doc, seed.text.length));
+
+  it('edits a note’s text, kind and line range in place, and a statement’s text', async () => {
+    const { context, page } = await pageFor(browser, server, seed.users.alice, `/transcripts/${seed.tid}`, { width: 1280, height: 800 });
+    try {
+      const nid = await page.getByTestId('note').filter({ hasText: 'Authenticity carries risk' }).getAttribute('data-id');
+      const note = page.locator(`[data-testid="note"][data-id="${nid}"]`);
+      await note.getByRole('button', { name: /^edit note/ }).click();
+      await note.getByLabel('note kind').selectOption('linguistic');
+      await note.getByLabel('note text').fill('Authenticity carries risk: only what is "mine" can be wrong. Edited in place.');
+      await note.getByLabel('note first line').fill('15');
+      await note.getByLabel('note last line').fill('16');
+      await note.getByRole('button', { name: 'Save' }).click();
+      const edited = page.getByTestId('note').filter({ hasText: 'Edited in place.' });
+      await edited.waitFor();
+      expect(await edited.getAttribute('class')).toContain('linguistic');
+      expect(await edited.locator('.cite').textContent()).toBe('l. 15-16');
+      // It moved beside line 15, where its range now starts.
+      expect(await page.locator('#l-15 [data-testid="note"]').filter({ hasText: 'Edited in place.' }).count()).toBe(1);
+
+      // Held by id: the text filter stops matching once the text is edited.
+      const sid = await page.getByTestId('statement').filter({ hasText: 'Trust is first felt in the body' }).getAttribute('data-id');
+      const statement = page.locator(`[data-testid="statement"][data-id="${sid}"]`);
+      await statement.getByRole('button', { name: /^edit statement/ }).click();
+      await statement.getByLabel('statement text').fill('Trust arrives in the body first: the shoulders drop before words come.');
+      await statement.getByLabel('statement text').press('Control+Enter');
+      await page.getByTestId('statement').filter({ hasText: 'the shoulders drop before words come' }).waitFor();
+      await page.locator('[data-status="saved"]').waitFor();
+
+      await eventually(async () => {
+        const layer = await aliceLayer();
+        const n = layer.notes.find((x) => x.text.endsWith('Edited in place.'));
+        const lines = (await seed.users.lead.api.get(`/api/transcripts/${seed.tid}`)).json.lines as Array<{ n: number; start: number; end: number }>;
+        return Boolean(n && n.kind === 'linguistic' && n.start === lines[14]!.start && n.end === lines[15]!.end && layer.statements.some((s) => s.text.startsWith('Trust arrives in the body first')));
+      });
+      await page.screenshot({ path: artifactPath('worksheet-edited-1280.png') });
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('shows another coder’s codings, notes and statements in open mode, per-coder toggle, and where they are', async () => {
+    const a = await pageFor(browser, server, seed.users.alice, `/transcripts/${seed.tid}`, { width: 1920, height: 1080 });
+    const b = await pageFor(browser, server, seed.users.bob, `/transcripts/${seed.tid}`, { width: 1920, height: 1080 });
+    try {
+      // Bob's note and coding sit beside line 11 in Alice's margins, with his name.
+      const note = a.page.locator('#l-11 [data-testid="other-note"]').filter({ hasText: 'Shared absorption' });
+      await note.waitFor();
+      expect(await note.locator('.owner').textContent()).toBe('bob');
+      await a.page.locator('#l-11 [data-testid="other-coding"]').filter({ hasText: 'Embodied trust' }).waitFor();
+      await a.page.locator(`#l-11 .coded[data-coders~="${seed.users.bob.id}"]`).waitFor();
+      // Bob moves his line cursor to line 12: Alice's header says so.
+      await b.page.locator('#transcript').focus();
+      for (let i = 0; i < 11; i++) await b.page.keyboard.press('ArrowDown');
+      await a.page.locator('.who-chip').filter({ hasText: 'bob · l. 12' }).waitFor();
+      await a.page.locator('#l-12 .text-col[title="bob is looking here"]').waitFor();
+      await a.page.screenshot({ path: artifactPath('worksheet-open-others-1920.png') });
+      // Switched off, nothing of Bob's shows; switched on, it is back.
+      await a.page.getByLabel(/show bob’s work/).uncheck();
+      await note.waitFor({ state: 'detached' });
+      expect(await a.page.locator(`[data-coders~="${seed.users.bob.id}"]`).count()).toBe(0);
+      await a.page.getByLabel(/show bob’s work/).check();
+      await note.waitFor();
+      // The lead, who codes nothing here, is not listed as a coder with 0 codings.
+      expect(await a.page.locator('.legend').textContent()).not.toContain('lead');
+    } finally {
+      await a.context.close();
+      await b.context.close();
+    }
+  });
+
+  it('adds a note from a phone, reading and commenting in one column', async () => {
+    const { context, page } = await pageFor(browser, server, seed.users.bob, `/transcripts/${seed.tid}`, { width: 390, height: 844 });
+    try {
+      const line = page.locator('#l-8 .text-col');
+      await line.waitFor();
+      await line.evaluate((el) => {
+        const t = el.querySelector('[data-s]')!.nextSibling ?? el.querySelector('[data-s]')!;
+        const r = document.createRange();
+        r.selectNodeContents(t);
+        getSelection()!.removeAllRanges();
+        getSelection()!.addRange(r);
+        el.dispatchEvent(new MouseEvent('mouseup', { bubbles: true }));
+      });
+      await page.getByText(/Selected l\. 8/).waitFor();
+      await page.getByLabel('note or statement text').fill('Sitting in the car afterwards: recovery time.');
+      await page.getByRole('button', { name: 'Add note' }).click();
+      await page.getByRole('button', { name: 'Show notes and codings' }).click();
+      await page.getByTestId('note').filter({ hasText: 'recovery time' }).waitFor();
+      await page.locator('[data-status="saved"]').waitFor();
+      await page.screenshot({ path: artifactPath('worksheet-phone-note-390.png') });
+    } finally {
+      await context.close();
+    }
+  });
+});

@@ -1,0 +1,74 @@
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { RunningServer } from '../../server/server';
+import { artifactPath, browserTestsReady, startBrowserAndServer, type BrowserAndServer } from '../helpers/browser';
+import { layoutProblems, pageFor, seedWorksheet, type WorksheetStudy } from './worksheetSeed';
+
+const ready = browserTestsReady();
+const WIDTHS = [
+  { width: 1920, height: 1080 },
+  { width: 1280, height: 800 },
+  { width: 1024, height: 768 },
+  { width: 768, height: 1024 },
+  { width: 390, height: 844 },
+];
+
+describe.skipIf(!ready)('worksheet layout at every window width (Chromium)', () => {
+  let env: BrowserAndServer;
+  let server: RunningServer;
+  let browser: Browser;
+  let seed: WorksheetStudy;
+
+  beforeAll(async () => {
+    env = await startBrowserAndServer();
+    ({ server, browser } = env);
+    seed = await seedWorksheet(server);
+  });
+  afterAll(async () => env?.close());
+
+  for (const size of WIDTHS) {
+    it(`never covers or clips a transcript line at ${size.width}x${size.height}`, async () => {
+      const { context, page } = await pageFor(browser, server, seed.users.alice, `/transcripts/${seed.tid}`, size);
+      try {
+        await page.getByRole('list', { name: 'transcript lines' }).waitFor();
+        await page.getByTestId('statement').first().waitFor({ state: 'attached' });
+        const wide = size.width >= 900;
+        if (!wide) {
+          // One column: the margins are on demand, the text has the whole width.
+          expect(await page.getByTestId('note').first().isVisible()).toBe(false);
+          await page.screenshot({ path: artifactPath(`worksheet-${size.width}x${size.height}.png`), fullPage: false });
+          expect(await layoutProblems(page)).toEqual([]);
+          await page.getByRole('button', { name: 'Show notes and codings' }).click();
+        }
+        // Every note, coding and statement shows in full beside (or, on narrow screens, under) its line.
+        await page.getByTestId('note').first().waitFor();
+        const statement = page.getByTestId('statement').filter({ hasText: 'Early therapy as a performance staged for the therapist, exhausting to sustain and leaving no room for being wrong.' });
+        expect(await statement.isVisible()).toBe(true);
+        const clipped = await page.locator('.worksheet .card-text').evaluateAll((els) => els.filter((e) => e.scrollWidth > e.clientWidth + 1 || e.scrollHeight > e.clientHeight + 1).length);
+        expect(clipped).toBe(0);
+        expect(await layoutProblems(page)).toEqual([]);
+        // The text keeps a readable measure: at least 30 characters per line from 768 px up.
+        const measure = await page.locator('#l-2 .text-col').evaluate((el) => {
+          const ch = document.createElement('span');
+          ch.textContent = '0'.repeat(10);
+          el.appendChild(ch);
+          const w = ch.getBoundingClientRect().width / 10;
+          ch.remove();
+          return el.clientWidth / w;
+        });
+        expect(measure).toBeGreaterThanOrEqual(size.width >= 768 ? 30 : 20);
+        await page.screenshot({ path: artifactPath(`worksheet-${size.width}x${size.height}${wide ? '' : '-margins'}.png`), fullPage: false });
+        if (size.width < 1280) {
+          // The theme panel opens over the page, and closes again.
+          await page.getByRole('button', { name: 'Themes' }).click();
+          await page.getByLabel('find a theme').waitFor();
+          await page.screenshot({ path: artifactPath(`worksheet-${size.width}x${size.height}-themes.png`), fullPage: false });
+          await page.getByLabel('find a theme').press('Escape');
+          await page.getByLabel('find a theme').waitFor({ state: 'hidden' });
+        }
+      } finally {
+        await context.close();
+      }
+    });
+  }
+});
