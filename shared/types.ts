@@ -11,8 +11,8 @@ export interface User {
   isAdmin: boolean;
 }
 
-/** A study as its members see it, with the caller's role (null for an instance admin who is not a member). */
-export interface Study {
+/** A study as stored. */
+export interface StudyRecord {
   id: string;
   title: string;
   description: string;
@@ -21,10 +21,17 @@ export interface Study {
   lineWidth: number;
   recurrenceRule: RecurrenceRule;
   codebookPhase: CodebookPhase;
-  /** Open mode: coders' new themes stay private until reveal (blind mode always does). */
+  /** Open mode with coders' new themes private until reveal (blind mode always has it). */
   independentThemes: boolean;
-  /** When the lead revealed the coders' private themes; null before. */
+  /** When the lead revealed the coders' private codebooks; null before. */
   themesRevealedAt: number | null;
+  createdBy: string;
+  createdAt: number;
+  updatedAt: number;
+}
+
+/** A study as the API answers it: with the caller's role (null for an instance admin who is not a member). */
+export interface Study extends StudyRecord {
   role: Role | null;
 }
 

@@ -1,24 +1,10 @@
 import type { CodebookPhase, CodingMode, RecurrenceRule, Role, Terminology } from '../../shared/domain';
+import type { StudyRecord } from '../../shared/types';
 import type { Database } from './database';
 import type { DB } from './schema';
 
-export interface Study {
-  id: string;
-  title: string;
-  description: string;
-  codingMode: CodingMode;
-  terminology: Terminology;
-  lineWidth: number;
-  recurrenceRule: RecurrenceRule;
-  codebookPhase: CodebookPhase;
-  /** Open mode with coders' new themes private until reveal (blind mode always has it). */
-  independentThemes: boolean;
-  /** When the lead revealed the coders' private codebooks; null before. */
-  themesRevealedAt: number | null;
-  createdBy: string;
-  createdAt: number;
-  updatedAt: number;
-}
+/** A stored study (shared/types.ts: the API answers it with the caller's role added). */
+export type Study = StudyRecord;
 
 type Row = DB['studies'];
 
