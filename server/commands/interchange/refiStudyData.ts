@@ -61,7 +61,7 @@ export async function loadStudyExport(s: Services, actor: Actor, study: Study): 
     }
     const consensus = await withDoc(s, docName({ kind: 'consensus', transcriptId: row.id }), (doc) => readLayer(doc, row.text.length));
     userIds.add(row.createdBy);
-    transcripts.push({ id: row.id, participantId: row.participantId, title: row.title, text: row.text, createdBy: row.createdBy, createdAt: row.createdAt, layers, consensus, rationales: await readRationales(s, row.id), carried: carriedSources.get(row.id) ?? null });
+    transcripts.push({ id: row.id, participantId: row.participantId, title: row.title, text: row.text, lines: row.lines, createdBy: row.createdBy, createdAt: row.createdAt, layers, consensus, rationales: await readRationales(s, row.id), carried: carriedSources.get(row.id) ?? null });
   }
   const userNames = new Map<string, string>();
   for (const m of await listMembers(s.db, study.id)) userNames.set(m.userId, m.name);

@@ -47,7 +47,7 @@ export function importTranscriptFile(
     ...(opts.lineWidth === undefined ? {} : { lineWidth: opts.lineWidth }),
     turnHints: parsed.turnHints,
   });
-  if (frozen.text === '') {
+  if (frozen.text.trim() === '') {
     throw new TranscriptImportError('empty', `"${file.name}" holds no text.`);
   }
   return { kind, frozen, preview: buildPreview(frozen, opts.previewLines) };
