@@ -25,6 +25,9 @@ export const STUDY_ACTIONS = {
   // auditors read only (their reads go through study.read / audit.read).
   'reconcile.resolve': ['lead', 'admin'],
   'reconcile.comment': ['lead', 'coder', 'admin'],
+  // Erasure (docs/privacy.md): a study's leads only. An instance admin who is not a member does
+  // not erase research data; they erase user accounts (commands/privacy/eraseUser.ts).
+  'privacy.erase': ['lead'],
 } as const satisfies Record<string, ReadonlyArray<Role | 'admin'>>;
 
 export type StudyAction = keyof typeof STUDY_ACTIONS;

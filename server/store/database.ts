@@ -79,6 +79,10 @@ export async function openDatabase(options: OpenOptions): Promise<OpenedDatabase
     sqlite.pragma('synchronous = FULL');
     sqlite.pragma('foreign_keys = ON');
     sqlite.pragma('busy_timeout = 5000');
+    // Erasure (docs/privacy.md): a deleted row's bytes are overwritten with zeros in its page
+    // instead of lingering in free space. Rows are rarely deleted, so the hot path (appends)
+    // does not pay for it.
+    sqlite.pragma('secure_delete = ON');
     const db = new Kysely<DB>({ dialect: new RollbackSafeSqliteDialect(sqlite) });
     opened = { db, dialect: 'sqlite', sqlite, close: () => db.destroy() };
   }

@@ -94,6 +94,11 @@ export class Room {
   refs = 0;
   discarded = false;
   compacting = false;
+  /**
+   * A committed change deleted something since the history was last rewritten: the log still
+   * holds the deleted content (the registry rewrites layers' histories, docs/privacy.md).
+   */
+  deletedSinceRewrite = false;
   readonly listeners = new Set<RoomListener>();
 
   #queue: Job[] = [];
@@ -127,6 +132,9 @@ export class Room {
       if (!this.#captured) throw new Error(`${this.name}: the doc changed outside the durable write path`);
       this.#captured.push({ update, writer: isWriter(origin) ? origin : SERVER });
       if (this.#shadow) Y.applyUpdate(this.#shadow, update);
+    });
+    this.doc.on('afterTransaction', (tr: Y.Transaction) => {
+      if (tr.deleteSet.clients.size > 0) this.deletedSinceRewrite = true;
     });
   }
 

@@ -104,6 +104,8 @@ export async function importProject(s: Services, actor: Actor, file: { name: str
     lineWidth: DEFAULT_LINE_WIDTH,
     recurrenceRule: DEFAULT_RECURRENCE_RULE,
     codebookPhase: 'open',
+    independentThemes: false,
+    themesRevealedAt: null,
     createdBy: actor.user.id,
     createdAt: now,
     updatedAt: now,
@@ -140,7 +142,7 @@ export async function importProject(s: Services, actor: Actor, file: { name: str
     for (const u of plan.users) {
       const pending = pendingOf.get(u.guid);
       if (!pending) continue;
-      await insertUser(trx, { id: pending.userId, email: pendingEmail(u.name), name: pending.name, passwordHash: '', isAdmin: false, now });
+      await insertUser(trx, { id: pending.userId, email: pendingEmail(u.name), name: pending.name, passwordHash: '', isAdmin: false, now, pendingStudyId: study.id });
       await insertMember(trx, { studyId: study.id, userId: pending.userId, role: 'coder', now });
       await appendAudit(trx, audit('member.add', `user:${pending.userId}`, { role: 'coder', pending: true, refiUser: u.guid }));
     }
