@@ -10,6 +10,7 @@
 // what changed. Building needs the devDependencies (esbuild, vite); running the result does not.
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
+import { brotliCompressSync, constants as zlib, gzipSync } from 'node:zlib';
 import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, relative, resolve } from 'node:path';
@@ -106,6 +107,7 @@ function buildClient(print) {
   // Vite's own output goes to stderr: the CLI's stdout stays the command's answer.
   const r = spawnSync(process.execPath, [vite, 'build', '--config', 'client/vite.config.ts', '--logLevel', 'warn'], { cwd: root, stdio: ['ignore', 2, 2] });
   if (r.status !== 0) throw new Error(`client build failed (exit ${r.status})`);
+  precompress(join(root, TARGETS.client.outDir));
   writeFileSync(join(root, TARGETS.client.outDir, FINGERPRINT), print_);
   print(`build: client built into ${TARGETS.client.outDir} in ${Date.now() - started} ms\n`);
 }
@@ -117,6 +119,22 @@ function canBuild(target) {
     return true;
   } catch {
     return false;
+  }
+}
+
+/**
+ * Writes NAME.br and NAME.gz beside every text asset of the client build: the server sends the
+ * smallest one the browser accepts without compressing anything at run time.
+ */
+function precompress(dir) {
+  for (const e of readdirSync(dir, { withFileTypes: true })) {
+    const p = join(dir, e.name);
+    if (e.isDirectory()) precompress(p);
+    else if (/\.(js|css|html|svg|json)$/.test(e.name)) {
+      const body = readFileSync(p);
+      writeFileSync(`${p}.gz`, gzipSync(body, { level: 9 }));
+      writeFileSync(`${p}.br`, brotliCompressSync(body, { params: { [zlib.BROTLI_PARAM_QUALITY]: 11, [zlib.BROTLI_PARAM_SIZE_HINT]: body.length } }));
+    }
   }
 }
 

@@ -1,6 +1,5 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { addCoding, addNote, addStatement, removeCoding, removeNote, removeStatement, updateCoding, updateNote, updateStatement } from '../../../shared/coding';
-import { addTheme } from '../../../shared/themes';
 import { formatLineRange, lineRangeOf } from '../../../shared/transcript';
 import type { User } from '../api';
 import { Composer } from './Composer';
@@ -18,6 +17,10 @@ import { type Span, usePresence } from './usePresence';
 import { useStableByLine } from './useStableByLine';
 import { useTranscript } from './useTranscript';
 import { useUndo } from './useUndo';
+import { KeysHelp } from './KeysHelp';
+import { PinnedKeysEditor } from './PinnedKeysEditor';
+import { useLineCursor } from './useLineCursor';
+import { usePinnedKeys } from './usePinnedKeys';
 import { useWorkspaceKeys } from './useWorkspaceKeys';
 
 /**
@@ -68,7 +71,7 @@ export function Workspace({ transcriptId, me }: { transcriptId: string; me: User
   const cite = useCallback((s: Span) => formatLineRange(lineRangeOf(lines, s.start, s.end)), [lines]);
   const env = useMemo<MarginEnv>(() => ({ lines, tree, cite, actions, nameOf, colorOf }), [lines, tree, cite, actions, nameOf, colorOf]);
 
-  const quick = useMemo(() => (tree ? tree.themes.filter((t) => t.status !== 'retired').slice(0, 9).map((t) => t.id) : []), [tree]);
+  const { pins: quick, setPin } = usePinnedKeys(me.id, study?.id ?? null, tree, codebook.status === 'saved' || codebook.status === 'saving');
   const counts = useMemo(() => {
     const m = new Map<string, number>();
     for (const c of ownLayer.codings) m.set(c.themeId, (m.get(c.themeId) ?? 0) + 1);
@@ -90,11 +93,15 @@ export function Workspace({ transcriptId, me }: { transcriptId: string; me: User
     [doc, data, selection, canWriteOwn, report],
   );
 
+  const transcriptRef = useRef<HTMLOListElement | null>(null);
+  const [showKeys, setShowKeys] = useState(false);
   const openPicker = useCallback(() => {
     setShowThemes(true);
     // The panel may just have become visible: focus after the render that shows it.
     requestAnimationFrame(() => searchRef.current?.focus());
   }, []);
+
+  const lineCursor = useLineCursor(data?.text ?? '', lines, prefixes, selection, setSelection, openPicker);
 
   useWorkspaceKeys({
     onQuick: (i) => {
@@ -103,6 +110,8 @@ export function Workspace({ transcriptId, me }: { transcriptId: string; me: User
       return Boolean(id && selection);
     },
     onFind: () => openPicker(),
+    onHelp: () => setShowKeys(true),
+    onNote: () => document.getElementById('composer-text')?.focus(),
     onUndo: () => undo.undo(),
     onRedo: () => undo.redo(),
     onEscape: () => {
@@ -110,6 +119,18 @@ export function Workspace({ transcriptId, me }: { transcriptId: string; me: User
       window.getSelection()?.removeAllRanges();
     },
   });
+
+  // Closing or reloading the tab with unacknowledged edits asks first (they are also kept in
+  // IndexedDB and resent on the next load, but the coder should know).
+  useEffect(() => {
+    if (own.pending === 0) return;
+    const warn = (e: BeforeUnloadEvent) => {
+      e.preventDefault();
+      e.returnValue = '';
+    };
+    window.addEventListener('beforeunload', warn);
+    return () => window.removeEventListener('beforeunload', warn);
+  }, [own.pending]);
 
   useEffect(() => {
     const hash = /^#l-(\d+)$/.exec(window.location.hash);
@@ -170,7 +191,7 @@ export function Workspace({ transcriptId, me }: { transcriptId: string; me: User
       <div className={`workspace${showThemes ? ' show-themes' : ''}${showMargins ? ' show-margins' : ''}`}>
         <a className="skip-link" href="#transcript">Skip to the transcript</a>
         <WorkspaceHeader study={study} transcript={data.transcript} lineCount={lines.length} canWriteOwn={canWriteOwn} codes={layers.codes} peers={peers}>
-          {layers.codes && own.conn && <StatusBadge status={own.status} what="your coding" />}
+          {layers.codes && own.conn && <StatusBadge status={own.status} what="your coding" pending={own.pending} />}
         </WorkspaceHeader>
         {notice && <p className="notice" role="alert">{notice}</p>}
         <div className="ws-toolbar" role="toolbar" aria-label="worksheet">
@@ -184,6 +205,9 @@ export function Workspace({ transcriptId, me }: { transcriptId: string; me: User
               </button>
             </>
           )}
+          <button type="button" className="secondary" onClick={() => setShowKeys(true)} aria-keyshortcuts="?">
+            Keys (?)
+          </button>
           <button type="button" className="secondary themes-toggle" aria-expanded={showThemes} onClick={() => setShowThemes((v) => !v)}>
             Themes
           </button>
@@ -208,7 +232,19 @@ export function Workspace({ transcriptId, me }: { transcriptId: string; me: User
               <div className="text-col">Transcript</div>
               <div className="margin-right">Codings and experiential statements</div>
             </div>
-            <ol className="lines" id="transcript" aria-label="transcript lines">
+            <p className="sr-only" aria-live="polite">
+              {lineCursor.announcement}
+            </p>
+            <ol
+              className="lines"
+              id="transcript"
+              aria-label="transcript lines"
+              aria-describedby="transcript-help"
+              tabIndex={0}
+              ref={transcriptRef}
+              onKeyDown={lineCursor.onKeyDown}
+              onFocus={(e) => e.target === e.currentTarget && lineCursor.onFocus()}
+            >
               {lines.map((l, i) => (
                 <TranscriptLine
                   key={l.n}
@@ -222,7 +258,7 @@ export function Workspace({ transcriptId, me }: { transcriptId: string; me: User
                   others={null}
                   stripes={stripes[i]!}
                   peer={peerAt.get(l.n) ?? null}
-                  cursor={false}
+                  cursor={lineCursor.cursor === i}
                   canWrite={canWriteOwn}
                 />
               ))}
@@ -232,18 +268,22 @@ export function Workspace({ transcriptId, me }: { transcriptId: string; me: User
             tree={tree}
             quick={quick}
             canApply={canWriteOwn}
-            canCreate={layers.canWriteCodebook && canWriteOwn}
+            canCreate={layers.canCreateTheme && canWriteOwn}
+            meId={me.id}
+            privateThemes={layers.privateThemes}
             counts={counts}
             searchRef={searchRef}
+            children={tree && canWriteOwn ? <PinnedKeysEditor tree={tree} pins={quick} setPin={setPin} /> : null}
             onClose={() => setShowThemes(false)}
             onApply={(id) => {
               apply(id);
               setShowThemes(false);
+              // Back to the transcript, so keyboard coding goes on from where it was.
+              transcriptRef.current?.focus();
             }}
             onCreate={async (label, parentId) => {
-              if (!codebook.doc) return;
-              const id = addTheme(codebook.doc, { label, parentId, createdBy: me.id, createdAt: Date.now() });
-              if (selection) apply(id);
+              const id = layers.createTheme(label, parentId);
+              if (id && selection) apply(id);
             }}
           />
         </div>
@@ -257,6 +297,17 @@ export function Workspace({ transcriptId, me }: { transcriptId: string; me: User
             ))}
           {study.codingMode === 'blind' && data.transcript.phase === 'coding' && <span className="muted small">Blind coding: the server keeps other coders’ work hidden until reconciliation.</span>}
         </footer>
+        <p id="transcript-help" hidden>
+          Arrows move the line cursor, Shift and arrows select lines, Enter codes the selection; press ? for every key.
+        </p>
+        {showKeys && (
+          <KeysHelp
+            onClose={() => {
+              setShowKeys(false);
+              transcriptRef.current?.focus();
+            }}
+          />
+        )}
         <Toast toast={toast} onDone={dropToast} />
       </div>
     </MarginEnvContext.Provider>

@@ -5,6 +5,8 @@ export interface WorkspaceKeyHandlers {
   onQuick: (index: number) => boolean;
   onFind: () => void;
   onEscape: () => void;
+  onHelp: () => void;
+  onNote: () => void;
   onUndo: () => void;
   onRedo: () => void;
 }
@@ -34,6 +36,12 @@ export function useWorkspaceKeys(handlers: WorkspaceKeyHandlers): void {
       } else if (e.key === '/') {
         e.preventDefault();
         h.onFind();
+      } else if (e.key === '?') {
+        e.preventDefault();
+        h.onHelp();
+      } else if (e.key === 'n') {
+        e.preventDefault();
+        h.onNote();
       } else if (e.key === 'Escape') {
         h.onEscape();
       }

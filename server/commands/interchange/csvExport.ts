@@ -4,7 +4,7 @@ import type { Services } from '../../services';
 import { appendAudit } from '../../store/audit';
 import { type Actor, authorizeStudy } from '../access/actor';
 import { loadStudyExport } from './refiStudyData';
-import { loadThemeTree } from '../layers/studyLayers';
+import { loadThemeTree, viewerOf } from '../layers/studyLayers';
 
 /**
  * One CSV cell (RFC 4180). A cell a spreadsheet would run as a formula (starting with = + - @,
@@ -33,11 +33,13 @@ export const CODINGS_HEADER = ['study', 'participant', 'transcript', 'coder', 't
  * Every coding of the study, one row each, coders' layers and the consensus layer (coder
  * "Consensus"). `start`/`end` are Concord's offsets (UTF-16 code units of the frozen text, as in
  * the API); `lines` cites the frozen line numbers; a merged theme's codings name the theme it was
- * merged into. Like the project export it shows every layer, so it needs the `audit.read` set.
+ * merged into. Like the project export it holds only the layers the exporter may read
+ * (decideAccess per layer, in loadStudyExport) and needs the `audit.read` set.
  */
 export async function exportCodingsCsv(s: Services, actor: Actor, studyId: string): Promise<string> {
-  const { study } = await authorizeStudy(s, actor, studyId, 'audit.read');
-  const data = await loadStudyExport(s, actor, study);
+  const access = await authorizeStudy(s, actor, studyId, 'audit.read');
+  const { study } = access;
+  const data = await loadStudyExport(s, actor, access);
   const pseudonym = new Map(data.participants.map((p) => [p.id, p.pseudonym]));
   const rows: (string | number)[][] = [[...CODINGS_HEADER]];
   for (const t of data.transcripts) {
@@ -50,7 +52,7 @@ export async function exportCodingsCsv(s: Services, actor: Actor, studyId: strin
       }
     }
   }
-  await audit(s, actor, studyId, 'codings', rows.length - 1);
+  await audit(s, actor, studyId, 'codings', rows.length - 1, data.withheld);
   return csvLines(rows);
 }
 
@@ -58,14 +60,14 @@ export const THEMES_HEADER = ['id', 'path', 'label', 'level', 'level name', 'par
 
 /** The codebook, one row per theme in display order (merged and retired themes included, with their status). */
 export async function exportThemesCsv(s: Services, actor: Actor, studyId: string): Promise<string> {
-  await authorizeStudy(s, actor, studyId, 'study.read');
-  const tree = await loadThemeTree(s, studyId);
+  const access = await authorizeStudy(s, actor, studyId, 'study.read');
+  const tree = await loadThemeTree(s, studyId, viewerOf(access, actor.user.id));
   const rows: (string | number)[][] = [[...THEMES_HEADER]];
   for (const t of tree.themes) rows.push([t.id, t.path.map((id) => tree.byId.get(id)?.label ?? id).join(' > '), t.label, t.depth, t.levelName, t.parentId ?? '', t.status, t.mergedInto ?? '', t.color, t.description, new Date(t.createdAt).toISOString()]);
   await audit(s, actor, studyId, 'themes', rows.length - 1);
   return csvLines(rows);
 }
 
-async function audit(s: Services, actor: Actor, studyId: string, what: 'codings' | 'themes', rows: number): Promise<void> {
-  await s.db.transaction().execute((trx) => appendAudit(trx, { studyId, actorId: actor.user.id, action: 'study.export', target: `study:${studyId}`, data: { format: 'csv', what, rows }, at: s.now() }));
+async function audit(s: Services, actor: Actor, studyId: string, what: 'codings' | 'themes', rows: number, withheldLayers = 0): Promise<void> {
+  await s.db.transaction().execute((trx) => appendAudit(trx, { studyId, actorId: actor.user.id, action: 'study.export', target: `study:${studyId}`, data: { format: 'csv', what, rows, ...(withheldLayers ? { withheldLayers } : {}) }, at: s.now() }));
 }

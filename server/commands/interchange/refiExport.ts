@@ -4,7 +4,7 @@ import type { Services } from '../../services';
 import { appendAudit } from '../../store/audit';
 import { type Actor, authorizeStudy } from '../access/actor';
 import { loadStudyExport } from './refiStudyData';
-import { loadThemeTree } from '../layers/studyLayers';
+import { loadThemeTree, viewerOf } from '../layers/studyLayers';
 
 export type ProjectFormat = 'qdpx' | 'qde';
 
@@ -21,25 +21,28 @@ export function exportFileName(title: string, ext: string): string {
 }
 
 /**
- * The study as a REFI-QDA project (docs/interchange.md). Every coder's layer is in it, so only
- * those who may read every layer at any time (leads, auditors, admins: the `audit.read` set) may
- * export; in blind mode a coder exporting would see the others' work before reveal.
+ * The study as a REFI-QDA project (docs/interchange.md), for the `audit.read` set (leads,
+ * auditors, admins). It holds the layers the exporter may read (loadStudyExport asks
+ * decideAccess per layer), so it never shows more than the exporter's sockets would.
  */
 export async function exportProject(s: Services, actor: Actor, studyId: string, format: ProjectFormat): Promise<ExportedFile> {
-  const { study } = await authorizeStudy(s, actor, studyId, 'audit.read');
-  const project = buildExportProject(await loadStudyExport(s, actor, study));
+  const access = await authorizeStudy(s, actor, studyId, 'audit.read');
+  const { study } = access;
+  const input = await loadStudyExport(s, actor, access);
+  const project = buildExportProject(input);
   const bytes = format === 'qdpx' ? zipQdpx(project) : new TextEncoder().encode(writeProject(project, { text: 'inline' }));
   const selections = project.sources.reduce((n, src) => n + src.selections.length, 0);
   await s.db.transaction().execute((trx) =>
-    appendAudit(trx, { studyId, actorId: actor.user.id, action: 'study.export', target: `study:${studyId}`, data: { format, sources: project.sources.length, selections, users: project.users.length, bytes: bytes.length }, at: s.now() }),
+    appendAudit(trx, { studyId, actorId: actor.user.id, action: 'study.export', target: `study:${studyId}`, data: { format, sources: project.sources.length, selections, users: project.users.length, bytes: bytes.length, ...(input.withheld ? { withheldLayers: input.withheld } : {}) }, at: s.now() }),
   );
   return { fileName: exportFileName(study.title, format), contentType: format === 'qdpx' ? 'application/zip' : 'application/xml', bytes };
 }
 
 /** The codebook as a .qdc; every member reads the codebook, so every member may export it. */
 export async function exportCodebook(s: Services, actor: Actor, studyId: string): Promise<ExportedFile> {
-  const { study } = await authorizeStudy(s, actor, studyId, 'study.read');
-  const codes = exportCodes(await loadThemeTree(s, studyId));
+  const access = await authorizeStudy(s, actor, studyId, 'study.read');
+  const { study } = access;
+  const codes = exportCodes(await loadThemeTree(s, studyId, viewerOf(access, actor.user.id)));
   if (codes.length === 0) throw conflict('the codebook is empty: a .qdc needs at least one code');
   const bytes = new TextEncoder().encode(writeCodebook(codes, 'Concord'));
   await s.db.transaction().execute((trx) =>
