@@ -163,7 +163,8 @@ describe.skipIf(!ready)('coding workspace in Chromium (two coders)', () => {
     const b = await pageAs('bob', `/transcripts/${tid}`);
     await a.page.getByLabel('new theme label').fill('Shame in rupture');
     await a.page.getByRole('button', { name: 'Add private theme' }).click();
-    await a.page.getByRole('button', { name: 'apply Shame in rupture' }).filter({ hasText: 'private' }).waitFor();
+    // The tag sits beside the theme's button (the button's name is the theme's label alone).
+    await a.page.locator('.theme-list li', { has: a.page.getByRole('button', { name: 'apply Shame in rupture' }) }).filter({ hasText: 'private' }).waitFor();
     // Durable on the server, in Alice's private codebook and not in the shared one.
     const alicePrivate = docName({ kind: 'privateCodebook', studyId: sid, ownerId: users.alice!.id });
     await eventually(async () => (await withDoc(server.services, alicePrivate, (doc) => readThemeTree(doc).themes.map((t) => t.label))).includes('Shame in rupture'));
@@ -189,7 +190,7 @@ describe.skipIf(!ready)('coding workspace in Chromium (two coders)', () => {
     // The lead reveals the themes: after a reload Bob sees Alice's theme, marked as a coder's own.
     expect((await lead.post(`/api/studies/${sid}/themes/reveal`, {})).status).toBe(200);
     await b.page.reload();
-    await b.page.getByRole('button', { name: 'apply Shame in rupture' }).filter({ hasText: 'coder’s' }).waitFor();
+    await b.page.locator('.theme-list li', { has: b.page.getByRole('button', { name: 'apply Shame in rupture' }) }).filter({ hasText: 'coder’s' }).waitFor();
     await a.context.close();
     await b.context.close();
   });

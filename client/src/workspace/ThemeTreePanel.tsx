@@ -77,10 +77,10 @@ export function ThemeTreePanel(props: ThemeTreePanelProps) {
               >
                 <span className="swatch" style={{ background: t.color }} />
                 <span className="label">{t.label}</span>
-                {t.owner !== null && <span className="private-tag small" title={t.owner === meId ? 'your private theme: nobody else sees it until the themes are revealed' : 'a coder’s own theme (not in the shared codebook)'}>{t.owner === meId ? 'private' : 'coder’s'}</span>}
-                {key >= 0 && <kbd>{key + 1}</kbd>}
-                <span className="count">{counts.get(t.id) ?? ''}</span>
               </button>
+              {t.owner !== null && <span className="private-tag small" title={t.owner === meId ? 'your private theme: nobody else sees it until the themes are revealed' : 'a coder’s own theme (not in the shared codebook)'}>{t.owner === meId ? 'private' : 'coder’s'}</span>}
+              {key >= 0 && <kbd title={`key ${key + 1}`}>{key + 1}</kbd>}
+              <span className="count" title="your codings with this theme">{counts.get(t.id) ?? ''}</span>
             </li>
           );
         })}
