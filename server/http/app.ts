@@ -19,6 +19,7 @@ import { interchangeRoutes } from './routes/interchange';
 import { reconcileRoutes } from './routes/reconcile';
 import { exportRoutes } from './routes/exports';
 import { privacyRoutes } from './routes/privacy';
+import { securityHeaders } from './securityHeaders';
 
 export type AppEnv = { Variables: { actor: Actor | null } };
 
@@ -37,6 +38,7 @@ export function createApp(s: Services, options: AppOptions = {}): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
   const routes = allRoutes(s, options.routes);
 
+  app.use('*', securityHeaders());
   app.onError((err, c) => errorResponse(err, c, s.log));
   app.notFound((c) => errorResponse(new AppError('not_found', 'no such route'), c, s.log));
 

@@ -1,11 +1,13 @@
 import { sha256 } from '@oslojs/crypto/sha2';
 import { encodeHexLowerCase } from '@oslojs/encoding';
 import { TRANSCRIPT_PHASES, type TranscriptPhase } from '../../../shared/domain';
-import { type FrozenTranscript, MAX_TRANSCRIPT_TEXT_LENGTH, freezeTranscript, linesOf } from '../../../shared/transcript';
+import { type FrozenTranscript, MAX_TRANSCRIPT_TEXT_LENGTH, freezeTranscript } from '../../../shared/transcript';
 import { conflict, invalid, notFound } from '../../errors';
 import { newId } from '../../ids';
 import type { Services } from '../../services';
 import { appendAudit } from '../../store/audit';
+import { addKeyEntries } from '../../store/pseudonymKeys';
+import type { KeyEntry } from '../../../shared/privacy/pseudonymisation';
 import { type Participant, findParticipant, findParticipantByPseudonym, insertParticipant } from '../../store/participants';
 import type { Study } from '../../store/studies';
 import { type TranscriptRow, findTranscript, insertTranscript, listTranscripts, updateTranscriptPhase } from '../../store/transcripts';
@@ -35,6 +37,8 @@ export interface StoreInput {
   frozen: FrozenTranscript;
   /** Where the text came from, recorded in the audit event. */
   source: { kind: string; fileName?: string };
+  /** Replacements applied before freezing: their new key entries are stored, their counts audited. */
+  pseudonymisation?: { entries: readonly KeyEntry[]; counts: Record<string, number> };
 }
 
 /** Stores an already frozen transcript (typed text or an imported file) and audits the import. */
@@ -68,14 +72,26 @@ export async function storeFrozenTranscript(s: Services, actor: Actor, study: St
       createdAt: now,
       length: frozen.text.length,
       turns: frozen.turns.map((t) => ({ speaker: t.speaker, start: t.start, end: t.end, ...(t.meta ? { meta: t.meta } : {}) })),
+      lines: frozen.lines,
     };
     await insertTranscript(trx, row);
+    const pseudo = input.pseudonymisation;
+    const newKeyEntries = pseudo ? await addKeyEntries(trx, study.id, pseudo.entries, { userId: actor.user.id, participantId: participant.id, now }) : 0;
     await appendAudit(trx, {
       studyId: study.id,
       actorId: actor.user.id,
       action: 'transcript.import',
       target: `transcript:${row.id}`,
-      data: { participantId: participant.id, title: row.title, sha256: row.sha256, lines: frozen.lines.length, lineWidth: row.lineWidth, source: input.source },
+      data: {
+        participantId: participant.id,
+        title: row.title,
+        sha256: row.sha256,
+        lines: frozen.lines.length,
+        lineWidth: row.lineWidth,
+        source: input.source,
+        // Counts only, never the originals (docs/privacy.md).
+        ...(pseudo ? { pseudonymisation: { replaced: Object.values(pseudo.counts).reduce((a, b) => a + b, 0), byKind: pseudo.counts, newKeyEntries } } : {}),
+      },
       at: now,
     });
     return row;
@@ -93,8 +109,8 @@ export async function getTranscript(s: Services, actor: Actor, transcriptId: str
   const { role } = await authorizeStudy(s, actor, t.studyId, 'study.read').catch((e: unknown) => {
     throw e instanceof Error && 'code' in e && e.code === 'not_found' ? notFound('transcript') : e;
   });
-  const { text, turns, ...transcript } = t;
-  return { transcript, text, lines: linesOf(text), turns, role };
+  const { text, turns, lines, ...transcript } = t;
+  return { transcript, text, lines, turns, role };
 }
 
 const order = (p: TranscriptPhase) => TRANSCRIPT_PHASES.indexOf(p);

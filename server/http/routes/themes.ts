@@ -14,7 +14,7 @@ export const themeRoutes = () => [
     summary: 'Reveal every coder\'s private themes to the study (leads); the first reveal stands; audited',
     tag: 'themes',
     auth: 'session',
-    handler: async ({ s, actor, params }) => revealThemes(s, actor!, params.sid!),
+    handler: async ({ s, actor, params }) => revealThemes(s, actor, params.sid),
   }),
   route({
     method: 'post',
