@@ -73,7 +73,12 @@ if (bundle) {
   out.push('', `**Client bundle** (\`bench/clientBundle.ts\`): largest chunk ${bundle.largest.file} ${bundle.largest.rawKb} kB (${bundle.largest.gzipKb} kB gzipped)`, '', '| page | files | raw kB | gzip kB | brotli kB |', '|---|---:|---:|---:|---:|');
   for (const [page, p] of Object.entries(bundle.pages)) out.push(`| ${page} | ${p.files} | ${p.rawKb} | ${p.gzipKb} | ${p.brotliKb} |`);
 }
-const targets = [...r.targets, ...(startup?.targets ?? []), ...(bundle?.targets ?? [])];
+const docLoad = r.others?.docLoad?.result as { median: Record<string, { ms: number | null; tailRows: number | null }>; runs: Record<string, Array<{ load1: number }>>; targets: Target[] } | undefined;
+if (docLoad) {
+  out.push('', '**Document load, server side** (`bench/docLoad.ts`: 10,000 single-theme updates, medians)', '', '| log state | rows replayed | ms | load (1 min) per run |', '|---|---:|---:|---|');
+  for (const [state, m] of Object.entries(docLoad.median)) out.push(`| ${state} | ${m.tailRows ?? '-'} | ${m.ms ?? '-'} | ${(docLoad.runs[state] ?? []).map((x) => x.load1).join(', ')} |`);
+}
+const targets = [...r.targets, ...(startup?.targets ?? []), ...(bundle?.targets ?? []), ...(docLoad?.targets ?? [])];
 out.push('', '| target | Concord | reference | ratio | met |', '|---|---:|---:|---:|---|');
 for (const t of targets) out.push(`| ${t.target} | ${t.concord ?? '-'} | ${t.reference ?? '-'} | ${t.ratio ?? '-'} | ${t.met === null ? '?' : t.met ? 'yes' : 'no'} |`);
 process.stdout.write(`${out.join('\n')}\n`);
