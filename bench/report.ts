@@ -26,7 +26,7 @@ interface Target {
 }
 interface Startup {
   machine: { uptime: string };
-  median: Record<string, { startToHealthyMs: number | null; idleRssMb: number | null }>;
+  median: Record<string, { startToHealthyMs: number | null; startCpuMs?: number | null; idleRssMb: number | null }>;
   runs: Record<string, Array<{ load1: number }>>;
   targets: Target[];
 }
@@ -65,8 +65,8 @@ for (const [id, sc] of Object.entries(r.scenarios)) {
 }
 const startup = r.others?.startup?.result as Startup | undefined;
 if (startup) {
-  out.push('', '**Start** (`bench/startup.ts`, medians; `concord`: empty data folder, `concord-existing`: the same folder again)', '', '| server | startToHealthyMs | idleRssMb | load (1 min) per run |', '|---|---:|---:|---|');
-  for (const [kind, m] of Object.entries(startup.median)) out.push(`| ${kind} | ${m.startToHealthyMs ?? '-'} | ${m.idleRssMb ?? '-'} | ${(startup.runs[kind] ?? []).map((x) => x.load1).join(', ')} |`);
+  out.push('', '**Start** (`bench/startup.ts`, medians; `concord`: empty data folder, `concord-existing`: the same folder again)', '', '| server | startToHealthyMs | startCpuMs | idleRssMb | load (1 min) per run |', '|---|---:|---:|---:|---|');
+  for (const [kind, m] of Object.entries(startup.median)) out.push(`| ${kind} | ${m.startToHealthyMs ?? '-'} | ${m.startCpuMs ?? '-'} | ${m.idleRssMb ?? '-'} | ${(startup.runs[kind] ?? []).map((x) => x.load1).join(', ')} |`);
 }
 const bundle = r.others?.clientBundle?.result as ClientBundle | undefined;
 if (bundle) {
