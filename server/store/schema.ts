@@ -22,6 +22,8 @@ export interface DB {
     line_width: number;
     recurrence_rule: string;
     codebook_phase: string;
+    independent_themes: number;
+    themes_revealed_at: number | null;
     created_by: string;
     created_at: number;
     updated_at: number;

@@ -20,7 +20,7 @@ export {
 } from './storedTheme';
 export type { Theme, ThemeTree } from './ThemeTree';
 export { DEFAULT_LEVELS, levelNameOf } from './readLevels';
-export { readThemeTree } from './readThemeTree';
+export { readThemeTree, type CodebookOverlay } from './readThemeTree';
 export { addTheme, THEME_PALETTE, type AddThemeInput } from './addTheme';
 export { describeTheme, recolourTheme, renameTheme } from './editTheme';
 export { moveTheme, type MoveThemeInput } from './moveTheme';

@@ -160,3 +160,60 @@ for (const dialect of testDialects()) {
     });
   });
 }
+
+for (const dialect of testDialects()) {
+  describe(`private codebook governance over the socket (${dialect})`, () => {
+    let server: RunningServer;
+    let close: () => Promise<void>;
+    let f: StudyFixture;
+    const clients: TestClient[] = [];
+    let round = 0;
+
+    beforeAll(async () => {
+      ({ server, close } = await testServer(dialect));
+      f = await seedStudy(server.services, 'blind');
+    });
+    afterAll(async () => {
+      for (const c of clients.splice(0)) c.destroy();
+      await close();
+    });
+
+    /** Two fresh themes in the owner's private codebook and the owner's synced client. */
+    async function prepare() {
+      const n = ++round;
+      const ids = { a: `pa${n}`, b: `pb${n}`, me: f.users.owner!.id };
+      await withDoc(server.services, docs.privateCodebook(f), (doc) => {
+        addTheme(doc, { id: ids.a, label: `Mine ${n}`, createdBy: ids.me });
+        addTheme(doc, { id: ids.b, label: `Cluster ${n}`, createdBy: ids.me });
+      }, ids.me);
+      const client = openClient(server, docs.privateCodebook(f), f.cookie('owner'));
+      clients.push(client);
+      await synced(client);
+      await eventually(() => themesMap(client.doc).has(ids.b));
+      return { ids, client };
+    }
+    const onServer = (read: Change['read'], ids: { a: string; b: string }) => serverDoc(server.services, docs.privateCodebook(f), (d) => JSON.stringify(read(d, ids)));
+
+    // The owner names, places, merges and retires their own emergent themes (clustering does).
+    for (const change of [...GOVERNANCE.filter((c) => c.name !== 'set the level names'), ...BUILDING]) {
+      it(`lets the owner ${change.name} in their private codebook`, async () => {
+        const { ids, client } = await prepare();
+        change.make(client.doc, ids);
+        const wanted = JSON.stringify(change.read(client.doc, ids));
+        await eventually(async () => (await onServer(change.read, ids)) === wanted);
+        expect(client.closes).not.toContain(CloseCode.Forbidden.code);
+      });
+    }
+    // The level names are the shared codebook's; nothing is deleted or re-attributed anywhere.
+    const disown: Change = { name: 'give a theme to someone else', make: (d, { a }) => themeEntry(d, a)!.set('createdBy', 'someone-else'), read: field('createdBy') };
+    for (const change of [...GOVERNANCE.filter((c) => c.name === 'set the level names'), ...NOBODY.filter((c) => c.name !== 'claim a theme'), disown]) {
+      it(`refuses the owner who tries to ${change.name} in their private codebook`, async () => {
+        const { ids, client } = await prepare();
+        const before = await onServer(change.read, ids);
+        change.make(client.doc, ids);
+        await closedWith(client, CloseCode.Forbidden.code);
+        expect(await onServer(change.read, ids)).toBe(before);
+      });
+    }
+  });
+}

@@ -1,6 +1,5 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { addCoding, addNote, addStatement, removeCoding, removeNote, removeStatement, updateCoding, updateNote, updateStatement } from '../../../shared/coding';
-import { addTheme } from '../../../shared/themes';
 import { formatLineRange, lineRangeOf } from '../../../shared/transcript';
 import type { User } from '../api';
 import { Composer } from './Composer';
@@ -121,6 +120,18 @@ export function Workspace({ transcriptId, me }: { transcriptId: string; me: User
     },
   });
 
+  // Closing or reloading the tab with unacknowledged edits asks first (they are also kept in
+  // IndexedDB and resent on the next load, but the coder should know).
+  useEffect(() => {
+    if (own.pending === 0) return;
+    const warn = (e: BeforeUnloadEvent) => {
+      e.preventDefault();
+      e.returnValue = '';
+    };
+    window.addEventListener('beforeunload', warn);
+    return () => window.removeEventListener('beforeunload', warn);
+  }, [own.pending]);
+
   useEffect(() => {
     const hash = /^#l-(\d+)$/.exec(window.location.hash);
     if (hash && data) document.getElementById(`l-${hash[1]}`)?.scrollIntoView({ block: 'center' });
@@ -180,7 +191,7 @@ export function Workspace({ transcriptId, me }: { transcriptId: string; me: User
       <div className={`workspace${showThemes ? ' show-themes' : ''}${showMargins ? ' show-margins' : ''}`}>
         <a className="skip-link" href="#transcript">Skip to the transcript</a>
         <WorkspaceHeader study={study} transcript={data.transcript} lineCount={lines.length} canWriteOwn={canWriteOwn} codes={layers.codes} peers={peers}>
-          {layers.codes && own.conn && <StatusBadge status={own.status} what="your coding" />}
+          {layers.codes && own.conn && <StatusBadge status={own.status} what="your coding" pending={own.pending} />}
         </WorkspaceHeader>
         {notice && <p className="notice" role="alert">{notice}</p>}
         <div className="ws-toolbar" role="toolbar" aria-label="worksheet">
@@ -257,7 +268,9 @@ export function Workspace({ transcriptId, me }: { transcriptId: string; me: User
             tree={tree}
             quick={quick}
             canApply={canWriteOwn}
-            canCreate={layers.canWriteCodebook && canWriteOwn}
+            canCreate={layers.canCreateTheme && canWriteOwn}
+            meId={me.id}
+            privateThemes={layers.privateThemes}
             counts={counts}
             searchRef={searchRef}
             children={tree && canWriteOwn ? <PinnedKeysEditor tree={tree} pins={quick} setPin={setPin} /> : null}
@@ -269,9 +282,8 @@ export function Workspace({ transcriptId, me }: { transcriptId: string; me: User
               transcriptRef.current?.focus();
             }}
             onCreate={async (label, parentId) => {
-              if (!codebook.doc) return;
-              const id = addTheme(codebook.doc, { label, parentId, createdBy: me.id, createdAt: Date.now() });
-              if (selection) apply(id);
+              const id = layers.createTheme(label, parentId);
+              if (id && selection) apply(id);
             }}
           />
         </div>

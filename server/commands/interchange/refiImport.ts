@@ -104,6 +104,8 @@ export async function importProject(s: Services, actor: Actor, file: { name: str
     lineWidth: DEFAULT_LINE_WIDTH,
     recurrenceRule: DEFAULT_RECURRENCE_RULE,
     codebookPhase: 'open',
+    independentThemes: false,
+    themesRevealedAt: null,
     createdBy: actor.user.id,
     createdAt: now,
     updatedAt: now,

@@ -11,8 +11,8 @@ import { listParticipants } from '../../store/participants';
 import type { Study } from '../../store/studies';
 import { findTranscript, listTranscripts } from '../../store/transcripts';
 import { usersByIds } from '../../store/users';
-import type { Actor } from '../access/actor';
-import { loadThemeTree } from '../layers/studyLayers';
+import type { Actor, StudyAccess } from '../access/actor';
+import { loadThemeTree, viewerOf } from '../layers/studyLayers';
 
 /**
  * A resolution as docs/reconciliation.md describes the discussion document's `items` values; only
@@ -45,8 +45,9 @@ async function readRationales(s: Services, transcriptId: string): Promise<Ration
  * Everything a project export writes, read from the live documents through the registry (what
  * connected clients see). The caller has authorised reading every layer of the study.
  */
-export async function loadStudyExport(s: Services, actor: Actor, study: Study): Promise<StudyExportInput> {
-  const tree = await loadThemeTree(s, study.id);
+export async function loadStudyExport(s: Services, actor: Actor, access: StudyAccess): Promise<StudyExportInput> {
+  const { study } = access;
+  const tree = await loadThemeTree(s, study.id, viewerOf(access, actor.user.id));
   const participants = await listParticipants(s.db, study.id);
   const transcripts: StudyExportInput['transcripts'][number][] = [];
   const userIds = new Set<string>();

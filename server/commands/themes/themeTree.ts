@@ -6,13 +6,14 @@ import { withDoc } from '../../ydocs/withDoc';
 import type { Services } from '../../services';
 import { appendAudit } from '../../store/audit';
 import { type Actor, type StudyAccess, authorizeStudy } from '../access/actor';
+import { loadThemeTree, viewerOf } from '../layers/studyLayers';
 
 export const codebookDocName = (studyId: string) => docName({ kind: 'codebook', studyId });
 
 /** The study's theme tree as every client reads it (the read rule applied). */
 export async function getThemeTree(s: Services, actor: Actor, studyId: string) {
-  await authorizeStudy(s, actor, studyId, 'study.read');
-  return withDoc(s, codebookDocName(studyId), (doc) => readThemeTree(doc));
+  const access = await authorizeStudy(s, actor, studyId, 'study.read');
+  return loadThemeTree(s, studyId, viewerOf(access, actor.user.id));
 }
 
 /**
