@@ -50,7 +50,8 @@ export async function importTranscript(s: Services, actor: Actor, studyId: strin
   const choice = options.participant ?? { pseudonym: pseudonymFromFileName(file.name) };
   const row = await storeFrozenTranscript(s, actor, study, {
     participant: 'participantId' in choice ? { id: choice.participantId } : { pseudonym: choice.pseudonym },
-    title: options.title ?? file.name.replace(/^.*[\\/]/, ''),
+    // "P01_Ana.txt" is titled "P01_Ana": the file's kind is kept in `source`, not in the title.
+    title: options.title ?? file.name.replace(/^.*[\\/]/, '').replace(/\.(?:txt|md|markdown|docx|vtt|srt)$/i, ''),
     frozen: imported.frozen,
     source: { kind: imported.kind, fileName: file.name },
   });

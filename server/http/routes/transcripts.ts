@@ -4,5 +4,5 @@ import { route } from '../route';
 
 export const transcriptRoutes = () => [
   route({ method: 'get', path: '/api/transcripts/:tid', summary: 'A frozen transcript with its numbered lines and speaker turns', tag: 'transcripts', auth: 'session', handler: async ({ s, actor, params }) => await getTranscript(s, actor!, params.tid!) }),
-  route({ method: 'post', path: '/api/transcripts/:tid/phase', summary: 'Move a transcript one step: coding <-> reconciling <-> final (leads)', tag: 'transcripts', auth: 'session', body: PhaseBody, handler: async ({ s, actor, params, body }) => ({ transcript: await setTranscriptPhase(s, actor!, params.tid!, body.phase) }) }),
+  route({ method: 'post', path: '/api/transcripts/:tid/phase', summary: 'Move a transcript one step: coding <-> reconciling <-> final (leads)', tag: 'transcripts', auth: 'session', body: PhaseBody, handler: async ({ s, actor, params, body }) => ({ transcript: await setTranscriptPhase(s, actor!, params.tid!, body.phase, body.rationale) }) }),
 ];
