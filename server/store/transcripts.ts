@@ -82,6 +82,12 @@ export async function findTranscriptPhase(db: Database, id: string): Promise<{ s
   return r ? { studyId: r.study_id, phase: r.phase as TranscriptPhase } : null;
 }
 
+/** The frozen text's length in UTF-16 code units (the unit of every span); null when there is no such transcript. */
+export async function findTranscriptTextLength(db: Database, id: string): Promise<number | null> {
+  const r = await db.selectFrom('transcripts').select('text').where('id', '=', id).executeTakeFirst();
+  return r ? r.text.length : null;
+}
+
 export async function listTranscripts(db: Database, studyId: string): Promise<TranscriptMeta[]> {
   const rows = await db
     .selectFrom('transcripts')

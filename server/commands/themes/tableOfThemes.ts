@@ -50,6 +50,9 @@ async function computeTable(s: Services, study: Study, viewer: ThemeViewer): Pro
     transcripts.push({ id: row.id, participantId: row.participantId, title: row.title, text: row.text, lines: linesOf(row.text), final: row.phase === 'final', codings });
   }
   const inAnalysis = new Set(transcripts.map((t) => t.participantId));
-  const participants = (await listParticipants(s.db, study.id)).filter((p) => inAnalysis.has(p.id)).map((p) => ({ id: p.id, pseudonym: p.pseudonym }));
-  return tableOfThemes({ tree, participants, transcripts, rule: study.recurrenceRule });
+  const all = (await listParticipants(s.db, study.id)).map((p) => ({ id: p.id, pseudonym: p.pseudonym }));
+  const participants = all.filter((p) => inAnalysis.has(p.id));
+  // Recurrence counts every participant; those still in coding are pending, not absent.
+  const pending = all.filter((p) => !inAnalysis.has(p.id));
+  return tableOfThemes({ tree, participants, pending, transcripts, rule: study.recurrenceRule });
 }

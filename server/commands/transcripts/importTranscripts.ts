@@ -1,5 +1,8 @@
 import { type ImportedTranscript, TranscriptImportError, detectFileKind, importTranscriptFile } from '../../../shared/transcript';
 import type { Services } from '../../services';
+import type { Database } from '../../store/database';
+import { listParticipants } from '../../store/participants';
+import { type PseudonymDecision, type Pseudonymisation, pseudonymisation, reviewIdentifiers } from '../privacy/pseudonymise';
 import { type Actor, authorizeStudy } from '../access/actor';
 import { storeFrozenTranscript } from './transcripts';
 
@@ -11,10 +14,16 @@ export interface TranscriptFile {
 /** Where an imported file's transcript goes: an existing participant, or a pseudonym (found or created). */
 export type ParticipantChoice = { participantId: string } | { pseudonym: string };
 
-/** One participant per file by default: the file name without its extension. */
-export function pseudonymFromFileName(name: string): string {
-  const base = name.replace(/^.*[\\/]/, '').replace(/\.[^.]+$/, '').trim();
-  return base.slice(0, 60) || 'Participant';
+/**
+ * One participant per file by default, named by the next free number (P01, P02, ...). Never the
+ * file's name: interview files are often named after the person (docs/privacy.md).
+ */
+export async function nextPseudonym(db: Database, studyId: string): Promise<string> {
+  const taken = new Set((await listParticipants(db, studyId)).map((p) => p.pseudonym));
+  for (let n = taken.size + 1; ; n++) {
+    const p = `P${String(n).padStart(2, '0')}`;
+    if (!taken.has(p)) return p;
+  }
 }
 
 /**
@@ -22,7 +31,7 @@ export function pseudonymFromFileName(name: string): string {
  * speakers) before committing. A .docx is converted to text by mammoth here, because shared/
  * must stay free of Node-only libraries.
  */
-export async function readTranscriptFile(file: TranscriptFile, lineWidth: number): Promise<ImportedTranscript> {
+export async function readTranscriptFile(file: TranscriptFile, lineWidth: number, rewrite?: Pick<Pseudonymisation, 'rewrite' | 'rewriteSpeaker'>): Promise<ImportedTranscript> {
   const kind = detectFileKind(file.name, file.bytes);
   let docxText: string | undefined;
   if (kind === 'docx' && file.bytes.length > 0) {
@@ -34,26 +43,42 @@ export async function readTranscriptFile(file: TranscriptFile, lineWidth: number
       throw new TranscriptImportError('unsupported_type', `"${file.name}" could not be read as a Word document.`);
     }
   }
-  return importTranscriptFile({ name: file.name, bytes: file.bytes, ...(docxText !== undefined ? { docxText } : {}) }, { lineWidth });
+  return importTranscriptFile({ name: file.name, bytes: file.bytes, ...(docxText !== undefined ? { docxText } : {}) }, { lineWidth, ...(rewrite ?? {}) });
 }
 
 export async function previewTranscriptFile(s: Services, actor: Actor, studyId: string, file: TranscriptFile) {
   const { study } = await authorizeStudy(s, actor, studyId, 'transcripts.write');
   const imported = await readTranscriptFile(file, study.lineWidth);
-  return { fileName: file.name, kind: imported.kind, suggestedPseudonym: pseudonymFromFileName(file.name), preview: imported.preview };
+  const candidates = await reviewIdentifiers(s.db, studyId, imported.raw, imported.preview.speakers.map((x) => x.name));
+  return {
+    fileName: file.name,
+    kind: imported.kind,
+    suggestedPseudonym: await nextPseudonym(s.db, studyId),
+    preview: imported.preview,
+    // Offsets are into the text before freezing: the import applies the accepted ones there.
+    pseudonymisation: { candidates },
+  };
 }
 
 /** Imports one file; a bad file throws a TranscriptImportError and stores nothing. */
-export async function importTranscript(s: Services, actor: Actor, studyId: string, file: TranscriptFile, options: { participant?: ParticipantChoice; title?: string }) {
+export async function importTranscript(
+  s: Services,
+  actor: Actor,
+  studyId: string,
+  file: TranscriptFile,
+  options: { participant?: ParticipantChoice; title?: string; pseudonymise?: readonly PseudonymDecision[] },
+) {
   const { study } = await authorizeStudy(s, actor, studyId, 'transcripts.write');
-  const imported = await readTranscriptFile(file, study.lineWidth);
-  const choice = options.participant ?? { pseudonym: pseudonymFromFileName(file.name) };
+  const p = options.pseudonymise ? await pseudonymisation(s.db, studyId, options.pseudonymise) : null;
+  const imported = await readTranscriptFile(file, study.lineWidth, p ?? undefined);
+  const choice = options.participant ?? { pseudonym: await nextPseudonym(s.db, studyId) };
   const row = await storeFrozenTranscript(s, actor, study, {
     participant: 'participantId' in choice ? { id: choice.participantId } : { pseudonym: choice.pseudonym },
     // "P01_Ana.txt" is titled "P01_Ana": the file's kind is kept in `source`, not in the title.
     title: options.title ?? file.name.replace(/^.*[\\/]/, '').replace(/\.(?:txt|md|markdown|docx|vtt|srt)$/i, ''),
     frozen: imported.frozen,
     source: { kind: imported.kind, fileName: file.name },
+    ...(p ? { pseudonymisation: { entries: p.entries, counts: p.counts } } : {}),
   });
   const { text: _t, turns: _u, ...transcript } = row;
   return { transcript, lineCount: imported.preview.lineCount, speakers: imported.preview.speakers };
