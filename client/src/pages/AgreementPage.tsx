@@ -13,6 +13,9 @@ import { download, exportName, reportCsv, reportJson } from '../agreement/report
 import { ThemeTable, type ThemeRow } from '../agreement/ThemeTable';
 import { UNITS, type AgreementSettings, type Unit } from '../agreement/settings';
 import type { AgreementResponse } from '../../../shared/agreement';
+
+/** What the overall "units" counts under each unit setting: the pool adds every theme's units (shared/agreement/report.ts). */
+const UNIT_NOUN: Record<Unit, string> = { line: 'units (lines × themes)', turn: 'units (turns × themes)', character: 'units (characters × themes)', continuum: 'units (characters × coders × themes)' };
 import { useAgreement, useRegions } from '../agreement/useAgreement';
 import { Link } from '../router';
 
@@ -156,7 +159,7 @@ function Report({ data, settings, pseudonyms }: { data: AgreementResponse; setti
           <span className="muted small">prevalence {overall.prevalence === null ? 'n/a' : percent(overall.prevalence)}</span>
         </div>
         <div className="card stat">
-          <span className="stat-label">Coders · transcripts · units</span>
+          <span className="stat-label">Coders · transcripts · {UNIT_NOUN[data.report.unit]}</span>
           <span className="stat-value small-value" data-stat="units">
             {coderCount} · {data.transcripts.length} · {overall.units.toLocaleString('en')}
           </span>
