@@ -24,14 +24,20 @@ export async function addTranscript(s: Services, actor: Actor, studyId: string, 
   if (input.text.length > MAX_TRANSCRIPT_TEXT_LENGTH) throw invalid(`the transcript exceeds ${MAX_TRANSCRIPT_TEXT_LENGTH} characters`);
   const frozen = freezeTranscript(input.text, { lineWidth: study.lineWidth });
   if (frozen.text.trim().length === 0) throw invalid('the transcript is empty');
-  return storeFrozenTranscript(s, actor, study, { participant: { id: input.participantId }, title: input.title, frozen, source: { kind: 'text' } });
+  return storeFrozenTranscript(s, actor, study, { participant: { id: input.participantId }, title: input.title, frozen: storedFrozen(frozen), source: { kind: 'text' } });
 }
+
+export type StoredFrozen = Pick<FrozenTranscript, 'text' | 'turns'> & { lineCount: number };
+
+/** What storing needs of a frozen transcript (an upload's crosses from the parsing worker). */
+export const storedFrozen = (f: FrozenTranscript): StoredFrozen => ({ text: f.text, turns: f.turns, lineCount: f.lines.length });
 
 export interface StoreInput {
   /** An existing participant, or a pseudonym to find or create in the same transaction. */
   participant: { id: string } | { pseudonym: string };
   title: string;
-  frozen: FrozenTranscript;
+  /** The frozen text and turns; the lines themselves are not needed to store it, only their count. */
+  frozen: StoredFrozen;
   /** Where the text came from, recorded in the audit event. */
   source: { kind: string; fileName?: string };
 }
@@ -74,7 +80,7 @@ export async function storeFrozenTranscript(s: Services, actor: Actor, study: St
       actorId: actor.user.id,
       action: 'transcript.import',
       target: `transcript:${row.id}`,
-      data: { participantId: participant.id, title: row.title, sha256: row.sha256, lines: frozen.lines.length, lineWidth: row.lineWidth, source: input.source },
+      data: { participantId: participant.id, title: row.title, sha256: row.sha256, lines: frozen.lineCount, lineWidth: row.lineWidth, source: input.source },
       at: now,
     });
     return row;
