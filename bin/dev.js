@@ -4,7 +4,8 @@
 import { spawn } from 'node:child_process';
 
 const children = [
-  spawn(process.execPath, ['bin/concord.js', 'serve'], { stdio: 'inherit' }),
+  // Vite serves the client here: the API server does not build client/dist.
+  spawn(process.execPath, ['bin/concord.js', 'serve'], { stdio: 'inherit', env: { ...process.env, CONCORD_BUILD_CLIENT: '0' } }),
   spawn(process.execPath, ['node_modules/vite/bin/vite.js', '--config', 'client/vite.config.ts'], { stdio: 'inherit' }),
 ];
 const stop = () => children.forEach((c) => c.kill('SIGTERM'));

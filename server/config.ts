@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import { z } from 'zod';
+import { HISTORY_REWRITE_DELAY_MS } from './ydocs/docLimits';
 
 /**
  * Server configuration, parsed once from the environment and frozen.
@@ -21,6 +22,11 @@ export interface Config {
    * right; 0 (the default) trusts no header, so a client cannot forge its address.
    */
   readonly trustProxyHops: number;
+  /**
+   * Milliseconds between a deletion in a coder's layer and the rewrite of that layer's update
+   * log from its current state (docs/privacy.md); HISTORY_REWRITE_DELAY_MS.
+   */
+  readonly historyRewriteDelayMs: number;
 }
 
 const envSchema = z.object({
@@ -30,6 +36,7 @@ const envSchema = z.object({
   PUBLIC_ORIGIN: z.string().url().optional(),
   LOG_LEVEL: z.enum(['silent', 'error', 'warn', 'info']).default('info'),
   TRUST_PROXY: z.coerce.number().int().min(0).max(10).default(0),
+  HISTORY_REWRITE_DELAY_MS: z.coerce.number().int().min(0).max(3_600_000).default(HISTORY_REWRITE_DELAY_MS),
 });
 
 export function parseConfig(env: Record<string, string | undefined>): Config {
@@ -54,6 +61,7 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     secureCookies: publicOrigin?.startsWith('https:') ?? false,
     logLevel: e.LOG_LEVEL,
     trustProxyHops: e.TRUST_PROXY,
+    historyRewriteDelayMs: e.HISTORY_REWRITE_DELAY_MS,
   });
 }
 

@@ -8,6 +8,8 @@ export const ErrorCode = {
   forbidden: 403,
   not_found: 404,
   conflict: 409,
+  // An erasure that would change a finalised analysis: repeat it with `confirm: true`.
+  confirmation_required: 409,
   too_large: 413,
   unsupported_media_type: 415,
   // Transcript import (shared/transcript TranscriptImportError codes)

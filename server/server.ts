@@ -1,7 +1,5 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { getRequestListener } from '@hono/node-server';
 import { type ClusterNode, startClusterNode } from './cluster/ClusterNode';
 import { attachCollab } from './collab/attachCollab';
@@ -9,6 +7,7 @@ import type { Config } from './config';
 import { createApp } from './http/app';
 import { docRoutes } from './http/routes/docs';
 import { staticHandler } from './http/static';
+import { clientDist } from './paths';
 import { docRegistryFor } from './ydocs/withDoc';
 import { type ServiceOptions, type Services, createServices } from './services';
 
@@ -21,8 +20,6 @@ export interface RunningServer {
   http: Server;
   close: () => Promise<void>;
 }
-
-const clientDist = join(dirname(fileURLToPath(import.meta.url)), '..', 'client', 'dist');
 
 /** Composes the doors (HTTP, collab) over one set of services and listens. */
 export async function startServer(config: Config, options: ServiceOptions = {}): Promise<RunningServer> {

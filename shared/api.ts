@@ -31,6 +31,7 @@ const studyFields = {
   terminology: TerminologySchema.optional(),
   lineWidth: z.number().int().min(30).max(200).optional(),
   recurrenceRule: RecurrenceRuleSchema.optional(),
+  independentThemes: z.boolean().optional(),
 };
 export const CreateStudyBody = z.strictObject(studyFields);
 export const PatchStudyBody = z.strictObject({ ...studyFields, title: studyFields.title.optional(), codebookPhase: z.enum(CODEBOOK_PHASES).optional() });

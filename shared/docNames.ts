@@ -4,22 +4,25 @@
  */
 export type DocRef =
   | { kind: 'codebook'; studyId: string }
+  /** A coder's private codebook: the themes they create under independent themes (docs/theme-model.md). */
+  | { kind: 'privateCodebook'; studyId: string; ownerId: string }
   | { kind: 'layer'; transcriptId: string; ownerId: string }
   | { kind: 'consensus'; transcriptId: string }
   | { kind: 'discussion'; transcriptId: string };
 
 export type DocKind = DocRef['kind'];
-export const DOC_KINDS = ['codebook', 'layer', 'consensus', 'discussion'] as const satisfies readonly DocKind[];
+export const DOC_KINDS = ['codebook', 'privateCodebook', 'layer', 'consensus', 'discussion'] as const satisfies readonly DocKind[];
 
 const ID = '[A-Za-z0-9_-]{1,64}';
 const patterns: Array<[RegExp, (m: RegExpMatchArray) => DocRef]> = [
   [new RegExp(`^studies/(${ID})/codebook$`), (m) => ({ kind: 'codebook', studyId: m[1]! })],
+  [new RegExp(`^studies/(${ID})/codebooks/(${ID})$`), (m) => ({ kind: 'privateCodebook', studyId: m[1]!, ownerId: m[2]! })],
   [new RegExp(`^transcripts/(${ID})/layers/(${ID})$`), (m) => ({ kind: 'layer', transcriptId: m[1]!, ownerId: m[2]! })],
   [new RegExp(`^transcripts/(${ID})/consensus$`), (m) => ({ kind: 'consensus', transcriptId: m[1]! })],
   [new RegExp(`^transcripts/(${ID})/discussion$`), (m) => ({ kind: 'discussion', transcriptId: m[1]! })],
 ];
 
-/** Parses a document name; null when it is not one of the four forms. */
+/** Parses a document name; null when it is not one of the five forms. */
 export function parseDocName(name: string): DocRef | null {
   if (name.length > 200) return null;
   for (const [re, build] of patterns) {
@@ -33,6 +36,8 @@ export function docName(ref: DocRef): string {
   switch (ref.kind) {
     case 'codebook':
       return `studies/${ref.studyId}/codebook`;
+    case 'privateCodebook':
+      return `studies/${ref.studyId}/codebooks/${ref.ownerId}`;
     case 'layer':
       return `transcripts/${ref.transcriptId}/layers/${ref.ownerId}`;
     case 'consensus':

@@ -1,22 +1,40 @@
-import { useCallback, useEffect, useState } from 'react';
+import { type ComponentType, Suspense, lazy, useCallback, useEffect, useState } from 'react';
 import { api, type User } from './api';
 import { Link, navigate, usePath } from './router';
-import { SetupPage } from './pages/SetupPage';
-import { LoginPage } from './pages/LoginPage';
-import { StudiesPage } from './pages/StudiesPage';
-import { StudyPage } from './pages/StudyPage';
-import { Workspace } from './workspace/Workspace';
-import { InvitePage } from './pages/InvitePage';
-import { AgreementPage } from './pages/AgreementPage';
-import { ThemeBrowserPage } from './pages/ThemeBrowserPage';
-import { ProgressPage } from './pages/ProgressPage';
-import { ReconcilePage } from './reconcile/ReconcilePage';
-import { TableOfThemesPage } from './tables/TableOfThemesPage';
-import { AuditorPage } from './audit/AuditorPage';
+
+/**
+ * Each page is its own chunk, loaded when it is first shown: a coder opening a transcript
+ * downloads the workspace (and the collaboration libraries), not the agreement or audit pages.
+ */
+function page<K extends string, P>(load: () => Promise<Record<K, ComponentType<P>>>, name: K) {
+  return lazy(async () => ({ default: (await load())[name] }));
+}
+const SetupPage = page(() => import('./pages/SetupPage'), 'SetupPage');
+const LoginPage = page(() => import('./pages/LoginPage'), 'LoginPage');
+const StudiesPage = page(() => import('./pages/StudiesPage'), 'StudiesPage');
+const StudyPage = page(() => import('./pages/StudyPage'), 'StudyPage');
+const Workspace = page(() => import('./workspace/Workspace'), 'Workspace');
+const InvitePage = page(() => import('./pages/InvitePage'), 'InvitePage');
+const AgreementPage = page(() => import('./pages/AgreementPage'), 'AgreementPage');
+const ThemeBrowserPage = page(() => import('./pages/ThemeBrowserPage'), 'ThemeBrowserPage');
+const ProgressPage = page(() => import('./pages/ProgressPage'), 'ProgressPage');
+const ReconcilePage = page(() => import('./reconcile/ReconcilePage'), 'ReconcilePage');
+const TableOfThemesPage = page(() => import('./tables/TableOfThemesPage'), 'TableOfThemesPage');
+const AuditorPage = page(() => import('./audit/AuditorPage'), 'AuditorPage');
+
+const loading = <main className="centered">Loading…</main>;
+
+export function App() {
+  return (
+    <Suspense fallback={loading}>
+      <Routes />
+    </Suspense>
+  );
+}
 
 type Boot = { state: 'loading' } | { state: 'setup' } | { state: 'anonymous' } | { state: 'signed-in'; user: User };
 
-export function App() {
+function Routes() {
   const path = usePath();
   const [boot, setBoot] = useState<Boot>({ state: 'loading' });
 
@@ -37,7 +55,7 @@ export function App() {
 
   const invite = /^\/invite\/([a-z2-7]+)$/.exec(path);
   if (invite) return <InvitePage token={invite[1]!} onDone={refresh} />;
-  if (boot.state === 'loading') return <main className="centered">Loading…</main>;
+  if (boot.state === 'loading') return loading;
   if (boot.state === 'setup') return <SetupPage onDone={refresh} />;
   if (boot.state === 'anonymous') return <LoginPage onDone={refresh} />;
 
@@ -67,7 +85,9 @@ export function App() {
         </button>
       </header>
       <main>
-        {reconcile ? <ReconcilePage key={path} scope={reconcile[1] === 'studies' ? { studyId: reconcile[2]! } : { transcriptId: reconcile[2]! }} /> : issue6 ? (issue6[2] === 'table' ? <TableOfThemesPage key={path} studyId={issue6[1]!} /> : <AuditorPage key={path} studyId={issue6[1]!} />) : studyView && StudyView ? <StudyView key={path} studyId={studyView[1]!} /> : study ? <StudyPage studyId={study[1]!} /> : transcript ? <Workspace key={transcript[1]!} transcriptId={transcript[1]!} me={boot.user} /> : <StudiesPage />}
+        <Suspense fallback={<p className="muted">Loading…</p>}>
+          {reconcile ? <ReconcilePage key={path} me={boot.user} scope={reconcile[1] === 'studies' ? { studyId: reconcile[2]! } : { transcriptId: reconcile[2]! }} /> : issue6 ? (issue6[2] === 'table' ? <TableOfThemesPage key={path} studyId={issue6[1]!} /> : <AuditorPage key={path} me={boot.user} studyId={issue6[1]!} />) : studyView && StudyView ? <StudyView key={path} studyId={studyView[1]!} /> : study ? <StudyPage studyId={study[1]!} /> : transcript ? <Workspace key={transcript[1]!} transcriptId={transcript[1]!} me={boot.user} /> : <StudiesPage />}
+        </Suspense>
       </main>
     </>
   );

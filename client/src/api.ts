@@ -37,6 +37,10 @@ export interface Study {
   lineWidth: number;
   recurrenceRule: { kind: 'fraction' | 'count'; value: number };
   codebookPhase: 'open' | 'locked' | 'final';
+  /** Open mode: coders' new themes stay private until reveal (blind mode always does). */
+  independentThemes: boolean;
+  /** When the lead revealed the coders' private themes; null before. */
+  themesRevealedAt: number | null;
   role: 'lead' | 'coder' | 'auditor' | null;
 }
 export interface Member {

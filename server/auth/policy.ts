@@ -1,3 +1,4 @@
+import { CODEBOOK_GOVERNORS } from '../../shared/access';
 import type { Role } from '../../shared/domain';
 
 /**
@@ -13,7 +14,8 @@ export const STUDY_ACTIONS = {
   'participants.write': ['lead', 'admin'],
   'transcripts.write': ['lead', 'admin'],
   'transcripts.phase': ['lead', 'admin'],
-  'codebook.govern': ['lead', 'admin'],
+  // The same list decides codebook changes over the socket (shared/access.ts).
+  'codebook.govern': CODEBOOK_GOVERNORS,
   'audit.read': ['lead', 'auditor', 'admin'],
   'docs.history': ['lead', 'auditor', 'admin'],
   // The lead's progress view (issue 4 item 7): counts only, no content, so it is safe in blind
@@ -23,6 +25,9 @@ export const STUDY_ACTIONS = {
   // auditors read only (their reads go through study.read / audit.read).
   'reconcile.resolve': ['lead', 'admin'],
   'reconcile.comment': ['lead', 'coder', 'admin'],
+  // Erasure (docs/privacy.md): a study's leads only. An instance admin who is not a member does
+  // not erase research data; they erase user accounts (commands/privacy/eraseUser.ts).
+  'privacy.erase': ['lead'],
 } as const satisfies Record<string, ReadonlyArray<Role | 'admin'>>;
 
 export type StudyAction = keyof typeof STUDY_ACTIONS;

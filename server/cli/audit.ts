@@ -17,6 +17,7 @@ const eventSchema = z.object({
   action: z.string(),
   target: z.string(),
   data: z.unknown(),
+  dataHash: z.string().optional(),
   prevHash: z.string(),
   hash: z.string(),
 });
@@ -46,7 +47,8 @@ export async function runAudit(args: string[], io: CliIo): Promise<number> {
     return EXIT_FAILURE;
   }
   const last = events[events.length - 1];
-  io.stdout(`verified: ${events.length} events, chain intact${last ? `; last hash ${last.hash}` : ''}\n`);
+  const redacted = verdict.redacted > 0 ? ` (${verdict.redacted} redacted by erasure: their place and hash verified, their data gone)` : '';
+  io.stdout(`verified: ${events.length} events, chain intact${redacted}${last ? `; last hash ${last.hash}` : ''}\n`);
   return EXIT_OK;
 }
 
@@ -62,21 +64,28 @@ function eventsFromJson(text: string): AuditEvent[] {
   return parsed.data.events.map((e) => ({ ...e, data: e.data ?? {} }));
 }
 
-const CSV_COLUMNS = ['study_id', 'seq', 'at', 'at_iso', 'actor_id', 'action', 'target', 'data', 'prev_hash', 'hash'];
+const CSV_COLUMNS = ['study_id', 'seq', 'at', 'at_iso', 'actor_id', 'action', 'target', 'data', 'data_hash', 'prev_hash', 'hash'];
+/** Exports made before scheme 2 (no data_hash column) still verify. */
+const CSV_COLUMNS_V1 = CSV_COLUMNS.filter((c) => c !== 'data_hash');
 
-/** The CSV export: `data` is the canonical JSON the hash covers; an empty actor_id is null. */
+/**
+ * The CSV export: `data` is the canonical JSON, `data_hash` its commitment (empty on scheme 1
+ * events); an empty actor_id is null.
+ */
 function eventsFromCsv(text: string, file: string): AuditEvent[] {
   const rows = readCsvRows(text, file);
-  const header = rows.shift()?.cells;
-  if (!header || header.join(',') !== CSV_COLUMNS.join(',')) throw new UsageError(`${file}: line 1: not a Concord audit CSV (expected columns ${CSV_COLUMNS.join(',')})`);
+  const header = rows.shift()?.cells.join(',');
+  const columns = header === CSV_COLUMNS.join(',') ? CSV_COLUMNS : header === CSV_COLUMNS_V1.join(',') ? CSV_COLUMNS_V1 : null;
+  if (!columns) throw new UsageError(`${file}: line 1: not a Concord audit CSV (expected columns ${CSV_COLUMNS.join(',')})`);
   return rows.map(({ cells: r, line }) => {
-    const cell = (k: string) => r[CSV_COLUMNS.indexOf(k)] ?? '';
+    const cell = (k: string) => r[columns.indexOf(k)] ?? '';
     let data: unknown;
     try {
       data = JSON.parse(cell('data'));
     } catch {
       throw new UsageError(`${file}: line ${line}: data is not JSON`);
     }
-    return { studyId: cell('study_id'), seq: Number(cell('seq')), at: Number(cell('at')), actorId: cell('actor_id') || null, action: cell('action'), target: cell('target'), data, prevHash: cell('prev_hash'), hash: cell('hash') };
+    const dataHash = cell('data_hash');
+    return { studyId: cell('study_id'), seq: Number(cell('seq')), at: Number(cell('at')), actorId: cell('actor_id') || null, action: cell('action'), target: cell('target'), data, ...(dataHash ? { dataHash } : {}), prevHash: cell('prev_hash'), hash: cell('hash') };
   });
 }

@@ -2,6 +2,7 @@ import { existsSync, rmSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import SQLite from 'better-sqlite3';
 import { configFromEnv } from '../config';
+import { newId } from '../ids';
 import { createPrivateFile, ensureNewDirPrivate } from '../store/privateFiles';
 import { parseArgs } from './args';
 import { type CliIo, EXIT_OK, UsageError } from './io';
@@ -52,8 +53,24 @@ export async function runBackup(args: string[], io: CliIo): Promise<number> {
     db.close();
   }
   const check = verifyBackup(out);
+  recordBackup(source, out);
   io.stdout(`backup written to ${out} (${statSync(out).size} bytes, ${check.users} accounts, ${check.studies} studies, ${check.updates} document updates)\n`);
   return EXIT_OK;
+}
+
+/**
+ * Records the backup in the database it copies (migrations/0010_a), so that a later erasure can
+ * list the copies that still hold what it erased (docs/privacy.md). The copy itself was taken
+ * before this row, so it does not contain it.
+ */
+function recordBackup(source: string, out: string): void {
+  const db = new SQLite(source, { fileMustExist: true });
+  try {
+    db.pragma('busy_timeout = 10000');
+    db.prepare('insert into backups (id, at, path, bytes) values (?, ?, ?, ?)').run(newId(), Date.now(), out, statSync(out).size);
+  } finally {
+    db.close();
+  }
 }
 
 /** Opens a backup read-only and checks it is a whole Concord database. */

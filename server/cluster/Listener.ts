@@ -1,4 +1,5 @@
-import pg from 'pg';
+import type pg from 'pg';
+import { loadPg } from '../store/database';
 import type { Logger } from '../log';
 
 export interface ListenerHandlers {
@@ -68,6 +69,7 @@ export class Listener {
   }
 
   async #connect(): Promise<void> {
+    const pg = await loadPg();
     const client = new pg.Client({ connectionString: this.url, application_name: `concord-listen-${process.pid}`, keepAlive: true });
     client.on('error', (error) => this.#lost(client, error));
     client.on('end', () => this.#lost(client, new Error('connection ended')));

@@ -3,10 +3,11 @@ import * as Y from 'yjs';
 import type { DocRef } from '../../shared/docNames';
 import { CloseCode, MessageType } from '../../shared/protocol';
 import type { Logger } from '../log';
-import type { DocWriter } from '../ydocs/Room';
+import type { DocWriter, UpdateGuard } from '../ydocs/Room';
 import { AwarenessStateTooLarge, type AwarenessEntry, decodeAwarenessUpdate } from './awarenessCodec';
 import type { DocChannel } from './DocChannel';
-import type { DocAccess } from './gatherAccess';
+import { codebookGuard } from './codebookGuard';
+import type { CodebookGovernance, DocAccess } from './gatherAccess';
 import {
   AWARENESS_BURST,
   AWARENESS_RATE_PER_SECOND,
@@ -61,6 +62,7 @@ export class Connection implements DocWriter {
   /** The newest SyncStep1 over the rate, answered when a token returns (coalesced). */
   #pendingSync: { stateVector: Uint8Array; timer: NodeJS.Timeout } | null = null;
   #onFinish: ((c: Connection) => void) | null;
+  #guard: { for: CodebookGovernance; guard: UpdateGuard } | null = null;
 
   constructor(
     private readonly socket: SocketLike,
@@ -83,6 +85,14 @@ export class Connection implements DocWriter {
 
   get channel(): DocChannel | null {
     return this.#phase.kind === 'open' ? this.#phase.channel : (this.#granted?.channel ?? null);
+  }
+
+  /** Judges this connection's updates on a governed document (rights narrower than the doc). */
+  get guard(): UpdateGuard | null {
+    const governance = this.rights?.governance;
+    if (!governance) return null;
+    if (this.#guard?.for !== governance) this.#guard = { for: governance, guard: codebookGuard(governance) };
+    return this.#guard.guard;
   }
 
   get canWrite(): boolean {
@@ -148,7 +158,9 @@ export class Connection implements DocWriter {
     if (this.#phase.kind === 'closed') return;
     this.#phase = { kind: 'closed' };
     if (spec.code !== CloseCode.AuthorizationChanged.code && spec.code !== 1001) {
-      const level = spec.code === CloseCode.Forbidden.code || spec.code === CloseCode.UnknownDocument.code ? 'info' : 'warn';
+      // A refused update is an attempt at something the role may not do: warn, unlike a refused open.
+      const refusedOpen = (spec.code === CloseCode.Forbidden.code && !('refused' in fields)) || spec.code === CloseCode.UnknownDocument.code;
+      const level = refusedOpen ? 'info' : 'warn';
       this.log[level]('collab.closed', { doc: this.info.docName, user: this.info.userId, code: spec.code, reason: spec.reason, ...fields });
     }
     try {

@@ -1,5 +1,5 @@
 import * as Y from 'yjs';
-import type { CommitNotice, DocWriter, Room, RoomListener } from '../ydocs/Room';
+import { type CommitNotice, type DocWriter, type Room, type RoomListener, UpdateRefused } from '../ydocs/Room';
 import { CloseCode } from '../../shared/protocol';
 import { type AwarenessEntry, decodeAwarenessUpdate } from './awarenessCodec';
 import { DocAwareness } from './DocAwareness';
@@ -134,7 +134,10 @@ export class DocChannel implements RoomListener {
   }
 
   rejected(writer: DocWriter, error: unknown): void {
-    if (this.#isMember(writer)) writer.close(CloseCode.Malformed, { why: 'update failed to apply', error: String(error) });
+    if (!this.#isMember(writer)) return;
+    // A refused change is logged with what it tried (the close of a 4403 is logged at info).
+    if (error instanceof UpdateRefused) writer.close(CloseCode.Forbidden, { why: 'update refused', refused: error.message });
+    else writer.close(CloseCode.Malformed, { why: 'update failed to apply', error: String(error) });
   }
 
   reset(): void {

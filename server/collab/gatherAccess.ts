@@ -1,5 +1,6 @@
-import { type Access, decideAccess } from '../../shared/access';
+import { type Access, accessContext, decideAccess } from '../../shared/access';
 import type { DocRef } from '../../shared/docNames';
+import type { CodebookPhase, Role } from '../../shared/domain';
 import type { Database } from '../store/database';
 import { findRole } from '../store/members';
 import { findStudy } from '../store/studies';
@@ -13,19 +14,33 @@ export interface DocAccess {
   transcriptId: string | null;
   /** Awareness is reduced to {user} on this doc: a shared doc of a blind study. */
   blindAwareness: boolean;
+  /**
+   * On a governed document (the shared codebook) a writer may not make every change: each update
+   * is judged by decideCodebookChange with these inputs (codebookGuard.ts). Null elsewhere.
+   */
+  governance: CodebookGovernance | null;
+}
+
+export interface CodebookGovernance {
+  role: Role;
+  codebookPhase: CodebookPhase;
+  /** The shared codebook, or the writer's own private codebook. */
+  codebook: 'shared' | 'private';
 }
 
 /**
- * Gathers the decision's inputs (role, coding mode, codebook phase, transcript phase) and asks
+ * Gathers the decision's inputs (role, coding mode, codebook phase, independent themes and their
+ * reveal, transcript phase) and asks
  * the one decision function, shared/access.ts. Null when the document's study, transcript or
- * layer owner does not exist (4404).
+ * owner (of a layer or private codebook) does not exist (4404).
  */
 export async function gatherAccess(db: Database, ref: DocRef, userId: string): Promise<DocAccess | null> {
   let studyId: string;
   let transcriptId: string | null = null;
   let transcriptPhase: 'coding' | 'reconciling' | 'final' | undefined;
-  if (ref.kind === 'codebook') {
+  if (ref.kind === 'codebook' || ref.kind === 'privateCodebook') {
     studyId = ref.studyId;
+    if (ref.kind === 'privateCodebook' && !(await findUserById(db, ref.ownerId))) return null;
   } else {
     const t = await findTranscriptPhase(db, ref.transcriptId);
     if (!t) return null;
@@ -37,12 +52,12 @@ export async function gatherAccess(db: Database, ref: DocRef, userId: string): P
   const study = await findStudy(db, studyId);
   if (!study) return null;
   const role = await findRole(db, studyId, userId);
-  const access = decideAccess(ref, {
-    userId,
-    role,
-    codingMode: study.codingMode,
-    codebookPhase: study.codebookPhase,
-    ...(transcriptPhase ? { transcriptPhase } : {}),
-  });
-  return { access, studyId, transcriptId, blindAwareness: study.codingMode === 'blind' && ref.kind !== 'layer' };
+  const access = decideAccess(ref, accessContext(study, userId, role, transcriptPhase));
+  // Governed documents (the shared codebook, a private codebook): each change of a writer is
+  // judged by decideCodebookChange (codebookGuard.ts).
+  const codebook: CodebookGovernance['codebook'] | null = ref.kind === 'codebook' ? 'shared' : ref.kind === 'privateCodebook' ? 'private' : null;
+  const governance = codebook && access === 'write' && role !== null ? { role, codebookPhase: study.codebookPhase, codebook } : null;
+  // A personal document (a layer, a private codebook) has one writer: its awareness is not reduced.
+  const personal = ref.kind === 'layer' || ref.kind === 'privateCodebook';
+  return { access, studyId, transcriptId, blindAwareness: study.codingMode === 'blind' && !personal, governance };
 }

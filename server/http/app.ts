@@ -18,6 +18,7 @@ import { browseRoutes } from './routes/browse';
 import { interchangeRoutes } from './routes/interchange';
 import { reconcileRoutes } from './routes/reconcile';
 import { exportRoutes } from './routes/exports';
+import { privacyRoutes } from './routes/privacy';
 import { checkOrigin } from './origin';
 
 export type AppEnv = { Variables: { actor: Actor | null } };
@@ -30,7 +31,7 @@ export interface AppOptions {
 }
 
 export function allRoutes(s: Services, extra: RouteSpec[] = []): RouteSpec[] {
-  return [...authRoutes(s), ...studyRoutes(), ...transcriptRoutes(), ...themeRoutes(), ...agreementRoutes(), ...browseRoutes(), ...reconcileRoutes(), ...exportRoutes(), ...interchangeRoutes(), ...extra];
+  return [...authRoutes(s), ...studyRoutes(), ...transcriptRoutes(), ...themeRoutes(), ...agreementRoutes(), ...browseRoutes(), ...reconcileRoutes(), ...exportRoutes(), ...interchangeRoutes(), ...privacyRoutes(), ...extra];
 }
 
 export function createApp(s: Services, options: AppOptions = {}): Hono<AppEnv> {

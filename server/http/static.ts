@@ -14,6 +14,20 @@ const TYPES: Record<string, string> = {
   '.woff2': 'font/woff2',
 };
 
+/** The encodings bin/build.js wrote beside each asset (NAME.br, NAME.gz), best first. */
+const ENCODINGS = [
+  { name: 'br', ext: '.br' },
+  { name: 'gzip', ext: '.gz' },
+] as const;
+
+/** Whether an Accept-Encoding header accepts `name` (present, and not with q=0). */
+function accepts(header: string, name: string): boolean {
+  return header.split(',').some((part) => {
+    const [token, ...params] = part.trim().toLowerCase().split(';');
+    return token === name && !params.some((p) => /^\s*q=0(\.0*)?\s*$/.test(p));
+  });
+}
+
 /**
  * Serves the built client (client/dist). Unknown paths get index.html so that the browser
  * app's routes (/studies/..., /transcripts/...) survive a reload.
@@ -28,11 +42,15 @@ export function staticHandler(distDir: string) {
     const file = join(distDir, rel);
     if (rel && file.startsWith(distDir + sep) && existsSync(file) && !file.endsWith(sep)) {
       try {
-        const body = await readFile(file);
+        const acceptEncoding = c.req.header('accept-encoding') ?? '';
+        const encoding = ENCODINGS.find((e) => accepts(acceptEncoding, e.name) && existsSync(file + e.ext));
+        const body = await readFile(encoding ? file + encoding.ext : file);
         const immutable = rel.startsWith('assets' + sep);
         return c.body(body, 200, {
           'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream',
           'Cache-Control': immutable ? 'public, max-age=31536000, immutable' : 'no-cache',
+          Vary: 'Accept-Encoding',
+          ...(encoding ? { 'Content-Encoding': encoding.name } : {}),
         });
       } catch {
         // a directory or unreadable file: fall through to the app shell

@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import SQLite from 'better-sqlite3';
 import { type Driver, Kysely, PostgresDialect, SqliteDialect } from 'kysely';
-import pg from 'pg';
+import type pg from 'pg';
 import type { DB } from './schema';
 import { migrateToLatest } from './migrate';
 import { createPrivateFile, ensurePrivateDir, makePrivate } from './privateFiles';
@@ -32,10 +32,13 @@ export interface OpenOptions {
 
 // int8 (bigint) columns hold millisecond timestamps and log ids, all far below 2^53.
 const INT8_OID = 20;
-const pgTypes = {
+const pgTypes = (driver: typeof pg) => ({
   getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
-    oid === INT8_OID ? (v: string) => Number(v) : pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
-};
+    oid === INT8_OID ? (v: string) => Number(v) : driver.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
+});
+
+/** The PostgreSQL driver, loaded only by a server that uses PostgreSQL (SQLite never needs it). */
+export const loadPg = async (): Promise<typeof pg> => (await import('pg')).default;
 
 export async function openDatabase(options: OpenOptions): Promise<OpenedDatabase> {
   const url = options.url;
@@ -43,6 +46,7 @@ export async function openDatabase(options: OpenOptions): Promise<OpenedDatabase
   if (url && /^postgres(ql)?:\/\//.test(url)) {
     const schema = options.pgSchema;
     if (schema && !/^[a-z_][a-z0-9_]*$/.test(schema)) throw new Error(`invalid schema name ${schema}`);
+    const pg = await loadPg();
     if (schema) {
       const admin = new pg.Client({ connectionString: url });
       await admin.connect();
@@ -55,7 +59,7 @@ export async function openDatabase(options: OpenOptions): Promise<OpenedDatabase
     const pool = new pg.Pool({
       connectionString: url,
       max: 10,
-      types: pgTypes,
+      types: pgTypes(pg),
       ...(schema ? { options: `-c search_path=${schema}` } : {}),
     });
     const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
@@ -75,6 +79,10 @@ export async function openDatabase(options: OpenOptions): Promise<OpenedDatabase
     sqlite.pragma('synchronous = FULL');
     sqlite.pragma('foreign_keys = ON');
     sqlite.pragma('busy_timeout = 5000');
+    // Erasure (docs/privacy.md): a deleted row's bytes are overwritten with zeros in its page
+    // instead of lingering in free space. Rows are rarely deleted, so the hot path (appends)
+    // does not pay for it.
+    sqlite.pragma('secure_delete = ON');
     const db = new Kysely<DB>({ dialect: new RollbackSafeSqliteDialect(sqlite) });
     opened = { db, dialect: 'sqlite', sqlite, close: () => db.destroy() };
   }
@@ -115,6 +123,7 @@ class RollbackSafeSqliteDialect extends SqliteDialect {
 export const SCHEMA_CHANGE_LOCK = 0x636f6e63; // 'conc'
 
 export async function withSchemaChangeLock<T>(url: string, fn: () => Promise<T>): Promise<T> {
+  const pg = await loadPg();
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {

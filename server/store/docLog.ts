@@ -4,8 +4,9 @@ import type { Database } from './database';
 
 /**
  * The Yjs update log and its snapshots (migrations/0001): the source of truth of every real-time
- * document. Rows are never deleted: a snapshot only shortens what a load has to replay, the rows
- * stay as the per-author history behind the audit trail.
+ * document. Compaction deletes no rows: a snapshot only shortens what a load has to replay, the
+ * rows stay as the per-author history behind the audit trail. Only erasure deletes rows
+ * (store/docErasure.ts, docs/privacy.md).
  */
 export interface NewDocUpdate {
   doc: string;
@@ -76,6 +77,12 @@ export function sqliteDocAppender(sqlite: SQLite.Database): (rows: readonly NewD
 export async function findDocSnapshot(db: Database, doc: string): Promise<DocSnapshot | null> {
   const r = await db.selectFrom('doc_snapshots').select(['upto_id', 'at', 'state']).where('doc', '=', doc).executeTakeFirst();
   return r ? { uptoId: Number(r.upto_id), at: Number(r.at), state: toBytes(r.state) } : null;
+}
+
+/** The `upto_id` of a document's snapshot, or null (a cheap re-check: no state bytes). */
+export async function snapshotUptoId(db: Database, doc: string): Promise<number | null> {
+  const r = await db.selectFrom('doc_snapshots').select('upto_id').where('doc', '=', doc).executeTakeFirst();
+  return r ? Number(r.upto_id) : null;
 }
 
 /** Updates of a document after `afterId`, oldest first: the tail a load replays on its snapshot. */

@@ -1,17 +1,17 @@
 import { promises as fs } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { type Kysely, type Migration, type MigrationProvider, Migrator } from 'kysely';
+import { migrations } from '../paths';
 
-const migrationsDir = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'migrations');
-
-/** Loads `migrations/NNNN_name.ts` in name order. */
+/** Loads `migrations/NNNN_name.ts` (or their compiled `.js`) in name order. */
 class FolderMigrationProvider implements MigrationProvider {
   async getMigrations(): Promise<Record<string, Migration>> {
-    const files = (await fs.readdir(migrationsDir)).filter((f) => /^\d{4}_.*\.ts$/.test(f)).sort();
+    const { dir, ext } = migrations;
+    const files = (await fs.readdir(dir)).filter((f) => /^\d{4}/.test(f) && f.endsWith(ext)).sort();
     const out: Record<string, Migration> = {};
     for (const f of files) {
-      out[f.replace(/\.ts$/, '')] = (await import(pathToFileURL(join(migrationsDir, f)).href)) as Migration;
+      out[f.slice(0, -ext.length)] = (await import(pathToFileURL(join(dir, f)).href)) as Migration;
     }
     return out;
   }

@@ -9,6 +9,8 @@ export interface DB {
     password_hash: string;
     is_admin: number;
     created_at: number;
+    /** A pending account's study (the import that created it); null for every other account. */
+    pending_study_id: string | null;
   };
   sessions: { id: string; user_id: string; created_at: number; expires_at: number };
   studies: {
@@ -20,6 +22,8 @@ export interface DB {
     line_width: number;
     recurrence_rule: string;
     codebook_phase: string;
+    independent_themes: number;
+    themes_revealed_at: number | null;
     created_by: string;
     created_at: number;
     updated_at: number;
@@ -39,6 +43,8 @@ export interface DB {
     claim_user_id: string | null;
   };
   participants: { id: string; study_id: string; pseudonym: string; attributes: string; created_at: number };
+  interchange_projects: { study_id: string; data: string };
+  interchange_sources: { transcript_id: string; study_id: string; data: string };
   transcripts: {
     id: string;
     study_id: string;
@@ -60,6 +66,8 @@ export interface DB {
     action: string;
     target: string;
     data: string;
+    /** Scheme 2 (migrations/0010_a): sha256 of the canonical data; null on scheme 1 events. */
+    data_hash: string | null;
     prev_hash: string;
     hash: string;
   };
@@ -73,4 +81,7 @@ export interface DB {
   };
   doc_snapshots: { doc: string; upto_id: number; at: number; state: Uint8Array };
   login_attempts: { kind: string; key: string; window_start: number; attempts: number };
+  study_privacy: { study_id: string; departed_layers: string; updated_at: number };
+  erasures: { id: string; at: number; actor_id: string | null; kind: string; target: string; study_id: string | null; reason: string; details: string };
+  backups: { id: string; at: number; path: string; bytes: number };
 }

@@ -11,6 +11,10 @@ export interface Study {
   lineWidth: number;
   recurrenceRule: RecurrenceRule;
   codebookPhase: CodebookPhase;
+  /** Open mode with coders' new themes private until reveal (blind mode always has it). */
+  independentThemes: boolean;
+  /** When the lead revealed the coders' private codebooks; null before. */
+  themesRevealedAt: number | null;
   createdBy: string;
   createdAt: number;
   updatedAt: number;
@@ -27,6 +31,8 @@ const toStudy = (r: Row): Study => ({
   lineWidth: r.line_width,
   recurrenceRule: JSON.parse(r.recurrence_rule) as RecurrenceRule,
   codebookPhase: r.codebook_phase as CodebookPhase,
+  independentThemes: Number(r.independent_themes) === 1,
+  themesRevealedAt: r.themes_revealed_at === null ? null : Number(r.themes_revealed_at),
   createdBy: r.created_by,
   createdAt: r.created_at,
   updatedAt: r.updated_at,
@@ -42,6 +48,8 @@ function toRow(s: Study): Row {
     line_width: s.lineWidth,
     recurrence_rule: JSON.stringify(s.recurrenceRule),
     codebook_phase: s.codebookPhase,
+    independent_themes: s.independentThemes ? 1 : 0,
+    themes_revealed_at: s.themesRevealedAt,
     created_by: s.createdBy,
     created_at: s.createdAt,
     updated_at: s.updatedAt,
@@ -84,4 +92,13 @@ export async function listStudies(db: Database, userId: string, all: boolean): P
 export async function updateStudy(db: Database, s: Study): Promise<void> {
   const { id: _id, created_by: _by, created_at: _at, ...settings } = toRow(s);
   await db.updateTable('studies').set(settings).where('id', '=', s.id).execute();
+}
+
+/**
+ * Records the reveal of the coders' private codebooks once (a later call keeps the first time).
+ * Answers true when this call revealed them.
+ */
+export async function markThemesRevealed(db: Database, studyId: string, at: number): Promise<boolean> {
+  const r = await db.updateTable('studies').set({ themes_revealed_at: at }).where('id', '=', studyId).where('themes_revealed_at', 'is', null).executeTakeFirst();
+  return Number(r.numUpdatedRows) > 0;
 }

@@ -21,11 +21,11 @@ export async function countUsers(db: Database): Promise<number> {
 
 export async function insertUser(
   db: Database,
-  u: { id: string; email: string; name: string; passwordHash: string; isAdmin: boolean; now: number },
+  u: { id: string; email: string; name: string; passwordHash: string; isAdmin: boolean; now: number; pendingStudyId?: string },
 ): Promise<User> {
   await db
     .insertInto('users')
-    .values({ id: u.id, email: normaliseEmail(u.email), name: u.name, password_hash: u.passwordHash, is_admin: u.isAdmin ? 1 : 0, created_at: u.now })
+    .values({ id: u.id, email: normaliseEmail(u.email), name: u.name, password_hash: u.passwordHash, is_admin: u.isAdmin ? 1 : 0, created_at: u.now, pending_study_id: u.pendingStudyId ?? null })
     .execute();
   return { id: u.id, email: normaliseEmail(u.email), name: u.name, isAdmin: u.isAdmin, createdAt: u.now };
 }
@@ -54,16 +54,24 @@ export async function usersByIds(db: Database, ids: string[]): Promise<User[]> {
   return (await db.selectFrom('users').select(cols).where('id', 'in', ids).execute()).map(toUser);
 }
 
+/** The study whose import created a pending account; null when the account is not pending. */
+export async function findPendingStudyId(db: Database, id: string): Promise<string | null> {
+  const r = await db.selectFrom('users').select(['password_hash', 'pending_study_id']).where('id', '=', id).executeTakeFirst();
+  return r && r.password_hash === '' ? r.pending_study_id : null;
+}
+
 /**
- * Turns a pending account (created by a project import, no password) into a real one. Returns
- * false when the account is not pending any more (a race lost, or never pending).
+ * Turns a pending account (created by a project import, no password) into a real one, only
+ * through an invitation of the study that import created it in. Returns false when the account
+ * is not pending any more (a race lost, or never pending) or belongs to another study.
  */
-export async function activatePendingUser(db: Database, id: string, u: { email: string; name: string; passwordHash: string }): Promise<boolean> {
+export async function activatePendingUser(db: Database, id: string, studyId: string, u: { email: string; name: string; passwordHash: string }): Promise<boolean> {
   const r = await db
     .updateTable('users')
-    .set({ email: normaliseEmail(u.email), name: u.name, password_hash: u.passwordHash })
+    .set({ email: normaliseEmail(u.email), name: u.name, password_hash: u.passwordHash, pending_study_id: null })
     .where('id', '=', id)
     .where('password_hash', '=', '')
+    .where('pending_study_id', '=', studyId)
     .executeTakeFirst();
   return Number(r.numUpdatedRows) === 1;
 }

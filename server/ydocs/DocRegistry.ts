@@ -1,7 +1,9 @@
 import * as Y from 'yjs';
+import { parseDocName } from '../../shared/docNames';
 import type { Logger } from '../log';
 import type { Database } from '../store/database';
-import { COMPACT_AFTER_UPDATES, COMPACT_ON_UNLOAD_MIN_UPDATES, DOC_IDLE_UNLOAD_MS, MAX_DOC_BYTES } from './docLimits';
+import { rewriteDocHistory } from '../store/docErasure';
+import { COMPACT_AFTER_UPDATES, COMPACT_ON_UNLOAD_MIN_UPDATES, DOC_IDLE_UNLOAD_MS, HISTORY_REWRITE_DELAY_MS, MAX_DOC_BYTES } from './docLimits';
 import { GroupCommitter } from './GroupCommitter';
 import { loadDoc } from './loadDoc';
 import { type LoggedUpdate, type LogWriter, localLogWriter } from './LogWriter';
@@ -13,12 +15,15 @@ export interface DocRegistryDeps {
   now: () => number;
   /** Where commits and snapshots go; the single-process writer when absent. */
   logWriter?: LogWriter;
+  /** Runs after a history rewrite (erasure): makes the deleted rows unreadable in the files. */
+  afterHistoryRewrite?: () => Promise<unknown>;
 }
 
 export interface DocRegistryOptions {
   idleUnloadMs?: number;
   compactAfterUpdates?: number;
   maxDocBytes?: number;
+  historyRewriteDelayMs?: number;
 }
 
 /**
@@ -38,6 +43,8 @@ export class DocRegistry {
   readonly #maxDocBytes: number;
   readonly #logWriter: LogWriter;
   readonly #loadedListeners = new Set<(room: Room) => void>();
+  readonly #rewriteTimers = new Map<Room, NodeJS.Timeout>();
+  readonly #historyRewriteDelayMs: number;
   #closed = false;
 
   constructor(
@@ -47,6 +54,7 @@ export class DocRegistry {
     this.#idleUnloadMs = options.idleUnloadMs ?? DOC_IDLE_UNLOAD_MS;
     this.#compactAfter = options.compactAfterUpdates ?? COMPACT_AFTER_UPDATES;
     this.#maxDocBytes = options.maxDocBytes ?? MAX_DOC_BYTES;
+    this.#historyRewriteDelayMs = options.historyRewriteDelayMs ?? HISTORY_REWRITE_DELAY_MS;
     this.#logWriter = deps.logWriter ?? localLogWriter(deps.db);
     this.#committer = new GroupCommitter(this.#logWriter, deps.log, deps.now, (rooms) => this.#afterCommit(rooms));
   }
@@ -135,11 +143,48 @@ export class DocRegistry {
     return n;
   }
 
+  /**
+   * Rewrites a document's update log from its current state now (erasure, docs/privacy.md): the
+   * log rows up to the doc's watermark are replaced by one garbage-collected snapshot, so
+   * nothing deleted from the document remains in its history. Resolves once stored.
+   */
+  async rewriteHistory(name: string): Promise<number> {
+    const room = await this.acquire(name);
+    try {
+      await new Promise<void>((resolve) => room.whenDurable(resolve));
+      return await this.#rewrite(room);
+    } finally {
+      this.release(room);
+    }
+  }
+
+  /**
+   * Drops documents that are being erased: commits in flight finish, then each loaded room is
+   * discarded (its connections close; a reconnect is refused because its transcript or study is
+   * gone). The caller deletes the stored rows after this resolves, so no commit lands after.
+   */
+  async forget(names: readonly string[]): Promise<void> {
+    await Promise.allSettled(names.map((n) => this.#loading.get(n)).filter((p) => p !== undefined));
+    await this.#committer.idle();
+    for (const name of names) {
+      const room = this.#rooms.get(name);
+      if (!room) continue;
+      this.#cancelIdle(room);
+      this.#cancelRewrite(room);
+      this.#rooms.delete(name);
+      room.discard('closing');
+    }
+    await Promise.all(this.#compactions);
+  }
+
   /** Waits for queued commits and compactions, then drops every document. */
   async close(): Promise<void> {
     this.#closed = true;
     await Promise.allSettled(this.#loading.values());
     await this.#committer.idle();
+    // Deletions waiting for their rewrite are rewritten now: closing must not keep them.
+    for (const room of [...this.#rewriteTimers.keys()]) this.#startRewrite(room);
+    await Promise.all(this.#compactions);
     for (const room of [...this.#rooms.values()]) {
       this.#cancelIdle(room);
       this.#rooms.delete(room.name);
@@ -183,8 +228,67 @@ export class DocRegistry {
         this.#cancelIdle(room);
         continue;
       }
+      if (room.deletedSinceRewrite && rewritesOnDeletion(room.name)) this.#scheduleRewrite(room);
       if (room.updatesSinceSnapshot >= this.#compactAfter) this.#compact(room);
       this.#maybeScheduleIdle(room);
+    }
+  }
+
+  /** Debounced: one rewrite after the last of several deletions in a row. */
+  #scheduleRewrite(room: Room): void {
+    this.#cancelRewrite(room);
+    const timer = setTimeout(() => {
+      this.#rewriteTimers.delete(room);
+      this.#startRewrite(room);
+    }, this.#historyRewriteDelayMs);
+    timer.unref();
+    this.#rewriteTimers.set(room, timer);
+  }
+
+  #cancelRewrite(room: Room): void {
+    const t = this.#rewriteTimers.get(room);
+    if (t) clearTimeout(t);
+    this.#rewriteTimers.delete(room);
+  }
+
+  /** Starts a rewrite at a moment when the doc equals its durable state; tracked like compactions. */
+  #startRewrite(room: Room): void {
+    this.#cancelRewrite(room);
+    if (room.discarded) return;
+    if (room.inFlight) {
+      // The doc is ahead of the log until the commit returns: encode it after that.
+      room.whenDurable(() => this.#startRewrite(room));
+      return;
+    }
+    const p = this.#rewrite(room)
+      .then(() => undefined)
+      .catch((error: unknown) => this.deps.log.error('doc.history_rewrite_failed', { doc: room.name, error: String(error) }))
+      .finally(() => this.#compactions.delete(p));
+    this.#compactions.add(p);
+  }
+
+  /**
+   * Encodes the live doc synchronously (it equals the log up to `lastId`: no commit in flight),
+   * then replaces the rows up to `lastId` by that snapshot. Yjs garbage-collects deleted content
+   * in the live doc, so the snapshot holds none of it. A compaction running meanwhile is harmless:
+   * it too encodes the live doc, and snapshots only move forward.
+   */
+  async #rewrite(room: Room): Promise<number> {
+    const state = Y.encodeStateAsUpdate(room.doc);
+    const uptoId = room.lastId;
+    const covered = room.updatesSinceSnapshot;
+    const bytesBefore = room.approxBytes;
+    room.deletedSinceRewrite = false;
+    try {
+      const removed = await rewriteDocHistory(this.deps.db, room.name, { uptoId, at: this.deps.now(), state });
+      room.updatesSinceSnapshot = Math.max(0, room.updatesSinceSnapshot - covered);
+      room.approxBytes = state.byteLength + (room.approxBytes - bytesBefore);
+      await this.deps.afterHistoryRewrite?.();
+      this.deps.log.info('doc.history_rewritten', { doc: room.name, uptoId, rowsRemoved: removed, bytes: state.byteLength });
+      return removed;
+    } catch (error) {
+      room.deletedSinceRewrite = true;
+      throw error;
     }
   }
 
@@ -237,10 +341,20 @@ export class DocRegistry {
   #unload(room: Room): boolean {
     if (room.refs > 0 || room.busy || room.discarded) return false;
     this.#cancelIdle(room);
-    if (room.updatesSinceSnapshot >= COMPACT_ON_UNLOAD_MIN_UPDATES) this.#compact(room);
+    if (this.#rewriteTimers.has(room)) this.#startRewrite(room);
+    else if (room.updatesSinceSnapshot >= COMPACT_ON_UNLOAD_MIN_UPDATES) this.#compact(room);
     this.#rooms.delete(room.name);
     room.discard('closing');
     this.deps.log.info('doc.unloaded', { doc: room.name });
     return true;
   }
+}
+
+/**
+ * Whose history is rewritten after a deletion: a coder's layer, where notes and statements are
+ * free text about a participant. The codebook and the consensus keep their history (the audit
+ * trail's evidence); the discussion is written by the server only.
+ */
+function rewritesOnDeletion(name: string): boolean {
+  return parseDocName(name)?.kind === 'layer';
 }

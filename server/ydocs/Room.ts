@@ -4,10 +4,28 @@ import { MAX_DOC_BYTES } from './docLimits';
 import type { LoadedDoc } from './loadDoc';
 import type { DocAppended, LoggedUpdate } from './LogWriter';
 
+/** The types one transaction changed, with the keys it changed (Y.Transaction['changed']). */
+export type ChangedTypes = Y.Transaction['changed'];
+
+/**
+ * Judges an update before it reaches the document, for a writer whose rights are narrower than
+ * the whole document (the shared codebook: DESIGN.md section 4). `before` is the document,
+ * `after` a copy with the update applied, `changed` what that transaction changed.
+ */
+export interface UpdateGuard {
+  /** Null when every change is allowed; otherwise what was refused (logged with the close). */
+  review(before: Y.Doc, after: Y.Doc, changed: ChangedTypes): string | null;
+}
+
 /** Who a change comes from: a connection, or the server acting for a user (withDoc). */
 export interface DocWriter {
   readonly authorId: string | null;
+  /** Present when the writer may not make every change (checked per update, at apply time). */
+  readonly guard?: UpdateGuard | null;
 }
+
+/** An update its writer may not make: refused whole, before it touched the document. */
+export class UpdateRefused extends Error {}
 
 /** One update made durable by a commit, with the writer it came from. */
 export interface CommittedUpdate {
@@ -76,6 +94,11 @@ export class Room {
   refs = 0;
   discarded = false;
   compacting = false;
+  /**
+   * A committed change deleted something since the history was last rewritten: the log still
+   * holds the deleted content (the registry rewrites layers' histories, docs/privacy.md).
+   */
+  deletedSinceRewrite = false;
   readonly listeners = new Set<RoomListener>();
 
   #queue: Job[] = [];
@@ -85,6 +108,11 @@ export class Room {
   #captured: CommittedUpdate[] | null = null;
   /** Rows of other nodes fetched while a commit was in flight; applied after it. */
   #remoteStash: LoggedUpdate[] = [];
+  /**
+   * A copy of `doc` on which guarded updates are tried first (built when first needed, kept in
+   * step with every change of `doc`, dropped after a refusal since it then holds the refused one).
+   */
+  #shadow: Y.Doc | null = null;
   readonly #schedule: (room: Room) => void;
 
   constructor(
@@ -103,6 +131,10 @@ export class Room {
     this.doc.on('update', (update: Uint8Array, origin: unknown) => {
       if (!this.#captured) throw new Error(`${this.name}: the doc changed outside the durable write path`);
       this.#captured.push({ update, writer: isWriter(origin) ? origin : SERVER });
+      if (this.#shadow) Y.applyUpdate(this.#shadow, update);
+    });
+    this.doc.on('afterTransaction', (tr: Y.Transaction) => {
+      if (tr.deleteSet.clients.size > 0) this.deletedSinceRewrite = true;
     });
   }
 
@@ -161,6 +193,14 @@ export class Room {
     this.#inFlight = true;
     const batch: RoomBatch = { room: this, rows: [], updates: [], writers: new Set(), settlements: [], failures: [] };
     for (const job of jobs) {
+      const refusal = job.kind === 'update' && job.writer.guard ? this.#review(job.update, job.writer.guard) : null;
+      if (refusal !== null) {
+        const writer = job.writer;
+        batch.settlements.push(() => {
+          for (const l of this.listeners) l.rejected(writer, new UpdateRefused(refusal));
+        });
+        continue;
+      }
       this.#captured = [];
       let error: unknown;
       let value: unknown;
@@ -225,6 +265,37 @@ export class Room {
     if (updates.length > 0) this.#notify(updates, new Set());
   }
 
+  /**
+   * Tries a guarded update on the shadow copy (the document as it is now, queued changes before
+   * this one included) and asks the guard about what it changed. An update that leaves changes
+   * pending (it depends on ones the server lacks) is refused too: once its dependencies arrive
+   * it would be integrated in someone else's transaction, never judged.
+   */
+  #review(update: Uint8Array, guard: UpdateGuard): string | null {
+    const shadow = (this.#shadow ??= copyOf(this.doc));
+    const pending = pendingOf(shadow);
+    let changed: ChangedTypes = new Map();
+    const capture = (tr: Y.Transaction) => {
+      changed = tr.changed;
+    };
+    shadow.on('afterTransaction', capture);
+    try {
+      Y.applyUpdate(shadow, update);
+    } catch {
+      // Refused or not, the real apply fails the same way and closes the connection (rejected).
+    } finally {
+      shadow.off('afterTransaction', capture);
+    }
+    const after = pendingOf(shadow);
+    const leftPending = (after.structs !== null && after.structs !== pending.structs) || (after.ds !== null && after.ds !== pending.ds);
+    const refusal = leftPending ? 'the update depends on changes the server does not have' : guard.review(this.doc, shadow, changed);
+    if (refusal !== null) {
+      this.#shadow = null;
+      shadow.destroy();
+    }
+    return refusal;
+  }
+
   /** Applies logged rows above the watermark and advances it; returns what Yjs integrated. */
   #integrate(rows: readonly LoggedUpdate[]): CommittedUpdate[] {
     const out: CommittedUpdate[] = [];
@@ -264,6 +335,8 @@ export class Room {
     this.#remoteStash = [];
     for (const l of [...this.listeners]) l.reset(reason);
     this.listeners.clear();
+    this.#shadow?.destroy();
+    this.#shadow = null;
     this.doc.destroy();
   }
 }
@@ -273,6 +346,14 @@ export const SERVER: DocWriter = Object.freeze({ authorId: null });
 
 /** The writer of changes another node committed (broadcast to every local connection). */
 export const REMOTE: DocWriter = Object.freeze({ authorId: null });
+
+function copyOf(doc: Y.Doc): Y.Doc {
+  const copy = new Y.Doc({ gc: doc.gc });
+  Y.applyUpdate(copy, Y.encodeStateAsUpdate(doc));
+  return copy;
+}
+
+const pendingOf = (doc: Y.Doc) => ({ structs: doc.store.pendingStructs, ds: doc.store.pendingDs });
 
 function isWriter(origin: unknown): origin is DocWriter {
   return typeof origin === 'object' && origin !== null && 'authorId' in origin;

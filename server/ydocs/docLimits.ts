@@ -24,3 +24,11 @@ export const COMPACT_ON_UNLOAD_MIN_UPDATES = 50;
  * Reconnects (4205 re-authorisation, network blips) then find it loaded instead of reloading.
  */
 export const DOC_IDLE_UNLOAD_MS = 10_000;
+
+/**
+ * How long after a deletion in a coder's layer (a note or coding removed or rewritten) its
+ * update log is rewritten from the current state (docs/privacy.md), so the deleted text leaves
+ * the database files. Deletions within the delay are rewritten together; a document unloading
+ * or the server closing rewrites at once.
+ */
+export const HISTORY_REWRITE_DELAY_MS = 5_000;

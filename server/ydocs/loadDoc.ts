@@ -1,6 +1,6 @@
 import * as Y from 'yjs';
 import type { Database } from '../store/database';
-import { findDocSnapshot, listDocUpdatesAfter } from '../store/docLog';
+import { findDocSnapshot, listDocUpdatesAfter, snapshotUptoId } from '../store/docLog';
 
 /** Rows replayed per event-loop turn when loading. */
 export const LOAD_YIELD_EVERY_ROWS = 1000;
@@ -17,15 +17,24 @@ export interface LoadedDoc {
 }
 
 /**
- * Builds a document from its snapshot plus the log rows after it. Rows are never deleted and a
- * snapshot covers exactly the rows with id <= upto_id, so reading the snapshot first and then the
- * rows after it is consistent even if a compaction lands in between.
+ * Builds a document from its snapshot plus the log rows after it. A snapshot covers exactly the
+ * rows with id <= upto_id and compaction deletes no rows, so reading the snapshot first and then
+ * the rows after it is consistent even if a compaction lands in between; an erasure, which does
+ * delete rows, is detected and the read repeated.
  * Throws when the stored bytes cannot be applied: the caller refuses the connection (4500) and
  * never stores anything for a document it could not load.
  */
 export async function loadDoc(db: Database, name: string): Promise<LoadedDoc> {
-  const snapshot = await findDocSnapshot(db, name);
-  const tail = await listDocUpdatesAfter(db, name, snapshot?.uptoId ?? 0);
+  let snapshot = await findDocSnapshot(db, name);
+  let tail = await listDocUpdatesAfter(db, name, snapshot?.uptoId ?? 0);
+  // Erasure rewrites a history (store/docErasure.ts): it replaces the snapshot and deletes the
+  // rows it covers, so a tail read after that against an older snapshot could miss rows. A
+  // snapshot that changed between the two reads means: read both again.
+  for (let attempt = 0; (await snapshotUptoId(db, name)) !== (snapshot?.uptoId ?? null); attempt++) {
+    if (attempt >= 5) throw new Error(`${name}: the snapshot kept changing while loading`);
+    snapshot = await findDocSnapshot(db, name);
+    tail = await listDocUpdatesAfter(db, name, snapshot?.uptoId ?? 0);
+  }
   const doc = new Y.Doc();
   let bytes = 0;
   try {

@@ -1,6 +1,7 @@
 import type * as Y from 'yjs';
 import { parseDocName } from '../../shared/docNames';
 import type { Services } from '../services';
+import { purgeFreedSpace } from '../store/docErasure';
 import { DocRegistry, type DocRegistryOptions } from './DocRegistry';
 
 // One registry per Services (not per process: tests run several servers in one process). It
@@ -12,7 +13,12 @@ const registries = new WeakMap<Services, DocRegistry>();
 export function docRegistryFor(s: Services, options?: DocRegistryOptions): DocRegistry {
   let r = registries.get(s);
   if (!r) {
-    r = new DocRegistry({ db: s.db, log: s.log, now: s.now, logWriter: s.docLog }, options);
+    r = new DocRegistry(
+      // After a layer's history is rewritten (a coder deleted something), the WAL is checkpointed
+      // and truncated so the deleted text leaves the files too (docs/privacy.md).
+      { db: s.db, log: s.log, now: s.now, logWriter: s.docLog, afterHistoryRewrite: () => purgeFreedSpace(s.db, { vacuum: false }) },
+      { historyRewriteDelayMs: s.config.historyRewriteDelayMs, ...options },
+    );
     registries.set(s, r);
     // Whoever closes the services flushes the registry's last commits first, even a test or a
     // CLI command that never started the collaboration door.

@@ -1,8 +1,9 @@
 import type { Coding, Layer } from '../coding';
 import type { Theme, ThemeTree } from '../themes';
 import { CONSENSUS_USER } from './consensusUser';
-import type { ExportCode, ExportLink, ExportNote, ExportProject, ExportSelection, ExportSource, ExportUser } from './exportModel';
-import { guidFor } from './guid';
+import type { ExportCode, ExportCoding, ExportLink, ExportNote, ExportProject, ExportSelection, ExportSource, ExportUser } from './exportModel';
+import type { CarriedProject, CarriedSelection, CarriedSource } from './carried';
+import { guidFor, normalizeGuid } from './guid';
 import { NOTE_NAMES } from './planLayers';
 
 /** A resolution's rationale from a transcript's discussion document (docs/reconciliation.md). */
@@ -17,7 +18,9 @@ export interface RationaleInput {
 }
 
 export interface StudyExportInput {
-  readonly study: { readonly id: string; readonly title: string; readonly description: string; readonly createdAt: number };
+  readonly study: { readonly id: string; readonly title: string; readonly description: string; readonly createdAt: number; readonly createdBy: string };
+  /** What an import kept of the file the study came from (carried.ts); null for a study made in Concord. */
+  readonly carried?: CarriedProject | null;
   readonly exporter: { readonly id: string; readonly name: string };
   /** Display names of every user who appears (layer owners, transcript creators). */
   readonly userNames: ReadonlyMap<string, string>;
@@ -34,6 +37,7 @@ export interface StudyExportInput {
     readonly layers: ReadonlyMap<string, Layer>;
     readonly consensus: Layer | null;
     readonly rationales: readonly RationaleInput[];
+    readonly carried?: CarriedSource | null;
   }[];
 }
 
@@ -62,30 +66,68 @@ export function buildExportProject(input: StudyExportInput): ExportProject {
   const walk = (codes: readonly ExportCode[]): void => codes.forEach((c) => (exported.add(c.guid), walk(c.children)));
   const codes = exportCodes(input.tree);
   walk(codes);
-  const userIds = new Set<string>([input.exporter.id]);
+  const carried = input.carried ?? null;
+  // A file user's work went to an account; that account is written back as the file's user.
+  const fileGuidOf = new Map(Object.entries(carried?.accounts ?? {}).map(([guid, id]) => [id, guid]));
+  const guidOfUser = (id: string) => fileGuidOf.get(id) ?? userGuid(id);
+  // Users: the study's creator (the project's creating user), layer owners and transcript
+  // creators; never the exporting account as such (issue 17 item 3).
+  const userIds = new Set<string>(carried ? [] : [input.study.createdBy]);
   let consensusUsed = false;
   const notes: ExportNote[] = [];
+  const noteGuids = new Set<string>();
   const links: ExportLink[] = [];
 
   const sources: ExportSource[] = input.transcripts.map((t) => {
-    userIds.add(t.createdBy);
+    const from = t.carried ?? null;
+    if (!from) userIds.add(t.createdBy);
     const selections: ExportSelection[] = [];
+    // A record still on the span of the selection it came from goes back into that selection,
+    // with its codings and NoteRefs together, under the selection's GUID and name.
+    const fileSelection = new Map<string, CarriedSelection>();
+    for (const sel of from?.selections ?? []) for (const r of sel.records) fileSelection.set(r, sel);
+    const grouped = new Map<string, ExportSelection & { codings: ExportCoding[]; noteGuids: string[] }>();
+    const place = (recordId: string, span: { start: number; end: number; createdAt: number }, ownerGuid: string, made: () => ExportSelection, add: (sel: { codings: ExportCoding[]; noteGuids: string[]; memo?: string }) => void): void => {
+      const sel = fileSelection.get(recordId);
+      if (!sel || sel.start !== span.start || sel.end !== span.end) {
+        selections.push(made());
+        return;
+      }
+      let out = grouped.get(sel.guid);
+      if (!out) {
+        out = { guid: guidFor('selection', sel.guid), ...(sel.name !== null ? { name: sel.name } : {}), start: sel.start, end: sel.end, userGuid: sel.userGuid ?? ownerGuid, createdAt: sel.createdAt ?? span.createdAt, codings: [], noteGuids: [] };
+        grouped.set(sel.guid, out);
+        selections.push(out);
+      }
+      add(out);
+    };
+    const addNote = (guid: string, name: string, text: string, ownerGuid: string, createdAt: number): void => {
+      if (noteGuids.has(guid)) return;
+      noteGuids.add(guid);
+      notes.push({ guid, name, text, userGuid: ownerGuid, createdAt });
+    };
     const addLayer = (ownerGuid: string, ownerKey: string, layer: Layer): void => {
       const id = (what: string, rid: string) => `${t.id}/${ownerKey}/${what}/${rid}`;
       for (const c of layer.codings) {
         const code = codeGuid(input.tree.resolve(c.themeId));
         if (!exported.has(code)) continue;
-        selections.push(codingSelection(c, ownerGuid, code, id('coding', c.id)));
+        const made = codingSelection(c, ownerGuid, code, id('coding', c.id));
+        place(c.id, c, ownerGuid, () => made, (sel) => {
+          sel.codings.push(...made.codings);
+          if (c.memo && sel.memo === undefined) Object.assign(sel, { memo: c.memo });
+        });
       }
       for (const n of layer.notes) {
-        const noteGuid = guidFor('note', id('note', n.id));
-        notes.push({ guid: noteGuid, name: NOTE_NAMES.exploratory(n.kind), text: n.text, userGuid: ownerGuid, createdAt: n.createdAt });
-        selections.push({ guid: guidFor('selection', id('note', n.id)), start: n.start, end: n.end, userGuid: ownerGuid, createdAt: n.createdAt, codings: [], noteGuids: [noteGuid] });
+        const file = from?.notes[n.id];
+        const noteGuid = file ? guidFor('note', file.guid) : guidFor('note', id('note', n.id));
+        addNote(noteGuid, file?.name ?? NOTE_NAMES.exploratory(n.kind), n.text, ownerGuid, n.createdAt);
+        place(n.id, n, ownerGuid, () => ({ guid: guidFor('selection', id('note', n.id)), start: n.start, end: n.end, userGuid: ownerGuid, createdAt: n.createdAt, codings: [], noteGuids: [noteGuid] }), (sel) => void sel.noteGuids.push(noteGuid));
       }
       for (const st of layer.statements) {
-        const noteGuid = guidFor('note', id('statement', st.id));
-        notes.push({ guid: noteGuid, name: NOTE_NAMES.statement, text: st.text, userGuid: ownerGuid, createdAt: st.createdAt });
-        selections.push({ guid: guidFor('selection', id('statement', st.id)), start: st.start, end: st.end, userGuid: ownerGuid, createdAt: st.createdAt, codings: [], noteGuids: [noteGuid] });
+        const file = from?.notes[st.id];
+        const noteGuid = file ? guidFor('note', file.guid) : guidFor('note', id('statement', st.id));
+        addNote(noteGuid, file?.name ?? NOTE_NAMES.statement, st.text, ownerGuid, st.createdAt);
+        place(st.id, st, ownerGuid, () => ({ guid: guidFor('selection', id('statement', st.id)), start: st.start, end: st.end, userGuid: ownerGuid, createdAt: st.createdAt, codings: [], noteGuids: [noteGuid] }), (sel) => void sel.noteGuids.push(noteGuid));
         for (const themeId of st.themeIds) {
           const target = codeGuid(input.tree.resolve(themeId));
           if (exported.has(target)) links.push({ guid: guidFor('link', `${id('statement', st.id)}/${themeId}`), name: 'feeds theme', originGuid: noteGuid, targetGuid: target });
@@ -94,7 +136,7 @@ export function buildExportProject(input: StudyExportInput): ExportProject {
     };
     for (const [owner, layer] of [...t.layers].sort(([a], [b]) => (a < b ? -1 : 1))) {
       userIds.add(owner);
-      addLayer(userGuid(owner), owner, layer);
+      addLayer(guidOfUser(owner), owner, layer);
     }
     const hasConsensus = t.consensus && (t.consensus.codings.length || t.consensus.notes.length || t.consensus.statements.length);
     if (t.consensus && hasConsensus) {
@@ -108,30 +150,61 @@ export function buildExportProject(input: StudyExportInput): ExportProject {
       notes.push({ guid: noteGuid, name: `${NOTE_NAMES.rationale} (${r.kind})`, text: `${r.rationale.trim()}\n\n(${r.kind}, ${r.byName})`, userGuid: CONSENSUS_USER.guid, createdAt: r.at });
       selections.push({ guid: guidFor('selection', `${t.id}/rationale/${r.key}`), start: r.start, end: r.end, userGuid: CONSENSUS_USER.guid, createdAt: r.at, codings: [], noteGuids: [noteGuid] });
     }
-    selections.sort((a, b) => a.start - b.start || a.end - b.end || (a.guid < b.guid ? -1 : 1));
-    return { guid: guidFor('transcript', t.id), name: t.title, text: t.text, userGuid: userGuid(t.createdBy), createdAt: t.createdAt, selections };
+    // Selections from the file keep the file's order; new ones follow in text order.
+    const order = new Map((from?.selections ?? []).map((sel, i) => [guidFor('selection', sel.guid), i]));
+    const rank = (sel: ExportSelection) => order.get(sel.guid) ?? Number.MAX_SAFE_INTEGER;
+    selections.sort((a, b) => rank(a) - rank(b) || a.start - b.start || a.end - b.end || (a.guid < b.guid ? -1 : 1));
+    if (!from) return { guid: guidFor('transcript', t.id), name: t.title, text: t.text, userGuid: guidOfUser(t.createdBy), createdAt: t.createdAt, selections };
+    return {
+      guid: guidFor('transcript', from.guid),
+      name: sameName(from.name, t.title) ? from.name : t.title,
+      text: t.text,
+      ...(from.userGuid ? { userGuid: guidFor('user', from.userGuid) } : {}),
+      ...(from.createdAt !== null ? { createdAt: from.createdAt } : {}),
+      selections,
+    };
   });
 
-  const users: ExportUser[] = [...userIds].map((id) => ({ guid: userGuid(id), name: input.userNames.get(id) ?? (id === input.exporter.id ? input.exporter.name : `User ${id.slice(0, 6)}`) }));
-  if (consensusUsed) users.push({ ...CONSENSUS_USER });
+  // The file's users come first, in its order and with its names, those who coded nothing too.
+  const users: ExportUser[] = (carried?.users ?? []).map((u) => ({ guid: guidFor('user', u.guid), name: u.name }));
+  const listed = new Set(users.map((u) => u.guid));
+  for (const id of userIds) {
+    const guid = guidOfUser(id);
+    if (listed.has(guid)) continue;
+    listed.add(guid);
+    users.push({ guid, name: input.userNames.get(id) ?? (id === input.exporter.id ? input.exporter.name : `User ${id.slice(0, 6)}`) });
+  }
+  if (consensusUsed && !listed.has(CONSENSUS_USER.guid)) users.push({ ...CONSENSUS_USER });
   const sourcesOf = new Map<string, string[]>();
-  for (const t of input.transcripts) sourcesOf.set(t.participantId, [...(sourcesOf.get(t.participantId) ?? []), guidFor('transcript', t.id)]);
+  input.transcripts.forEach((t, i) => sourcesOf.set(t.participantId, [...(sourcesOf.get(t.participantId) ?? []), sources[i]!.guid]));
+  const creator = carried ? carried.creatingUserGuid : guidOfUser(input.study.createdBy);
+  const createdAt = carried ? carried.createdAt : input.study.createdAt;
   return {
     name: input.study.title,
     origin: 'Concord',
-    userGuid: userGuid(input.exporter.id),
-    createdAt: input.study.createdAt,
+    ...(creator ? { userGuid: guidFor('user', creator) } : {}),
+    ...(createdAt !== null ? { createdAt } : {}),
     ...(input.study.description ? { description: input.study.description } : {}),
     users,
     codes,
-    cases: input.participants.map((p) => ({ guid: guidFor('participant', p.id), name: p.pseudonym, sourceGuids: sourcesOf.get(p.id) ?? [] })),
+    cases: input.participants.map((p) => {
+      const c = carried?.cases[p.id];
+      if (!c || !sameName(c.name, p.pseudonym)) return { guid: guidFor('participant', p.id), name: p.pseudonym, sourceGuids: sourcesOf.get(p.id) ?? [] };
+      return { guid: guidFor('participant', c.guid), name: c.name, ...(c.description ? { description: c.description } : {}), sourceGuids: sourcesOf.get(p.id) ?? [] };
+    }),
     sources,
     notes,
     links,
   };
 }
 
-function codingSelection(c: Coding, ownerGuid: string, code: string, key: string): ExportSelection {
+/** Whether Concord's (whitespace-collapsed, maybe shortened) name is still the file's name. */
+function sameName(fileName: string, name: string): boolean {
+  const flat = fileName.replace(/\s+/g, ' ').trim();
+  return flat === name || (flat.startsWith(name) && name.length >= 60);
+}
+
+function codingSelection(c: Coding, ownerGuid: string, code: string, key: string): ExportSelection & { codings: ExportCoding[] } {
   return {
     guid: guidFor('selection', key),
     start: c.start,
@@ -139,7 +212,8 @@ function codingSelection(c: Coding, ownerGuid: string, code: string, key: string
     userGuid: ownerGuid,
     createdAt: c.createdAt,
     ...(c.memo ? { memo: c.memo } : {}),
-    codings: [{ guid: guidFor('coding', key), codeGuid: code, userGuid: ownerGuid, createdAt: c.createdAt }],
+    // A coding imported from a file has the Coding's GUID as its id (planLayers.ts).
+    codings: [{ guid: normalizeGuid(c.id) ?? guidFor('coding', key), codeGuid: code, userGuid: ownerGuid, createdAt: c.createdAt }],
     noteGuids: [],
   };
 }

@@ -10,7 +10,7 @@ export interface RawSelection {
   user: string | null;
   createdAt: number | null;
   memo: string | null;
-  codings: { codeGuid: string; userGuid: string | null; createdAt: number | null }[];
+  codings: { guid: string | null; codeGuid: string; userGuid: string | null; createdAt: number | null }[];
   noteGuids: string[];
 }
 

@@ -26,6 +26,8 @@ export interface ExportCoding {
 
 export interface ExportSelection {
   readonly guid: string;
+  /** The name the selection had in the file it was imported from; else the writer uses the full quote. */
+  readonly name?: string;
   readonly start: number;
   readonly end: number;
   readonly userGuid: string;
@@ -40,8 +42,9 @@ export interface ExportSource {
   readonly guid: string;
   readonly name: string;
   readonly text: string;
-  readonly userGuid: string;
-  readonly createdAt: number;
+  /** Absent when the file the source came from named no creator. */
+  readonly userGuid?: string;
+  readonly createdAt?: number;
   readonly selections: readonly ExportSelection[];
 }
 
@@ -71,8 +74,8 @@ export interface ExportLink {
 export interface ExportProject {
   readonly name: string;
   readonly origin: string;
-  readonly userGuid: string;
-  readonly createdAt: number;
+  readonly userGuid?: string;
+  readonly createdAt?: number;
   readonly description?: string;
   readonly users: readonly ExportUser[];
   readonly codes: readonly ExportCode[];

@@ -1,3 +1,4 @@
+import type { CarriedProject, CarriedSource } from './carried';
 import type { OffsetConvention } from './project';
 import type { FrozenTranscript } from '../transcript';
 
@@ -14,9 +15,13 @@ export interface PlannedParticipant {
   /** The Case GUID, or `source:<guid>` for a participant made for a source without a Case. */
   readonly key: string;
   readonly pseudonym: string;
+  /** The Case as the file had it; none for a participant made for a source. */
+  readonly case?: { readonly guid: string; readonly name: string; readonly description: string };
 }
 
 export interface PlannedCoding {
+  /** The record id: the Coding's GUID when it has one (carried.ts). */
+  readonly id: string;
   readonly themeId: string;
   readonly start: number;
   readonly end: number;
@@ -25,6 +30,7 @@ export interface PlannedCoding {
 }
 
 export interface PlannedNote {
+  readonly id: string;
   readonly kind: 'descriptive' | 'linguistic' | 'conceptual';
   readonly text: string;
   readonly start: number;
@@ -33,6 +39,7 @@ export interface PlannedNote {
 }
 
 export interface PlannedStatement {
+  readonly id: string;
   readonly text: string;
   readonly start: number;
   readonly end: number;
@@ -54,6 +61,8 @@ export interface PlannedTranscript {
   readonly participantKey: string;
   readonly frozen: FrozenTranscript;
   readonly layers: readonly PlannedLayer[];
+  /** The source as the file had it, kept for the export. */
+  readonly carried: CarriedSource;
 }
 
 export interface PlannedUser {
@@ -93,5 +102,7 @@ export interface ImportPlan {
   readonly transcripts: readonly PlannedTranscript[];
   /** Users with work in the file (consensus excluded), in file order. */
   readonly users: readonly PlannedUser[];
+  /** What the export gives back beyond the study (accounts and cases are known only at import). */
+  readonly carried: Omit<CarriedProject, 'accounts' | 'cases'>;
   readonly report: ImportReport;
 }

@@ -23,3 +23,4 @@ export * from './interchangeApi';
 export * from './xmlWriter';
 export * from './readProjectBytes';
 export * from './where';
+export * from './carried';

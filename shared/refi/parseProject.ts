@@ -126,7 +126,7 @@ export function parseProject(xml: string, options: ParseOptions = {}): RefiProje
   });
   const links: RefiLink[] = children(child(root, 'Links'), 'Link').map((l) => ({ guid: guidAttr(l, 'guid') ?? '', name: attr(l, 'name') ?? '', originGuid: guidAttr(l, 'originGUID'), targetGuid: guidAttr(l, 'targetGUID') }));
 
-  return { file, name: attr(root, 'name') ?? '', origin: attr(root, 'origin'), namespace, users, codes, sources, cases, notes, links, skippedSources, skippedSelections, convention, conventionEvidence: { matched, named }, warnings };
+  return { file, creatingUserGuid: fallbackUser, createdAt: timeAttr(root, 'creationDateTime'), name: attr(root, 'name') ?? '', origin: attr(root, 'origin'), namespace, users, codes, sources, cases, notes, links, skippedSources, skippedSelections, convention, conventionEvidence: { matched, named }, warnings };
 }
 
 /** Codes depth-first, parents before children, as nested in the CodeBook. */
@@ -163,7 +163,7 @@ function readSelection(sel: XmlNode): RawSelection {
     memo: textOf(sel.Description),
     codings: children(sel, 'Coding').flatMap((c) => {
       const code = guidAttr(child(c, 'CodeRef') ?? {}, 'targetGUID');
-      return code ? [{ codeGuid: code, userGuid: guidAttr(c, 'creatingUser'), createdAt: timeAttr(c, 'creationDateTime') }] : [];
+      return code ? [{ guid: guidAttr(c, 'guid'), codeGuid: code, userGuid: guidAttr(c, 'creatingUser'), createdAt: timeAttr(c, 'creationDateTime') }] : [];
     }),
     noteGuids: children(sel, 'NoteRef').flatMap((r) => guidAttr(r, 'targetGUID') ?? []),
   };

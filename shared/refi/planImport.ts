@@ -46,7 +46,7 @@ export function planImport(project: RefiProject, options: PlanOptions): ImportPl
   const participants: PlannedParticipant[] = [];
   const caseOf = new Map<string, string>();
   for (const c of project.cases) {
-    participants.push({ key: c.guid, pseudonym: uniquePseudonym(c.name, taken) });
+    participants.push({ key: c.guid, pseudonym: uniquePseudonym(c.name, taken), case: { guid: c.guid, name: c.name, description: c.description } });
     for (const g of c.sourceGuids) if (!caseOf.has(g)) caseOf.set(g, c.guid);
   }
 
@@ -69,7 +69,7 @@ export function planImport(project: RefiProject, options: PlanOptions): ImportPl
       participants.push({ key: participantKey, pseudonym: uniquePseudonym(s.name, taken) });
     }
     const title = s.name.replace(/\s+/g, ' ').trim().slice(0, 200) || 'Untitled source';
-    transcripts.push({ sourceGuid: s.guid, title, participantKey, frozen, layers: planLayers(s, frozen.text, ctx) });
+    transcripts.push({ sourceGuid: s.guid, title, participantKey, frozen, ...planLayers(s, frozen.text, ctx) });
   }
   for (const n of project.notes) if (!ctx.attachedNotes.has(n.guid)) skipped.push({ kind: 'note', name: n.name || n.guid, reason: 'it is not attached to a passage of a text source' });
 
@@ -92,6 +92,7 @@ export function planImport(project: RefiProject, options: PlanOptions): ImportPl
     participants,
     transcripts,
     users,
+    carried: { creatingUserGuid: project.creatingUserGuid ?? null, createdAt: project.createdAt ?? null, users: project.users.map((u) => ({ guid: u.guid, name: u.name })) },
     report: {
       origin: project.origin,
       convention: project.convention,

@@ -1,4 +1,6 @@
-import { LAYER_LIMITS, NOTE_KINDS, type NoteKind } from '../coding/layerRecords';
+import { LAYER_LIMITS, NOTE_KINDS, type NoteKind, recordIdSchema } from '../coding/layerRecords';
+import { randomId } from '../randomId';
+import type { CarriedSelection, CarriedSource } from './carried';
 import { alignText, mapSpan } from './alignText';
 import type { PlannedCoding, PlannedLayer, PlannedNote, PlannedStatement, SkippedItem } from './importPlan';
 import type { RefiLink, RefiNote, RefiTextSource } from './project';
@@ -30,8 +32,18 @@ const clip = (s: string, max: number) => (s.length > max ? s.slice(0, max) : s);
  * the source text as the tool stored it onto the frozen text by alignment (alignText.ts); a
  * selection that cannot be carried over is reported, not guessed.
  */
-export function planLayers(source: RefiTextSource, frozen: string, ctx: LayerContext): PlannedLayer[] {
+export function planLayers(source: RefiTextSource, frozen: string, ctx: LayerContext): { layers: PlannedLayer[]; carried: CarriedSource } {
   const map = alignText(source.text, frozen);
+  const selections: CarriedSelection[] = [];
+  const carriedNotes: Record<string, { guid: string; name: string }> = {};
+  // Records keep the GUID of the Coding or Note they came from as their id (ids are unique per
+  // transcript here, so a Note reached from two selections gets a fresh id the second time).
+  const used = new Set<string>();
+  const recordId = (guid: string | null): string => {
+    const id = guid && !used.has(guid) && recordIdSchema.safeParse(guid).success ? guid : randomId();
+    used.add(id);
+    return id;
+  };
   const layers = new Map<string, { codings: PlannedCoding[]; notes: PlannedNote[]; statements: PlannedStatement[] }>();
   const layer = (user: string) => {
     let l = layers.get(user);
@@ -46,6 +58,8 @@ export function planLayers(source: RefiTextSource, frozen: string, ctx: LayerCon
       continue;
     }
     const memo = sel.memo?.trim() ? clip(sel.memo.trim(), LAYER_LIMITS.memoLength) : undefined;
+    const records: string[] = [];
+    selections.push({ guid: sel.guid, name: sel.name, start: span.start, end: span.end, userGuid: sel.userGuid, createdAt: sel.createdAt, records });
     for (const c of sel.codings) {
       const themeId = ctx.themeIdOf.get(c.codeGuid);
       const user = c.userGuid ?? sel.userGuid;
@@ -53,7 +67,9 @@ export function planLayers(source: RefiTextSource, frozen: string, ctx: LayerCon
         ctx.skipped.push({ kind: 'coding', name: label, reason: themeId ? 'no creating user' : `it refers to the unknown code ${c.codeGuid}` });
         continue;
       }
-      layer(user).codings.push({ themeId, start: span.start, end: span.end, createdAt: c.createdAt ?? sel.createdAt ?? ctx.now, ...(memo ? { memo } : {}) });
+      const id = recordId(c.guid);
+      records.push(id);
+      layer(user).codings.push({ id, themeId, start: span.start, end: span.end, createdAt: c.createdAt ?? sel.createdAt ?? ctx.now, ...(memo ? { memo } : {}) });
     }
     for (const noteGuid of sel.noteGuids) {
       const note = ctx.notes.get(noteGuid);
@@ -69,15 +85,21 @@ export function planLayers(source: RefiTextSource, frozen: string, ctx: LayerCon
         continue;
       }
       const createdAt = note.createdAt ?? sel.createdAt ?? ctx.now;
+      const id = recordId(note.guid);
+      records.push(id);
+      carriedNotes[id] = { guid: note.guid, name: note.name };
       if (note.name.startsWith(NOTE_NAMES.statement)) {
         const themeIds = ctx.links.flatMap((l) => (l.originGuid === note.guid && l.targetGuid ? (ctx.themeIdOf.get(l.targetGuid) ?? []) : [])).slice(0, LAYER_LIMITS.themesPerStatement);
-        layer(user).statements.push({ text: clip(text, LAYER_LIMITS.statementLength), start: span.start, end: span.end, themeIds, createdAt });
+        layer(user).statements.push({ id, text: clip(text, LAYER_LIMITS.statementLength), start: span.start, end: span.end, themeIds, createdAt });
       } else {
         const named = EXPLORATORY.exec(note.name)?.[1];
         const kind: NoteKind = (NOTE_KINDS as readonly string[]).includes(named ?? '') ? (named as NoteKind) : 'descriptive';
-        layer(user).notes.push({ kind, text: clip(text, LAYER_LIMITS.noteLength), start: span.start, end: span.end, createdAt });
+        layer(user).notes.push({ id, kind, text: clip(text, LAYER_LIMITS.noteLength), start: span.start, end: span.end, createdAt });
       }
     }
   }
-  return [...layers].map(([userGuid, l]) => ({ userGuid, ...l }));
+  return {
+    layers: [...layers].map(([userGuid, l]) => ({ userGuid, ...l })),
+    carried: { guid: source.guid, name: source.name, userGuid: source.userGuid, createdAt: source.createdAt, selections, notes: carriedNotes },
+  };
 }

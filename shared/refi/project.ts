@@ -35,7 +35,7 @@ export interface RefiSelection {
   readonly createdAt: number | null;
   /** The selection's Description: a coding memo. */
   readonly memo: string | null;
-  readonly codings: readonly { readonly codeGuid: string; readonly userGuid: string | null; readonly createdAt: number | null }[];
+  readonly codings: readonly { readonly guid: string | null; readonly codeGuid: string; readonly userGuid: string | null; readonly createdAt: number | null }[];
   readonly noteGuids: readonly string[];
 }
 
@@ -88,6 +88,9 @@ export interface OffsetConvention {
 }
 
 export interface RefiProject {
+  /** The Project's creatingUserGUID and creationDateTime, kept for the export (issue 17 item 3). */
+  readonly creatingUserGuid?: string | null;
+  readonly createdAt?: number | null;
   /** The file as its user knows it, when the reader was told (ParseOptions.file). */
   readonly file?: string | undefined;
   readonly name: string;

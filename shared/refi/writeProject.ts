@@ -14,7 +14,7 @@ export interface WriteProjectOptions {
   readonly text: 'inline' | 'path';
 }
 
-const iso = (ms: number) => new Date(ms).toISOString();
+const iso = (ms: number | undefined) => (ms === undefined ? undefined : new Date(ms).toISOString());
 
 export function codeElement(c: ExportCode): XmlElement {
   return el('Code', { guid: c.guid, name: c.name, isCodable: c.isCodable, color: c.color ?? undefined }, [
@@ -47,7 +47,7 @@ function sourceElement(s: ExportSource, options: WriteProjectOptions): XmlElemen
   // positions were counted, and a reader sees the quote without the text.
   const selections = s.selections.map((sel) => {
     const e = selectionElement(sel, cp);
-    return { ...e, attrs: { guid: sel.guid, name: quoteName(s.text.slice(sel.start, sel.end)), ...e.attrs } };
+    return { ...e, attrs: { guid: sel.guid, name: sel.name ?? quoteName(s.text.slice(sel.start, sel.end)), ...e.attrs } };
   });
   return el(
     'TextSource',
@@ -56,10 +56,12 @@ function sourceElement(s: ExportSource, options: WriteProjectOptions): XmlElemen
   );
 }
 
-/** Selection names hold the quote, shortened with an ellipsis past 200 characters. */
+/**
+ * Selection names hold the quote, in full: a name cut short would no longer be the text it
+ * covers (importers, ours included, compare the two to learn how a tool counted positions).
+ */
 function quoteName(quote: string): string {
-  const flat = quote.replace(/\s+/g, ' ').trim();
-  return flat.length > 200 ? `${flat.slice(0, 200).trimEnd()}…` : flat;
+  return quote.replace(/\s+/g, ' ').trim();
 }
 
 /** Serialises a project as project.qde (QDA-XML 1.0, Project.xsd). Empty sections are left out, as the schema requires. */

@@ -8,7 +8,8 @@ import { sourceFileName, writeProject } from './writeProject';
  * case-sensitive readers). `mtime` is fixed so the same study zips to the same bytes.
  */
 export function zipQdpx(p: ExportProject): Uint8Array {
-  const mtime = new Date(p.createdAt);
+  // Zip times start in 1980; a project without a creation time gets that first day.
+  const mtime = new Date(Math.max(p.createdAt ?? 0, Date.UTC(1980, 0, 2)));
   const files: Record<string, [Uint8Array, { mtime: Date }]> = {
     'project.qde': [strToU8(writeProject(p, { text: 'path' })), { mtime }],
   };

@@ -15,6 +15,8 @@ export interface Theme {
   readonly order: string;
   readonly createdBy: string;
   readonly createdAt: number;
+  /** The coder whose private codebook holds the theme; null for a theme of the shared codebook. */
+  readonly owner: string | null;
   /** 1 for a top-level theme. */
   readonly depth: number;
   /** Index into `levels.names` (depth - 1). */

@@ -2,9 +2,8 @@ import { randomId } from '../randomId';
 import * as Y from 'yjs';
 import { z } from 'zod';
 import { ThemeField, themesMap } from './codebookDoc';
-import { readThemeTree } from './readThemeTree';
 import { themeColorSchema, themeDescriptionSchema, themeIdSchema, themeLabelSchema, THEME_LIMITS } from './storedTheme';
-import { orderKeyFor, parseInput, requireDepth, requireParent } from './themeOpSupport';
+import { combinedTree, orderKeyFor, parseInput, requireDepth, requireParent } from './themeOpSupport';
 import { ThemeModelError, ThemeModelErrorCode } from './ThemeModelError';
 
 /** Colours for new themes, picked in turn; distinct enough side by side as highlight tints. */
@@ -26,12 +25,16 @@ const addThemeInput = z.object({
 });
 export type AddThemeInput = z.input<typeof addThemeInput>;
 
-/** Adds an active theme under `parentId` (or at the top level); returns its id. */
-export function addTheme(doc: Y.Doc, input: AddThemeInput): string {
+/**
+ * Adds an active theme under `parentId` (or at the top level); returns its id. With `shared`,
+ * `doc` is a private codebook read on top of the shared codebook: the parent may be a shared
+ * theme, and depth and order are checked in the combined tree.
+ */
+export function addTheme(doc: Y.Doc, input: AddThemeInput, shared?: Y.Doc): string {
   const value = parseInput(addThemeInput, input);
   const id = value.id ?? randomId();
-  if (themesMap(doc).has(id)) throw new ThemeModelError(ThemeModelErrorCode.ThemeExists, `theme ${id} exists`);
-  const tree = readThemeTree(doc);
+  if (themesMap(doc).has(id) || (shared && themesMap(shared).has(id))) throw new ThemeModelError(ThemeModelErrorCode.ThemeExists, `theme ${id} exists`);
+  const tree = combinedTree(doc, shared);
   const parentDepth = requireParent(tree, value.parentId);
   requireDepth(parentDepth + 1, tree, 'the new theme');
   const order = orderKeyFor(tree, value.parentId, value.afterId);

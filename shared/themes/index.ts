@@ -1,4 +1,5 @@
 export { CODEBOOK_MAPS, META_LEVELS_KEY, ThemeField, metaMap, themeEntry, themesMap } from './codebookDoc';
+export { codebookChanges, type ChangedTypes } from './codebookChanges';
 export { ThemeModelError, ThemeModelErrorCode } from './ThemeModelError';
 export { isOrderKey, keyBetween, keysBetween, MAX_ORDER_KEY_LENGTH } from './orderKey';
 export {
@@ -19,7 +20,7 @@ export {
 } from './storedTheme';
 export type { Theme, ThemeTree } from './ThemeTree';
 export { DEFAULT_LEVELS, levelNameOf } from './readLevels';
-export { readThemeTree } from './readThemeTree';
+export { readThemeTree, type CodebookOverlay } from './readThemeTree';
 export { addTheme, THEME_PALETTE, type AddThemeInput } from './addTheme';
 export { describeTheme, recolourTheme, renameTheme } from './editTheme';
 export { moveTheme, type MoveThemeInput } from './moveTheme';

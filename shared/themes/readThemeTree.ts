@@ -3,7 +3,14 @@ import { compareSiblings, placeThemes } from './placeThemes';
 import { levelNameOf, readLevels } from './readLevels';
 import { readStoredThemes } from './readStoredThemes';
 import { resolveMerges } from './resolveMerges';
+import type { StoredTheme } from './storedTheme';
 import type { Theme, ThemeTree } from './ThemeTree';
+
+/** A coder's private codebook read on top of the shared one (docs/theme-model.md). */
+export interface CodebookOverlay {
+  ownerId: string;
+  doc: Y.Doc;
+}
 
 /**
  * The theme tree of a codebook Y.Doc. Pure: reads the document, never writes it, never throws on
@@ -11,10 +18,10 @@ import type { Theme, ThemeTree } from './ThemeTree';
  * depth; the read rule (resolveMerges, placeThemes; docs/theme-model.md) turns any state into a
  * valid tree, and since it depends on the state alone, synced clients show identical trees.
  */
-export function readThemeTree(doc: Y.Doc): ThemeTree {
+export function readThemeTree(doc: Y.Doc, overlays: readonly CodebookOverlay[] = []): ThemeTree {
   const problems: string[] = [];
   const levels = readLevels(doc, problems);
-  const stored = readStoredThemes(doc, problems);
+  const { stored, ownerOf } = storedWithOverlays(doc, overlays, problems);
   const merges = resolveMerges(stored, problems);
   const { parentOf, depthOf } = placeThemes(stored, merges.resolve, levels, problems);
 
@@ -39,6 +46,7 @@ export function readThemeTree(doc: Y.Doc): ThemeTree {
       order: s.position.order,
       createdBy: s.createdBy,
       createdAt: s.createdAt,
+      owner: ownerOf.get(id) ?? null,
       depth,
       level: depth - 1,
       levelName: levelNameOf(levels, depth),
@@ -88,4 +96,28 @@ export function readThemeTree(doc: Y.Doc): ThemeTree {
     resolve: merges.resolve,
     problems,
   };
+}
+
+/**
+ * The stored themes of the shared codebook and of each private overlay, as one set in ascending
+ * id order (the read rule's order). A private theme may sit under, or merge into, a shared theme
+ * or one of its owner's own; an id that is already taken (the shared codebook or an earlier
+ * overlay has it) is ignored and reported, so a private document cannot shadow a shared theme.
+ */
+function storedWithOverlays(doc: Y.Doc, overlays: readonly CodebookOverlay[], problems: string[]) {
+  const stored = readStoredThemes(doc, problems);
+  const ownerOf = new Map<string, string>();
+  if (overlays.length === 0) return { stored, ownerOf };
+  for (const o of [...overlays].sort((a, b) => (a.ownerId < b.ownerId ? -1 : a.ownerId > b.ownerId ? 1 : 0))) {
+    for (const [id, t] of readStoredThemes(o.doc, problems)) {
+      if (stored.has(id)) {
+        problems.push(`theme ${id} of ${o.ownerId}'s private codebook ignored: the id is taken`);
+        continue;
+      }
+      stored.set(id, t);
+      ownerOf.set(id, o.ownerId);
+    }
+  }
+  const sorted = new Map<string, StoredTheme>([...stored].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+  return { stored: sorted, ownerOf };
 }

@@ -1,4 +1,6 @@
+import type * as Y from 'yjs';
 import type { z } from 'zod';
+import { readThemeTree } from './readThemeTree';
 import { keyBetween } from './orderKey';
 import { describeIssues } from './readStoredThemes';
 import type { Theme, ThemeTree } from './ThemeTree';
@@ -80,4 +82,9 @@ export function orderKeyFor(
   }
   const upper = siblings.find((t) => lower === null || t.order > lower)?.order ?? null;
   return keyBetween(lower, upper);
+}
+
+/** The tree an operation validates against: the codebook itself, or a private one on top of the shared one. */
+export function combinedTree(doc: Y.Doc, shared?: Y.Doc): ThemeTree {
+  return shared ? readThemeTree(shared, [{ ownerId: 'self', doc }]) : readThemeTree(doc);
 }

@@ -46,6 +46,8 @@ describe('concord backup and restore', () => {
       expect(backup.stderr).toBe('');
       expect(backup.code).toBe(0);
       expect(backup.stdout).toMatch(/backup written to .* 1 accounts, 1 studies/);
+      // Recorded in the live database, so a later erasure lists this copy (docs/privacy.md).
+      expect(await server.services.db.selectFrom('backups').select('path').execute()).toEqual([{ path: out }]);
 
       const target = mkdtempSync(join(tmpdir(), 'concord-restore-'));
       dirs.push(target);
@@ -59,7 +61,7 @@ describe('concord backup and restore', () => {
         expect(participants.length).toBeLessThanOrEqual(written);
         // Consistent: every participant in the copy has its audit event, and the chain holds.
         expect(events.filter((e) => e.action === 'participant.add')).toHaveLength(participants.length);
-        expect(verifyChain(events)).toEqual({ verified: true });
+        expect(verifyChain(events)).toEqual({ verified: true, redacted: 0 });
       } finally {
         await s.close();
       }

@@ -7,22 +7,31 @@ import { type StudyFixture, docs, openClient, seedStudy, serverDoc, synced, upgr
 
 type Role = 'lead' | 'owner' | 'other' | 'auditor' | 'outsider' | 'anonymous';
 type Outcome = 'write' | 'read' | 'none' | 'unauthenticated';
-type Doc = 'codebook' | 'layer' | 'consensus' | 'discussion';
+type Doc = 'codebook' | 'privateCodebook' | 'layer' | 'consensus' | 'discussion';
 type Phase = 'coding' | 'reconciling' | 'final';
 type Mode = 'open' | 'blind';
 
 const W = 'write', R = 'read', N = 'none', U = 'unauthenticated';
 // The expected outcome of every cell, written out by hand from DESIGN.md section 4 and the
 // decisions in docs/permissions.md (not computed with shared/access.ts, which it checks).
-// `owner` is the coder whose layer is tested; `other` is another coder of the study.
+// `owner` is the coder whose layer (and private codebook) is tested; `other` is another coder.
+// Blind mode has independent themes: coders read the shared codebook and write their own
+// private codebook, which others read only once the themes are revealed. The states below are
+// visited in order and the first reveal (entering reconciling) reveals the themes for good.
 //                                       lead owner other auditor outsider anonymous
 const MATRIX: Array<[Doc, Phase, Mode, [Outcome, Outcome, Outcome, Outcome, Outcome, Outcome]]> = [
   ['codebook', 'coding', 'open', [W, W, W, R, N, U]],
-  ['codebook', 'coding', 'blind', [W, W, W, R, N, U]],
+  ['codebook', 'coding', 'blind', [W, R, R, R, N, U]],
   ['codebook', 'reconciling', 'open', [W, W, W, R, N, U]],
-  ['codebook', 'reconciling', 'blind', [W, W, W, R, N, U]],
+  ['codebook', 'reconciling', 'blind', [W, R, R, R, N, U]],
   ['codebook', 'final', 'open', [W, W, W, R, N, U]],
-  ['codebook', 'final', 'blind', [W, W, W, R, N, U]],
+  ['codebook', 'final', 'blind', [W, R, R, R, N, U]],
+  ['privateCodebook', 'coding', 'open', [R, W, R, R, N, U]],
+  ['privateCodebook', 'coding', 'blind', [N, W, N, R, N, U]],
+  ['privateCodebook', 'reconciling', 'blind', [R, W, R, R, N, U]],
+  ['privateCodebook', 'reconciling', 'open', [R, W, R, R, N, U]],
+  ['privateCodebook', 'final', 'open', [R, W, R, R, N, U]],
+  ['privateCodebook', 'final', 'blind', [R, W, R, R, N, U]],
   ['layer', 'coding', 'open', [R, W, R, R, N, U]],
   ['layer', 'coding', 'blind', [N, W, N, R, N, U]],
   ['layer', 'reconciling', 'open', [R, R, R, R, N, U]],
@@ -117,22 +126,61 @@ for (const dialect of testDialects()) {
       // Read-only attempts left no trace in the log: only writers authored rows.
       const authorsOf = async (doc: Doc) => (await summarizeDocAuthors(server.services.db, docs[doc](f))).map((a) => a.authorId).sort();
       expect(await authorsOf('layer')).toEqual([f.users.owner!.id]);
+      expect(await authorsOf('privateCodebook')).toEqual([f.users.owner!.id]);
+      expect((await authorsOf('codebook')).sort()).toEqual([f.users.lead!.id, f.users.other!.id, f.users.owner!.id].sort());
       expect(await authorsOf('consensus')).toEqual([f.users.lead!.id]);
       expect(await authorsOf('discussion')).toEqual([]);
     });
 
     it('follows the codebook phase: coders write only while it is open, nobody once final', async () => {
-      const expectations: Array<[string, Record<'lead' | 'owner' | 'auditor', Outcome>]> = [
-        ['locked', { lead: W, owner: R, auditor: R }],
-        ['final', { lead: R, owner: R, auditor: R }],
-        ['open', { lead: W, owner: W, auditor: R }],
+      // Open mode: the shared codebook as the phase says; the owner's private codebook likewise.
+      expect((await f.api('lead').patch(`/api/studies/${f.studyId}`, { codingMode: 'open' })).status).toBe(200);
+      const expectations: Array<[string, Record<'lead' | 'owner' | 'auditor', Outcome>, Outcome]> = [
+        ['locked', { lead: W, owner: R, auditor: R }, R],
+        ['final', { lead: R, owner: R, auditor: R }, R],
+        ['open', { lead: W, owner: W, auditor: R }, W],
       ];
-      for (const [codebookPhase, expected] of expectations) {
+      for (const [codebookPhase, expected, ownPrivate] of expectations) {
         expect((await f.api('lead').patch(`/api/studies/${f.studyId}`, { codebookPhase })).status).toBe(200);
         for (const role of ['lead', 'owner', 'auditor'] as const) {
           expect(`${role} ${codebookPhase}: ${await check('codebook', role, expected[role], `codebook-${codebookPhase}`)}`).toBe(`${role} ${codebookPhase}: ${expected[role]}`);
         }
+        expect(`own private ${codebookPhase}: ${await check('privateCodebook', 'owner', ownPrivate, `private-${codebookPhase}`)}`).toBe(`own private ${codebookPhase}: ${ownPrivate}`);
       }
+    });
+
+    it('keeps private codebooks private in open mode with independent themes until the lead reveals them', async () => {
+      // A second study of the same people (the first one's themes are revealed for good by now).
+      const lead = f.api('lead');
+      const created = await lead.post('/api/studies', { title: 'Independent themes', codingMode: 'open' });
+      const g: StudyFixture = { ...f, studyId: created.json.study.id as string };
+      for (const [name, role] of [['owner', 'coder'], ['other', 'coder'], ['auditor', 'auditor']] as const) {
+        expect((await lead.post(`/api/studies/${g.studyId}/members`, { email: f.users[name]!.email, role })).status).toBe(201);
+      }
+      const probe = async (doc: Doc, role: Role, tag: string) => {
+        const saved = f;
+        f = g;
+        try {
+          return await check(doc, role, 'none', tag);
+        } finally {
+          f = saved;
+        }
+      };
+      const row = async (doc: Doc, tag: string) => Promise.all((['lead', 'owner', 'other', 'auditor', 'outsider'] as const).map((r) => probe(doc, r, tag)));
+      expect(await row('privateCodebook', 'open')).toEqual([R, W, R, R, N]);
+      expect((await lead.patch(`/api/studies/${g.studyId}`, { independentThemes: true })).status).toBe(200);
+      expect(await row('privateCodebook', 'independent')).toEqual([N, W, N, R, N]);
+      expect(await row('codebook', 'independent')).toEqual([W, R, R, R, N]);
+      // Only a lead reveals; a coder's attempt is refused and changes nothing.
+      const refused = await g.api('owner').post(`/api/studies/${g.studyId}/themes/reveal`, {});
+      expect([refused.status, refused.json.error.code]).toEqual([403, 'forbidden']);
+      expect(await row('privateCodebook', 'still-independent')).toEqual([N, W, N, R, N]);
+      const revealed = await lead.post(`/api/studies/${g.studyId}/themes/reveal`, {});
+      expect([revealed.status, revealed.json.revealed]).toEqual([200, true]);
+      expect((await lead.post(`/api/studies/${g.studyId}/themes/reveal`, {})).json).toEqual({ revealed: false, themesRevealedAt: revealed.json.themesRevealedAt });
+      expect(await row('privateCodebook', 'revealed')).toEqual([R, W, R, R, N]);
+      // The shared codebook stays the lead's while independent themes are on.
+      expect(await row('codebook', 'revealed')).toEqual([W, R, R, R, N]);
     });
   });
 }

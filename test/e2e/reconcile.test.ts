@@ -87,8 +87,18 @@ describe.skipIf(!ready)('reconciliation, table of themes and audit in Chromium',
     await lead.getByRole('heading', { name: 'Reveal for reconciliation' }).waitFor();
     await lead.getByLabel('Interview P01').check();
     await lead.getByLabel('Interview P02').check();
+    // A phase change asks first: dismissing changes nothing, accepting reveals.
+    lead.once('dialog', (dialog) => void dialog.dismiss());
+    await lead.getByRole('button', { name: 'Reveal 2 transcripts' }).click();
+    expect((await api('lead').get(`/api/studies/${seed.sid}/transcripts`)).json.transcripts.map((t: { phase: string }) => t.phase)).not.toContain('reconciling');
+    const asked: string[] = [];
+    lead.once('dialog', (dialog) => {
+      asked.push(dialog.message());
+      void dialog.accept();
+    });
     await lead.getByRole('button', { name: 'Reveal 2 transcripts' }).click();
     await lead.getByRole('list', { name: 'disagreements' }).waitFor();
+    expect(asked[0]).toMatch(/^Reveal 2 transcript\(s\) for reconciliation\?/);
     const d = await discussion();
     expect(d.progress.total).toBeGreaterThanOrEqual(5);
     await progress(lead).filter({ hasText: `0 / ${d.progress.total} resolved` }).waitFor();
@@ -234,6 +244,7 @@ describe.skipIf(!ready)('reconciliation, table of themes and audit in Chromium',
     await alice.getByLabel('comment', { exact: true }).waitFor();
     const lead = await pageAs('lead', `/studies/${seed.sid}/reconcile`);
     await lead.getByRole('heading', { name: 'Finalise' }).waitFor();
+    lead.on('dialog', (dialog) => void dialog.accept());
     await lead.getByRole('button', { name: 'Finalise Interview P01' }).click();
     await lead.getByRole('button', { name: 'Finalise Interview P02' }).click();
     await lead.getByRole('heading', { name: 'Finalise' }).waitFor({ state: 'detached' });
@@ -316,7 +327,7 @@ describe.skipIf(!ready)('reconciliation, table of themes and audit in Chromium',
     const exported = (await json.json()) as { events?: AuditEvent[] } | AuditEvent[];
     const events = Array.isArray(exported) ? exported : (exported.events ?? []);
     expect(events.map((e) => e.action)).toContain('transcript.phase');
-    expect(verifyChain(events)).toEqual({ verified: true });
+    expect(verifyChain(events)).toEqual({ verified: true, redacted: 0 });
     const csv = await audit.request.get(`${server.url}${await links.getByRole('link', { name: 'CSV' }).getAttribute('href')}`);
     expect(csv.status()).toBe(200);
     expect((await csv.text()).split('\n').length).toBeGreaterThan(events.length);

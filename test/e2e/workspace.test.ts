@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readLayer } from '../../shared/coding';
 import { docName } from '../../shared/docNames';
 import { CloseCode } from '../../shared/protocol';
-import { addTheme, setLevels } from '../../shared/themes';
+import { addTheme, readThemeTree, setLevels } from '../../shared/themes';
 import { codebookDocName } from '../../server/commands/themes/themeTree';
 import { withDoc } from '../../server/ydocs/withDoc';
 import type { RunningServer } from '../../server/server';
@@ -153,6 +153,44 @@ describe.skipIf(!ready)('coding workspace in Chromium (two coders)', () => {
       probe.destroy();
     }
     await b.page.screenshot({ path: artifactPath('workspace-blind-bob.png'), fullPage: true });
+    await a.context.close();
+    await b.context.close();
+  });
+
+  it('keeps a blind coder’s new theme in her private codebook: the other coder never sees it until the lead reveals the themes', async () => {
+    const { sid, tid } = await studyWithTranscript('blind');
+    const a = await pageAs('alice', `/transcripts/${tid}`);
+    const b = await pageAs('bob', `/transcripts/${tid}`);
+    await a.page.getByLabel('new theme label').fill('Shame in rupture');
+    await a.page.getByRole('button', { name: 'Add private theme' }).click();
+    // The tag sits beside the theme's button (the button's name is the theme's label alone).
+    await a.page.locator('.theme-list li', { has: a.page.getByRole('button', { name: 'apply Shame in rupture' }) }).filter({ hasText: 'private' }).waitFor();
+    // Durable on the server, in Alice's private codebook and not in the shared one.
+    const alicePrivate = docName({ kind: 'privateCodebook', studyId: sid, ownerId: users.alice!.id });
+    await eventually(async () => (await withDoc(server.services, alicePrivate, (doc) => readThemeTree(doc).themes.map((t) => t.label))).includes('Shame in rupture'));
+    expect((await withDoc(server.services, codebookDocName(sid), (doc) => readThemeTree(doc).themes.map((t) => t.label))).includes('Shame in rupture')).toBe(false);
+    // Alice codes with it like any theme.
+    await selectInLine(a.page, 5, 6, 50);
+    await a.page.getByRole('button', { name: 'apply Shame in rupture' }).click();
+    await a.page.getByTestId('coding').filter({ hasText: 'Shame in rupture' }).waitFor();
+    await a.page.screenshot({ path: artifactPath('workspace-private-theme-alice.png'), fullPage: true });
+    // Bob's tree (same shared codebook, connected all along) shows only the shared themes...
+    await b.page.getByRole('button', { name: 'apply Embodied trust' }).waitFor();
+    expect(await b.page.getByRole('button', { name: 'apply Shame in rupture' }).count()).toBe(0);
+    expect(await b.page.getByRole('button', { name: 'Add private theme' }).count()).toBe(1);
+    // ...because his socket to Alice's private codebook is refused, not because the UI hid it.
+    const probe = openClient(server, alicePrivate, users.bob!.api.cookie);
+    try {
+      await closedWith(probe, CloseCode.Forbidden.code);
+      expect(readThemeTree(probe.doc).themes).toEqual([]);
+    } finally {
+      probe.destroy();
+    }
+    await b.page.screenshot({ path: artifactPath('workspace-private-theme-bob.png'), fullPage: true });
+    // The lead reveals the themes: after a reload Bob sees Alice's theme, marked as a coder's own.
+    expect((await lead.post(`/api/studies/${sid}/themes/reveal`, {})).status).toBe(200);
+    await b.page.reload();
+    await b.page.locator('.theme-list li', { has: b.page.getByRole('button', { name: 'apply Shame in rupture' }) }).filter({ hasText: 'coder’s' }).waitFor();
     await a.context.close();
     await b.context.close();
   });

@@ -34,7 +34,7 @@ export class ApiClient {
     } catch {
       json = null;
     }
-    return { status: res.status, json, headers: res.headers };
+    return { status: res.status, json, text, headers: res.headers };
   }
   get = (p: string) => this.call('GET', p);
   post = (p: string, b?: unknown, h?: Record<string, string>) => this.call('POST', p, b ?? {}, h);

@@ -1,9 +1,11 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { parseProject, sourceEntryName, unzipQdpx } from '../../shared/refi';
+import { readFileSync } from 'node:fs';
+import { type RefiSelection, parseProject, sourceEntryName, unzipQdpx } from '../../shared/refi';
+import { seedUsers } from '../helpers/http';
 import type { Services } from '../../server/services';
 import { type TestDialect, testDialects, testServices } from '../helpers/env';
 import { base64, download } from './download';
-import { PROJECT_XSD, seedStudy, xmllint } from './seedStudy';
+import { PROJECT_XSD, SAMPLES, seedStudy, xmllint } from './seedStudy';
 import { summarizeProject } from './summarizeProject';
 
 const read = (bytes: Uint8Array) => {
@@ -34,6 +36,30 @@ for (const dialect of testDialects()) {
       const b = summarizeProject(read(second.bytes));
       expect(a.selections).toHaveLength(5);
       expect(b).toEqual(a);
+    });
+
+    it("gives back the file's notes, users, sources and selections: names, GUIDs, authors, dates, NoteRefs", async () => {
+      const { users } = await seedUsers(s, ['importer']);
+      // A fourth user who coded nothing must come back too.
+      const xml = readFileSync(`${SAMPLES}/synthetic_two_coders_ipa.qde`, 'utf8').replace('</Users>', '<User guid="44444444-4444-4444-8444-444444444444" name="Observer"/></Users>');
+      const original = parseProject(xml);
+      expect(original.users.map((u) => u.name)).toEqual(['Lead', 'Coder A', 'Coder B', 'Observer']);
+      const imported = await users.importer!.api.post('/api/import/project', { name: 'pilot.qde', data: base64(new TextEncoder().encode(xml)) });
+      expect(imported.status).toBe(201);
+      const exported = await download(users.importer!.api, `/api/studies/${imported.json.study.id}/export/project`);
+      expect(xmllint(unzipQdpx(exported.bytes).projectXml, PROJECT_XSD)).toBe('');
+      const back = read(exported.bytes);
+      // Users: the file's, with their GUIDs and names; the importing account is not added.
+      expect(back.users).toEqual(original.users);
+      expect(back.creatingUserGuid).toBe(original.creatingUserGuid);
+      const [src] = back.sources;
+      const [orig] = original.sources;
+      expect({ guid: src?.guid, name: src?.name, userGuid: src?.userGuid, createdAt: src?.createdAt }).toEqual({ guid: orig?.guid, name: orig?.name, userGuid: orig?.userGuid, createdAt: orig?.createdAt });
+      // Selections: the same GUIDs, names, users, times, codings (by GUID) and NoteRefs; no extra selection for the note.
+      const sel = (x: RefiSelection) => ({ guid: x.guid, name: x.name, userGuid: x.userGuid, createdAt: x.createdAt, memo: x.memo, codings: x.codings, noteGuids: x.noteGuids });
+      expect(src?.selections.map(sel)).toEqual(orig?.selections.map(sel));
+      // The note keeps its name, text, author and time.
+      expect(back.notes).toEqual(original.notes);
     });
 
     it('imports its own export as the exporting lead: their work stays theirs, the others become pending coders', async () => {

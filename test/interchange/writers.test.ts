@@ -52,6 +52,14 @@ describe('REFI-QDA writers', () => {
     expect([...codePointIndex('a😀b')]).toEqual([0, 1, 1, 2, 3]);
   });
 
+  it('name a selection with its whole quote, however long, so that name and covered text agree', () => {
+    const long = `${'word '.repeat(120)}end`;
+    const source = { ...PROJECT.sources[0]!, text: long, selections: [{ ...PROJECT.sources[0]!.selections[0]!, start: 0, end: long.length }] };
+    const p = parseProject(writeProject({ ...PROJECT, sources: [source] }, { text: 'inline' }));
+    expect(p.sources[0]?.selections[0]?.name).toBe(long);
+    expect(p.sources[0]?.selections[0]?.name?.length).toBeGreaterThan(600);
+  });
+
   it('write a codebook that validates and reads back', () => {
     const xml = writeCodebook(PROJECT.codes, 'Concord');
     expect(xmllint(xml, CODEBOOK_XSD)).toBe('');

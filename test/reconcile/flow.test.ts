@@ -178,7 +178,7 @@ for (const dialect of testDialects()) {
       writeFileSync(file, tampered);
       const bad = await cli('audit', 'verify', file);
       expect(bad.code).toBe(1);
-      expect(bad.err).toMatch(/FAILED at event \d+: hash does not match/);
+      expect(bad.err).toMatch(/FAILED at event \d+: data does not match its dataHash/);
 
       const csv = await api.lead.app.request(`http://localhost/api/studies/${sid}/audit/export?format=csv`, { headers: { cookie: api.lead.cookie! } });
       const csvFile = join(tmp, `trail-${dialect}.csv`);

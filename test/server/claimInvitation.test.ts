@@ -22,7 +22,7 @@ for (const dialect of testDialects()) {
       await lead.post(`/api/studies/${sid}/members`, { email: 'coder@example.org', role: 'coder' });
       // What a project import creates for a coder of another tool: no password, cannot sign in.
       pendingId = newId();
-      await insertUser(s.db, { id: pendingId, email: `jo.${pendingId}@pending.invalid`, name: 'Jo (NVivo)', passwordHash: '', isAdmin: false, now: 1 });
+      await insertUser(s.db, { id: pendingId, email: `jo.${pendingId}@pending.invalid`, name: 'Jo (NVivo)', passwordHash: '', isAdmin: false, now: 1, pendingStudyId: sid });
       await insertMember(s.db, { studyId: sid, userId: pendingId, role: 'coder', now: 1 });
     });
     afterEach(async () => close());

@@ -44,7 +44,7 @@ export function DisagreementStrip(props: {
       {regions.state === 'withheld' && <p className="muted small strip-withheld">{regions.reason}</p>}
       {regions.state === 'shown' && (
         <>
-          <svg className="strip" viewBox={`0 0 ${WIDTH} ${HEIGHT}`} preserveAspectRatio="none" role="img" aria-label={`disagreements along ${transcript.title}`}>
+          <svg className="strip" viewBox={`0 0 ${WIDTH} ${HEIGHT}`} preserveAspectRatio="none" role="group" aria-label={`disagreements along ${transcript.title}`}>
             <rect x={0} y={0} width={WIDTH} height={HEIGHT} className="strip-bg" />
             {regions.regions.map((r) => {
               const from = r.lines?.from ?? 1;
@@ -52,7 +52,7 @@ export function DisagreementStrip(props: {
               const x = ((from - 1) / total) * WIDTH;
               const w = Math.max(2, ((to - from + 1) / total) * WIDTH);
               return (
-                <a key={r.key} href={href(r)}>
+                <a key={r.key} href={href(r)} aria-label={`${r.lines?.label ?? ''} ${themeLabel(r.themeId)}: ${KIND_TEXT[r.kind]}`}>
                   <rect x={x} y={LANE[r.kind] * LANE_H + 0.5} width={w} height={LANE_H - 1} className={`region kind-${r.kind}`}>
                     <title>{`${r.lines?.label ?? ''} ${themeLabel(r.themeId)}: ${KIND_TEXT[r.kind]}`}</title>
                   </rect>

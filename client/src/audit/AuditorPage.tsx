@@ -1,18 +1,19 @@
 import { useEffect, useMemo, useState } from 'react';
 import { type AuditEvent, type ChainVerdict, verifyChain } from '../../../shared/auditChain';
 import { docName } from '../../../shared/docNames';
-import { readThemeTree } from '../../../shared/themes';
-import { api } from '../api';
+import { type Member, type User, api } from '../api';
 import type { Discussion } from '../reconcile/types';
 import { useDiscussions } from '../reconcile/useDiscussions';
 import { useStudyContext } from '../reconcile/useStudyContext';
 import { Link } from '../router';
 import { ExportLinks } from '../tables/exportLinks';
-import { useDoc } from '../workspace/useDoc';
+import { useThemeTree } from '../workspace/useThemeTree';
 import { AuditTrail } from './AuditTrail';
 import { CodebookHistory } from './CodebookHistory';
 import { DecisionsLog } from './DecisionsLog';
 import { LayersAtReveal } from './LayersAtReveal';
+
+const NO_MEMBERS: Member[] = [];
 
 type Trail = { events: AuditEvent[]; server: ChainVerdict; local: ChainVerdict };
 
@@ -22,13 +23,13 @@ type Trail = { events: AuditEvent[]; server: ChainVerdict; local: ChainVerdict }
  * coder's layer as revealed, and the audit trail with its chain verified. Nothing on this page
  * writes; leads see it too.
  */
-export function AuditorPage({ studyId }: { studyId: string }) {
+export function AuditorPage({ studyId, me }: { studyId: string; me: User }) {
   const { ctx, error } = useStudyContext(useMemo(() => ({ studyId }), [studyId]));
   const [trail, setTrail] = useState<Trail | null>(null);
   const [trailError, setTrailError] = useState<string | null>(null);
   useEffect(() => {
     api<{ events: AuditEvent[] } & ChainVerdict>('GET', `/api/studies/${studyId}/audit`).then(
-      ({ events, ...server }) => setTrail({ events, server: server.verified ? { verified: true } : server, local: verifyChain(events) }),
+      ({ events, ...server }) => setTrail({ events, server: server.verified ? { verified: true, redacted: server.redacted } : server, local: verifyChain(events) }),
       (e: unknown) => setTrailError(e instanceof Error ? e.message : 'cannot load the audit trail'),
     );
   }, [studyId]);
@@ -39,8 +40,7 @@ export function AuditorPage({ studyId }: { studyId: string }) {
     for (const [tid, st] of states) if (st.state === 'loaded') m.set(tid, st.discussion);
     return m;
   }, [states]);
-  const codebook = useDoc(docName({ kind: 'codebook', studyId }));
-  const tree = useMemo(() => (codebook.doc ? readThemeTree(codebook.doc) : null), [codebook.doc, codebook.version]);
+  const { tree } = useThemeTree(ctx?.study ?? null, ctx?.members ?? NO_MEMBERS, me.id);
 
   if (error) return <div className="page"><p className="error">{error}</p></div>;
   if (!ctx) return <div className="page">Loading…</div>;

@@ -66,7 +66,7 @@ export function MembersPanel(props: { study: Study; members: Member[]; manage: b
                 )}
               </td>
               {manage && (
-                <td><button className="link danger" onClick={() => act(() => api('DELETE', `/api/studies/${study.id}/members/${m.userId}`))}>Remove</button></td>
+                <td><button className="link danger" aria-label={`remove ${m.name}`} onClick={() => window.confirm(`Remove ${m.name} (${m.role}) from this study? They lose access at once.`) && act(() => api('DELETE', `/api/studies/${study.id}/members/${m.userId}`))}>Remove</button></td>
               )}
             </tr>
           ))}

@@ -41,7 +41,7 @@ export function PhasePanel(props: { studyId: string; transcripts: readonly Trans
               <input type="checkbox" checked={chosen.includes(t.id)} onChange={(e) => setChosen(e.target.checked ? [...chosen, t.id] : chosen.filter((c) => c !== t.id))} /> {t.title}
             </label>
           ))}
-          <button type="button" disabled={busy || chosen.length === 0} onClick={() => void run(() => api('POST', `/api/studies/${props.studyId}/reveal`, { transcriptIds: chosen }))}>
+          <button type="button" disabled={busy || chosen.length === 0} onClick={() => window.confirm(`Reveal ${chosen.length} transcript(s) for reconciliation? Coding stops and every member sees all layers.`) && void run(() => api('POST', `/api/studies/${props.studyId}/reveal`, { transcriptIds: chosen }))}>
             Reveal {chosen.length > 1 ? `${chosen.length} transcripts` : 'transcript'}
           </button>
         </div>
@@ -51,7 +51,7 @@ export function PhasePanel(props: { studyId: string; transcripts: readonly Trans
           <h3>Finalise</h3>
           <p className="muted small">Every disagreement is resolved. Finalising makes the transcript and its consensus read-only.</p>
           {ready.map((t) => (
-            <button key={t.id} type="button" disabled={busy} onClick={() => void run(() => api('POST', `/api/transcripts/${t.id}/phase`, { phase: 'final' }))}>
+            <button key={t.id} type="button" disabled={busy} onClick={() => window.confirm(`Finalise ${t.title}? The transcript and its consensus become read-only.`) && void run(() => api('POST', `/api/transcripts/${t.id}/phase`, { phase: 'final' }))}>
               Finalise {t.title}
             </button>
           ))}

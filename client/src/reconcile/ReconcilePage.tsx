@@ -1,9 +1,9 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { docName } from '../../../shared/docNames';
-import { readThemeTree } from '../../../shared/themes';
 import { Link } from '../router';
 import { coderColor } from '../workspace/colors';
-import { useDoc } from '../workspace/useDoc';
+import { useThemeTree } from '../workspace/useThemeTree';
+import type { Member, User } from '../api';
 import { type Draft, emptyDraft } from './draft';
 import { ItemDetail } from './ItemDetail';
 import { PhasePanel } from './PhasePanel';
@@ -17,6 +17,8 @@ import { SHORTCUTS, useQueueKeys } from './useQueueKeys';
 import { useStudyContext } from './useStudyContext';
 import { useTranscriptTexts } from './useTranscriptTexts';
 
+const NO_MEMBERS: Member[] = [];
+
 export type ReconcileScope = { studyId: string } | { transcriptId: string };
 
 /**
@@ -25,13 +27,12 @@ export type ReconcileScope = { studyId: string } | { transcriptId: string };
  * resolution tools. Everything shown comes from the server-written discussion documents, so a
  * comment or a resolution made anywhere appears here without a reload.
  */
-export function ReconcilePage({ scope }: { scope: ReconcileScope }) {
+export function ReconcilePage({ scope, me }: { scope: ReconcileScope; me: User }) {
   const { ctx, error, reload } = useStudyContext(scope);
   const inScope = useMemo(() => (ctx ? ctx.transcripts.filter((t) => !('transcriptId' in scope) || t.id === scope.transcriptId) : []), [ctx, scope]);
   const revealed = useMemo(() => inScope.filter((t) => t.phase !== 'coding'), [inScope]);
   const states = useDiscussions(useMemo(() => revealed.map((t) => t.id), [revealed]));
-  const codebook = useDoc(ctx ? docName({ kind: 'codebook', studyId: ctx.study.id }) : null);
-  const tree = useMemo(() => (codebook.doc ? readThemeTree(codebook.doc) : null), [codebook.doc, codebook.version]);
+  const { tree } = useThemeTree(ctx?.study ?? null, ctx?.members ?? NO_MEMBERS, me.id);
 
   const [filter, setFilter] = useState<QueueFilter>(NO_FILTER);
   const [selectedId, setSelectedId] = useState<string | null>(null);

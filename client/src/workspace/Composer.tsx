@@ -30,7 +30,7 @@ export function Composer(props: ComposerProps) {
               </option>
             ))}
           </select>
-          <input aria-label="note or statement text" placeholder="write a note or an experiential statement" value={text} onChange={(e) => setText(e.target.value)} />
+          <input id="composer-text" aria-label="note or statement text" placeholder="write a note or an experiential statement" value={text} onChange={(e) => setText(e.target.value)} />
           <button
             disabled={!text.trim()}
             onClick={() => {

@@ -3,8 +3,8 @@ import type { Theme, ThemeTree } from '../../../shared/themes';
 
 export interface ThemeTreePanelProps {
   tree: ThemeTree | null;
-  /** Theme ids bound to the keys 1..9, in this order. */
-  quick: readonly string[];
+  /** Theme ids bound to the keys 1..9, in this order (null: key unassigned). */
+  quick: ReadonlyArray<string | null>;
   canApply: boolean;
   canCreate: boolean;
   counts: ReadonlyMap<string, number>;
@@ -13,11 +13,16 @@ export interface ThemeTreePanelProps {
   searchRef: React.RefObject<HTMLInputElement | null>;
   /** Closes the panel where it opens over the page (narrow windows). */
   onClose: () => void;
+  meId: string;
+  /** New themes go to the user's private codebook (independent themes). */
+  privateThemes: boolean;
+  /** Shown under the tree (the number-key editor). */
+  children?: React.ReactNode;
 }
 
 /** The theme tree beside the transcript: apply by click, by search (Enter) or by number key. */
 export function ThemeTreePanel(props: ThemeTreePanelProps) {
-  const { tree, quick, canApply, canCreate, counts, onApply, onCreate, searchRef, onClose } = props;
+  const { tree, quick, canApply, canCreate, counts, onApply, onCreate, searchRef, onClose, meId, privateThemes } = props;
   const [query, setQuery] = useState('');
   const [newLabel, setNewLabel] = useState('');
   const [parentId, setParentId] = useState<string | null>(null);
@@ -72,13 +77,15 @@ export function ThemeTreePanel(props: ThemeTreePanelProps) {
               >
                 <span className="swatch" style={{ background: t.color }} />
                 <span className="label">{t.label}</span>
-                {key >= 0 && <kbd>{key + 1}</kbd>}
-                <span className="count">{counts.get(t.id) ?? ''}</span>
               </button>
+              {t.owner !== null && <span className="private-tag small" title={t.owner === meId ? 'your private theme: nobody else sees it until the themes are revealed' : 'a coder’s own theme (not in the shared codebook)'}>{t.owner === meId ? 'private' : 'coder’s'}</span>}
+              {key >= 0 && <kbd title={`key ${key + 1}`}>{key + 1}</kbd>}
+              <span className="count" title="your codings with this theme">{counts.get(t.id) ?? ''}</span>
             </li>
           );
         })}
       </ul>
+      {props.children}
       {canCreate && (
         <form
           className="new-theme"
@@ -97,7 +104,8 @@ export function ThemeTreePanel(props: ThemeTreePanelProps) {
           <select aria-label="new theme parent" value={parentId ?? ''} onChange={(e) => setParentId(e.target.value || null)}>
             <option value="">at the top level ({tree.levels.names[0]})</option>
             {live
-              .filter((t) => t.depth < tree.levels.maxDepth)
+              // A private theme sits under a shared theme or one of the user's own.
+              .filter((t) => t.depth < tree.levels.maxDepth && (t.owner === null || t.owner === meId))
               .map((t) => (
                 <option key={t.id} value={t.id}>
                   {'· '.repeat(t.depth - 1)}
@@ -105,7 +113,7 @@ export function ThemeTreePanel(props: ThemeTreePanelProps) {
                 </option>
               ))}
           </select>
-          <button type="submit">Add theme</button>
+          <button type="submit">{privateThemes ? 'Add private theme' : 'Add theme'}</button>
           {error && <p className="error small">{error}</p>}
         </form>
       )}

@@ -1,6 +1,5 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { addCoding, addNote, addStatement, removeCoding, removeNote, removeStatement, updateCoding, updateNote, updateStatement } from '../../../shared/coding';
-import { addTheme } from '../../../shared/themes';
 import { formatLineRange, lineRangeOf } from '../../../shared/transcript';
 import type { User } from '../api';
 import { Composer } from './Composer';
@@ -10,12 +9,18 @@ import { type Mark, selectionOffsets } from './segments';
 import { speakerPrefixes, withoutPrefixes } from './speakerPrefixes';
 import { StatusBadge } from './StatusBadge';
 import { ThemeTreePanel } from './ThemeTreePanel';
+import { Toast, type ToastMessage } from './Toast';
 import { TranscriptLine } from './TranscriptLine';
 import { WorkspaceHeader } from './WorkspaceHeader';
 import { useLayers } from './useLayers';
 import { type Span, usePresence } from './usePresence';
 import { useStableByLine } from './useStableByLine';
 import { useTranscript } from './useTranscript';
+import { useUndo } from './useUndo';
+import { KeysHelp } from './KeysHelp';
+import { PinnedKeysEditor } from './PinnedKeysEditor';
+import { useLineCursor } from './useLineCursor';
+import { usePinnedKeys } from './usePinnedKeys';
 import { useWorkspaceKeys } from './useWorkspaceKeys';
 
 /**
@@ -48,21 +53,25 @@ export function Workspace({ transcriptId, me }: { transcriptId: string; me: User
     }
   }, []);
   const doc = own.doc;
+  const undo = useUndo(doc);
+  const [toast, setToast] = useState<ToastMessage | null>(null);
+  const dropToast = useCallback(() => setToast(null), []);
+  const deleted = useCallback((what: string) => setToast({ id: Date.now(), text: `${what} deleted.`, undo: undo.undo }), [undo.undo]);
   const actions = useMemo<LayerActions>(
     () => ({
       updateCoding: (id, patch) => report(() => doc && updateCoding(doc, textLength, id, patch)),
-      removeCoding: (id) => report(() => doc && removeCoding(doc, id)),
+      removeCoding: (id) => report(() => doc && (removeCoding(doc, id), deleted('Coding'))),
       updateNote: (id, patch) => report(() => doc && updateNote(doc, textLength, id, patch)),
-      removeNote: (id) => report(() => doc && removeNote(doc, id)),
+      removeNote: (id) => report(() => doc && (removeNote(doc, id), deleted('Note'))),
       updateStatement: (id, patch) => report(() => doc && updateStatement(doc, textLength, id, patch)),
-      removeStatement: (id) => report(() => doc && removeStatement(doc, id)),
+      removeStatement: (id) => report(() => doc && (removeStatement(doc, id), deleted('Statement'))),
     }),
-    [doc, textLength, report],
+    [doc, textLength, report, deleted],
   );
   const cite = useCallback((s: Span) => formatLineRange(lineRangeOf(lines, s.start, s.end)), [lines]);
   const env = useMemo<MarginEnv>(() => ({ lines, tree, cite, actions, nameOf, colorOf }), [lines, tree, cite, actions, nameOf, colorOf]);
 
-  const quick = useMemo(() => (tree ? tree.themes.filter((t) => t.status !== 'retired').slice(0, 9).map((t) => t.id) : []), [tree]);
+  const { pins: quick, setPin } = usePinnedKeys(me.id, study?.id ?? null, tree, codebook.status === 'saved' || codebook.status === 'saving');
   const counts = useMemo(() => {
     const m = new Map<string, number>();
     for (const c of ownLayer.codings) m.set(c.themeId, (m.get(c.themeId) ?? 0) + 1);
@@ -84,11 +93,15 @@ export function Workspace({ transcriptId, me }: { transcriptId: string; me: User
     [doc, data, selection, canWriteOwn, report],
   );
 
+  const transcriptRef = useRef<HTMLOListElement | null>(null);
+  const [showKeys, setShowKeys] = useState(false);
   const openPicker = useCallback(() => {
     setShowThemes(true);
     // The panel may just have become visible: focus after the render that shows it.
     requestAnimationFrame(() => searchRef.current?.focus());
   }, []);
+
+  const lineCursor = useLineCursor(data?.text ?? '', lines, prefixes, selection, setSelection, openPicker);
 
   useWorkspaceKeys({
     onQuick: (i) => {
@@ -97,11 +110,27 @@ export function Workspace({ transcriptId, me }: { transcriptId: string; me: User
       return Boolean(id && selection);
     },
     onFind: () => openPicker(),
+    onHelp: () => setShowKeys(true),
+    onNote: () => document.getElementById('composer-text')?.focus(),
+    onUndo: () => undo.undo(),
+    onRedo: () => undo.redo(),
     onEscape: () => {
       setSelection(null);
       window.getSelection()?.removeAllRanges();
     },
   });
+
+  // Closing or reloading the tab with unacknowledged edits asks first (they are also kept in
+  // IndexedDB and resent on the next load, but the coder should know).
+  useEffect(() => {
+    if (own.pending === 0) return;
+    const warn = (e: BeforeUnloadEvent) => {
+      e.preventDefault();
+      e.returnValue = '';
+    };
+    window.addEventListener('beforeunload', warn);
+    return () => window.removeEventListener('beforeunload', warn);
+  }, [own.pending]);
 
   useEffect(() => {
     const hash = /^#l-(\d+)$/.exec(window.location.hash);
@@ -162,10 +191,23 @@ export function Workspace({ transcriptId, me }: { transcriptId: string; me: User
       <div className={`workspace${showThemes ? ' show-themes' : ''}${showMargins ? ' show-margins' : ''}`}>
         <a className="skip-link" href="#transcript">Skip to the transcript</a>
         <WorkspaceHeader study={study} transcript={data.transcript} lineCount={lines.length} canWriteOwn={canWriteOwn} codes={layers.codes} peers={peers}>
-          {layers.codes && own.conn && <StatusBadge status={own.status} what="your coding" />}
+          {layers.codes && own.conn && <StatusBadge status={own.status} what="your coding" pending={own.pending} />}
         </WorkspaceHeader>
         {notice && <p className="notice" role="alert">{notice}</p>}
         <div className="ws-toolbar" role="toolbar" aria-label="worksheet">
+          {canWriteOwn && (
+            <>
+              <button type="button" className="secondary" disabled={!undo.canUndo} onClick={undo.undo} aria-keyshortcuts="Control+Z" title="Undo your last change (Ctrl/Cmd+Z)">
+                Undo
+              </button>
+              <button type="button" className="secondary" disabled={!undo.canRedo} onClick={undo.redo} aria-keyshortcuts="Control+Shift+Z" title="Redo (Shift+Ctrl/Cmd+Z)">
+                Redo
+              </button>
+            </>
+          )}
+          <button type="button" className="secondary" onClick={() => setShowKeys(true)} aria-keyshortcuts="?">
+            Keys (?)
+          </button>
           <button type="button" className="secondary themes-toggle" aria-expanded={showThemes} onClick={() => setShowThemes((v) => !v)}>
             Themes
           </button>
@@ -190,7 +232,19 @@ export function Workspace({ transcriptId, me }: { transcriptId: string; me: User
               <div className="text-col">Transcript</div>
               <div className="margin-right">Codings and experiential statements</div>
             </div>
-            <ol className="lines" id="transcript" aria-label="transcript lines">
+            <p className="sr-only" aria-live="polite">
+              {lineCursor.announcement}
+            </p>
+            <ol
+              className="lines"
+              id="transcript"
+              aria-label="transcript lines"
+              aria-describedby="transcript-help"
+              tabIndex={0}
+              ref={transcriptRef}
+              onKeyDown={lineCursor.onKeyDown}
+              onFocus={(e) => e.target === e.currentTarget && lineCursor.onFocus()}
+            >
               {lines.map((l, i) => (
                 <TranscriptLine
                   key={l.n}
@@ -204,7 +258,7 @@ export function Workspace({ transcriptId, me }: { transcriptId: string; me: User
                   others={null}
                   stripes={stripes[i]!}
                   peer={peerAt.get(l.n) ?? null}
-                  cursor={false}
+                  cursor={lineCursor.cursor === i}
                   canWrite={canWriteOwn}
                 />
               ))}
@@ -214,18 +268,22 @@ export function Workspace({ transcriptId, me }: { transcriptId: string; me: User
             tree={tree}
             quick={quick}
             canApply={canWriteOwn}
-            canCreate={layers.canWriteCodebook && canWriteOwn}
+            canCreate={layers.canCreateTheme && canWriteOwn}
+            meId={me.id}
+            privateThemes={layers.privateThemes}
             counts={counts}
             searchRef={searchRef}
+            children={tree && canWriteOwn ? <PinnedKeysEditor tree={tree} pins={quick} setPin={setPin} /> : null}
             onClose={() => setShowThemes(false)}
             onApply={(id) => {
               apply(id);
               setShowThemes(false);
+              // Back to the transcript, so keyboard coding goes on from where it was.
+              transcriptRef.current?.focus();
             }}
             onCreate={async (label, parentId) => {
-              if (!codebook.doc) return;
-              const id = addTheme(codebook.doc, { label, parentId, createdBy: me.id, createdAt: Date.now() });
-              if (selection) apply(id);
+              const id = layers.createTheme(label, parentId);
+              if (id && selection) apply(id);
             }}
           />
         </div>
@@ -239,6 +297,18 @@ export function Workspace({ transcriptId, me }: { transcriptId: string; me: User
             ))}
           {study.codingMode === 'blind' && data.transcript.phase === 'coding' && <span className="muted small">Blind coding: the server keeps other coders’ work hidden until reconciliation.</span>}
         </footer>
+        <p id="transcript-help" hidden>
+          Arrows move the line cursor, Shift and arrows select lines, Enter codes the selection; press ? for every key.
+        </p>
+        {showKeys && (
+          <KeysHelp
+            onClose={() => {
+              setShowKeys(false);
+              transcriptRef.current?.focus();
+            }}
+          />
+        )}
+        <Toast toast={toast} onDone={dropToast} />
       </div>
     </MarginEnvContext.Provider>
   );

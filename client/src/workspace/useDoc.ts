@@ -9,19 +9,28 @@ export interface LiveDoc {
   /** Increments on every document change, so readers re-derive their views. */
   version: number;
   refusal: { code: number; reason: string } | null;
+  /** Local edits not yet acknowledged by the server. */
+  pending: number;
 }
 
-/** Opens a real-time document for the component's lifetime (null name: nothing to open). */
-export function useDoc(name: string | null): LiveDoc {
+/**
+ * Opens a real-time document for the component's lifetime (null name: nothing to open). With
+ * `keepUnsaved` (a per-user key), unacknowledged edits are kept in IndexedDB across reloads.
+ */
+export function useDoc(name: string | null, keepUnsaved?: string): LiveDoc {
   const [conn, setConn] = useState<DocConnection | null>(null);
   const [status, setStatus] = useState<DocStatus>('offline');
   const [version, setVersion] = useState(0);
+  const [pending, setPending] = useState(0);
   useEffect(() => {
     if (!name) return;
-    const c = connectDoc(name);
+    const c = connectDoc(name, keepUnsaved ? { keepUnsaved: `${keepUnsaved}/${name}` } : {});
     setConn(c);
     setStatus(c.status());
-    const offStatus = c.onStatus(setStatus);
+    const offStatus = c.onStatus((s) => {
+      setStatus(s);
+      setPending(c.pending());
+    });
     const bump = () => setVersion((v) => v + 1);
     c.doc.on('update', bump);
     return () => {
@@ -30,8 +39,8 @@ export function useDoc(name: string | null): LiveDoc {
       c.destroy();
       setConn(null);
     };
-  }, [name]);
-  return { conn, doc: conn?.doc ?? null, status, version, refusal: conn?.refusal() ?? null };
+  }, [name, keepUnsaved]);
+  return { conn, doc: conn?.doc ?? null, status, version, refusal: conn?.refusal() ?? null, pending };
 }
 
 /** Several documents at once (e.g. the other coders' layers); keyed by name. */

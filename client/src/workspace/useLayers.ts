@@ -1,12 +1,13 @@
 import { useCallback, useMemo } from 'react';
-import { decideAccess } from '../../../shared/access';
+import { accessContext, decideAccess, themesArePrivate } from '../../../shared/access';
 import { type Layer, readLayer } from '../../../shared/coding';
 import { docName } from '../../../shared/docNames';
-import { readThemeTree, type ThemeTree } from '../../../shared/themes';
+import { addTheme, type ThemeTree } from '../../../shared/themes';
 import type { Member, Study, User } from '../api';
 import { coderColor } from './colors';
 import type { LoadedTranscript } from './useTranscript';
 import { type LiveDoc, useDoc, useDocs } from './useDoc';
+import { useThemeTree } from './useThemeTree';
 
 export const EMPTY_LAYER: Layer = { codings: [], notes: [], statements: [], problems: [] };
 
@@ -26,6 +27,11 @@ export interface Layers {
   codes: boolean;
   canWriteOwn: boolean;
   canWriteCodebook: boolean;
+  /** Whether this user may create themes, and where they go (their private codebook under independent themes). */
+  canCreateTheme: boolean;
+  createTheme: (label: string, parentId: string | null) => string | null;
+  /** This user's new themes are private until reveal (a coder under independent themes; a lead's are shared). */
+  privateThemes: boolean;
   /** Members who code (leads and coders), in member order: their colours follow this order. */
   coders: Member[];
   colorOf: (userId: string) => string;
@@ -33,16 +39,16 @@ export interface Layers {
 }
 
 /**
- * The documents the worksheet works on: the coder's own layer, the study's codebook and the other
- * coders' layers this user may read. Other layers are opened only where the access rule lets this
+ * The documents the worksheet works on: the coder's own layer, the study's codebook (with the
+ * coder's private codebook and the others' this user may read on top) and the other coders'
+ * layers this user may read. Other documents are opened only where the access rule lets this
  * user read them; the server refuses the rest anyway (blind mode is enforced there, not here).
  */
 export function useLayers(transcriptId: string, me: User, data: LoadedTranscript | null, study: Study | null, members: Member[]): Layers {
   const role = study?.role ?? null;
-  const ctx = study && data ? { userId: me.id, role, codingMode: study.codingMode, codebookPhase: study.codebookPhase, transcriptPhase: data.transcript.phase } : null;
+  const ctx = study && data ? accessContext(study, me.id, role, data.transcript.phase) : null;
   const codes = role === 'lead' || role === 'coder';
   const ownName = ctx && codes ? docName({ kind: 'layer', transcriptId, ownerId: me.id }) : null;
-  const codebookName = study ? docName({ kind: 'codebook', studyId: study.id }) : null;
   const coders = useMemo(() => members.filter((m) => m.role !== 'auditor'), [members]);
   const otherNames = useMemo(
     () => (ctx ? coders.filter((m) => m.userId !== me.id && decideAccess({ kind: 'layer', transcriptId, ownerId: m.userId }, ctx) !== 'none').map((m) => docName({ kind: 'layer', transcriptId, ownerId: m.userId })) : []),
@@ -50,13 +56,11 @@ export function useLayers(transcriptId: string, me: User, data: LoadedTranscript
     [coders, me.id, transcriptId, ctx?.codingMode, ctx?.transcriptPhase, ctx?.role],
   );
 
-  const own = useDoc(ownName);
-  const codebook = useDoc(codebookName);
+  const own = useDoc(ownName, me.id);
+  const { codebook, ownPrivate, tree } = useThemeTree(study, members, me.id);
   const others = useDocs(otherNames);
   const textLength = data?.text.length ?? 0;
 
-  // eslint-disable-next-line react-hooks/exhaustive-deps
-  const tree = useMemo(() => (codebook.doc ? readThemeTree(codebook.doc) : null), [codebook.doc, codebook.version]);
   // eslint-disable-next-line react-hooks/exhaustive-deps
   const ownLayer = useMemo(() => (own.doc && data ? readLayer(own.doc, textLength) : EMPTY_LAYER), [own.doc, own.version, data, textLength]);
   const otherLayers = useMemo(() => {
@@ -73,7 +77,19 @@ export function useLayers(transcriptId: string, me: User, data: LoadedTranscript
 
   const canWriteOwn = Boolean(ctx && ownName && decideAccess({ kind: 'layer', transcriptId, ownerId: me.id }, ctx) === 'write') && own.status !== 'forbidden';
   const canWriteCodebook = Boolean(ctx && study && decideAccess({ kind: 'codebook', studyId: study.id }, ctx) === 'write');
+  const privateThemes = Boolean(study && themesArePrivate(study)) && role !== 'lead';
+  const canCreateTheme = privateThemes
+    ? Boolean(ctx && study && ownPrivate && ownPrivate.status() !== 'forbidden' && decideAccess({ kind: 'privateCodebook', studyId: study.id, ownerId: me.id }, ctx) === 'write')
+    : canWriteCodebook;
+  const createTheme = useCallback(
+    (label: string, parentId: string | null): string | null => {
+      // A lead's themes are the shared codebook (a-priori or agreed themes); a coder's are private.
+      if (privateThemes) return ownPrivate && codebook.doc ? addTheme(ownPrivate.doc, { label, parentId, createdBy: me.id, createdAt: Date.now() }, codebook.doc) : null;
+      return codebook.doc ? addTheme(codebook.doc, { label, parentId, createdBy: me.id, createdAt: Date.now() }) : null;
+    },
+    [privateThemes, ownPrivate, codebook.doc, me.id],
+  );
   const colorOf = useCallback((userId: string) => coderColor(Math.max(0, coders.findIndex((m) => m.userId === userId))), [coders]);
   const nameOf = useCallback((userId: string) => members.find((m) => m.userId === userId)?.name ?? 'someone', [members]);
-  return { own, codebook, tree, ownLayer, otherLayers, codes, canWriteOwn, canWriteCodebook, coders, colorOf, nameOf };
+  return { own, codebook, tree, ownLayer, otherLayers, codes, canWriteOwn, canWriteCodebook, canCreateTheme, createTheme, privateThemes, coders, colorOf, nameOf };
 }

@@ -5,6 +5,10 @@ export interface WorkspaceKeyHandlers {
   onQuick: (index: number) => boolean;
   onFind: () => void;
   onEscape: () => void;
+  onHelp: () => void;
+  onNote: () => void;
+  onUndo: () => void;
+  onRedo: () => void;
 }
 
 /**
@@ -17,14 +21,27 @@ export function useWorkspaceKeys(handlers: WorkspaceKeyHandlers): void {
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       const target = e.target as HTMLElement;
+      // Fields keep their own keys (their text's undo included).
       if (target.closest('input, textarea, select, [contenteditable="true"]')) return;
-      if (e.ctrlKey || e.metaKey || e.altKey) return;
       const h = ref.current;
+      if ((e.ctrlKey || e.metaKey) && !e.altKey && (e.key === 'z' || e.key === 'Z' || e.key === 'y')) {
+        e.preventDefault();
+        if (e.key === 'y' || e.shiftKey) h.onRedo();
+        else h.onUndo();
+        return;
+      }
+      if (e.ctrlKey || e.metaKey || e.altKey) return;
       if (/^[1-9]$/.test(e.key)) {
         if (h.onQuick(Number(e.key) - 1)) e.preventDefault();
       } else if (e.key === '/') {
         e.preventDefault();
         h.onFind();
+      } else if (e.key === '?') {
+        e.preventDefault();
+        h.onHelp();
+      } else if (e.key === 'n') {
+        e.preventDefault();
+        h.onNote();
       } else if (e.key === 'Escape') {
         h.onEscape();
       }

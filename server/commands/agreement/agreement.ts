@@ -1,12 +1,12 @@
 import { type AgreementReport, type DisagreementRegion, type UnitKind, agreementReport, disagreements } from '../../../shared/agreement';
-import { decideAccess } from '../../../shared/access';
+import { accessContext, decideAccess } from '../../../shared/access';
 import { forbidden, invalid, notFound } from '../../errors';
 import type { Services } from '../../services';
 import { listMembers } from '../../store/members';
 import { findTranscriptPhase, listTranscripts } from '../../store/transcripts';
 import { usersByIds } from '../../store/users';
 import { type Actor, authorizeStudy } from '../access/actor';
-import { type LoadedTranscript, agreementThemes, loadThemeTree, loadTranscriptLayers } from '../layers/studyLayers';
+import { type LoadedTranscript, agreementThemes, loadThemeTree, loadTranscriptLayers, viewerOf } from '../layers/studyLayers';
 
 export interface AgreementQuery {
   unit: UnitKind;
@@ -25,7 +25,8 @@ export interface AgreementQuery {
  * coders, themes and transcripts so it can be read and exported as it is.
  */
 export async function studyAgreement(s: Services, actor: Actor, studyId: string, q: AgreementQuery) {
-  const { acting } = await authorizeStudy(s, actor, studyId, 'study.read');
+  const access = await authorizeStudy(s, actor, studyId, 'study.read');
+  const { acting } = access;
   let metas = await listTranscripts(s.db, studyId);
   if (q.transcripts) {
     const wanted = new Set(q.transcripts);
@@ -39,7 +40,7 @@ export async function studyAgreement(s: Services, actor: Actor, studyId: string,
     metas = metas.filter((m) => m.phase !== 'coding');
     if (metas.length === 0) throw forbidden('coders see agreement once a transcript is in reconciliation; none is yet');
   }
-  const tree = await loadThemeTree(s, studyId);
+  const tree = await loadThemeTree(s, studyId, viewerOf(access, actor.user.id));
   const loaded: LoadedTranscript[] = [];
   for (const m of metas) {
     const t = await loadTranscriptLayers(s, m.id, q.coders);
@@ -80,10 +81,10 @@ export async function transcriptDisagreements(s: Services, actor: Actor, transcr
   });
   const loaded = await loadTranscriptLayers(s, transcriptId, options.coders);
   if (!loaded) throw notFound('transcript');
-  const ctx = { userId: actor.user.id, role, codingMode: study.codingMode, codebookPhase: study.codebookPhase, transcriptPhase: phase.phase };
+  const ctx = accessContext(study, actor.user.id, role, phase.phase);
   const hidden = loaded.input.layers.filter((l) => decideAccess({ kind: 'layer', transcriptId, ownerId: l.coder }, ctx) === 'none');
   if (hidden.length) throw forbidden('disagreements show every coder’s spans; they open when the transcript enters reconciliation');
-  const tree = await loadThemeTree(s, phase.studyId);
+  const tree = await loadThemeTree(s, phase.studyId, ctx);
   const regions: DisagreementRegion[] = disagreements(loaded.input, agreementThemes(tree), {
     hierarchy: options.rollup ? 'rollup' : 'exact',
     ...(options.themes ? { themes: options.themes } : {}),

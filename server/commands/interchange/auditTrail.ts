@@ -40,17 +40,18 @@ export async function exportAuditTrail(s: Services, actor: Actor, studyId: strin
   return { json, csv: auditCsv(events) };
 }
 
-export const AUDIT_CSV_COLUMNS = ['study_id', 'seq', 'at', 'at_iso', 'actor_id', 'action', 'target', 'data', 'prev_hash', 'hash'] as const;
+export const AUDIT_CSV_COLUMNS = ['study_id', 'seq', 'at', 'at_iso', 'actor_id', 'action', 'target', 'data', 'data_hash', 'prev_hash', 'hash'] as const;
 
 /**
- * One row per event; `data` is the canonical JSON the hash covers, so the CSV verifies too.
+ * One row per event; `data` is the canonical JSON and `data_hash` (empty on scheme 1 events) the
+ * commitment the hash covers, so the CSV verifies too.
  * RFC 4180 quoting. Unlike the table exports, no cell is altered against spreadsheet formulas:
  * this file is evidence and must hash to what was recorded (ids, actions and targets are ours).
  */
 export function auditCsv(events: readonly AuditEvent[]): string {
   const rows = [AUDIT_CSV_COLUMNS.join(',')];
   for (const e of events) {
-    rows.push([e.studyId, String(e.seq), String(e.at), new Date(e.at).toISOString(), e.actorId ?? '', e.action, e.target, canonicalJson(e.data), e.prevHash, e.hash].map(csvCell).join(','));
+    rows.push([e.studyId, String(e.seq), String(e.at), new Date(e.at).toISOString(), e.actorId ?? '', e.action, e.target, canonicalJson(e.data), e.dataHash ?? '', e.prevHash, e.hash].map(csvCell).join(','));
   }
   return `${rows.join('\r\n')}\r\n`;
 }

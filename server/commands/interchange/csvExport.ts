@@ -4,7 +4,7 @@ import type { Services } from '../../services';
 import { appendAudit } from '../../store/audit';
 import { type Actor, authorizeStudy } from '../access/actor';
 import { loadStudyExport } from './refiStudyData';
-import { loadThemeTree } from '../layers/studyLayers';
+import { loadThemeTree, viewerOf } from '../layers/studyLayers';
 
 /**
  * One CSV cell (RFC 4180). A cell a spreadsheet would run as a formula (starting with = + - @,
@@ -36,8 +36,9 @@ export const CODINGS_HEADER = ['study', 'participant', 'transcript', 'coder', 't
  * merged into. Like the project export it shows every layer, so it needs the `audit.read` set.
  */
 export async function exportCodingsCsv(s: Services, actor: Actor, studyId: string): Promise<string> {
-  const { study } = await authorizeStudy(s, actor, studyId, 'audit.read');
-  const data = await loadStudyExport(s, actor, study);
+  const access = await authorizeStudy(s, actor, studyId, 'audit.read');
+  const { study } = access;
+  const data = await loadStudyExport(s, actor, access);
   const pseudonym = new Map(data.participants.map((p) => [p.id, p.pseudonym]));
   const rows: (string | number)[][] = [[...CODINGS_HEADER]];
   for (const t of data.transcripts) {
@@ -58,8 +59,8 @@ export const THEMES_HEADER = ['id', 'path', 'label', 'level', 'level name', 'par
 
 /** The codebook, one row per theme in display order (merged and retired themes included, with their status). */
 export async function exportThemesCsv(s: Services, actor: Actor, studyId: string): Promise<string> {
-  await authorizeStudy(s, actor, studyId, 'study.read');
-  const tree = await loadThemeTree(s, studyId);
+  const access = await authorizeStudy(s, actor, studyId, 'study.read');
+  const tree = await loadThemeTree(s, studyId, viewerOf(access, actor.user.id));
   const rows: (string | number)[][] = [[...THEMES_HEADER]];
   for (const t of tree.themes) rows.push([t.id, t.path.map((id) => tree.byId.get(id)?.label ?? id).join(' > '), t.label, t.depth, t.levelName, t.parentId ?? '', t.status, t.mergedInto ?? '', t.color, t.description, new Date(t.createdAt).toISOString()]);
   await audit(s, actor, studyId, 'themes', rows.length - 1);

@@ -4,7 +4,7 @@ import type { Services } from '../../services';
 import { appendAudit } from '../../store/audit';
 import { type Actor, authorizeStudy } from '../access/actor';
 import { loadStudyExport } from './refiStudyData';
-import { loadThemeTree } from '../layers/studyLayers';
+import { loadThemeTree, viewerOf } from '../layers/studyLayers';
 
 export type ProjectFormat = 'qdpx' | 'qde';
 
@@ -26,8 +26,9 @@ export function exportFileName(title: string, ext: string): string {
  * export; in blind mode a coder exporting would see the others' work before reveal.
  */
 export async function exportProject(s: Services, actor: Actor, studyId: string, format: ProjectFormat): Promise<ExportedFile> {
-  const { study } = await authorizeStudy(s, actor, studyId, 'audit.read');
-  const project = buildExportProject(await loadStudyExport(s, actor, study));
+  const access = await authorizeStudy(s, actor, studyId, 'audit.read');
+  const { study } = access;
+  const project = buildExportProject(await loadStudyExport(s, actor, access));
   const bytes = format === 'qdpx' ? zipQdpx(project) : new TextEncoder().encode(writeProject(project, { text: 'inline' }));
   const selections = project.sources.reduce((n, src) => n + src.selections.length, 0);
   await s.db.transaction().execute((trx) =>
@@ -38,8 +39,9 @@ export async function exportProject(s: Services, actor: Actor, studyId: string, 
 
 /** The codebook as a .qdc; every member reads the codebook, so every member may export it. */
 export async function exportCodebook(s: Services, actor: Actor, studyId: string): Promise<ExportedFile> {
-  const { study } = await authorizeStudy(s, actor, studyId, 'study.read');
-  const codes = exportCodes(await loadThemeTree(s, studyId));
+  const access = await authorizeStudy(s, actor, studyId, 'study.read');
+  const { study } = access;
+  const codes = exportCodes(await loadThemeTree(s, studyId, viewerOf(access, actor.user.id)));
   if (codes.length === 0) throw conflict('the codebook is empty: a .qdc needs at least one code');
   const bytes = new TextEncoder().encode(writeCodebook(codes, 'Concord'));
   await s.db.transaction().execute((trx) =>

@@ -11,6 +11,7 @@ import { newId } from '../../ids';
 import type { Services } from '../../services';
 import { appendAudit } from '../../store/audit';
 import { type NewDocUpdate, appendDocUpdates } from '../../store/docLog';
+import { insertCarriedProject, insertCarriedSource } from '../../store/interchange';
 import { insertMember } from '../../store/members';
 import { insertParticipant } from '../../store/participants';
 import { type Study, insertStudy } from '../../store/studies';
@@ -111,6 +112,8 @@ export async function importProject(s: Services, actor: Actor, file: { name: str
     lineWidth: DEFAULT_LINE_WIDTH,
     recurrenceRule: DEFAULT_RECURRENCE_RULE,
     codebookPhase: 'open',
+    independentThemes: false,
+    themesRevealedAt: null,
     createdBy: actor.user.id,
     createdAt: now,
     updatedAt: now,
@@ -147,16 +150,18 @@ export async function importProject(s: Services, actor: Actor, file: { name: str
     for (const u of plan.users) {
       const pending = pendingOf.get(u.guid);
       if (!pending) continue;
-      await insertUser(trx, { id: pending.userId, email: pendingEmail(u.name), name: pending.name, passwordHash: '', isAdmin: false, now });
+      await insertUser(trx, { id: pending.userId, email: pendingEmail(u.name), name: pending.name, passwordHash: '', isAdmin: false, now, pendingStudyId: study.id });
       await insertMember(trx, { studyId: study.id, userId: pending.userId, role: 'coder', now });
       await appendAudit(trx, audit('member.add', `user:${pending.userId}`, { role: 'coder', pending: true, refiUser: u.guid }));
     }
     const participantIdOf = new Map<string, string>();
+    const cases: Record<string, { guid: string; name: string; description: string }> = {};
     for (const p of plan.participants) {
       const id = newId();
       await insertParticipant(trx, { id, studyId: study.id, pseudonym: p.pseudonym, attributes: {}, createdAt: now });
       await appendAudit(trx, audit('participant.add', `participant:${id}`, { pseudonym: p.pseudonym }));
       participantIdOf.set(p.key, id);
+      if (p.case) cases[id] = p.case;
     }
     for (const t of plan.transcripts) {
       const id = transcriptIdOf.get(t.sourceGuid)!;
@@ -165,6 +170,10 @@ export async function importProject(s: Services, actor: Actor, file: { name: str
       await insertTranscript(trx, row);
       await appendAudit(trx, audit('transcript.import', `transcript:${id}`, { participantId: row.participantId, title: row.title, sha256: row.sha256, lines: t.frozen.lines.length, lineWidth: row.lineWidth, source: { kind: 'refi-qda', fileName: file.name, sourceGuid: t.sourceGuid } }));
     }
+    const fileUsers = new Set(plan.carried.users.map((u) => u.guid));
+    const accounts = Object.fromEntries([...userIdOf].filter(([guid]) => fileUsers.has(guid)));
+    await insertCarriedProject(trx, study.id, { ...plan.carried, accounts, cases });
+    for (const t of plan.transcripts) await insertCarriedSource(trx, study.id, transcriptIdOf.get(t.sourceGuid)!, t.carried);
     await appendDocUpdates(trx, docs);
     await appendAudit(trx, audit('project.import', `study:${study.id}`, { fileName: file.name, bytes: file.bytes.length, origin: plan.report.origin, imported: plan.report.imported, skipped: plan.report.skipped.length }));
   });

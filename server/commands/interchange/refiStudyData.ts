@@ -4,14 +4,15 @@ import { docName } from '../../../shared/docNames';
 import type { RationaleInput, StudyExportInput } from '../../../shared/refi';
 import { withDoc } from '../../ydocs/withDoc';
 import type { Services } from '../../services';
+import { findCarriedProject, listCarriedSources } from '../../store/interchange';
 import { layerOwners } from '../../store/layerDocs';
 import { listMembers } from '../../store/members';
 import { listParticipants } from '../../store/participants';
 import type { Study } from '../../store/studies';
 import { findTranscript, listTranscripts } from '../../store/transcripts';
 import { usersByIds } from '../../store/users';
-import type { Actor } from '../access/actor';
-import { loadThemeTree } from '../layers/studyLayers';
+import type { Actor, StudyAccess } from '../access/actor';
+import { loadThemeTree, viewerOf } from '../layers/studyLayers';
 
 /**
  * A resolution as docs/reconciliation.md describes the discussion document's `items` values; only
@@ -44,11 +45,13 @@ async function readRationales(s: Services, transcriptId: string): Promise<Ration
  * Everything a project export writes, read from the live documents through the registry (what
  * connected clients see). The caller has authorised reading every layer of the study.
  */
-export async function loadStudyExport(s: Services, actor: Actor, study: Study): Promise<StudyExportInput> {
-  const tree = await loadThemeTree(s, study.id);
+export async function loadStudyExport(s: Services, actor: Actor, access: StudyAccess): Promise<StudyExportInput> {
+  const { study } = access;
+  const tree = await loadThemeTree(s, study.id, viewerOf(access, actor.user.id));
   const participants = await listParticipants(s.db, study.id);
   const transcripts: StudyExportInput['transcripts'][number][] = [];
   const userIds = new Set<string>();
+  const carriedSources = await listCarriedSources(s.db, study.id);
   for (const meta of await listTranscripts(s.db, study.id)) {
     const row = await findTranscript(s.db, meta.id);
     if (!row) continue;
@@ -59,13 +62,14 @@ export async function loadStudyExport(s: Services, actor: Actor, study: Study): 
     }
     const consensus = await withDoc(s, docName({ kind: 'consensus', transcriptId: row.id }), (doc) => readLayer(doc, row.text.length));
     userIds.add(row.createdBy);
-    transcripts.push({ id: row.id, participantId: row.participantId, title: row.title, text: row.text, createdBy: row.createdBy, createdAt: row.createdAt, layers, consensus, rationales: await readRationales(s, row.id) });
+    transcripts.push({ id: row.id, participantId: row.participantId, title: row.title, text: row.text, createdBy: row.createdBy, createdAt: row.createdAt, layers, consensus, rationales: await readRationales(s, row.id), carried: carriedSources.get(row.id) ?? null });
   }
   const userNames = new Map<string, string>();
   for (const m of await listMembers(s.db, study.id)) userNames.set(m.userId, m.name);
   for (const u of await usersByIds(s.db, [...userIds].filter((id) => !userNames.has(id)))) userNames.set(u.id, u.name);
   return {
-    study: { id: study.id, title: study.title, description: study.description, createdAt: study.createdAt },
+    study: { id: study.id, title: study.title, description: study.description, createdAt: study.createdAt, createdBy: study.createdBy },
+    carried: await findCarriedProject(s.db, study.id),
     exporter: { id: actor.user.id, name: actor.user.name },
     userNames,
     tree,

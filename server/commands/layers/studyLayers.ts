@@ -1,12 +1,15 @@
+import * as Y from 'yjs';
+import { type AccessContext, accessContext, decideAccess } from '../../../shared/access';
 import type { CoderLayer, Theme as AgreementTheme, TranscriptInput } from '../../../shared/agreement';
 import { readLayer } from '../../../shared/coding';
 import { docName } from '../../../shared/docNames';
-import { type ThemeTree, readThemeTree } from '../../../shared/themes';
+import { type CodebookOverlay, type ThemeTree, readThemeTree } from '../../../shared/themes';
 import { linesOf } from '../../../shared/transcript';
 import { withDoc } from '../../ydocs/withDoc';
 import type { Services } from '../../services';
-import { layerOwners } from '../../store/layerDocs';
+import { layerOwners, privateCodebookOwners } from '../../store/layerDocs';
 import { type TranscriptMeta, findTranscript } from '../../store/transcripts';
+import type { StudyAccess } from '../access/actor';
 import { codebookDocName } from '../themes/themeTree';
 
 export interface LoadedTranscript {
@@ -19,8 +22,34 @@ export function agreementThemes(tree: ThemeTree): AgreementTheme[] {
   return tree.themes.map((t) => ({ id: t.id, parentId: t.parentId, mergedInto: t.mergedInto }));
 }
 
-export async function loadThemeTree(s: Services, studyId: string): Promise<ThemeTree> {
-  return withDoc(s, codebookDocName(studyId), (doc) => readThemeTree(doc));
+/**
+ * Who a theme tree is read for: a caller (their access context in the study; private codebooks
+ * are included only where decideAccess lets them read, the rule of the WebSocket door), or the
+ * server itself for its own computations that never leave it unfiltered (the reveal).
+ */
+export type ThemeViewer = AccessContext | 'server';
+
+/** The caller's access context in a study, for loadThemeTree and readableLayers. */
+export const viewerOf = (access: StudyAccess, userId: string): AccessContext => accessContext(access.study, userId, access.role);
+
+/**
+ * The study's theme tree as `viewer` may see it: the shared codebook with the private codebooks
+ * the viewer may read on top (docs/theme-model.md, "Private codebooks"). Every REST door that
+ * shows themes (tree, agreement, table, exports, reconciliation) reads it through here.
+ */
+export async function loadThemeTree(s: Services, studyId: string, viewer: ThemeViewer): Promise<ThemeTree> {
+  const owners = (await privateCodebookOwners(s.db, studyId)).filter(
+    (ownerId) => viewer === 'server' || decideAccess({ kind: 'privateCodebook', studyId, ownerId }, viewer) !== 'none',
+  );
+  const overlays: CodebookOverlay[] = [];
+  for (const ownerId of owners) {
+    // A snapshot of the private document, so the combined read below sees one consistent state.
+    const state = await withDoc(s, docName({ kind: 'privateCodebook', studyId, ownerId }), (doc) => Y.encodeStateAsUpdate(doc));
+    const doc = new Y.Doc();
+    Y.applyUpdate(doc, state);
+    overlays.push({ ownerId, doc });
+  }
+  return withDoc(s, codebookDocName(studyId), (doc) => readThemeTree(doc, overlays));
 }
 
 /**

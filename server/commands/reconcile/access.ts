@@ -1,4 +1,4 @@
-import { decideAccess } from '../../../shared/access';
+import { accessContext, decideAccess } from '../../../shared/access';
 import { conflict, notFound } from '../../errors';
 import type { Services } from '../../services';
 import { type TranscriptRow, findTranscript } from '../../store/transcripts';
@@ -36,9 +36,6 @@ export function requireReconciling(ctx: ReconcileContext): void {
  */
 export function canReadDiscussion(ctx: ReconcileContext, userId: string): boolean {
   if (ctx.acting === 'admin') return ctx.transcript.phase !== 'coding';
-  const access = decideAccess(
-    { kind: 'discussion', transcriptId: ctx.transcript.id },
-    { userId, role: ctx.role, codingMode: ctx.study.codingMode, codebookPhase: ctx.study.codebookPhase, transcriptPhase: ctx.transcript.phase },
-  );
+  const access = decideAccess({ kind: 'discussion', transcriptId: ctx.transcript.id }, accessContext(ctx.study, userId, ctx.role, ctx.transcript.phase));
   return access !== 'none';
 }

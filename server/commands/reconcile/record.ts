@@ -9,7 +9,7 @@ import { usersByIds } from '../../store/users';
 import type { ReconciliationRecord, RecordItem, RecordResolution } from '../../../shared/reconcile';
 import { type Actor, authorizeStudy } from '../access/actor';
 import { discussionDocName } from './discussion';
-import { loadThemeTree } from '../layers/studyLayers';
+import { loadThemeTree, viewerOf } from '../layers/studyLayers';
 
 /**
  * The reconciliation record (issue 6 item 5): every disagreement of every revealed transcript,
@@ -17,8 +17,9 @@ import { loadThemeTree } from '../layers/studyLayers';
  * when, with names and labels resolved so the record reads on paper. Leads and auditors.
  */
 export async function reconciliationRecord(s: Services, actor: Actor, studyId: string): Promise<ReconciliationRecord> {
-  const { study } = await authorizeStudy(s, actor, studyId, 'audit.read');
-  const tree = await loadThemeTree(s, studyId);
+  const access = await authorizeStudy(s, actor, studyId, 'audit.read');
+  const { study } = access;
+  const tree = await loadThemeTree(s, studyId, viewerOf(access, actor.user.id));
   const themeLabel = (id: string) => tree.byId.get(id)?.label ?? id;
   const names = new Map((await listMembers(s.db, studyId)).map((m) => [m.userId, m.name]));
   const pseudonyms = new Map((await listParticipants(s.db, studyId)).map((p) => [p.id, p.pseudonym]));

@@ -19,7 +19,7 @@ import type { Actor } from '../access/actor';
 import { reconcileContext, requireReconciling } from './access';
 import { consensusDocName, discussionDocName } from './discussion';
 import { serialised } from './lock';
-import { loadThemeTree } from '../layers/studyLayers';
+import { loadThemeTree, viewerOf } from '../layers/studyLayers';
 
 /**
  * Resolves an item, or revises its resolution (leads): the consensus codings of the previous
@@ -34,7 +34,7 @@ export async function resolveItem(s: Services, actor: Actor, transcriptId: strin
   const ctx = await reconcileContext(s, actor, transcriptId, 'reconcile.resolve');
   requireReconciling(ctx);
   const textLength = ctx.transcript.text.length;
-  const tree = await loadThemeTree(s, ctx.study.id);
+  const tree = await loadThemeTree(s, ctx.study.id, viewerOf(ctx, actor.user.id));
   return serialised(s, `reconcile:${transcriptId}`, async () => {
     const item = await withDoc(s, discussionDocName(transcriptId), (doc) => readDiscussion(doc).items.find((i) => i.key === key));
     if (!item) throw notFound('disagreement');

@@ -45,7 +45,7 @@ async function reveal(s: Services, actor: Actor, transcriptId: string): Promise<
   const row = await findTranscript(s.db, transcriptId);
   if (!row) throw notFound('transcript');
   const now = s.now();
-  const tree = await loadThemeTree(s, row.studyId);
+  const tree = await loadThemeTree(s, row.studyId, 'server');
   const owners = await layerOwners(s.db, transcriptId);
   const snapshots: Array<{ owner: string; layer: Layer; state: Uint8Array }> = [];
   for (const owner of owners) {

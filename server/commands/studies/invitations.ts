@@ -1,5 +1,5 @@
 import type { Role } from '../../../shared/domain';
-import { AppError, conflict, notFound } from '../../errors';
+import { AppError, conflict, forbidden, notFound } from '../../errors';
 import { hashPassword } from '../../auth/passwords';
 import { createSession, sessionIdOf } from '../../auth/sessions';
 import { newId, newToken } from '../../ids';
@@ -8,19 +8,15 @@ import { appendAudit } from '../../store/audit';
 import { findInvitationByTokenHash, insertInvitation, listInvitations, markInvitationAccepted } from '../../store/invitations';
 import { findRole, insertMember, listMembers, updateMemberRole } from '../../store/members';
 import { findStudy } from '../../store/studies';
-import { activatePendingUser, findUserByEmail, findUserById, insertUser, normaliseEmail } from '../../store/users';
+import { activatePendingUser, findPendingStudyId, findUserByEmail, findUserById, insertUser, normaliseEmail } from '../../store/users';
 import { type Actor, authorizeStudy } from '../access/actor';
 
 export const INVITATION_TTL_MS = 7 * 24 * 60 * 60 * 1000;
 
 /** Creates a one-time invitation; only the token's hash is stored, the link is shown once. */
 export async function createInvitation(s: Services, actor: Actor, studyId: string, input: { email: string; role: Role; claimUserId?: string }) {
-  await authorizeStudy(s, actor, studyId, 'invitations.manage');
-  if (input.claimUserId) {
-    const member = (await listMembers(s.db, studyId)).find((m) => m.userId === input.claimUserId);
-    if (!member) throw notFound('member to hand over');
-    if (!member.pending) throw conflict('only a pending (imported) account can be handed over');
-  }
+  const { role } = await authorizeStudy(s, actor, studyId, 'invitations.manage');
+  if (input.claimUserId) await requireClaimable(s, role, studyId, input.claimUserId);
   const now = s.now();
   const token = newToken();
   const invitation = {
@@ -40,6 +36,19 @@ export async function createInvitation(s: Services, actor: Actor, studyId: strin
     await appendAudit(trx, { studyId, actorId: actor.user.id, action: 'invitation.create', target: `invitation:${invitation.id}`, data: { email: invitation.email, role: invitation.role, ...(invitation.claimUserId ? { claimUserId: invitation.claimUserId } : {}) }, at: now });
   });
   return { invitation, token, path: `/invite/${token}` };
+}
+
+/**
+ * Handing over a pending account gives its holder that account's layers and name, so only the
+ * study whose import created it may do it, through one of its leads (not an instance admin who
+ * is no member, not a lead of a study the account was merely added to): issue 14 item 1.
+ */
+async function requireClaimable(s: Services, role: Role | null, studyId: string, userId: string): Promise<void> {
+  const member = (await listMembers(s.db, studyId)).find((m) => m.userId === userId);
+  if (!member) throw notFound('member to hand over');
+  if (!member.pending) throw conflict('only a pending (imported) account can be handed over');
+  if ((await findPendingStudyId(s.db, userId)) !== studyId) throw notFound('member to hand over');
+  if (role !== 'lead') throw forbidden('only a lead of the study that imported an account can hand it over');
 }
 
 export async function getInvitations(s: Services, actor: Actor, studyId: string) {
@@ -76,10 +85,13 @@ export async function acceptInvitation(s: Services, token: string, input: { name
   const user = await s.db.transaction().execute(async (trx) => {
     let u;
     if (inv.claimUserId) {
-      if (!(await activatePendingUser(trx, inv.claimUserId, { email: inv.email, name: input.name, passwordHash }))) {
-        throw new AppError('conflict', 'this account has been taken over already');
+      if (!(await activatePendingUser(trx, inv.claimUserId, inv.studyId, { email: inv.email, name: input.name, passwordHash }))) {
+        throw new AppError('conflict', 'this account has been taken over already, or is not this study\'s to hand over');
       }
       u = (await findUserById(trx, inv.claimUserId))!;
+      // Recorded in the trail of the study whose import created the account (the only one that
+      // can hand it over): who holds it now, and which lead's invitation gave it to them.
+      await appendAudit(trx, { studyId: inv.studyId, actorId: u.id, action: 'account.claim', target: `user:${u.id}`, data: { email: inv.email, invitation: inv.id, invitedBy: inv.createdBy }, at: now });
     } else {
       u = await insertUser(trx, { id: newId(), email: inv.email, name: input.name, passwordHash, isAdmin: false, now });
     }

@@ -14,7 +14,8 @@ export async function getMembers(s: Services, actor: Actor, studyId: string) {
 export async function addMember(s: Services, actor: Actor, studyId: string, input: { email: string; role: Role }) {
   await authorizeStudy(s, actor, studyId, 'members.manage');
   const user = await findUserByEmail(s.db, input.email);
-  if (!user) throw notFound('account with that email (invite them instead)');
+  // A pending (imported) account belongs to its import's study: answered as if it did not exist.
+  if (!user || user.passwordHash === '') throw notFound('account with that email (invite them instead)');
   const now = s.now();
   await s.db.transaction().execute(async (trx) => {
     if (await findRole(trx, studyId, user.id)) throw conflict('already a member of this study');

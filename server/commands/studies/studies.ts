@@ -13,6 +13,8 @@ export interface StudyInput {
   terminology?: Terminology;
   lineWidth?: number;
   recurrenceRule?: RecurrenceRule;
+  /** Open mode: coders' new themes stay private until reveal, as in blind mode. */
+  independentThemes?: boolean;
 }
 
 /** Any signed-in user may start a study and becomes its first lead. */
@@ -27,6 +29,8 @@ export async function createStudy(s: Services, actor: Actor, input: StudyInput):
     lineWidth: input.lineWidth ?? DEFAULT_LINE_WIDTH,
     recurrenceRule: input.recurrenceRule ?? DEFAULT_RECURRENCE_RULE,
     codebookPhase: 'open',
+    independentThemes: input.independentThemes ?? false,
+    themesRevealedAt: null,
     createdBy: actor.user.id,
     createdAt: now,
     updatedAt: now,
@@ -73,6 +77,6 @@ export async function patchStudy(s: Services, actor: Actor, studyId: string, pat
     await updateStudy(trx, next);
     await appendAudit(trx, { studyId, actorId: actor.user.id, action: 'study.update', target: `study:${studyId}`, data: { changed, before: Object.fromEntries(Object.keys(changed).map((k) => [k, study[k as keyof Study]])) }, at: now });
   });
-  if ('codingMode' in changed || 'codebookPhase' in changed) s.rights.emit({ kind: 'study', studyId });
+  if ('codingMode' in changed || 'codebookPhase' in changed || 'independentThemes' in changed) s.rights.emit({ kind: 'study', studyId });
   return next;
 }

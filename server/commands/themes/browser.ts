@@ -8,7 +8,7 @@ import { findTranscript, listTranscripts } from '../../store/transcripts';
 import { usersByIds } from '../../store/users';
 import { type Actor, authorizeStudy } from '../access/actor';
 import { readableLayers } from '../layers/readableLayers';
-import { loadThemeTree } from '../layers/studyLayers';
+import { loadThemeTree, viewerOf } from '../layers/studyLayers';
 import { type CountedExtract, themeCounts } from './counts';
 
 /** One coded extract as a table of themes cites it. */
@@ -41,12 +41,12 @@ export interface BrowseOptions {
  * Counts and extracts come from the same extract list, so they can never disagree.
  */
 export async function browseThemes(s: Services, actor: Actor, studyId: string, options: BrowseOptions = {}) {
-  const { study, role } = await authorizeStudy(s, actor, studyId, 'study.read');
-  const tree = await loadThemeTree(s, studyId);
+  const access = await authorizeStudy(s, actor, studyId, 'study.read');
+  const ctx = viewerOf(access, actor.user.id);
+  const tree = await loadThemeTree(s, studyId, ctx);
   if (options.theme && !tree.byId.has(options.theme)) throw notFound(`theme ${options.theme}`);
   const pseudonyms = new Map((await listParticipants(s.db, studyId)).map((p) => [p.id, p.pseudonym]));
   const names = new Map((await listMembers(s.db, studyId)).map((m) => [m.userId, m.name]));
-  const ctx = { userId: actor.user.id, role, codingMode: study.codingMode, codebookPhase: study.codebookPhase };
 
   const extracts: Extract[] = [];
   let hiddenLayers = 0;

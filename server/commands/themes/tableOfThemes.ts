@@ -9,7 +9,7 @@ import type { Study } from '../../store/studies';
 import { findTranscript, listTranscripts } from '../../store/transcripts';
 import { type Actor, authorizeStudy } from '../access/actor';
 import { consensusDocName } from '../reconcile/discussion';
-import { loadThemeTree } from '../layers/studyLayers';
+import { type ThemeViewer, loadThemeTree, viewerOf } from '../layers/studyLayers';
 
 /**
  * The table of themes from the consensus layers of every transcript past coding (issue 6 item 4).
@@ -17,18 +17,19 @@ import { loadThemeTree } from '../layers/studyLayers';
  * transcripts still in coding are left out, so nothing hidden by blind coding shows.
  */
 export async function studyThemeTable(s: Services, actor: Actor, studyId: string): Promise<StudyThemeTable> {
-  const { study } = await authorizeStudy(s, actor, studyId, 'study.read');
-  return { study: studyInfo(study), table: await computeTable(s, study) };
+  const access = await authorizeStudy(s, actor, studyId, 'study.read');
+  return { study: studyInfo(access.study), table: await computeTable(s, access.study, viewerOf(access, actor.user.id)) };
 }
 
 /** A participant's personal themes: their column of the table, rows where they have codings. */
 export async function participantThemes(s: Services, actor: Actor, participantId: string): Promise<{ study: StudyThemeTable['study']; table: CaseTable }> {
   const participant = await findParticipant(s.db, participantId);
   if (!participant) throw notFound('participant');
-  const { study } = await authorizeStudy(s, actor, participant.studyId, 'study.read').catch((e: unknown) => {
+  const access = await authorizeStudy(s, actor, participant.studyId, 'study.read').catch((e: unknown) => {
     throw e instanceof Error && 'code' in e && e.code === 'not_found' ? notFound('participant') : e;
   });
-  const table = await computeTable(s, study);
+  const { study } = access;
+  const table = await computeTable(s, study, viewerOf(access, actor.user.id));
   const found = caseTable(table, participantId);
   return {
     study: studyInfo(study),
@@ -38,8 +39,8 @@ export async function participantThemes(s: Services, actor: Actor, participantId
 
 const studyInfo = (study: Study) => ({ id: study.id, title: study.title, codebookPhase: study.codebookPhase });
 
-async function computeTable(s: Services, study: Study): Promise<ThemeTable> {
-  const tree = await loadThemeTree(s, study.id);
+async function computeTable(s: Services, study: Study, viewer: ThemeViewer): Promise<ThemeTable> {
+  const tree = await loadThemeTree(s, study.id, viewer);
   const metas = (await listTranscripts(s.db, study.id)).filter((t) => t.phase !== 'coding');
   const transcripts: TableTranscript[] = [];
   for (const meta of metas) {

@@ -1,17 +1,31 @@
 import { docName } from '../../../shared/docNames';
 import { finaliseTheme, mergeTheme, readThemeTree, retireTheme } from '../../../shared/themes';
-import { conflict } from '../../errors';
+import { type CodebookChange, decideCodebookChange } from '../../../shared/access';
+import { conflict, forbidden } from '../../errors';
 import { withDoc } from '../../ydocs/withDoc';
 import type { Services } from '../../services';
 import { appendAudit } from '../../store/audit';
-import { type Actor, authorizeStudy } from '../access/actor';
+import { type Actor, type StudyAccess, authorizeStudy } from '../access/actor';
+import { loadThemeTree, viewerOf } from '../layers/studyLayers';
 
 export const codebookDocName = (studyId: string) => docName({ kind: 'codebook', studyId });
 
 /** The study's theme tree as every client reads it (the read rule applied). */
 export async function getThemeTree(s: Services, actor: Actor, studyId: string) {
-  await authorizeStudy(s, actor, studyId, 'study.read');
-  return withDoc(s, codebookDocName(studyId), (doc) => readThemeTree(doc));
+  const access = await authorizeStudy(s, actor, studyId, 'study.read');
+  return loadThemeTree(s, studyId, viewerOf(access, actor.user.id));
+}
+
+/**
+ * A change of the codebook through REST, decided by the function that decides the same change
+ * over the socket (shared/access.ts decideCodebookChange), so the two doors cannot disagree.
+ */
+export async function authorizeCodebookChange(s: Services, actor: Actor, studyId: string, change: CodebookChange): Promise<StudyAccess> {
+  const access = await authorizeStudy(s, actor, studyId, 'study.read');
+  const verdict = decideCodebookChange(change, { role: access.acting, codebookPhase: access.study.codebookPhase });
+  if (verdict === 'role') throw forbidden(`your role (${access.acting}) may not make this codebook change (${change})`);
+  if (verdict === 'phase') throw conflict(`the codebook is ${access.study.codebookPhase}; reopen it before changing themes`);
+  return access;
 }
 
 type GovernanceOp =
@@ -27,8 +41,7 @@ type GovernanceOp =
  * changes nothing. A note (e.g. the disagreement that led to it) is kept with the event.
  */
 export async function governTheme(s: Services, actor: Actor, studyId: string, op: GovernanceOp, note?: { rationale?: string; disagreementKey?: string }) {
-  const { study } = await authorizeStudy(s, actor, studyId, 'codebook.govern');
-  if (study.codebookPhase === 'final') throw conflict('the codebook is final; reopen it before changing themes');
+  await authorizeCodebookChange(s, actor, studyId, 'theme.lifecycle');
   const before = await withDoc(
     s,
     codebookDocName(studyId),

@@ -1,4 +1,3 @@
-import mammoth from 'mammoth';
 import { ArchiveError, docxTextParts } from '../../../shared/archive';
 import { type ImportedTranscript, TranscriptImportError, detectFileKind, importTranscriptFile } from '../../../shared/transcript';
 import { archiveRefusal } from '../../errors';
@@ -48,6 +47,8 @@ export async function readTranscriptFile(file: TranscriptFile, lineWidth: number
   const kind = detectFileKind(file.name, file.bytes);
   let docxText: string | undefined;
   if (kind === 'docx' && file.bytes.length > 0) {
+    // mammoth is loaded with the first Word file, not at start.
+    const { default: mammoth } = await import('mammoth');
     let parts: Uint8Array;
     try {
       parts = docxTextParts(file.bytes);

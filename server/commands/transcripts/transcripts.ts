@@ -11,6 +11,7 @@ import type { Study } from '../../store/studies';
 import { type TranscriptRow, findTranscript, insertTranscript, listTranscripts, updateTranscriptPhase } from '../../store/transcripts';
 import { type Actor, authorizeStudy } from '../access/actor';
 import { revealTranscript } from '../reconcile/reveal';
+import { revealThemesIn } from '../themes/privateThemes';
 
 export interface AddTranscriptInput {
   participantId: string;
@@ -116,11 +117,14 @@ export async function setTranscriptPhase(s: Services, actor: Actor, transcriptId
   if (t.phase === phase) return meta;
   if (Math.abs(order(phase) - order(t.phase)) !== 1) throw conflict(`a transcript moves one step at a time (${t.phase} -> ${phase} is not allowed)`);
   const now = s.now();
-  await s.db.transaction().execute(async (trx) => {
+  const themesRevealed = await s.db.transaction().execute(async (trx) => {
     await updateTranscriptPhase(trx, transcriptId, phase);
     await appendAudit(trx, { studyId: t.studyId, actorId: actor.user.id, action: 'transcript.phase', target: `transcript:${transcriptId}`, data: { from: t.phase, to: phase }, at: now });
+    // Revealed codings name the coders' private themes: their codebooks are revealed with them.
+    return t.phase === 'coding' && phase === 'reconciling' ? revealThemesIn(trx, t.studyId, actor.user.id, now, 'transcript') : false;
   });
   s.rights.emit({ kind: 'transcript', transcriptId });
+  if (themesRevealed) s.rights.emit({ kind: 'study', studyId: t.studyId });
   // Reveal after the phase commit, when the layers are already read-only (docs/reconciliation.md).
   if (t.phase === 'coding' && phase === 'reconciling') await revealTranscript(s, actor, transcriptId);
   return { ...meta, phase };

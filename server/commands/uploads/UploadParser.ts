@@ -1,5 +1,6 @@
 import { Worker } from 'node:worker_threads';
 import { AppError } from '../../errors';
+import { uploadWorker } from '../../paths';
 import type { Services } from '../../services';
 import { UPLOAD_PARSE_TIMEOUT_MS, UPLOAD_QUEUE_MAX, UPLOAD_WORKER_HEAP_MB, UPLOAD_WORKER_IDLE_MS } from './uploadLimits';
 import { type UploadFailure, type UploadTask, fromFailure } from './uploadTasks';
@@ -67,7 +68,7 @@ export class UploadParser {
       const w = this.#worker;
       return this.#ready.then(() => w);
     }
-    const worker = new Worker(new URL('./uploadWorkerBoot.js', import.meta.url), { resourceLimits: { maxOldGenerationSizeMb: UPLOAD_WORKER_HEAP_MB } });
+    const worker = new Worker(uploadWorker, { resourceLimits: { maxOldGenerationSizeMb: UPLOAD_WORKER_HEAP_MB } });
     this.#worker = worker;
     this.#ready = new Promise<void>((resolve, reject) => {
       worker.on('message', (m: Reply) => {

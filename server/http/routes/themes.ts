@@ -1,5 +1,6 @@
 import { MergeThemeBody, ThemeGovernanceBody } from '../../../shared/api';
 import type { ThemeTree } from '../../../shared/themes';
+import { revealThemes } from '../../commands/themes/privateThemes';
 import { getThemeTree, governTheme } from '../../commands/themes/themeTree';
 import { route } from '../route';
 
@@ -7,6 +8,14 @@ const treeJson = (t: ThemeTree) => ({ levels: t.levels, themes: t.themes, proble
 
 export const themeRoutes = () => [
   route({ method: 'get', path: '/api/studies/:sid/themes', summary: 'The theme tree (levels, themes with depth, path, status)', tag: 'themes', auth: 'session', handler: async ({ s, actor, params }) => treeJson(await getThemeTree(s, actor!, params.sid!)) }),
+  route({
+    method: 'post',
+    path: '/api/studies/:sid/themes/reveal',
+    summary: 'Reveal every coder\'s private themes to the study (leads); the first reveal stands; audited',
+    tag: 'themes',
+    auth: 'session',
+    handler: async ({ s, actor, params }) => revealThemes(s, actor!, params.sid!),
+  }),
   route({
     method: 'post',
     path: '/api/studies/:sid/themes/:themeId/merge',

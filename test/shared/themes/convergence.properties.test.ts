@@ -211,7 +211,7 @@ describe('theme tree convergence', () => {
         }
         syncAll(docs);
 
-        const trees = docs.map(readThemeTree);
+        const trees = docs.map((d) => readThemeTree(d));
         const first = snapshot(trees[0]!);
         for (const tree of trees.slice(1)) expect(snapshot(tree)).toEqual(first);
         expectValidTree(origin, trees[0]!);
@@ -231,7 +231,7 @@ describe('theme tree convergence', () => {
         // No syncs until the end: maximal concurrency.
         for (const s of steps) if (s.kind !== 'sync') apply(docs, s, counter);
         syncAll(docs);
-        const trees = docs.map(readThemeTree);
+        const trees = docs.map((d) => readThemeTree(d));
         for (const tree of trees.slice(1)) expect(snapshot(tree)).toEqual(snapshot(trees[0]!));
         expectValidTree(docs[0]!, trees[0]!);
       }),

@@ -1,11 +1,11 @@
 import type { CaseTable, ExportFormat, ReconciliationRecord, StudyThemeTable } from '../../../../shared/reconcile';
 import { CONTENT_TYPES, type ExportFile, fileStem } from './exportFile';
 import { recordCsv } from './recordCsv';
-import { recordDocx } from './recordDocx';
 import { recordHtml } from './recordHtml';
 import { recordMarkdown } from './recordMarkdown';
 import { caseTableCsv, themeTableCsv } from './themeTableCsv';
-import { caseTableDocx, themeTableDocx } from './themeTableDocx';
+// The Word renderers (and the docx library under them) load with the first .docx export.
+const themeTableDocxModule = () => import('./themeTableDocx');
 import { caseTableHtml, themeTableHtml } from './themeTableHtml';
 import { caseTableMarkdown, themeTableMarkdown } from './themeTableMarkdown';
 
@@ -24,7 +24,7 @@ export async function renderThemeTable(format: FileFormat, data: StudyThemeTable
     case 'html':
       return file(stem, format, themeTableHtml(title, data.table, now));
     case 'docx':
-      return file(stem, format, await themeTableDocx(title, data.table, now));
+      return file(stem, format, await (await themeTableDocxModule()).themeTableDocx(title, data.table, now));
   }
 }
 
@@ -38,7 +38,7 @@ export async function renderCaseTable(format: FileFormat, studyTitle: string, ta
     case 'html':
       return file(stem, format, caseTableHtml(studyTitle, table, now));
     case 'docx':
-      return file(stem, format, await caseTableDocx(studyTitle, table, now));
+      return file(stem, format, await (await themeTableDocxModule()).caseTableDocx(studyTitle, table, now));
   }
 }
 
@@ -52,6 +52,6 @@ export async function renderRecord(format: FileFormat, record: ReconciliationRec
     case 'html':
       return file(stem, format, recordHtml(record));
     case 'docx':
-      return file(stem, format, await recordDocx(record));
+      return file(stem, format, await (await import('./recordDocx')).recordDocx(record));
   }
 }

@@ -1,0 +1,49 @@
+import { useMemo } from 'react';
+import { accessContext, decideAccess } from '../../../shared/access';
+import { docName } from '../../../shared/docNames';
+import { type CodebookOverlay, readThemeTree, type ThemeTree } from '../../../shared/themes';
+import type { Member, Study } from '../api';
+import { type LiveDoc, useDoc, useDocs } from './useDoc';
+import type { DocConnection } from '../collab/connectDoc';
+
+export interface LiveThemeTree {
+  codebook: LiveDoc;
+  /** The user's own private codebook connection, when they may have one. */
+  ownPrivate: DocConnection | undefined;
+  tree: ThemeTree | null;
+}
+
+/**
+ * The theme tree as this user may see it, live: the study's shared codebook with the private
+ * codebooks (docs/theme-model.md) the access rule lets the user read on top: their own, every
+ * coder's once the themes are revealed (or when they are not private), all of them for auditors.
+ * The server refuses the others anyway; this only avoids asking.
+ */
+export function useThemeTree(study: Study | null, members: readonly Member[], meId: string | null): LiveThemeTree {
+  const ctx = study && meId ? accessContext(study, meId, study.role) : null;
+  const privateNames = useMemo(
+    () =>
+      ctx && study
+        ? members
+            .filter((m) => m.role !== 'auditor' && decideAccess({ kind: 'privateCodebook', studyId: study.id, ownerId: m.userId }, ctx) !== 'none')
+            .map((m) => docName({ kind: 'privateCodebook', studyId: study.id, ownerId: m.userId }))
+        : [],
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [members, meId, study?.id, ctx?.independentThemes, ctx?.themesRevealed, ctx?.role],
+  );
+  const codebook = useDoc(study ? docName({ kind: 'codebook', studyId: study.id }) : null);
+  const privates = useDocs(privateNames);
+  const tree = useMemo(() => {
+    if (!codebook.doc) return null;
+    const overlays: CodebookOverlay[] = [];
+    for (const name of privateNames) {
+      const conn = privates.docs.get(name);
+      // A refused document may still hold what it had before rights changed: leave it out.
+      if (conn && conn.status() !== 'forbidden') overlays.push({ ownerId: name.split('/').pop()!, doc: conn.doc });
+    }
+    return readThemeTree(codebook.doc, overlays);
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [codebook.doc, codebook.version, privates.docs, privates.version, privateNames]);
+  const ownPrivate = study && meId ? privates.docs.get(docName({ kind: 'privateCodebook', studyId: study.id, ownerId: meId })) : undefined;
+  return { codebook, ownPrivate, tree };
+}

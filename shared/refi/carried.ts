@@ -1,0 +1,45 @@
+/**
+ * What Concord keeps of a REFI-QDA project beyond its own model, so that an export gives back
+ * what the file said (issue 17 items 2 and 3; docs/interchange.md, "What is kept"). Stored as
+ * JSON with the study (`interchange_projects`) and with each transcript (`interchange_sources`),
+ * so erasing a transcript erases what was carried with it.
+ */
+export interface CarriedUser {
+  readonly guid: string;
+  readonly name: string;
+}
+
+export interface CarriedProject {
+  /** The Project's creatingUserGUID and creationDateTime as the file stated them. */
+  readonly creatingUserGuid: string | null;
+  readonly createdAt: number | null;
+  /** Every User of the file, in file order, those without work included. */
+  readonly users: readonly CarriedUser[];
+  /** File user GUID -> the Concord account their work went to. */
+  readonly accounts: Readonly<Record<string, string>>;
+  /** Concord participant id -> the Case it came from. */
+  readonly cases: Readonly<Record<string, { readonly guid: string; readonly name: string; readonly description: string }>>;
+}
+
+/** A PlainTextSelection as the file had it, with the Concord records made from it. */
+export interface CarriedSelection {
+  readonly guid: string;
+  readonly name: string | null;
+  /** UTF-16 [start, end) on the stored transcript text. */
+  readonly start: number;
+  readonly end: number;
+  readonly userGuid: string | null;
+  readonly createdAt: number | null;
+  /** Ids of the codings, notes and statements made from this selection, in file order. */
+  readonly records: readonly string[];
+}
+
+export interface CarriedSource {
+  readonly guid: string;
+  readonly name: string;
+  readonly userGuid: string | null;
+  readonly createdAt: number | null;
+  readonly selections: readonly CarriedSelection[];
+  /** Note record id (exploratory note or statement) -> the Note it came from. */
+  readonly notes: Readonly<Record<string, { readonly guid: string; readonly name: string }>>;
+}

@@ -1,0 +1,115 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readLayer } from '../../shared/coding';
+import { docName } from '../../shared/docNames';
+import { withDoc } from '../../server/ydocs/withDoc';
+import type { RunningServer } from '../../server/server';
+import { artifactPath, browserTestsReady, startBrowserAndServer, type BrowserAndServer } from '../helpers/browser';
+import { eventually } from '../helpers/env';
+import { pageFor, seedWorksheet, type WorksheetStudy } from './worksheetSeed';
+
+const ready = browserTestsReady();
+
+/** Selects line `n` of the transcript as a mouse selection would and waits for the composer. */
+async function selectLine(page: Page, n: number) {
+  await page.locator(`#l-${n} .text-col`).evaluate((el) => {
+    const r = document.createRange();
+    r.selectNodeContents(el);
+    getSelection()!.removeAllRanges();
+    getSelection()!.addRange(r);
+    el.dispatchEvent(new MouseEvent('mouseup', { bubbles: true }));
+  });
+  await page.getByText(new RegExp(`Selected l\\. ${n}\\b`)).waitFor();
+}
+
+describe.skipIf(!ready)('honest save status, offline and reload (Chromium)', () => {
+  let env: BrowserAndServer;
+  let server: RunningServer;
+  let browser: Browser;
+  let seed: WorksheetStudy;
+
+  beforeAll(async () => {
+    env = await startBrowserAndServer();
+    ({ server, browser } = env);
+    seed = await seedWorksheet(server, 'blind');
+  });
+  afterAll(async () => env?.close());
+
+  const bobLayer = () => withDoc(server.services, docName({ kind: 'layer', transcriptId: seed.tid, ownerId: seed.users.bob.id }), (doc) => readLayer(doc, seed.text.length));
+
+  it('says Offline at once when the browser goes offline, and All changes saved when it is back', async () => {
+    const { context, page } = await pageFor(browser, server, seed.users.bob, `/transcripts/${seed.tid}`, { width: 1280, height: 800 });
+    try {
+      const badge = page.getByRole('status', { name: /your coding/ });
+      await badge.and(page.locator('[data-status="saved"]')).waitFor();
+      expect(await badge.textContent()).toBe('All changes saved');
+      const started = Date.now();
+      await context.setOffline(true);
+      await page.locator('[data-status="offline"]').waitFor({ timeout: 2000 });
+      expect(Date.now() - started).toBeLessThan(2000);
+      await page.screenshot({ path: artifactPath('worksheet-offline-1280.png') });
+      await context.setOffline(false);
+      await page.locator('[data-status="saved"]').waitFor();
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('warns before a reload with unsaved changes, and the changes survive the reload', async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    const token = seed.users.bob.api.cookie!.split('=')[1]!;
+    await context.addCookies([{ name: 'concord_session', value: token, domain: 'localhost', path: '/', httpOnly: true, sameSite: 'Lax' }]);
+    // The collaboration socket goes through a relay the test can stop: while `held`, nothing the
+    // page sends reaches the server, as on a dead connection that the browser has not noticed.
+    let held = false;
+    await context.routeWebSocket(/\/collab/, (ws) => {
+      const server = ws.connectToServer();
+      ws.onMessage((m) => {
+        if (!held) server.send(m);
+      });
+      server.onMessage((m) => ws.send(m));
+    });
+    const page = await context.newPage();
+    page.setDefaultTimeout(10_000);
+    try {
+      await page.goto(`${server.url}/transcripts/${seed.tid}`);
+      await page.locator('[data-status="saved"]').waitFor();
+      held = true;
+      await selectLine(page, 9);
+      await page.keyboard.press('1');
+      await selectLine(page, 13);
+      await page.getByLabel('note or statement text').fill('kept across the reload');
+      await page.getByRole('button', { name: 'Add note' }).click();
+      const badge = page.locator('[data-status="saving"]');
+      await badge.waitFor();
+      await eventually(async () => (await badge.textContent()) === '2 changes not yet saved');
+      await page.screenshot({ path: artifactPath('worksheet-unsaved-1280.png') });
+      expect((await bobLayer()).notes.some((n) => n.text === 'kept across the reload')).toBe(false);
+
+      const dialogs: string[] = [];
+      page.on('dialog', (d) => {
+        dialogs.push(d.type());
+        void d.accept();
+      });
+      held = false; // the new page's socket reaches the server again
+      await page.reload();
+      expect(dialogs).toEqual(['beforeunload']);
+      await page.getByTestId('note').filter({ hasText: 'kept across the reload' }).waitFor();
+      await page.locator('[data-status="saved"]').waitFor();
+      await eventually(async () => {
+        const layer = await bobLayer();
+        return layer.notes.some((n) => n.text === 'kept across the reload') && layer.codings.some((c) => c.themeId === seed.themes.safety);
+      });
+      // Acknowledged edits leave the device: a second reload finds nothing pending.
+      await eventually(async () => (await page.evaluate(() => new Promise<number>((resolve) => {
+        const req = indexedDB.open('concord-unsaved');
+        req.onsuccess = () => {
+          const c = req.result.transaction('updates').objectStore('updates').count();
+          c.onsuccess = () => resolve(c.result);
+        };
+      }))) === 0);
+    } finally {
+      await context.close();
+    }
+  });
+});
