@@ -43,12 +43,12 @@ async function heartbeatGap<T>(fn: () => Promise<T>): Promise<{ result: T; gapMs
  * How long `fn` stalls this thread's event loop beyond the machine's own scheduling noise, in
  * ms: the longest heartbeat gap while it runs, less the longest gap over an idle window of the
  * same length right after (a busy machine shares two cores among many test runs and deschedules
- * any thread now and then). Up to three tries, keeping the calmest: work done on the event loop
+ * any thread now and then). Up to five tries, keeping the calmest: work done on the event loop
  * stalls it in every try, noise does not repeat.
  */
 async function longestStall<T>(fn: () => Promise<T>): Promise<{ result: T; stallMs: number }> {
   let best: { result: T; stallMs: number } | null = null;
-  for (let run = 0; run < 3 && (best === null || best.stallMs >= 100); run++) {
+  for (let run = 0; run < 5 && (best === null || best.stallMs >= 100); run++) {
     const started = performance.now();
     const { result, gapMs } = await heartbeatGap(fn);
     const window = Math.min(performance.now() - started, 3000);
