@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { PseudonymDecisions } from './privacyApi';
 import { CODEBOOK_PHASES, CODING_MODES, ROLES, TRANSCRIPT_PHASES } from './domain';
 
 /**
@@ -60,6 +61,8 @@ export const TranscriptFileBody = z.strictObject({
   participantId: z.string().min(1).max(64).optional(),
   pseudonym: z.string().trim().min(1).max(60).optional(),
   title: z.string().trim().min(1).max(200).optional(),
+  /** Accepted replacements from the preview's review (docs/privacy.md), applied before freezing. */
+  pseudonymise: PseudonymDecisions.optional(),
 });
 
 export const ThemeGovernanceBody = z.strictObject({

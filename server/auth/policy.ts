@@ -28,6 +28,9 @@ export const STUDY_ACTIONS = {
   // Erasure (docs/privacy.md): a study's leads only. An instance admin who is not a member does
   // not erase research data; they erase user accounts (commands/privacy/eraseUser.ts).
   'privacy.erase': ['lead'],
+  // The pseudonymisation key (original -> replacement): leads only, by every door. Not admins
+  // who are not members, not auditors: it is the one place the participants' real names are.
+  'pseudonyms.key': ['lead'],
 } as const satisfies Record<string, ReadonlyArray<Role | 'admin'>>;
 
 export type StudyAction = keyof typeof STUDY_ACTIONS;

@@ -11,9 +11,13 @@ import { AppError } from '../errors';
 import { type Services, createServices } from '../services';
 import { findUserByEmail } from '../store/users';
 import { parseArgs } from './args';
+import { readReview, writeReview } from './importReview';
 import { type CliIo, EXIT_FAILURE, EXIT_OK, UsageError } from './io';
 
-const USAGE = 'usage: concord import transcripts --study STUDY_ID [--as EMAIL] [--pseudonym P] FILES...\n       concord import project FILE.qdpx|FILE.qde [--as EMAIL] [--users "NAME=EMAIL,..."] [--dry-run]';
+const USAGE =
+  'usage: concord import transcripts --study STUDY_ID [--as EMAIL] [--pseudonym P] FILES...\n' +
+  '       concord import review --study STUDY_ID [--as EMAIL] --out REVIEW.json FILES...   (pseudonymisation review, docs/privacy.md)\n' +
+  '       concord import transcripts --study STUDY_ID [--as EMAIL] --review REVIEW.json\n       concord import project FILE.qdpx|FILE.qde [--as EMAIL] [--users "NAME=EMAIL,..."] [--dry-run]';
 
 /** The operator acts as an account (`--as`), by default the first admin: every import is audited to someone. */
 export async function operator(s: Services, email: string | undefined): Promise<Actor> {
@@ -26,23 +30,34 @@ export async function operator(s: Services, email: string | undefined): Promise<
 }
 
 /**
- * `concord import transcripts`: one participant per file (the file name) unless --pseudonym
- * names one for all files. Each file is imported whole or not at all; the others go on.
+ * `concord import transcripts`: one participant per file (the next free P-number) unless
+ * --pseudonym names one for all files; with --review, the files, pseudonyms and accepted
+ * replacements of a review file (`concord import review`). Each file is imported whole or not at
+ * all; the others go on.
  */
 export async function runImport(args: string[], io: CliIo): Promise<number> {
   const [what, ...rest] = args;
   if (what === 'project') return runImportProject(rest, io);
+  if (what === 'review') return runImportReview(rest, io);
   if (what !== 'transcripts') throw new UsageError(USAGE);
-  const { flags, positional } = parseArgs(rest, { strings: ['study', 'as', 'pseudonym'] });
-  if (!flags.study || positional.length === 0) throw new UsageError(USAGE);
+  const { flags, positional } = parseArgs(rest, { strings: ['study', 'as', 'pseudonym', 'review'] });
+  if (!flags.study || (positional.length === 0) === !flags.review) throw new UsageError(USAGE);
   const s = await createServices(configFromEnv());
   let failed = 0;
   try {
     const actor = await operator(s, flags.as);
-    for (const path of positional) {
+    const reviewed = flags.review ? await readReview(flags.review, flags.study) : null;
+    const jobs = reviewed ?? positional.map((path) => ({ path, bytes: null, pseudonym: flags.pseudonym, title: undefined, decisions: undefined }));
+    for (const job of jobs) {
+      const path = job.path;
       try {
-        const bytes = new Uint8Array(await readFile(path));
-        const r = await importTranscript(s, actor, flags.study, { name: basename(path), bytes }, flags.pseudonym ? { participant: { pseudonym: flags.pseudonym } } : {});
+        const bytes = job.bytes ?? new Uint8Array(await readFile(path));
+        const options = {
+          ...(job.pseudonym ? { participant: { pseudonym: job.pseudonym } } : {}),
+          ...(job.title ? { title: job.title } : {}),
+          ...(job.decisions ? { pseudonymise: job.decisions } : {}),
+        };
+        const r = await importTranscript(s, actor, flags.study, { name: basename(path), bytes }, options);
         io.stdout(`imported ${path}: ${r.lineCount} lines, speakers ${r.speakers.map((x) => `${x.name} (${x.turns})`).join(', ') || 'none'} -> transcript ${r.transcript.id}\n`);
       } catch (e) {
         if (e instanceof TranscriptImportError || e instanceof AppError) {
@@ -59,6 +74,21 @@ export async function runImport(args: string[], io: CliIo): Promise<number> {
     await s.close();
   }
   return failed ? EXIT_FAILURE : EXIT_OK;
+}
+
+/** `concord import review`: writes the pseudonymisation review file of a batch (server/cli/importReview.ts). */
+async function runImportReview(args: string[], io: CliIo): Promise<number> {
+  const { flags, positional } = parseArgs(args, { strings: ['study', 'as', 'out'] });
+  if (!flags.study || !flags.out || positional.length === 0) throw new UsageError(USAGE);
+  const s = await createServices(configFromEnv());
+  try {
+    const actor = await operator(s, flags.as);
+    const n = await writeReview(s, actor, flags.study, positional, flags.out);
+    io.stdout(`review written to ${flags.out}: ${positional.length} files, ${n} candidate identifiers. It holds the originals: edit it, import with --review, then delete it.\n`);
+    return EXIT_OK;
+  } finally {
+    await s.close();
+  }
 }
 
 /** `NAME=EMAIL,NAME=EMAIL`: the file's users (by name or GUID) to map onto existing accounts. */

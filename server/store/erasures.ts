@@ -8,7 +8,7 @@ export interface ErasureRecord {
   id: string;
   at: number;
   actorId: string | null;
-  kind: 'participant' | 'transcript' | 'study' | 'user';
+  kind: 'participant' | 'transcript' | 'study' | 'user' | 'pseudonym-key';
   target: string;
   studyId: string | null;
   reason: string;

@@ -84,4 +84,14 @@ export interface DB {
   study_privacy: { study_id: string; departed_layers: string; updated_at: number };
   erasures: { id: string; at: number; actor_id: string | null; kind: string; target: string; study_id: string | null; reason: string; details: string };
   backups: { id: string; at: number; path: string; bytes: number };
+  pseudonym_keys: {
+    study_id: string;
+    original_norm: string;
+    original: string;
+    replacement: string;
+    kind: string;
+    participant_id: string | null;
+    created_by: string | null;
+    created_at: number;
+  };
 }

@@ -64,6 +64,36 @@ describe.skipIf(!ready)('worksheet notes and statements (Chromium)', () => {
     }
   });
 
+  it('shows another coder’s codings, notes and statements in open mode, per-coder toggle, and where they are', async () => {
+    const a = await pageFor(browser, server, seed.users.alice, `/transcripts/${seed.tid}`, { width: 1920, height: 1080 });
+    const b = await pageFor(browser, server, seed.users.bob, `/transcripts/${seed.tid}`, { width: 1920, height: 1080 });
+    try {
+      // Bob's note and coding sit beside line 11 in Alice's margins, with his name.
+      const note = a.page.locator('#l-11 [data-testid="other-note"]').filter({ hasText: 'Shared absorption' });
+      await note.waitFor();
+      expect(await note.locator('.owner').textContent()).toBe('bob');
+      await a.page.locator('#l-11 [data-testid="other-coding"]').filter({ hasText: 'Embodied trust' }).waitFor();
+      await a.page.locator(`#l-11 .coded[data-coders~="${seed.users.bob.id}"]`).waitFor();
+      // Bob moves his line cursor to line 12: Alice's header says so.
+      await b.page.locator('#transcript').focus();
+      for (let i = 0; i < 11; i++) await b.page.keyboard.press('ArrowDown');
+      await a.page.locator('.who-chip').filter({ hasText: 'bob · l. 12' }).waitFor();
+      await a.page.locator('#l-12 .text-col[title="bob is looking here"]').waitFor();
+      await a.page.screenshot({ path: artifactPath('worksheet-open-others-1920.png') });
+      // Switched off, nothing of Bob's shows; switched on, it is back.
+      await a.page.getByLabel(/show bob’s work/).uncheck();
+      await note.waitFor({ state: 'detached' });
+      expect(await a.page.locator(`[data-coders~="${seed.users.bob.id}"]`).count()).toBe(0);
+      await a.page.getByLabel(/show bob’s work/).check();
+      await note.waitFor();
+      // The lead, who codes nothing here, is not listed as a coder with 0 codings.
+      expect(await a.page.locator('.legend').textContent()).not.toContain('lead');
+    } finally {
+      await a.context.close();
+      await b.context.close();
+    }
+  });
+
   it('adds a note from a phone, reading and commenting in one column', async () => {
     const { context, page } = await pageFor(browser, server, seed.users.bob, `/transcripts/${seed.tid}`, { width: 390, height: 844 });
     try {

@@ -5,6 +5,7 @@ import { strToU8, zipSync } from 'fflate';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { unzipQdpx } from '../../shared/refi';
 import { createServices } from '../../server/services';
+import { findStudy, updateStudy } from '../../server/store/studies';
 import { type TestEnv, testEnv } from '../helpers/env';
 import { CODEBOOK_XSD, PROJECT_XSD, SAMPLES, xmllint } from './seedStudy';
 import { tableCounts } from './studyContent';
@@ -29,7 +30,17 @@ describe('concord import project / concord export', { timeout: 120_000 }, () => 
     }
   };
 
-  it('imports a .qdpx as a new study and exports it as .qdpx, .qde, .qdc and CSV', () => {
+  const openStudy = async (studyId: string) => {
+    const s = await createServices({ ...env.config, databaseUrl: null });
+    try {
+      const study = (await findStudy(s.db, studyId))!;
+      await updateStudy(s.db, { ...study, codingMode: 'open' });
+    } finally {
+      await s.close();
+    }
+  };
+
+  it('imports a .qdpx as a new study and exports it as .qdpx, .qde, .qdc and CSV', async () => {
     expect(run(['user', 'create', '--email', 'lead@uni.example', '--name', 'Lena', '--admin'], 'a long password\n').status).toBe(0);
     const imported = run(['import', 'project', 'test/fixtures/refi/windows-tool.qdpx', '--as', 'lead@uni.example']);
     expect(imported.stderr).toBe('');
@@ -39,6 +50,10 @@ describe('concord import project / concord export', { timeout: 120_000 }, () => 
     expect(imported.stdout).toMatch(/pending coder account: Zoë Ångström/);
     const studyId = /as study (\w+)/.exec(imported.stdout)?.[1] ?? '';
     const out = (name: string) => join(env.dataDir, name);
+    // An import makes a blind study; the export holds what the exporter may read, so open it.
+    expect(run(['export', 'codings', '--study', studyId, '--out', out('blind.csv')]).status).toBe(0);
+    expect(readFileSync(out('blind.csv'), 'utf8').split('\r\n').filter((l) => l.includes('Körper 🫀 > Erschöpfung > Müdigkeit,')).length).toBe(0);
+    await openStudy(studyId);
     expect(run(['export', 'project', '--study', studyId, '--out', out('p.qdpx')]).status).toBe(0);
     expect(xmllint(unzipQdpx(readFileSync(out('p.qdpx'))).projectXml, PROJECT_XSD)).toBe('');
     expect(run(['export', 'project', '--study', studyId, '--out', out('p.qde'), '--format', 'qde']).status).toBe(0);

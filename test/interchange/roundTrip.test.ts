@@ -5,7 +5,7 @@ import { seedUsers } from '../helpers/http';
 import type { Services } from '../../server/services';
 import { type TestDialect, testDialects, testServices } from '../helpers/env';
 import { base64, download } from './download';
-import { PROJECT_XSD, SAMPLES, seedStudy, xmllint } from './seedStudy';
+import { PROJECT_XSD, SAMPLES, openForExport, seedStudy, xmllint } from './seedStudy';
 import { summarizeProject } from './summarizeProject';
 
 const read = (bytes: Uint8Array) => {
@@ -30,6 +30,7 @@ for (const dialect of testDialects()) {
       // Only the exporting lead, who coded nothing, is left out (no account is made for them).
       expect(imported.json.report.skipped).toEqual([expect.objectContaining({ kind: 'user', name: 'lead' })]);
       expect(imported.json.report.imported).toMatchObject({ transcripts: 2, codings: 5, notes: 2, statements: 1 });
+      await openForExport(s, imported.json.study.id);
       const second = await download(seed.lead.api, `/api/studies/${imported.json.study.id}/export/project`);
       expect(xmllint(unzipQdpx(second.bytes).projectXml, PROJECT_XSD)).toBe('');
       const a = summarizeProject(read(first.bytes));
@@ -46,6 +47,7 @@ for (const dialect of testDialects()) {
       expect(original.users.map((u) => u.name)).toEqual(['Lead', 'Coder A', 'Coder B', 'Observer']);
       const imported = await users.importer!.api.post('/api/import/project', { name: 'pilot.qde', data: base64(new TextEncoder().encode(xml)) });
       expect(imported.status).toBe(201);
+      await openForExport(s, imported.json.study.id);
       const exported = await download(users.importer!.api, `/api/studies/${imported.json.study.id}/export/project`);
       expect(xmllint(unzipQdpx(exported.bytes).projectXml, PROJECT_XSD)).toBe('');
       const back = read(exported.bytes);

@@ -7,6 +7,8 @@ import { docName } from '../../shared/docNames';
 import { addTheme, mergeTheme, setLevels } from '../../shared/themes';
 import { withDoc } from '../../server/ydocs/withDoc';
 import type { Services } from '../../server/services';
+import { findStudy, updateStudy } from '../../server/store/studies';
+import { listTranscripts, updateTranscriptPhase } from '../../server/store/transcripts';
 import { seedUsers } from '../helpers/http';
 import { refiQda } from '../helpers/refiQda';
 
@@ -39,7 +41,9 @@ export function xmllint(xml: string | Uint8Array, xsd: string): string {
 export async function seedStudy(s: Services) {
   const { admin, users, client } = await seedUsers(s, ['lead', 'ana', 'ben']);
   const lead = users.lead!;
-  const study = (await lead.api.post('/api/studies', { title: 'Fatigue — IPA 😀' })).json.study as { id: string };
+  // Open mode, and the transcript with a consensus and a discussion in reconciliation: an export
+  // holds only what its exporter may read (decideAccess), and this one must hold everything.
+  const study = (await lead.api.post('/api/studies', { title: 'Fatigue — IPA 😀', codingMode: 'open' })).json.study as { id: string };
   for (const name of ['ana', 'ben']) await lead.api.post(`/api/studies/${study.id}/members`, { email: `${name}@example.org`, role: 'coder' });
   const p1 = (await lead.api.post(`/api/studies/${study.id}/participants`, { pseudonym: 'Zoë' })).json.participant as { id: string };
   const p2 = (await lead.api.post(`/api/studies/${study.id}/participants`, { pseudonym: 'P2' })).json.participant as { id: string };
@@ -75,6 +79,7 @@ export async function seedStudy(s: Services) {
   await withDoc(s, docName({ kind: 'layer', transcriptId: t2.id, ownerId: users.ben!.id }), (doc) => {
     addCoding(doc, frozen2.length, { themeId: themes.obstacle, ...span(frozen2, 'forget the body — until 3pm') });
   });
+  await updateTranscriptPhase(s.db, t1.id, 'reconciling');
   await withDoc(s, docName({ kind: 'consensus', transcriptId: t1.id }), (doc) => {
     addCoding(doc, frozen1.length, { themeId: themes.fatigue, ...span(frozen1, 'always tired 😴') });
   });
@@ -84,4 +89,15 @@ export async function seedStudy(s: Services) {
     doc.getMap('items').set('k2', { key: 'k2', start, end, themeId: themes.sup, status: 'open' });
   });
   return { admin, users, client, lead, study, transcripts: { t1, t2 }, texts: { frozen1, frozen2 }, themes, participants: { p1, p2 } };
+}
+
+/**
+ * An imported study is blind with every transcript in `coding`, so its lead's export would hold
+ * only the lead's own layers (decideAccess). For a round trip: open mode, transcripts in
+ * reconciliation, as a lead would have them by the time the whole project is exported.
+ */
+export async function openForExport(s: Services, studyId: string): Promise<void> {
+  const study = (await findStudy(s.db, studyId))!;
+  await updateStudy(s.db, { ...study, codingMode: 'open' });
+  for (const t of await listTranscripts(s.db, studyId)) await updateTranscriptPhase(s.db, t.id, 'reconciling');
 }

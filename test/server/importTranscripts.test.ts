@@ -39,7 +39,7 @@ for (const dialect of testDialects()) {
       const r = await lead.post(`/api/studies/${sid}/transcripts/preview`, fixture('teams-meeting.vtt'));
       expect(r.status).toBe(200);
       expect(r.json.kind).toBe('vtt');
-      expect(r.json.suggestedPseudonym).toBe('teams-meeting');
+      expect(r.json.suggestedPseudonym).toBe('P01'); // never the file stem (docs/privacy.md)
       expect(r.json.preview.speakers.map((x: { name: string }) => x.name)).toEqual(expect.arrayContaining(['Interviewer', 'Zoë Ångström']));
       expect(r.json.preview.lines[0]).toMatchObject({ n: 1 });
       expect(await listTranscripts(s.db, sid)).toEqual([]);
@@ -53,7 +53,7 @@ for (const dialect of testDialects()) {
       const zoe = t.turns.find((x: { speaker: string }) => x.speaker === 'Zoë Ångström');
       expect(zoe.meta.startMs).toBe(4500);
       const participants = (await lead.get(`/api/studies/${sid}/participants`)).json.participants;
-      expect(participants.map((p: { pseudonym: string }) => p.pseudonym)).toEqual(['teams-meeting']);
+      expect(participants.map((p: { pseudonym: string }) => p.pseudonym)).toEqual(['P01']);
       const audit = (await listAudit(s.db, sid)).filter((e) => e.action === 'transcript.import');
       expect(audit[0]!.data).toMatchObject({ source: { kind: 'vtt', fileName: 'teams-meeting.vtt' } });
     });

@@ -8,12 +8,8 @@ import { StatementCard } from './margins/StatementCard';
 import { type Mark, segmentsOf } from './segments';
 import type { Prefix } from './speakerPrefixes';
 
-/** Another coder's margin items on one line (open mode, when their layer is switched on). */
-export interface OthersOnLine {
-  notes: ReadonlyArray<{ ownerId: string; note: Note }>;
-  codings: ReadonlyArray<{ ownerId: string; coding: Coding }>;
-  statements: ReadonlyArray<{ ownerId: string; statement: Statement }>;
-}
+/** A record of another coder's layer, with its owner (open mode, when their layer is shown). */
+export type Owned<T> = T & { ownerId: string };
 
 export interface TranscriptLineProps {
   line: Line;
@@ -25,7 +21,9 @@ export interface TranscriptLineProps {
   notes: readonly Note[];
   codings: readonly Coding[];
   statements: readonly Statement[];
-  others: OthersOnLine | null;
+  otherNotes: ReadonlyArray<Owned<Note>>;
+  otherCodings: ReadonlyArray<Owned<Coding>>;
+  otherStatements: ReadonlyArray<Owned<Statement>>;
   /** Colours of the coders with a coding on this line, for the gutter stripes. */
   stripes: ReadonlyArray<{ coder: string; color: string; name: string }>;
   /** A peer whose selection touches this line (presence). */
@@ -41,15 +39,15 @@ export interface TranscriptLineProps {
  */
 export const TranscriptLine = memo(function TranscriptLine(p: TranscriptLineProps) {
   const { line: l } = p;
-  const hasMargin = p.notes.length + p.codings.length + p.statements.length > 0 || (p.others !== null && p.others.notes.length + p.others.codings.length + p.others.statements.length > 0);
+  const hasMargin = p.notes.length + p.codings.length + p.statements.length + p.otherNotes.length + p.otherCodings.length + p.otherStatements.length > 0;
   return (
     <li id={`l-${l.n}`} className={`ws-row${p.cursor ? ' cursor' : ''}${hasMargin ? ' has-margin' : ''}`} data-line={l.n} data-line-start={l.start} data-line-end={l.end}>
       <div className="margin-left">
         {p.notes.map((n) => (
           <NoteCard key={n.id} note={n} canWrite={p.canWrite} ownerId={null} />
         ))}
-        {p.others?.notes.map(({ ownerId, note }) => (
-          <NoteCard key={note.id} note={note} canWrite={false} ownerId={ownerId} />
+        {p.otherNotes.map((n) => (
+          <NoteCard key={n.id} note={n} canWrite={false} ownerId={n.ownerId} />
         ))}
       </div>
       <div className="gutter" aria-hidden>
@@ -72,11 +70,11 @@ export const TranscriptLine = memo(function TranscriptLine(p: TranscriptLineProp
         {p.statements.map((s) => (
           <StatementCard key={s.id} statement={s} canWrite={p.canWrite} ownerId={null} />
         ))}
-        {p.others?.codings.map(({ ownerId, coding }) => (
-          <CodingCard key={coding.id} coding={coding} canWrite={false} ownerId={ownerId} />
+        {p.otherCodings.map((c) => (
+          <CodingCard key={c.id} coding={c} canWrite={false} ownerId={c.ownerId} />
         ))}
-        {p.others?.statements.map(({ ownerId, statement }) => (
-          <StatementCard key={statement.id} statement={statement} canWrite={false} ownerId={ownerId} />
+        {p.otherStatements.map((s) => (
+          <StatementCard key={s.id} statement={s} canWrite={false} ownerId={s.ownerId} />
         ))}
       </div>
     </li>

@@ -3,7 +3,7 @@ import { addCoding, addNote, addStatement, removeCoding, removeNote, removeState
 import { formatLineRange, lineRangeOf } from '../../../shared/transcript';
 import type { User } from '../api';
 import { Composer } from './Composer';
-import { itemsByStartLine, marksByLine } from './lineIndex';
+import { itemsByStartLine, lineIndexAt, marksByLine } from './lineIndex';
 import { type LayerActions, type MarginEnv, MarginEnvContext } from './margins/MarginContext';
 import { type Mark, selectionOffsets } from './segments';
 import { speakerPrefixes, withoutPrefixes } from './speakerPrefixes';
@@ -39,7 +39,6 @@ export function Workspace({ transcriptId, me }: { transcriptId: string; me: User
   const [showThemes, setShowThemes] = useState(false);
   const [showMargins, setShowMargins] = useState(false);
   const searchRef = useRef<HTMLInputElement | null>(null);
-  const peers = usePresence(codebook.conn, { name: me.name, color: colorOf(me.id) }, transcriptId, selection);
 
   const textLength = data?.text.length ?? 0;
   const lines = useMemo(() => data?.lines ?? [], [data]);
@@ -102,6 +101,12 @@ export function Workspace({ transcriptId, me }: { transcriptId: string; me: User
   }, []);
 
   const lineCursor = useLineCursor(data?.text ?? '', lines, prefixes, selection, setSelection, openPicker);
+  const myLine = lineCursor.cursor !== null ? (lines[lineCursor.cursor]?.n ?? null) : selection ? lines[lineIndexAt(lines, selection.start)]!.n : null;
+  const peers = usePresence(codebook.conn, { name: me.name, color: colorOf(me.id) }, transcriptId, selection, myLine);
+  // Open mode: each other coder's layer can be hidden or shown (highlights and margin cards).
+  const [hidden, setHidden] = useState<ReadonlySet<string>>(new Set());
+  const shownOthers = useMemo(() => otherLayers.filter((o) => !hidden.has(o.ownerId)), [otherLayers, hidden]);
+  const owned = <T,>(pick: (l: (typeof otherLayers)[number]['layer']) => readonly T[]) => shownOthers.flatMap((o) => pick(o.layer).map((r) => ({ ...r, ownerId: o.ownerId })));
 
   useWorkspaceKeys({
     onQuick: (i) => {
@@ -141,7 +146,7 @@ export function Workspace({ transcriptId, me }: { transcriptId: string; me: User
   const themeOf = useCallback((id: string) => tree?.byId.get(tree.resolve(id)), [tree]);
   const allMarks = useMemo(() => {
     const out: Mark[] = [];
-    const visible = [{ ownerId: me.id, layer: ownLayer, own: true }, ...otherLayers.map((o) => ({ ...o, own: false }))];
+    const visible = [{ ownerId: me.id, layer: ownLayer, own: true }, ...shownOthers.map((o) => ({ ...o, own: false }))];
     for (const { ownerId, layer, own: isOwn } of visible) {
       for (const c of layer.codings) {
         const t = themeOf(c.themeId);
@@ -150,11 +155,17 @@ export function Workspace({ transcriptId, me }: { transcriptId: string; me: User
     }
     if (selection) out.push({ id: 'selection', start: selection.start, end: selection.end, color: '#000000', coder: me.id, label: 'selection', own: true, selection: true });
     return out;
-  }, [me.id, ownLayer, otherLayers, themeOf, nameOf, selection]);
+  }, [me.id, ownLayer, shownOthers, themeOf, nameOf, selection]);
   const marks = useStableByLine(useMemo(() => marksByLine(lines, allMarks), [lines, allMarks]));
   const notesAt = useStableByLine(useMemo(() => itemsByStartLine(lines, ownLayer.notes), [lines, ownLayer.notes]));
   const codingsAt = useStableByLine(useMemo(() => itemsByStartLine(lines, ownLayer.codings), [lines, ownLayer.codings]));
   const statementsAt = useStableByLine(useMemo(() => itemsByStartLine(lines, ownLayer.statements), [lines, ownLayer.statements]));
+  // eslint-disable-next-line react-hooks/exhaustive-deps
+  const otherNotesAt = useStableByLine(useMemo(() => itemsByStartLine(lines, owned((l) => l.notes)), [lines, shownOthers]));
+  // eslint-disable-next-line react-hooks/exhaustive-deps
+  const otherCodingsAt = useStableByLine(useMemo(() => itemsByStartLine(lines, owned((l) => l.codings)), [lines, shownOthers]));
+  // eslint-disable-next-line react-hooks/exhaustive-deps
+  const otherStatementsAt = useStableByLine(useMemo(() => itemsByStartLine(lines, owned((l) => l.statements)), [lines, shownOthers]));
   const prefixAt = useMemo(() => {
     const m = new Map<number, (typeof prefixes)[number]>();
     for (const p of prefixes) m.set(p.start, p);
@@ -172,7 +183,9 @@ export function Workspace({ transcriptId, me }: { transcriptId: string; me: User
   const peerAt = useMemo(() => {
     const out = new Map<number, { name: string; color: string }>();
     for (const p of peers) {
-      if (!p.here || !p.selection) continue;
+      if (!p.here) continue;
+      if (p.line !== null && !out.has(p.line)) out.set(p.line, { name: p.name, color: p.color });
+      if (!p.selection) continue;
       for (const l of lines) if (p.selection.start < Math.max(l.end, l.start + 1) && p.selection.end > l.start && !out.has(l.n)) out.set(l.n, { name: p.name, color: p.color });
     }
     return out;
@@ -255,7 +268,9 @@ export function Workspace({ transcriptId, me }: { transcriptId: string; me: User
                   notes={notesAt[i]!}
                   codings={codingsAt[i]!}
                   statements={statementsAt[i]!}
-                  others={null}
+                  otherNotes={otherNotesAt[i]!}
+                  otherCodings={otherCodingsAt[i]!}
+                  otherStatements={otherStatementsAt[i]!}
                   stripes={stripes[i]!}
                   peer={peerAt.get(l.n) ?? null}
                   cursor={lineCursor.cursor === i}
@@ -288,12 +303,29 @@ export function Workspace({ transcriptId, me }: { transcriptId: string; me: User
           />
         </div>
         <footer className="legend">
-          {[{ ownerId: me.id, layer: ownLayer, own: true }, ...otherLayers.map((o) => ({ ...o, own: false }))]
-            .filter((v) => !v.own || layers.codes)
-            .map((v) => (
-              <span key={v.ownerId} className="legend-item">
-                <span className="stripe" style={{ background: colorOf(v.ownerId) }} /> {v.own ? 'you' : nameOf(v.ownerId)} ({v.layer.codings.length} codings)
-              </span>
+          {layers.codes && (
+            <span className="legend-item">
+              <span className="stripe" style={{ background: colorOf(me.id) }} /> you ({ownLayer.codings.length} codings)
+            </span>
+          )}
+          {otherLayers
+            .filter((o) => o.layer.codings.length + o.layer.notes.length + o.layer.statements.length > 0 || layers.coders.find((m) => m.userId === o.ownerId)?.role === 'coder')
+            .map((o) => (
+              <label key={o.ownerId} className="legend-item check">
+                <input
+                  type="checkbox"
+                  checked={!hidden.has(o.ownerId)}
+                  onChange={(e) =>
+                    setHidden((h) => {
+                      const next = new Set(h);
+                      if (e.target.checked) next.delete(o.ownerId);
+                      else next.add(o.ownerId);
+                      return next;
+                    })
+                  }
+                />
+                <span className="stripe" style={{ background: colorOf(o.ownerId) }} /> show {nameOf(o.ownerId)}’s work ({o.layer.codings.length} codings, {o.layer.notes.length} notes, {o.layer.statements.length} statements)
+              </label>
             ))}
           {study.codingMode === 'blind' && data.transcript.phase === 'coding' && <span className="muted small">Blind coding: the server keeps other coders’ work hidden until reconciliation.</span>}
         </footer>

@@ -34,7 +34,7 @@ export function WorkspaceHeader(props: { study: Study; transcript: LoadedTranscr
             peers.map((p, i) => (
               <span key={i} className="who-chip" style={{ borderColor: p.color }} title={p.here ? 'in this transcript' : 'online in this study'}>
                 {p.name}
-                {p.here ? ' · here' : ''}
+                {p.here ? (p.line !== null ? ` · l. ${p.line}` : ' · here') : ''}
               </span>
             ))
           )}

@@ -12,6 +12,8 @@ export interface Peer {
   /** In this transcript (not only in the study). */
   here: boolean;
   selection: Span | null;
+  /** The line their cursor or selection is on (in this transcript). */
+  line: number | null;
 }
 
 /**
@@ -19,14 +21,15 @@ export interface Peer {
  * name, colour, transcript and selection, and reads everyone else's. In blind mode the server
  * passes on only names, never which transcript or what is selected.
  */
-export function usePresence(conn: DocConnection | null, me: { name: string; color: string }, transcriptId: string, selection: Span | null): Peer[] {
+export function usePresence(conn: DocConnection | null, me: { name: string; color: string }, transcriptId: string, selection: Span | null, line: number | null): Peer[] {
   useEffect(() => {
     const aw = conn?.provider.awareness;
     if (!aw) return;
     aw.setLocalStateField('user', { name: me.name, color: me.color });
     aw.setLocalStateField('transcriptId', transcriptId);
     aw.setLocalStateField('selection', selection);
-  }, [conn, me.name, me.color, transcriptId, selection]);
+    aw.setLocalStateField('line', line);
+  }, [conn, me.name, me.color, transcriptId, selection, line]);
 
   const [peers, setPeers] = useState<Peer[]>([]);
   useEffect(() => {
@@ -39,7 +42,8 @@ export function usePresence(conn: DocConnection | null, me: { name: string; colo
         const user = st.user as { name?: string; color?: string } | undefined;
         if (!user?.name) return;
         const sel = st.selection as Span | null | undefined;
-        out.push({ name: user.name, color: user.color ?? '#888', here: st.transcriptId === transcriptId, selection: sel && typeof sel.start === 'number' ? sel : null });
+        const here = st.transcriptId === transcriptId;
+        out.push({ name: user.name, color: user.color ?? '#888', here, selection: here && sel && typeof sel.start === 'number' ? sel : null, line: here && typeof st.line === 'number' ? st.line : null });
       });
       setPeers(out);
     };

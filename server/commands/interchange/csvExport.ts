@@ -33,7 +33,8 @@ export const CODINGS_HEADER = ['study', 'participant', 'transcript', 'coder', 't
  * Every coding of the study, one row each, coders' layers and the consensus layer (coder
  * "Consensus"). `start`/`end` are Concord's offsets (UTF-16 code units of the frozen text, as in
  * the API); `lines` cites the frozen line numbers; a merged theme's codings name the theme it was
- * merged into. Like the project export it shows every layer, so it needs the `audit.read` set.
+ * merged into. Like the project export it holds only the layers the exporter may read
+ * (decideAccess per layer, in loadStudyExport) and needs the `audit.read` set.
  */
 export async function exportCodingsCsv(s: Services, actor: Actor, studyId: string): Promise<string> {
   const access = await authorizeStudy(s, actor, studyId, 'audit.read');
@@ -51,7 +52,7 @@ export async function exportCodingsCsv(s: Services, actor: Actor, studyId: strin
       }
     }
   }
-  await audit(s, actor, studyId, 'codings', rows.length - 1);
+  await audit(s, actor, studyId, 'codings', rows.length - 1, data.withheld);
   return csvLines(rows);
 }
 
@@ -67,6 +68,6 @@ export async function exportThemesCsv(s: Services, actor: Actor, studyId: string
   return csvLines(rows);
 }
 
-async function audit(s: Services, actor: Actor, studyId: string, what: 'codings' | 'themes', rows: number): Promise<void> {
-  await s.db.transaction().execute((trx) => appendAudit(trx, { studyId, actorId: actor.user.id, action: 'study.export', target: `study:${studyId}`, data: { format: 'csv', what, rows }, at: s.now() }));
+async function audit(s: Services, actor: Actor, studyId: string, what: 'codings' | 'themes', rows: number, withheldLayers = 0): Promise<void> {
+  await s.db.transaction().execute((trx) => appendAudit(trx, { studyId, actorId: actor.user.id, action: 'study.export', target: `study:${studyId}`, data: { format: 'csv', what, rows, ...(withheldLayers ? { withheldLayers } : {}) }, at: s.now() }));
 }

@@ -21,18 +21,19 @@ export function exportFileName(title: string, ext: string): string {
 }
 
 /**
- * The study as a REFI-QDA project (docs/interchange.md). Every coder's layer is in it, so only
- * those who may read every layer at any time (leads, auditors, admins: the `audit.read` set) may
- * export; in blind mode a coder exporting would see the others' work before reveal.
+ * The study as a REFI-QDA project (docs/interchange.md), for the `audit.read` set (leads,
+ * auditors, admins). It holds the layers the exporter may read (loadStudyExport asks
+ * decideAccess per layer), so it never shows more than the exporter's sockets would.
  */
 export async function exportProject(s: Services, actor: Actor, studyId: string, format: ProjectFormat): Promise<ExportedFile> {
   const access = await authorizeStudy(s, actor, studyId, 'audit.read');
   const { study } = access;
-  const project = buildExportProject(await loadStudyExport(s, actor, access));
+  const input = await loadStudyExport(s, actor, access);
+  const project = buildExportProject(input);
   const bytes = format === 'qdpx' ? zipQdpx(project) : new TextEncoder().encode(writeProject(project, { text: 'inline' }));
   const selections = project.sources.reduce((n, src) => n + src.selections.length, 0);
   await s.db.transaction().execute((trx) =>
-    appendAudit(trx, { studyId, actorId: actor.user.id, action: 'study.export', target: `study:${studyId}`, data: { format, sources: project.sources.length, selections, users: project.users.length, bytes: bytes.length }, at: s.now() }),
+    appendAudit(trx, { studyId, actorId: actor.user.id, action: 'study.export', target: `study:${studyId}`, data: { format, sources: project.sources.length, selections, users: project.users.length, bytes: bytes.length, ...(input.withheld ? { withheldLayers: input.withheld } : {}) }, at: s.now() }),
   );
   return { fileName: exportFileName(study.title, format), contentType: format === 'qdpx' ? 'application/zip' : 'application/xml', bytes };
 }

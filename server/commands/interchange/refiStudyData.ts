@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { type Layer, readLayer } from '../../../shared/coding';
-import { docName } from '../../../shared/docNames';
+import { accessContext, decideAccess } from '../../../shared/access';
+import { type DocRef, docName } from '../../../shared/docNames';
 import type { RationaleInput, StudyExportInput } from '../../../shared/refi';
 import { withDoc } from '../../ydocs/withDoc';
 import type { Services } from '../../services';
@@ -43,10 +44,15 @@ async function readRationales(s: Services, transcriptId: string): Promise<Ration
 
 /**
  * Everything a project export writes, read from the live documents through the registry (what
- * connected clients see). The caller has authorised reading every layer of the study.
+ * connected clients see). Each layer, consensus and discussion goes through decideAccess with the
+ * caller's role in the study, the decision the socket applies to the same documents (issue 14
+ * item 4): in a blind study a lead's export holds no other coder's layer of a transcript still in
+ * `coding`, and an instance admin who is no member gets no layer at all. `withheld` counts the
+ * coder layers left out.
  */
-export async function loadStudyExport(s: Services, actor: Actor, access: StudyAccess): Promise<StudyExportInput> {
+export async function loadStudyExport(s: Services, actor: Actor, access: StudyAccess): Promise<StudyExportInput & { withheld: number }> {
   const { study } = access;
+  let withheld = 0;
   const tree = await loadThemeTree(s, study.id, viewerOf(access, actor.user.id));
   const participants = await listParticipants(s.db, study.id);
   const transcripts: StudyExportInput['transcripts'][number][] = [];
@@ -55,14 +61,23 @@ export async function loadStudyExport(s: Services, actor: Actor, access: StudyAc
   for (const meta of await listTranscripts(s.db, study.id)) {
     const row = await findTranscript(s.db, meta.id);
     if (!row) continue;
+    const context = accessContext(study, actor.user.id, access.role, row.phase);
+    const readable = (ref: DocRef) => decideAccess(ref, context) !== 'none';
     const layers = new Map<string, Layer>();
     for (const owner of await layerOwners(s.db, row.id)) {
-      layers.set(owner, await withDoc(s, docName({ kind: 'layer', transcriptId: row.id, ownerId: owner }), (doc) => readLayer(doc, row.text.length)));
+      const ref: DocRef = { kind: 'layer', transcriptId: row.id, ownerId: owner };
+      if (!readable(ref)) {
+        withheld++;
+        continue;
+      }
+      layers.set(owner, await withDoc(s, docName(ref), (doc) => readLayer(doc, row.text.length)));
       userIds.add(owner);
     }
-    const consensus = await withDoc(s, docName({ kind: 'consensus', transcriptId: row.id }), (doc) => readLayer(doc, row.text.length));
+    const consensusRef: DocRef = { kind: 'consensus', transcriptId: row.id };
+    const consensus = readable(consensusRef) ? await withDoc(s, docName(consensusRef), (doc) => readLayer(doc, row.text.length)) : null;
+    const rationales = readable({ kind: 'discussion', transcriptId: row.id }) ? await readRationales(s, row.id) : [];
     userIds.add(row.createdBy);
-    transcripts.push({ id: row.id, participantId: row.participantId, title: row.title, text: row.text, createdBy: row.createdBy, createdAt: row.createdAt, layers, consensus, rationales: await readRationales(s, row.id), carried: carriedSources.get(row.id) ?? null });
+    transcripts.push({ id: row.id, participantId: row.participantId, title: row.title, text: row.text, createdBy: row.createdBy, createdAt: row.createdAt, layers, consensus, rationales, carried: carriedSources.get(row.id) ?? null });
   }
   const userNames = new Map<string, string>();
   for (const m of await listMembers(s.db, study.id)) userNames.set(m.userId, m.name);
@@ -75,5 +90,6 @@ export async function loadStudyExport(s: Services, actor: Actor, access: StudyAc
     tree,
     participants,
     transcripts,
+    withheld,
   };
 }

@@ -3,6 +3,7 @@ import { AppError, notFound } from '../../errors';
 import type { Services } from '../../services';
 import { deleteParticipant, deleteStudyRows, deleteTranscripts, transcriptIdsOfParticipant, transcriptIdsOfStudy } from '../../store/erasureRows';
 import { findParticipant } from '../../store/participants';
+import { deleteKeyEntriesOf } from '../../store/pseudonymKeys';
 import type { Study } from '../../store/studies';
 import { findTranscriptPhase } from '../../store/transcripts';
 import { type Actor, authorizeStudy } from '../access/actor';
@@ -36,7 +37,7 @@ export async function eraseParticipant(s: Services, actor: Actor, participantId:
     docPrefixes: tids.map(transcriptDocs),
     ids: [p.id, ...tids],
     values: [],
-    deleteRows: async (trx) => ({ ...(await deleteTranscripts(trx, tids)), participants: await deleteParticipant(trx, p.id) }),
+    deleteRows: async (trx) => ({ ...(await deleteTranscripts(trx, tids)), participants: await deleteParticipant(trx, p.id), pseudonymKeyEntries: await deleteKeyEntriesOf(trx, p.id) }),
     rights: tids.map((transcriptId) => ({ kind: 'transcript', transcriptId })),
     consequences,
   });

@@ -6,6 +6,8 @@ import { conflict, invalid, notFound } from '../../errors';
 import { newId } from '../../ids';
 import type { Services } from '../../services';
 import { appendAudit } from '../../store/audit';
+import { addKeyEntries } from '../../store/pseudonymKeys';
+import type { KeyEntry } from '../../../shared/privacy/pseudonymisation';
 import { type Participant, findParticipant, findParticipantByPseudonym, insertParticipant } from '../../store/participants';
 import type { Study } from '../../store/studies';
 import { type TranscriptRow, findTranscript, insertTranscript, listTranscripts, updateTranscriptPhase } from '../../store/transcripts';
@@ -41,6 +43,8 @@ export interface StoreInput {
   frozen: StoredFrozen;
   /** Where the text came from, recorded in the audit event. */
   source: { kind: string; fileName?: string };
+  /** Replacements applied before freezing: their new key entries are stored, their counts audited. */
+  pseudonymisation?: { entries: readonly KeyEntry[]; counts: Record<string, number> };
 }
 
 /** Stores an already frozen transcript (typed text or an imported file) and audits the import. */
@@ -76,12 +80,23 @@ export async function storeFrozenTranscript(s: Services, actor: Actor, study: St
       turns: frozen.turns.map((t) => ({ speaker: t.speaker, start: t.start, end: t.end, ...(t.meta ? { meta: t.meta } : {}) })),
     };
     await insertTranscript(trx, row);
+    const pseudo = input.pseudonymisation;
+    const newKeyEntries = pseudo ? await addKeyEntries(trx, study.id, pseudo.entries, { userId: actor.user.id, participantId: participant.id, now }) : 0;
     await appendAudit(trx, {
       studyId: study.id,
       actorId: actor.user.id,
       action: 'transcript.import',
       target: `transcript:${row.id}`,
-      data: { participantId: participant.id, title: row.title, sha256: row.sha256, lines: frozen.lineCount, lineWidth: row.lineWidth, source: input.source },
+      data: {
+        participantId: participant.id,
+        title: row.title,
+        sha256: row.sha256,
+        lines: frozen.lineCount,
+        lineWidth: row.lineWidth,
+        source: input.source,
+        // Counts only, never the originals (docs/privacy.md).
+        ...(pseudo ? { pseudonymisation: { replaced: Object.values(pseudo.counts).reduce((a, b) => a + b, 0), byKind: pseudo.counts, newKeyEntries } } : {}),
+      },
       at: now,
     });
     return row;

@@ -1,18 +1,18 @@
 import { TranscriptImportError } from '../../../shared/transcript';
 import { AppError } from '../../errors';
 import { readProjectFile } from '../interchange/refiImport';
-import { readTranscriptUpload } from '../transcripts/importTranscripts';
+import { docxToText } from '../transcripts/importTranscripts';
 
 /** What the upload worker parses; results are plain data (structured clone). */
 export type UploadTask =
-  | { kind: 'transcript'; name: string; bytes: Uint8Array; lineWidth: number }
+  | { kind: 'docx'; name: string; bytes: Uint8Array }
   | { kind: 'project'; name: string; bytes: Uint8Array; lineWidth: number; now: number };
 
 /** A refusal as it crosses from the worker to the server thread. */
 export type UploadFailure = { type: 'app'; code: AppError['code']; message: string } | { type: 'transcript'; code: TranscriptImportError['code']; message: string } | { type: 'internal'; message: string };
 
 export async function runUploadTask(task: UploadTask): Promise<unknown> {
-  if (task.kind === 'transcript') return readTranscriptUpload({ name: task.name, bytes: task.bytes }, task.lineWidth);
+  if (task.kind === 'docx') return docxToText(task.name, task.bytes);
   return readProjectFile({ name: task.name, bytes: task.bytes }, task.lineWidth, task.now);
 }
 

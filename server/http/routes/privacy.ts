@@ -1,4 +1,6 @@
-import { EraseBody, StudyPrivacyBody } from '../../../shared/privacyApi';
+import { z } from 'zod';
+import { EraseBody, KeyTermsBody, StudyPrivacyBody } from '../../../shared/privacyApi';
+import { addKeyTerms, eraseKey, exportKey } from '../../commands/privacy/pseudonymKey';
 import { eraseParticipant, eraseStudy, eraseTranscript } from '../../commands/privacy/erase';
 import { eraseUser } from '../../commands/privacy/eraseUser';
 import { getErasures, getStudyPrivacy, setStudyPrivacy } from '../../commands/privacy/studyPrivacy';
@@ -13,4 +15,20 @@ export const privacyRoutes = () => [
   route({ method: 'get', path: '/api/studies/:sid/erasures', summary: 'Erasures in this study: who, when, why, counts, backups that predate them (leads, auditors)', tag: 'privacy', auth: 'session', handler: async ({ s, actor, params }) => ({ erasures: await getErasures(s, actor!, params.sid!) }) }),
   route({ method: 'get', path: '/api/studies/:sid/privacy', summary: 'Privacy settings of a study', tag: 'privacy', auth: 'session', handler: async ({ s, actor, params }) => ({ privacy: await getStudyPrivacy(s, actor!, params.sid!) }) }),
   route({ method: 'patch', path: '/api/studies/:sid/privacy', summary: "Change privacy settings (leads): whether a departed coder's layers are kept or deleted", tag: 'privacy', auth: 'session', body: StudyPrivacyBody, handler: async ({ s, actor, params, body }) => ({ privacy: await setStudyPrivacy(s, actor!, params.sid!, body) }) }),
+
+  route({
+    method: 'get',
+    path: '/api/studies/:sid/pseudonym-key',
+    summary: 'The pseudonymisation key, original -> replacement (leads only; every read is audited); json or csv',
+    tag: 'privacy',
+    auth: 'session',
+    query: z.strictObject({ format: z.enum(['json', 'csv']).default('json') }),
+    handler: async ({ s, actor, params, query }) => {
+      const { entries, csv } = await exportKey(s, actor!, params.sid!, query.format);
+      if (query.format === 'json') return { entries };
+      return new Response(csv, { headers: { 'content-type': 'text/csv; charset=utf-8', 'content-disposition': 'attachment; filename="pseudonym-key.csv"', 'cache-control': 'no-store', 'x-content-type-options': 'nosniff' } });
+    },
+  }),
+  route({ method: 'post', path: '/api/studies/:sid/pseudonym-key/terms', summary: "Add the lead's own terms to the key (real names, clinics, towns); later imports propose them", tag: 'privacy', auth: 'session', body: KeyTermsBody, handler: async ({ s, actor, params, body }) => await addKeyTerms(s, actor!, params.sid!, body.terms) }),
+  route({ method: 'post', path: '/api/studies/:sid/pseudonym-key/erase', summary: 'Delete the pseudonymisation key on its own (leads), as an erasure', tag: 'privacy', auth: 'session', body: EraseBody.pick({ reason: true }), handler: async ({ s, actor, params, body }) => ({ erasure: await eraseKey(s, actor!, params.sid!, body.reason) }) }),
 ];

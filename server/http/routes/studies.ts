@@ -74,7 +74,7 @@ export const studyRoutes = () => [
     handler: async ({ s, actor, params, body }) => {
       if (body.participantId && body.pseudonym) throw invalid('give participantId or pseudonym, not both');
       const participant = body.participantId ? { participantId: body.participantId } : body.pseudonym ? { pseudonym: body.pseudonym } : undefined;
-      return importTranscript(s, actor!, params.sid!, fileFrom(body), { ...(participant ? { participant } : {}), ...(body.title ? { title: body.title } : {}) });
+      return importTranscript(s, actor!, params.sid!, fileFrom(body), { ...(participant ? { participant } : {}), ...(body.title ? { title: body.title } : {}), ...(body.pseudonymise ? { pseudonymise: body.pseudonymise } : {}) });
     },
   }),
   route({

@@ -23,10 +23,20 @@ export interface TranscriptFileInput {
 export interface ImportTranscriptOptions {
   lineWidth?: number;
   previewLines?: number;
+  /**
+   * Pseudonymisation (docs/privacy.md): rewrites the parsed text and the speakers the file names
+   * before freezing, so the frozen transcript never holds the originals. Must keep every line
+   * break where it is (turn hints are keyed by paragraph).
+   */
+  rewrite?: (text: string) => string;
+  /** The same for the speaker names a subtitle file carries beside the text (`<v Anna>`). */
+  rewriteSpeaker?: (speaker: string) => string;
 }
 
 export interface ImportedTranscript {
   kind: TranscriptFileKind;
+  /** The parsed text before freezing and before `rewrite`: what pseudonymisation reviews. */
+  raw: string;
   frozen: FrozenTranscript;
   preview: TranscriptPreview;
 }
@@ -43,14 +53,19 @@ export function importTranscriptFile(
   assertFileSize(file.bytes);
   const kind = detectFileKind(file.name, file.bytes);
   const parsed = parse(kind, file);
-  const frozen = freezeTranscript(parsed.raw, {
+  const rewrite = opts.rewrite;
+  const raw = rewrite ? rewrite(parsed.raw) : parsed.raw;
+  if (rewrite && raw.split('\n').length !== parsed.raw.split('\n').length) throw new RangeError('a rewrite must keep the line breaks');
+  const speaker = opts.rewriteSpeaker;
+  const turnHints = speaker ? new Map([...parsed.turnHints].map(([k, h]) => [k, { ...h, speaker: speaker(h.speaker) }])) : parsed.turnHints;
+  const frozen = freezeTranscript(raw, {
     ...(opts.lineWidth === undefined ? {} : { lineWidth: opts.lineWidth }),
-    turnHints: parsed.turnHints,
+    turnHints,
   });
   if (frozen.text === '') {
     throw new TranscriptImportError('empty', `"${file.name}" holds no text.`);
   }
-  return { kind, frozen, preview: buildPreview(frozen, opts.previewLines) };
+  return { kind, raw: parsed.raw, frozen, preview: buildPreview(frozen, opts.previewLines) };
 }
 
 function parse(kind: TranscriptFileKind, file: TranscriptFileInput): ParsedTranscript {
