@@ -7,7 +7,8 @@ import type { DocWriter, UpdateGuard } from '../ydocs/Room';
 import { AwarenessStateTooLarge, type AwarenessEntry, decodeAwarenessUpdate } from './awarenessCodec';
 import type { DocChannel } from './DocChannel';
 import { codebookGuard } from './codebookGuard';
-import type { CodebookGovernance, DocAccess } from './gatherAccess';
+import { layerGuard } from './layerGuard';
+import type { CodebookGovernance, DocAccess, LayerIntegrity } from './gatherAccess';
 import {
   AWARENESS_BURST,
   AWARENESS_RATE_PER_SECOND,
@@ -62,7 +63,7 @@ export class Connection implements DocWriter {
   /** The newest SyncStep1 over the rate, answered when a token returns (coalesced). */
   #pendingSync: { stateVector: Uint8Array; timer: NodeJS.Timeout } | null = null;
   #onFinish: ((c: Connection) => void) | null;
-  #guard: { for: CodebookGovernance; guard: UpdateGuard } | null = null;
+  #guard: { for: CodebookGovernance | LayerIntegrity; guard: UpdateGuard } | null = null;
 
   constructor(
     private readonly socket: SocketLike,
@@ -89,10 +90,15 @@ export class Connection implements DocWriter {
 
   /** Judges this connection's updates on a governed document (rights narrower than the doc). */
   get guard(): UpdateGuard | null {
-    const governance = this.rights?.governance;
-    if (!governance) return null;
-    if (this.#guard?.for !== governance) this.#guard = { for: governance, guard: codebookGuard(governance) };
-    return this.#guard.guard;
+    const rights = this.rights;
+    const basis = rights?.governance ?? rights?.integrity ?? null;
+    if (!rights || !basis) return null;
+    let current = this.#guard;
+    if (current?.for !== basis) {
+      current = { for: basis, guard: rights.governance ? codebookGuard(rights.governance) : layerGuard(rights.integrity!.textLength) };
+      this.#guard = current;
+    }
+    return current.guard;
   }
 
   get canWrite(): boolean {

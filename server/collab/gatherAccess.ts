@@ -4,7 +4,7 @@ import type { CodebookPhase, Role } from '../../shared/domain';
 import type { Database } from '../store/database';
 import { findRole } from '../store/members';
 import { findStudy } from '../store/studies';
-import { findTranscriptPhase } from '../store/transcripts';
+import { findTranscriptPhase, findTranscriptTextLength } from '../store/transcripts';
 import { findUserById } from '../store/users';
 
 /** A connection's rights on its document, as decided from the database right now. */
@@ -19,6 +19,13 @@ export interface DocAccess {
    * is judged by decideCodebookChange with these inputs (codebookGuard.ts). Null elsewhere.
    */
   governance: CodebookGovernance | null;
+  /** On a layer or consensus the connection writes: the transcript's length for layerGuard. Null elsewhere. */
+  integrity: LayerIntegrity | null;
+}
+
+/** A layer or consensus writer: records must fit the transcript (layerGuard.ts). */
+export interface LayerIntegrity {
+  textLength: number;
 }
 
 export interface CodebookGovernance {
@@ -59,5 +66,8 @@ export async function gatherAccess(db: Database, ref: DocRef, userId: string): P
   const governance = codebook && access === 'write' && role !== null ? { role, codebookPhase: study.codebookPhase, codebook } : null;
   // A personal document (a layer, a private codebook) has one writer: its awareness is not reduced.
   const personal = ref.kind === 'layer' || ref.kind === 'privateCodebook';
-  return { access, studyId, transcriptId, blindAwareness: study.codingMode === 'blind' && !personal, governance };
+  const layerDoc = ref.kind === 'layer' || ref.kind === 'consensus';
+  const textLength = layerDoc && access === 'write' ? await findTranscriptTextLength(db, ref.transcriptId) : null;
+  const integrity = textLength === null ? null : { textLength };
+  return { access, studyId, transcriptId, blindAwareness: study.codingMode === 'blind' && !personal, governance, integrity };
 }

@@ -20,6 +20,7 @@ import { reconcileRoutes } from './routes/reconcile';
 import { exportRoutes } from './routes/exports';
 import { privacyRoutes } from './routes/privacy';
 import { checkOrigin } from './origin';
+import { securityHeaders } from './securityHeaders';
 
 export type AppEnv = { Variables: { actor: Actor | null } };
 
@@ -38,6 +39,7 @@ export function createApp(s: Services, options: AppOptions = {}): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
   const routes = allRoutes(s, options.routes);
 
+  app.use('*', securityHeaders());
   app.onError((err, c) => errorResponse(err, c, s.log));
   app.notFound((c) => errorResponse(new AppError('not_found', 'no such route'), c, s.log));
 

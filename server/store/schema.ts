@@ -53,6 +53,8 @@ export interface DB {
     text: string;
     sha256: string;
     line_width: number;
+    /** JSON [[start, end], ...]: the stored line map (shared/transcript/lineMap.ts). */
+    line_map: string | null;
     turns: string;
     phase: string;
     created_by: string;

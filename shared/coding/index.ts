@@ -21,3 +21,4 @@ export { addStatement, removeStatement, updateStatement, type AddStatementInput,
 export { readLayer, type Layer } from './readLayer';
 export { codingView, type CodingView } from './codingView';
 export { applyMergesToCodings, applyMergesToStatements } from './applyMergesToCodings';
+export { invalidLayerRecords } from './invalidLayerRecords';

@@ -19,13 +19,21 @@ export interface TableInput {
   readonly tree: ThemeTree;
   /** Participants in the analysis (those with a transcript in reconciliation or final), in order. */
   readonly participants: readonly { readonly id: string; readonly pseudonym: string }[];
+  /**
+   * The study's other participants, whose transcripts are all still in coding: recurrence counts
+   * over every participant, and these are pending (not yet known), not absent.
+   */
+  readonly pending?: readonly { readonly id: string; readonly pseudonym: string }[];
   readonly transcripts: readonly TableTranscript[];
   readonly rule: RecurrenceRule | null;
 }
 
 export interface Extract {
   readonly transcriptId: string;
+  /** The first consensus coding of the passage. */
   readonly codingId: string;
+  /** Every consensus coding of the passage: adjacent or overlapping codings of one theme are one extract. */
+  readonly codingIds: readonly string[];
   readonly start: number;
   readonly end: number;
   readonly lines: { readonly first: number; readonly last: number };
@@ -39,7 +47,7 @@ export interface Extract {
 export interface Cell {
   readonly participantId: string;
   readonly pseudonym: string;
-  /** Consensus codings of this theme itself. */
+  /** Extracts (continuous passages) of this theme itself. */
   readonly count: number;
   /** With the codings of its sub-themes: what recurrence counts. */
   readonly total: number;
@@ -57,13 +65,30 @@ export interface ThemeRow {
   readonly cells: readonly Cell[];
   readonly count: number;
   readonly total: number;
-  readonly recurrence: { readonly present: number; readonly required: number; readonly of: number; readonly recurrent: boolean };
+  readonly recurrence: Recurrence;
+}
+
+/**
+ * Recurrence over every participant of the study: `of` counts them all, `reconciled` those in
+ * the table (a transcript past coding), `pending` the rest; `present` is among the reconciled.
+ * `label` says it in words: "3 of 4 reconciled, present in 3".
+ */
+export interface Recurrence {
+  readonly present: number;
+  readonly required: number;
+  readonly of: number;
+  readonly reconciled: number;
+  readonly pending: number;
+  readonly recurrent: boolean;
+  readonly label: string;
 }
 
 export interface ThemeTable {
   readonly levels: readonly string[];
   readonly participants: readonly { readonly id: string; readonly pseudonym: string }[];
   readonly rule: { readonly description: string; readonly required: number; readonly of: number };
+  /** Participants whose transcripts are still in coding (counted in `of`, not shown as columns). */
+  readonly pending: readonly { readonly id: string; readonly pseudonym: string }[];
   readonly rows: readonly ThemeRow[];
   /** True while some transcript in the table is not final yet. */
   readonly provisional: boolean;
@@ -76,6 +101,8 @@ export interface ThemeTable {
  * each cell with the participant's extracts from the consensus layers. A coding counts for its
  * theme after merges; recurrence rolls up (a participant shows a theme when any consensus coding
  * of the theme or of a sub-theme is theirs), as DESIGN.md section 3 says for recurrence.
+ * One continuous passage is one extract: a resolved region is stored as its agreed part and its
+ * resolved part, two codings side by side, and both are cited and counted as one (issue 15 item 5).
  */
 export function tableOfThemes(input: TableInput): ThemeTable {
   const { tree, participants } = input;
@@ -96,23 +123,18 @@ export function tableOfThemes(input: TableInput): ThemeTable {
         omitted++;
         continue;
       }
-      const lines = citeLines(tr.text, tr.lines, c.start, c.end);
-      const lineLabel = formatLineRange(lines);
-      perParticipant[pi]?.push({
-        transcriptId: tr.id,
-        codingId: c.id,
-        start: c.start,
-        end: c.end,
-        lines,
-        lineLabel,
-        citation: `${pseudonym}, ${lineLabel}`,
-        quote: quoteOf(tr.text, c.start, c.end),
-      });
+      perParticipant[pi]?.push(extractOf(tr, pseudonym, [c.id], c.start, c.end));
     }
   }
   const transcriptOrder = new Map(input.transcripts.map((t, i) => [t.id, i]));
+  const byId = new Map(input.transcripts.map((t) => [t.id, t]));
+  const pseudonymOf = new Map(participants.map((p) => [p.id, p.pseudonym]));
   for (const lists of own.values()) {
-    for (const list of lists) list.sort((a, b) => (transcriptOrder.get(a.transcriptId) ?? 0) - (transcriptOrder.get(b.transcriptId) ?? 0) || a.start - b.start || a.end - b.end);
+    for (let i = 0; i < lists.length; i++) {
+      const list = lists[i]!;
+      list.sort((a, b) => (transcriptOrder.get(a.transcriptId) ?? 0) - (transcriptOrder.get(b.transcriptId) ?? 0) || a.start - b.start || a.end - b.end);
+      lists[i] = mergePassages(list, (e) => byId.get(e.transcriptId)!, pseudonymOf.get(participants[i]?.id ?? '') ?? '');
+    }
   }
   // Totals per participant including descendants: children come after parents in display order,
   // so walking the list backwards adds each theme into its parent after its own subtree is done.
@@ -123,7 +145,9 @@ export function tableOfThemes(input: TableInput): ThemeTable {
     const mine = totals.get(t.id) ?? [];
     if (parent) mine.forEach((n, pi) => (parent[pi] = (parent[pi] ?? 0) + n));
   }
-  const of = participants.length;
+  const pending = input.pending ?? [];
+  const reconciled = participants.length;
+  const of = reconciled + pending.length;
   const required = requiredParticipants(input.rule, of);
   const rows: ThemeRow[] = live.map((t) => {
     const lists = own.get(t.id) ?? [];
@@ -141,17 +165,52 @@ export function tableOfThemes(input: TableInput): ThemeTable {
       cells,
       count: cells.reduce((n, c) => n + c.count, 0),
       total: cells.reduce((n, c) => n + c.total, 0),
-      recurrence: { present, required, of, recurrent: of > 0 && present >= required },
+      recurrence: { present, required, of, reconciled, pending: pending.length, recurrent: of > 0 && present >= required, label: `${reconciled} of ${of} reconciled, present in ${present}` },
     };
   });
   return {
     levels: tree.levels.names,
     participants,
     rule: { description: describeRule(input.rule), required, of },
+    pending,
     rows,
     provisional: input.transcripts.some((t) => !t.final),
     omitted,
   };
+}
+
+function extractOf(tr: TableTranscript, pseudonym: string, codingIds: readonly string[], start: number, end: number): Extract {
+  const lines = citeLines(tr.text, tr.lines, start, end);
+  const lineLabel = formatLineRange(lines);
+  return { transcriptId: tr.id, codingId: codingIds[0]!, codingIds, start, end, lines, lineLabel, citation: `${pseudonym}, ${lineLabel}`, quote: quoteOf(tr.text, start, end) };
+}
+
+/**
+ * Joins a participant's sorted extracts of one theme that touch, overlap or are apart by white
+ * space only within a transcript into one extract over their union, cited and quoted once: "l. 10-12", not "l. 10-11" and
+ * "l. 11-12" with the quote cut in two.
+ */
+function mergePassages(sorted: readonly Extract[], transcriptOf: (e: Extract) => TableTranscript, pseudonym: string): Extract[] {
+  const out: Extract[] = [];
+  let run: { first: Extract; ids: string[]; end: number } | null = null;
+  const flush = () => {
+    if (!run) return;
+    const { first, ids, end } = run;
+    out.push(ids.length === 1 ? first : extractOf(transcriptOf(first), pseudonym, ids, first.start, end));
+  };
+  for (const e of sorted) {
+    // Touching, overlapping, or apart by white space only (a line break between an agreed part
+    // ending a line and a resolved part starting the next): one passage.
+    if (run && run.first.transcriptId === e.transcriptId && (e.start <= run.end || transcriptOf(e).text.slice(run.end, e.start).trim() === '')) {
+      run.ids.push(...e.codingIds);
+      run.end = Math.max(run.end, e.end);
+      continue;
+    }
+    flush();
+    run = { first: e, ids: [...e.codingIds], end: e.end };
+  }
+  flush();
+  return out;
 }
 
 export interface CaseTable {

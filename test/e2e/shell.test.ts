@@ -20,7 +20,14 @@ describe.skipIf(!ready)('web shell in Chromium', () => {
   it('walks setup -> sign in -> create study -> add participant and transcript -> numbered lines', async () => {
     const context = await browser.newContext();
     const page = await context.newPage();
-    await page.goto(url);
+    // The server's Content-Security-Policy is on (issue 14 item 11): the app must not trip it.
+    const violations: string[] = [];
+    page.on('console', (m) => {
+      if (/Content Security Policy|Refused to/i.test(m.text())) violations.push(m.text());
+    });
+    page.on('pageerror', (e) => violations.push(String(e)));
+    const first = await page.goto(url);
+    expect(first?.headers()['content-security-policy']).toContain("frame-ancestors 'none'");
 
     await page.getByRole('heading', { name: 'Welcome to Concord' }).waitFor();
     await page.getByLabel('Your name').fill('Lena Lead');
@@ -67,6 +74,7 @@ describe.skipIf(!ready)('web shell in Chromium', () => {
     await page.reload();
     await lines.first().waitFor();
     await page.screenshot({ path: artifactPath('shell-transcript.png'), fullPage: true });
+    expect(violations).toEqual([]);
     await context.close();
   });
 

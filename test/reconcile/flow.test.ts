@@ -126,12 +126,13 @@ for (const dialect of testDialects()) {
       expect((await api.lead.post(`/api/transcripts/${tid}/discussion/${trust4.key}/decision`, { op: 'rename', themeId: themes.trust, label: 'Late', rationale: 'late' })).status).toBe(409);
       expect((await api.lead.patch(`/api/studies/${sid}`, { codebookPhase: 'final' })).status).toBe(200);
 
-      // Table of themes: Trust for P07 with three consensus codings, recurrence 1/1.
+      // Table of themes: Trust for P07 with three passages (the agreed l. 1-3 and the accepted l. 4
+      // are one continuous passage, issue 15 item 5), recurrence 1/1.
       const table = await api.alice.get(`/api/studies/${sid}/themes/table`);
       expect(table.status).toBe(200);
       const trustRow = table.json.table.rows.find((r: { themeId: string }) => r.themeId === themes.trust);
-      expect(trustRow.cells[0].extracts.map((e: { citation: string }) => e.citation)).toEqual(['P07, l. 1-3', 'P07, l. 4', 'P07, l. 6', 'P07, l. 10']);
-      expect(trustRow.recurrence).toEqual({ present: 1, required: 1, of: 1, recurrent: true });
+      expect(trustRow.cells[0].extracts.map((e: { citation: string }) => e.citation)).toEqual(['P07, l. 1-4', 'P07, l. 6', 'P07, l. 10']);
+      expect(trustRow.recurrence).toEqual({ present: 1, required: 1, of: 1, reconciled: 1, pending: 0, recurrent: true, label: '1 of 1 reconciled, present in 1' });
       expect(table.json.table.provisional).toBe(false);
       const fearRow = table.json.table.rows.find((r: { themeId: string }) => r.themeId === themes.fear);
       expect(fearRow.recurrence.recurrent).toBe(false);
@@ -144,7 +145,7 @@ for (const dialect of testDialects()) {
         expect(rec.status).toBe(200);
       }
       const md = await (await f.api.lead.app.request(`http://localhost/api/studies/${sid}/themes/table?format=md`, { headers: { cookie: api.lead.cookie! } })).text();
-      expect(md).toContain('| Area | Trust | 4: P07, l. 1-3; P07, l. 4; P07, l. 6; P07, l. 10 | 1/1 |');
+      expect(md).toContain('| Area | Trust | 3: P07, l. 1-4; P07, l. 6; P07, l. 10 | 1/1 |');
       const recordMd = await (await api.auditor.app.request(`http://localhost/api/studies/${sid}/reconciliation?format=md`, { headers: { cookie: api.auditor.cookie! } })).text();
       expect(recordMd).toContain('accept (alice) -> Trust: l. 4');
       expect(recordMd).toContain('Rationale: The sentence continues the thought.');
@@ -160,7 +161,7 @@ for (const dialect of testDialects()) {
       expect(xml).toContain('<w:tbl>');
       const cellTexts = [...xml.matchAll(/<w:tc>([\s\S]*?)<\/w:tc>/g)].map((m) => [...m[1]!.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((t) => t[1]).join('|'));
       expect(cellTexts.slice(0, 4)).toEqual(['Level', 'Theme', 'P07', 'Recurrence']);
-      expect(cellTexts).toContain('4|P07, l. 1-3|P07, l. 4|P07, l. 6|P07, l. 10');
+      expect(cellTexts).toContain('3|P07, l. 1-4|P07, l. 6|P07, l. 10');
 
       // The exported audit trail verifies offline, and fails once a byte is edited.
       const exported = await api.auditor.app.request(`http://localhost/api/studies/${sid}/audit/export?format=json`, { headers: { cookie: api.auditor.cookie! } });

@@ -45,7 +45,7 @@ describe('table of themes', () => {
     expect(table.rule).toEqual({ description: 'present for at least half of the participants', required: 2, of: 4 });
     const row = (id: string) => table.rows.find((r) => r.themeId === id)!;
     // Belonging: P02 directly, P01 through 'Being seen' -> 2 of 4, recurrent.
-    expect(row('belonging').recurrence).toEqual({ present: 2, required: 2, of: 4, recurrent: true });
+    expect(row('belonging').recurrence).toEqual({ present: 2, required: 2, of: 4, reconciled: 4, pending: 0, recurrent: true, label: '4 of 4 reconciled, present in 2' });
     expect(row('belonging').cells.map((c) => [c.count, c.total])).toEqual([[0, 1], [1, 1], [0, 0], [0, 0]]);
     // Being seen: P01 only -> short.
     expect(row('seen').recurrence).toMatchObject({ present: 1, recurrent: false });
@@ -86,5 +86,53 @@ describe('table of themes', () => {
       ['Being seen', 1, 1],
     ]);
     expect(caseTable(table, 'p03')!.rows).toEqual([]);
+  });
+});
+
+describe('table of themes: one extract per continuous passage, recurrence over every participant (issue 15 item 5)', () => {
+  // Hand-computed: P01 has Fatigue as a resolved region stored in two parts, [line 2 start,
+  // 'noticed') + ['noticed', end of line 3) (touching), then line 4 coded on its own after only
+  // a line break, then 'mattered' (line 4) to the end of line 5, overlapping it: one passage,
+  // l. 2-5, four codings. Belonging has two codings with uncoded words ('noticed me / when I
+  // was') between them: two extracts, l. 2 and l. 3.
+  const t = text('P01');
+  const lines = linesOf(t);
+  const at = (line: number, word: string) => lines[line - 1]!.start + t.slice(lines[line - 1]!.start, lines[line - 1]!.end).indexOf(word);
+  const doc = new Y.Doc();
+  setLevels(doc, ['Area', 'Theme']);
+  addTheme(doc, { id: 'fatigue', label: 'Fatigue', createdBy: 'lead' });
+  addTheme(doc, { id: 'belonging', label: 'Belonging', createdBy: 'lead' });
+  const tree = readThemeTree(doc);
+  const codings = [
+    { id: 'agreed-1', themeId: 'fatigue', start: lines[1]!.start, end: at(2, 'noticed') },
+    { id: 'k-r1-0', themeId: 'fatigue', start: at(2, 'noticed'), end: lines[2]!.end },
+    { id: 'k2-r1-0', themeId: 'fatigue', start: lines[3]!.start, end: lines[3]!.end },
+    { id: 'k3-r1-0', themeId: 'fatigue', start: at(4, 'mattered'), end: lines[4]!.end }, // overlaps the previous one
+    { id: 'b-1', themeId: 'belonging', start: at(2, 'the team'), end: at(2, 'noticed') },
+    { id: 'b-2', themeId: 'belonging', start: at(3, 'struggling'), end: lines[2]!.end },
+  ];
+  const transcripts = [{ id: 't1', participantId: 'p01', title: 'P01', text: t, lines, final: true, codings }];
+  const participants = [{ id: 'p01', pseudonym: 'P01' }];
+  const pending = [{ id: 'p02', pseudonym: 'P02' }, { id: 'p03', pseudonym: 'P03' }];
+  const table = tableOfThemes({ tree, participants, pending, transcripts, rule: { kind: 'fraction', value: 0.5 } });
+  const row = (id: string) => table.rows.find((r) => r.themeId === id)!;
+
+  it('cites and counts a resolved region stored in parts as one extract', () => {
+    const cell = row('fatigue').cells[0]!;
+    expect(cell.extracts.map((e) => [e.citation, e.codingIds])).toEqual([['P01, l. 2-5', ['agreed-1', 'k-r1-0', 'k2-r1-0', 'k3-r1-0']]]);
+    expect(cell.extracts[0]!.quote).toBe('P01: the team noticed me when I was struggling, and that mattered. Then nights came. I was so tired I cried.');
+    expect([cell.count, cell.total, row('fatigue').count]).toEqual([1, 1, 1]);
+  });
+
+  it('keeps passages apart when uncoded words lie between them', () => {
+    expect(row('belonging').cells[0]!.extracts.map((e) => e.citation)).toEqual(['P01, l. 2', 'P01, l. 3']);
+    expect(row('belonging').cells[0]!.count).toBe(2);
+  });
+
+  it('counts recurrence over every participant, the unreconciled as pending, not absent', () => {
+    // 3 participants, 1 reconciled: half of 3 rounds up to 2, so one presence is not enough yet.
+    expect(table.rule).toEqual({ description: 'present for at least half of the participants', required: 2, of: 3 });
+    expect(row('fatigue').recurrence).toEqual({ present: 1, required: 2, of: 3, reconciled: 1, pending: 2, recurrent: false, label: '1 of 3 reconciled, present in 1' });
+    expect(table.pending.map((p) => p.pseudonym)).toEqual(['P02', 'P03']);
   });
 });

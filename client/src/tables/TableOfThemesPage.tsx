@@ -79,7 +79,8 @@ export function TableOfThemesPage({ studyId }: { studyId: string }) {
                       </th>
                       {r.cells.map((c) => <ExtractCell key={c.participantId} cell={c} showExtracts={showExtracts} />)}
                       <td className={r.recurrence.recurrent ? 'tt-rec ok' : 'tt-rec short'} data-testid="recurrence">
-                        {r.recurrence.present}/{r.recurrence.of}
+                        <span title={r.recurrence.label}>{r.recurrence.present}/{r.recurrence.of}</span>
+                        {r.recurrence.pending > 0 && <span className="small muted"> ({r.recurrence.label})</span>}
                         {r.recurrence.recurrent ? ' ✓' : <span className="small"> below the rule (needs {r.recurrence.required})</span>}
                       </td>
                     </tr>

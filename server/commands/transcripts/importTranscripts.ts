@@ -7,7 +7,7 @@ import { listParticipants } from '../../store/participants';
 import { type PseudonymDecision, type Pseudonymisation, pseudonymisation, reviewIdentifiers } from '../privacy/pseudonymise';
 import { parseUpload } from '../uploads/UploadParser';
 import { type Actor, authorizeStudy } from '../access/actor';
-import { storeFrozenTranscript, storedFrozen } from './transcripts';
+import { storeFrozenTranscript } from './transcripts';
 
 export interface TranscriptFile {
   name: string;
@@ -92,7 +92,7 @@ export async function importTranscript(
   const row = await storeFrozenTranscript(s, actor, study, {
     participant: 'participantId' in choice ? { id: choice.participantId } : { pseudonym: choice.pseudonym },
     title: options.title ?? file.name.replace(/^.*[\\/]/, ''),
-    frozen: storedFrozen(imported.frozen),
+    frozen: imported.frozen,
     source: { kind: imported.kind, fileName: file.name },
     ...(p ? { pseudonymisation: { entries: p.entries, counts: p.counts } } : {}),
   });

@@ -1,7 +1,7 @@
 import { sha256 } from '@oslojs/crypto/sha2';
 import { encodeHexLowerCase } from '@oslojs/encoding';
 import { TRANSCRIPT_PHASES, type TranscriptPhase } from '../../../shared/domain';
-import { type FrozenTranscript, MAX_TRANSCRIPT_TEXT_LENGTH, freezeTranscript, linesOf } from '../../../shared/transcript';
+import { type FrozenTranscript, MAX_TRANSCRIPT_TEXT_LENGTH, freezeTranscript } from '../../../shared/transcript';
 import { conflict, invalid, notFound } from '../../errors';
 import { newId } from '../../ids';
 import type { Services } from '../../services';
@@ -27,20 +27,14 @@ export async function addTranscript(s: Services, actor: Actor, studyId: string, 
   if (input.text.length > MAX_TRANSCRIPT_TEXT_LENGTH) throw invalid(`the transcript exceeds ${MAX_TRANSCRIPT_TEXT_LENGTH} characters`);
   const frozen = freezeTranscript(input.text, { lineWidth: study.lineWidth });
   if (frozen.text.trim().length === 0) throw invalid('the transcript is empty');
-  return storeFrozenTranscript(s, actor, study, { participant: { id: input.participantId }, title: input.title, frozen: storedFrozen(frozen), source: { kind: 'text' } });
+  return storeFrozenTranscript(s, actor, study, { participant: { id: input.participantId }, title: input.title, frozen, source: { kind: 'text' } });
 }
-
-export type StoredFrozen = Pick<FrozenTranscript, 'text' | 'turns'> & { lineCount: number };
-
-/** What storing needs of a frozen transcript (an upload's crosses from the parsing worker). */
-export const storedFrozen = (f: FrozenTranscript): StoredFrozen => ({ text: f.text, turns: f.turns, lineCount: f.lines.length });
 
 export interface StoreInput {
   /** An existing participant, or a pseudonym to find or create in the same transaction. */
   participant: { id: string } | { pseudonym: string };
   title: string;
-  /** The frozen text and turns; the lines themselves are not needed to store it, only their count. */
-  frozen: StoredFrozen;
+  frozen: FrozenTranscript;
   /** Where the text came from, recorded in the audit event. */
   source: { kind: string; fileName?: string };
   /** Replacements applied before freezing: their new key entries are stored, their counts audited. */
@@ -78,6 +72,7 @@ export async function storeFrozenTranscript(s: Services, actor: Actor, study: St
       createdAt: now,
       length: frozen.text.length,
       turns: frozen.turns.map((t) => ({ speaker: t.speaker, start: t.start, end: t.end, ...(t.meta ? { meta: t.meta } : {}) })),
+      lines: frozen.lines,
     };
     await insertTranscript(trx, row);
     const pseudo = input.pseudonymisation;
@@ -91,7 +86,7 @@ export async function storeFrozenTranscript(s: Services, actor: Actor, study: St
         participantId: participant.id,
         title: row.title,
         sha256: row.sha256,
-        lines: frozen.lineCount,
+        lines: frozen.lines.length,
         lineWidth: row.lineWidth,
         source: input.source,
         // Counts only, never the originals (docs/privacy.md).
@@ -114,8 +109,8 @@ export async function getTranscript(s: Services, actor: Actor, transcriptId: str
   const { role } = await authorizeStudy(s, actor, t.studyId, 'study.read').catch((e: unknown) => {
     throw e instanceof Error && 'code' in e && e.code === 'not_found' ? notFound('transcript') : e;
   });
-  const { text, turns, ...transcript } = t;
-  return { transcript, text, lines: linesOf(text), turns, role };
+  const { text, turns, lines, ...transcript } = t;
+  return { transcript, text, lines, turns, role };
 }
 
 const order = (p: TranscriptPhase) => TRANSCRIPT_PHASES.indexOf(p);

@@ -1,7 +1,7 @@
 import type { CaseTable, ThemeTable } from '../../../../shared/reconcile';
 import { csvDocument } from './csv';
 
-const HEADER = ['level', 'theme', 'theme_id', 'depth', 'participant', 'count', 'total', 'present', 'required', 'recurrent', 'citation', 'lines', 'quote'];
+const HEADER = ['level', 'theme', 'theme_id', 'depth', 'participant', 'count', 'total', 'present', 'required', 'recurrent', 'reconciled', 'of', 'citation', 'lines', 'quote'];
 
 /**
  * Long format, one row per extract (what a spreadsheet or R can pivot); a theme without any
@@ -11,7 +11,7 @@ export function themeTableCsv(table: ThemeTable): string {
   const rows: Array<Array<string | number | boolean>> = [];
   for (const r of table.rows) {
     const base = [r.levelName, r.label, r.themeId, r.depth] as const;
-    const rec = [r.recurrence.present, r.recurrence.required, r.recurrence.recurrent] as const;
+    const rec = [r.recurrence.present, r.recurrence.required, r.recurrence.recurrent, r.recurrence.reconciled, r.recurrence.of] as const;
     let wrote = false;
     for (const c of r.cells) {
       for (const e of c.extracts) {

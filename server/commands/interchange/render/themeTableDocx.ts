@@ -10,7 +10,7 @@ export function themeTableDocx(title: string, t: ThemeTable, generatedAt: number
       cell(r.levelName),
       cell(r.label, { bold: r.depth === 1, indent: r.depth - 1 }),
       ...r.cells.map((c) => cell(c.count ? [String(c.count), ...c.extracts.map((e) => e.citation)] : c.total ? [`(${c.total} below)`] : [])),
-      cell(`${r.recurrence.present}/${r.recurrence.of}${r.recurrence.recurrent ? '' : ' (short)'}`),
+      cell(`${r.recurrence.present}/${r.recurrence.of}${r.recurrence.pending ? ` (${r.recurrence.pending} pending)` : ''}${r.recurrence.recurrent ? '' : ' (short)'}`),
     ]),
   );
   const extracts = t.rows.filter((r) => r.count > 0).flatMap((r) => [heading(`${r.label} (${r.levelName})`, 3), ...r.cells.flatMap((c) => c.extracts.map((e) => paragraph(`“${e.quote}” (${e.citation})`, { italics: true })))]);

@@ -8,7 +8,7 @@ export function themeTableHtml(title: string, table: ThemeTable, generatedAt: nu
   const rows = table.rows
     .map((r) => {
       const cells = r.cells.map((c) => `<td>${c.count ? `<strong>${c.count}</strong><br>${c.extracts.map((e) => h(e.citation)).join('<br>')}` : c.total ? `<span class="muted">(${c.total} below)</span>` : ''}</td>`).join('');
-      const rec = `<td class="num${r.recurrence.recurrent ? '' : ' short'}">${r.recurrence.present}/${r.recurrence.of}${r.recurrence.recurrent ? '' : ' &#9888; short'}</td>`;
+      const rec = `<td class="num${r.recurrence.recurrent ? '' : ' short'}">${r.recurrence.present}/${r.recurrence.of}${r.recurrence.pending ? ` (${r.recurrence.pending} pending)` : ''}${r.recurrence.recurrent ? '' : ' &#9888; short'}</td>`;
       return `<tr class="level-${r.depth}"><td>${h(r.levelName)}</td><td class="theme" style="padding-left:${(r.depth - 1) * 1.2 + 0.4}em">${h(r.label)}</td>${cells}${rec}</tr>`;
     })
     .join('\n');

@@ -11,7 +11,7 @@ export function themeTableMarkdown(title: string, table: ThemeTable, generatedAt
   out.push(`| ${head.join(' | ')} |`, `|${head.map(() => ' --- ').join('|')}|`);
   for (const r of table.rows) {
     const cells = r.cells.map((c) => (c.count ? `${c.count}: ${c.extracts.map((e) => e.citation).join('; ')}` : c.total ? `(${c.total} below)` : ''));
-    const rec = `${r.recurrence.present}/${r.recurrence.of}${r.recurrence.recurrent ? '' : ' (short)'}`;
+    const rec = `${r.recurrence.present}/${r.recurrence.of}${r.recurrence.pending ? ` (${r.recurrence.pending} pending)` : ''}${r.recurrence.recurrent ? '' : ' (short)'}`;
     out.push(`| ${md(r.levelName)} | ${indent(r.depth)}${md(r.label)} | ${cells.map(md).join(' | ')} | ${rec} |`);
   }
   out.push('', '## Extracts', '');
