@@ -3,8 +3,9 @@ import { basename } from 'node:path';
 import { TranscriptImportError } from '../../shared/transcript';
 import type { Actor } from '../commands/access/actor';
 import { importTranscript } from '../commands/transcripts/importTranscripts';
-import { importProject, previewProject } from '../commands/interchange/refiImport';
+import { importProject, previewProject, readProjectFile } from '../commands/interchange/refiImport';
 import type { ImportReport } from '../../shared/refi';
+import { DEFAULT_LINE_WIDTH } from '../../shared/domain';
 import { configFromEnv } from '../config';
 import { AppError } from '../errors';
 import { type Services, createServices } from '../services';
@@ -106,6 +107,8 @@ function printReport(io: CliIo, report: ImportReport): void {
   const n = report.imported;
   io.stdout(`${n.themes} themes, ${n.participants} participants, ${n.transcripts} transcripts, ${n.codings} codings, ${n.notes} notes, ${n.statements} statements\n`);
   io.stdout(`offsets read as ${report.convention.unit}, CRLF ${report.convention.crlf === 'one' ? 'as one character' : 'as two'}, ${report.convention.end} ends\n`);
+  io.stdout(`modelled: ${report.parts.modelled.join(', ') || 'nothing'}; carried as written for the export: ${report.parts.carried.join(', ') || 'nothing'}\n`);
+  for (const x of report.parts.refused) io.stdout(`refused ${x.element}: ${x.reason}\n`);
   for (const x of report.skipped) io.stdout(`skipped ${x.kind} ${x.name}: ${x.reason}\n`);
   for (const w of report.warnings) io.stdout(`warning: ${w}\n`);
 }
@@ -131,7 +134,7 @@ async function runImportProject(args: string[], io: CliIo): Promise<number> {
   if (bools['dry-run']) {
     let preview;
     try {
-      preview = previewProject({ name: basename(path), bytes }, Date.now());
+      preview = previewProject(readProjectFile({ name: basename(path), bytes }, DEFAULT_LINE_WIDTH, Date.now()));
     } catch (e) {
       throw refused(e);
     }
