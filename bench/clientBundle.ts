@@ -18,7 +18,7 @@ interface Chunk {
 }
 
 const args = process.argv.slice(2);
-const out = args[args.indexOf('--out') + 1] && args.includes('--out') ? args[args.indexOf('--out') + 1]! : 'bench/results/clientBundle.json';
+const out = args.includes('--out') ? args[args.indexOf('--out') + 1]! : 'bench/results/clientBundle.json';
 const dist = 'client/dist';
 const manifest = JSON.parse(readFileSync(join(dist, '.vite', 'manifest.json'), 'utf8')) as Record<string, Chunk>;
 const size = (file: string, ext = '') => (existsSync(join(dist, file + ext)) ? statSync(join(dist, file + ext)).size : null);

@@ -28,6 +28,8 @@ interface StartRun {
   load1: number;
   /** Spawn to the first 200 from the health URL. */
   startToHealthyMs: number;
+  /** CPU (user + system) the server process used until then: less sensitive to the machine's load. */
+  startCpuMs: number;
   /** VmRSS after idleMs with no client. */
   idleRssMb: number;
 }
@@ -62,8 +64,9 @@ async function startOnce(kind: 'concord' | 'concord-existing' | 'y-websocket', d
   try {
     await healthy(url, child);
     const startToHealthyMs = round2(performance.now() - t0);
+    const startCpuMs = Math.round(procUsage(child.pid!).cpuSeconds * 1000);
     await sleep(idleMs);
-    return { load1, startToHealthyMs, idleRssMb: procUsage(child.pid!).rssMb };
+    return { load1, startToHealthyMs, startCpuMs, idleRssMb: procUsage(child.pid!).rssMb };
   } finally {
     const exited = once(child, 'exit');
     child.kill('SIGTERM');
@@ -91,7 +94,7 @@ for (let round = 0; round < rounds; round++) {
 }
 
 const med = (kind: string, key: keyof StartRun) => median(runs[kind]!.map((r) => r[key]));
-const medians = Object.fromEntries(kinds.map((k) => [k, { startToHealthyMs: med(k, 'startToHealthyMs'), idleRssMb: med(k, 'idleRssMb') }]));
+const medians = Object.fromEntries(kinds.map((k) => [k, { startToHealthyMs: med(k, 'startToHealthyMs'), startCpuMs: med(k, 'startCpuMs'), idleRssMb: med(k, 'idleRssMb') }]));
 const rssRatio = (() => {
   const c = med('concord-existing', 'idleRssMb');
   const y = med('y-websocket', 'idleRssMb');
@@ -113,6 +116,6 @@ const result = {
 };
 mkdirSync('bench/results', { recursive: true });
 writeFileSync(out, `${JSON.stringify(result, null, 2)}\n`);
-for (const k of kinds) process.stdout.write(`${k.padEnd(18)} start to healthy ${medians[k]!.startToHealthyMs} ms, idle RSS ${medians[k]!.idleRssMb} MB\n`);
+for (const k of kinds) process.stdout.write(`${k.padEnd(18)} start to healthy ${medians[k]!.startToHealthyMs} ms (${medians[k]!.startCpuMs} ms CPU), idle RSS ${medians[k]!.idleRssMb} MB\n`);
 for (const t of targets) process.stdout.write(`${t.met ? 'met   ' : 'missed'} ${t.target}: ${t.concord} vs ${t.reference} (${t.ratio})\n`);
 process.stdout.write(`before: ${started.uptime}\nafter:  ${result.machine.uptimeAtEnd}\nwrote ${out}\n`);

@@ -27,6 +27,8 @@ export interface Config {
    * log from its current state (docs/privacy.md); HISTORY_REWRITE_DELAY_MS.
    */
   readonly historyRewriteDelayMs: number;
+  /** Days the access log keeps a read (docs/privacy.md); ACCESS_LOG_RETENTION_DAYS, default 365. */
+  readonly accessLogRetentionDays: number;
 }
 
 const envSchema = z.object({
@@ -36,6 +38,7 @@ const envSchema = z.object({
   PUBLIC_ORIGIN: z.string().url().optional(),
   LOG_LEVEL: z.enum(['silent', 'error', 'warn', 'info']).default('info'),
   TRUST_PROXY: z.coerce.number().int().min(0).max(10).default(0),
+  ACCESS_LOG_RETENTION_DAYS: z.coerce.number().int().min(1).max(36_500).default(365),
   HISTORY_REWRITE_DELAY_MS: z.coerce.number().int().min(0).max(3_600_000).default(HISTORY_REWRITE_DELAY_MS),
 });
 
@@ -62,6 +65,7 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     logLevel: e.LOG_LEVEL,
     trustProxyHops: e.TRUST_PROXY,
     historyRewriteDelayMs: e.HISTORY_REWRITE_DELAY_MS,
+    accessLogRetentionDays: e.ACCESS_LOG_RETENTION_DAYS,
   });
 }
 

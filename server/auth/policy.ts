@@ -31,6 +31,8 @@ export const STUDY_ACTIONS = {
   // The pseudonymisation key (original -> replacement): leads only, by every door. Not admins
   // who are not members, not auditors: it is the one place the participants' real names are.
   'pseudonyms.key': ['lead'],
+  // Who read which transcript, layer or export, when, by which door (docs/privacy.md).
+  'access_log.read': ['lead', 'auditor'],
 } as const satisfies Record<string, ReadonlyArray<Role | 'admin'>>;
 
 export type StudyAction = keyof typeof STUDY_ACTIONS;

@@ -9,6 +9,7 @@ import { findSession } from '../store/sessions';
 import { Connection, type ConnectionInfo } from './Connection';
 import { DocChannel } from './DocChannel';
 import { type DocAccess, gatherAccess } from './gatherAccess';
+import { recordAccess } from '../store/accessLog';
 import { MAX_CONNECTIONS_PER_USER } from './limits';
 import type { SocketLike } from './SocketLike';
 
@@ -97,6 +98,7 @@ export class CollabServer {
     if (conn.closed) return;
     if (!rights) return conn.close(CloseCode.UnknownDocument);
     if (rights.access === 'none') return conn.close(CloseCode.Forbidden);
+    this.#logRead(conn, rights);
     let room;
     try {
       room = await this.deps.registry.acquire(conn.info.docName);
@@ -120,6 +122,18 @@ export class CollabServer {
     }
     if (channel.relay.blind !== rights.blindAwareness) channel.relay.setBlind(rights.blindAwareness);
     conn.open(channel, rights);
+  }
+
+  /**
+   * The access log (docs/privacy.md): opening a transcript's document (a layer, the consensus,
+   * the discussion) or a private codebook is a read. Not awaited: a connection never waits for it.
+   */
+  #logRead(conn: Connection, rights: DocAccess): void {
+    const ref = conn.info.ref!;
+    if (ref.kind === 'codebook') return;
+    recordAccess(this.deps.db, { studyId: rights.studyId, at: Date.now(), userId: conn.info.userId, what: ref.kind, target: conn.info.docName, door: 'collab' }).catch((error: unknown) =>
+      this.deps.log.error('access_log.write_failed', { doc: conn.info.docName, error: String(error) }),
+    );
   }
 
   /** Reads the rights; repeats if a rights change was announced while reading. */

@@ -53,6 +53,8 @@ export interface DB {
     text: string;
     sha256: string;
     line_width: number;
+    /** JSON [[start, end], ...]: the stored line map (shared/transcript/lineMap.ts). */
+    line_map: string | null;
     turns: string;
     phase: string;
     created_by: string;
@@ -84,6 +86,7 @@ export interface DB {
   study_privacy: { study_id: string; departed_layers: string; updated_at: number };
   erasures: { id: string; at: number; actor_id: string | null; kind: string; target: string; study_id: string | null; reason: string; details: string };
   backups: { id: string; at: number; path: string; bytes: number };
+  access_log: { id: Generated<number>; study_id: string; at: number; user_id: string; what: string; target: string; door: string };
   pseudonym_keys: {
     study_id: string;
     original_norm: string;

@@ -1,4 +1,5 @@
 import type { TranscriptPhase } from '../../shared/domain';
+import { type Line, linesOf } from '../../shared/transcript';
 import type { Database } from './database';
 
 export interface Turn {
@@ -24,7 +25,13 @@ export interface TranscriptMeta {
 export interface TranscriptRow extends TranscriptMeta {
   text: string;
   turns: Turn[];
+  /** The line map stored when the text was frozen: every line reference reads it. */
+  lines: Line[];
 }
+
+const encodeLines = (lines: readonly Line[]) => JSON.stringify(lines.map((l) => [l.start, l.end]));
+const decodeLines = (json: string | null, text: string): Line[] =>
+  json === null ? linesOf(text) : (JSON.parse(json) as [number, number][]).map(([start, end], i) => ({ n: i + 1, start, end }));
 
 const metaCols = ['id', 'study_id', 'participant_id', 'title', 'sha256', 'line_width', 'phase', 'created_by', 'created_at'] as const;
 type MetaRow = {
@@ -62,6 +69,7 @@ export async function insertTranscript(db: Database, t: TranscriptRow): Promise<
       text: t.text,
       sha256: t.sha256,
       line_width: t.lineWidth,
+      line_map: encodeLines(t.lines),
       turns: JSON.stringify(t.turns),
       phase: t.phase,
       created_by: t.createdBy,
@@ -73,7 +81,7 @@ export async function insertTranscript(db: Database, t: TranscriptRow): Promise<
 export async function findTranscript(db: Database, id: string): Promise<TranscriptRow | null> {
   const r = await db.selectFrom('transcripts').selectAll().where('id', '=', id).executeTakeFirst();
   if (!r) return null;
-  return { ...toMeta(r, r.text.length), text: r.text, turns: JSON.parse(r.turns) as Turn[] };
+  return { ...toMeta(r, r.text.length), text: r.text, turns: JSON.parse(r.turns) as Turn[], lines: decodeLines(r.line_map, r.text) };
 }
 
 /** The transcript's study and phase only: what access decisions need, without the text. */

@@ -1,5 +1,8 @@
 /**
  * Maps offsets in a source text as another tool stored it onto the text Concord froze from it.
+ * Concord now keeps the text as received (shared/transcript/receiveText.ts): only line ends,
+ * a BOM, NUL and lone surrogates differ. The walk below also covers texts frozen the way Concord
+ * did before (normalizeText + wrapText), which the tests keep exercising.
  *
  * Freezing (shared/transcript normalizeText + wrapText) only ever: drops characters (BOM,
  * controls, trailing blanks, blank lines at the edges), turns whitespace into other whitespace
@@ -90,17 +93,17 @@ const squash = (s: string) =>
     .trim();
 
 /**
- * The frozen span of a raw `[start, end)`, trimmed of whitespace at both ends, or null when it
- * cannot be mapped: outside the aligned part, empty after freezing, or (a check on the walk
- * itself) when its text differs from the raw text other than in whitespace and composition.
+ * The frozen span of a raw `[start, end)`, or null when it cannot be mapped: outside the aligned
+ * part, nothing but whitespace, or (a check on the walk itself) when its text differs from the
+ * raw text other than in whitespace and composition. The span is not trimmed: since transcripts
+ * keep their text as received, a selection's ends map to the same characters the tool counted,
+ * and its positions come back unchanged on export (issue 17 item 1).
  */
 export function mapSpan(map: Int32Array, raw: string, frozen: string, start: number, end: number): { start: number; end: number } | null {
-  let s = map[start] ?? UNMAPPED;
-  let e = map[end] ?? UNMAPPED;
-  if (s === UNMAPPED || e === UNMAPPED) return null;
-  while (s < e && isWhitespace(frozen[s] ?? '')) s++;
-  while (e > s && isWhitespace(frozen[e - 1] ?? '')) e--;
-  if (e <= s) return null;
+  const s = map[start] ?? UNMAPPED;
+  const e = map[end] ?? UNMAPPED;
+  if (s === UNMAPPED || e === UNMAPPED || e <= s) return null;
+  if (frozen.slice(s, e).trim() === '') return null;
   // Lone surrogates became U+FFFD when frozen: replace them on the raw side too before comparing.
   const rawText = raw.slice(start, end).replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD');
   if (squash(rawText) !== squash(frozen.slice(s, e))) return null;

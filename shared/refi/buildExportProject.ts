@@ -1,5 +1,6 @@
 import type { Coding, Layer } from '../coding';
 import type { Theme, ThemeTree } from '../themes';
+import type { Line } from '../transcript';
 import { CONSENSUS_USER } from './consensusUser';
 import type { ExportCode, ExportCoding, ExportLink, ExportNote, ExportProject, ExportSelection, ExportSource, ExportUser } from './exportModel';
 import type { CarriedProject, CarriedSelection, CarriedSource } from './carried';
@@ -31,6 +32,8 @@ export interface StudyExportInput {
     readonly participantId: string;
     readonly title: string;
     readonly text: string;
+    /** The stored line map (line references in exports that cite lines). */
+    readonly lines: readonly Line[];
     readonly createdBy: string;
     readonly createdAt: number;
     /** Coder layers by user id. */

@@ -4,11 +4,13 @@
  * server's.
  *
  * Decisions, each explained where it is implemented:
- * - width counts code points; a word longer than the width stays whole on its own line (wrapText);
- * - each tab is one space; every U+FEFF, control character and lone surrogate goes; blank lines
- *   at the edges go, blank lines inside stay and are numbered (normalizeText);
- * - lines tile the text: line k's `end + 1` is line k+1's `start`, separators are in no line,
- *   empty text has no lines (freezeTranscript);
+ * - the text is kept as received, after decoding and one line-end normalisation (receiveText);
+ * - lines are a view over it, stored with the transcript: each paragraph wrapped at the width in
+ *   code points, breaking at blanks; a word longer than the width stays whole on its own line;
+ *   the blanks at a wrap and the `\n` between paragraphs are in no line; empty text has no lines
+ *   (lineMap, freezeTranscript);
+ * - normalizeText and wrapText are how Concord froze text before (kept for reading what that
+ *   did: shared/refi/alignText.ts);
  * - turns open only at paragraph starts, run to the next turn or the end of the text, and text
  *   before the first turn has none (detectTurns); what counts as a speaker label is in
  *   matchSpeakerLabel;
@@ -20,6 +22,8 @@
 export type { FrozenTranscript, Line, LineRange, Turn, TurnHint, TurnMeta } from './types';
 export { DEFAULT_LINE_WIDTH, freezeTranscript, type FreezeOptions } from './freezeTranscript';
 export { normalizeText } from './normalizeText';
+export { receiveText } from './receiveText';
+export { lineMap, type LineMap } from './lineMap';
 export { wrapText, type WrappedText } from './wrapText';
 export { detectTurns } from './detectTurns';
 export {

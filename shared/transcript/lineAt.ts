@@ -1,9 +1,10 @@
 import type { Line } from './types';
 
 /**
- * The line holding `offset`, by binary search. An offset equal to a line's `end` belongs to that
- * line: it is the caret at the end of the line, or the `\n` that terminates it. Returns
- * `undefined` outside `[0, last line's end]` and for a text with no lines.
+ * The line holding `offset`, by binary search. An offset from a line's `end` up to the next
+ * line's start belongs to that line: it is the caret at the end of the line, the `\n` that
+ * terminates it, or the blanks where the line map wrapped it (lineMap). Returns `undefined`
+ * before the first line, after the last line's end, and for a text with no lines.
  */
 export function lineAt(lines: readonly Line[], offset: number): Line | undefined {
   let lo = 0;
@@ -20,5 +21,6 @@ export function lineAt(lines: readonly Line[], offset: number): Line | undefined
       hi = mid - 1;
     }
   }
-  return found !== undefined && offset <= found.end ? found : undefined;
+  if (found === undefined) return undefined;
+  return offset <= found.end || lo < lines.length ? found : undefined;
 }

@@ -103,7 +103,7 @@ for (const dialect of testDialects()) {
       expect(content.transcripts[0]?.quotes).toEqual(['Zoë Ångström|Müdigkeit|Nights are long; I lie awake 😶‍🌫️', '李雷|Müdigkeit|the day starts tired']);
     });
 
-    it('maps selections onto the frozen text when freezing wraps long lines and composes characters', async () => {
+    it('keeps the source text as received (long lines, decomposed characters, tabs, trailing blanks) and the selection exactly on it', async () => {
       const { users } = await seedUsers(s, ['lead']);
       const text = `P: ${'Long answer '.repeat(12)}and then cafe\u0301 au lait\tat   noon.   \n\n`;
       const quote = 'cafe\u0301 au lait\tat   noon';
@@ -114,9 +114,11 @@ for (const dialect of testDialects()) {
       expect(res.status).toBe(201);
       const content = await studyContent(s, res.json.study.id);
       const t = content.transcripts[0]!;
-      expect(t.row.text.split('\n').length).toBeGreaterThan(1);
-      // The wrap may fall inside the quote: its words are the same, its line break is the frozen text's.
-      expect(t.quotes.map((q) => q.replace(/\s+/g, ' '))).toEqual(['A|Food|café au lait at noon']);
+      // The text is the file's: no wrap written into it, no NFC, tab and blanks kept; the line map wraps it.
+      expect(t.row.text).toBe(text);
+      expect(t.row.lines.length).toBeGreaterThan(1);
+      const [coding] = t.layers.get('A')!.codings;
+      expect([coding!.start, coding!.end]).toEqual([start, start + quote.length]);
     });
 
     it('previews an import without storing anything, listing the users whose work can be mapped', async () => {

@@ -58,7 +58,9 @@ for (const dialect of testDialects()) {
       const [orig] = original.sources;
       expect({ guid: src?.guid, name: src?.name, userGuid: src?.userGuid, createdAt: src?.createdAt }).toEqual({ guid: orig?.guid, name: orig?.name, userGuid: orig?.userGuid, createdAt: orig?.createdAt });
       // Selections: the same GUIDs, names, users, times, codings (by GUID) and NoteRefs; no extra selection for the note.
-      const sel = (x: RefiSelection) => ({ guid: x.guid, name: x.name, userGuid: x.userGuid, createdAt: x.createdAt, memo: x.memo, codings: x.codings, noteGuids: x.noteGuids });
+      // The text as the file had it, and every selection at the positions the file gave it (issue 17 item 1).
+      expect(src?.text).toBe(orig?.text);
+      const sel = (x: RefiSelection) => ({ guid: x.guid, name: x.name, start: x.start, end: x.end, userGuid: x.userGuid, createdAt: x.createdAt, memo: x.memo, codings: x.codings, noteGuids: x.noteGuids });
       expect(src?.selections.map(sel)).toEqual(orig?.selections.map(sel));
       // The note keeps its name, text, author and time.
       expect(back.notes).toEqual(original.notes);

@@ -104,6 +104,24 @@ for (const dialect of testDialects()) {
       expect((await client().post('/api/auth/login', { email: admin.email, password: admin.password })).status).toBe(200);
     });
 
+    it('does not let failures from another address lock a user out (issue 14 item 10)', async () => {
+      const behindProxy = await testServices(dialect, { now: () => clock }, { TRUST_PROXY: '1' });
+      try {
+        const c = () => apiFor(behindProxy.s).client();
+        await c().post('/api/auth/setup', admin);
+        const from = (address: string, password: string) => c().post('/api/auth/login', { email: admin.email, password }, { 'x-forwarded-for': address });
+        const attacker: number[] = [];
+        for (let i = 0; i < LOGIN_LIMIT_PER_ACCOUNT + 2; i++) attacker.push((await from('203.0.113.9', `guess ${i}`)).status);
+        expect(attacker.slice(-2)).toEqual([429, 429]);
+        // The real user, from their own address, signs in at once.
+        expect((await from('198.51.100.7', admin.password)).status).toBe(200);
+        // The attacker's address stays refused, even with the right password.
+        expect((await from('203.0.113.9', admin.password)).status).toBe(429);
+      } finally {
+        await behindProxy.close();
+      }
+    });
+
     it('rate-limits one address across many accounts', async () => {
       await client().post('/api/auth/setup', admin);
       let last = 0;

@@ -122,7 +122,7 @@ describe.skipIf(!process.env.TEST_DATABASE_URL)('login limits across two nodes o
     // Stored under SHA-256 keys, never the plain email or address.
     const rows = await storedWindows(a.s);
     expect(rows.map((r) => [r.kind, r.key])).toEqual([
-      ['account', hex(ANA.email)],
+      ['account', hex(`${ANA.email}\n${ADDRESS}`)],
       ['ip', hex(ADDRESS)],
     ]);
     expect(JSON.stringify(rows)).not.toContain(ANA.email);
@@ -175,7 +175,7 @@ describe.skipIf(!process.env.TEST_DATABASE_URL)('login limits across two nodes o
     expect((await a.login('fresh@example.org', 'guess')).status).toBe(401);
     const rows = await storedWindows(a.s);
     expect(rows.map((r) => [r.kind, r.key, r.attempts])).toEqual([
-      ['account', hex('fresh@example.org'), 1],
+      ['account', hex(`fresh@example.org\n${ADDRESS}`), 1],
       ['ip', hex(ADDRESS), 1],
     ]);
     expect(rows.every((r) => r.window_start === clock.now)).toBe(true);

@@ -34,7 +34,11 @@ export async function createUser(s: Services, input: { email: string; name: stri
 
 export async function login(s: Services, input: { email: string; password: string; ip: string }): Promise<SignedIn> {
   const now = s.now();
-  const accountKey = normaliseEmail(input.email);
+  // The account's limit counts the attempts on it from this address only (issue 14 item 10): a
+  // guesser elsewhere uses up their own attempts, never the real user's, so they cannot lock a
+  // user out by failing on purpose. Guessing one account from many addresses is still bounded by
+  // each address's own limit across all accounts (loginByIp).
+  const accountKey = `${normaliseEmail(input.email)}\n${input.ip}`;
   // Both limits are counted before the password is checked (see LoginLimiter): first in this
   // process before any await, so a parallel burst stops here; then, on several nodes, in the
   // counter they share. The address first both times: an address over its limit does not get

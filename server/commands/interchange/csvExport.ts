@@ -1,4 +1,4 @@
-import { lineRangeOf, linesOf, quoteOf } from '../../../shared/transcript';
+import { lineRangeOf, quoteOf } from '../../../shared/transcript';
 import type { ThemeTree } from '../../../shared/themes';
 import type { Services } from '../../services';
 import { appendAudit } from '../../store/audit';
@@ -43,7 +43,7 @@ export async function exportCodingsCsv(s: Services, actor: Actor, studyId: strin
   const pseudonym = new Map(data.participants.map((p) => [p.id, p.pseudonym]));
   const rows: (string | number)[][] = [[...CODINGS_HEADER]];
   for (const t of data.transcripts) {
-    const lines = linesOf(t.text);
+    const lines = t.lines;
     const layers = [...[...t.layers].map(([owner, layer]) => ({ coder: data.userNames.get(owner) ?? owner, layer })), ...(t.consensus ? [{ coder: 'Consensus', layer: t.consensus }] : [])];
     for (const { coder, layer } of layers) {
       for (const c of layer.codings) {

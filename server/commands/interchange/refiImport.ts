@@ -158,7 +158,7 @@ export async function importProject(s: Services, actor: Actor, file: { name: str
     for (const t of plan.transcripts) {
       const id = transcriptIdOf.get(t.sourceGuid)!;
       const text = t.frozen.text;
-      const row = { id, studyId: study.id, participantId: participantIdOf.get(t.participantKey) ?? '', title: t.title, text, sha256: encodeHexLowerCase(sha256(new TextEncoder().encode(text))), lineWidth: study.lineWidth, phase: 'coding' as const, createdBy: actor.user.id, createdAt: now, length: text.length, turns: t.frozen.turns.map((x) => ({ speaker: x.speaker, start: x.start, end: x.end })) };
+      const row = { id, studyId: study.id, participantId: participantIdOf.get(t.participantKey) ?? '', title: t.title, text, sha256: encodeHexLowerCase(sha256(new TextEncoder().encode(text))), lineWidth: study.lineWidth, phase: 'coding' as const, createdBy: actor.user.id, createdAt: now, length: text.length, turns: t.frozen.turns.map((x) => ({ speaker: x.speaker, start: x.start, end: x.end })), lines: t.frozen.lines };
       await insertTranscript(trx, row);
       await appendAudit(trx, audit('transcript.import', `transcript:${id}`, { participantId: row.participantId, title: row.title, sha256: row.sha256, lines: t.frozen.lines.length, lineWidth: row.lineWidth, source: { kind: 'refi-qda', fileName: file.name, sourceGuid: t.sourceGuid } }));
     }

@@ -77,7 +77,7 @@ export async function loadStudyExport(s: Services, actor: Actor, access: StudyAc
     const consensus = readable(consensusRef) ? await withDoc(s, docName(consensusRef), (doc) => readLayer(doc, row.text.length)) : null;
     const rationales = readable({ kind: 'discussion', transcriptId: row.id }) ? await readRationales(s, row.id) : [];
     userIds.add(row.createdBy);
-    transcripts.push({ id: row.id, participantId: row.participantId, title: row.title, text: row.text, createdBy: row.createdBy, createdAt: row.createdAt, layers, consensus, rationales, carried: carriedSources.get(row.id) ?? null });
+    transcripts.push({ id: row.id, participantId: row.participantId, title: row.title, text: row.text, lines: row.lines, createdBy: row.createdBy, createdAt: row.createdAt, layers, consensus, rationales, carried: carriedSources.get(row.id) ?? null });
   }
   const userNames = new Map<string, string>();
   for (const m of await listMembers(s.db, study.id)) userNames.set(m.userId, m.name);

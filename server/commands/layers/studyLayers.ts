@@ -4,7 +4,6 @@ import type { CoderLayer, Theme as AgreementTheme, TranscriptInput } from '../..
 import { readLayer } from '../../../shared/coding';
 import { docName } from '../../../shared/docNames';
 import { type CodebookOverlay, type ThemeTree, readThemeTree } from '../../../shared/themes';
-import { linesOf } from '../../../shared/transcript';
 import { withDoc } from '../../ydocs/withDoc';
 import type { Services } from '../../services';
 import { layerOwners, privateCodebookOwners } from '../../store/layerDocs';
@@ -66,13 +65,13 @@ export async function loadTranscriptLayers(s: Services, transcriptId: string, co
     const codings = await withDoc(s, docName({ kind: 'layer', transcriptId, ownerId: owner }), (doc) => readLayer(doc, row.text.length).codings);
     layers.push({ coder: owner, codings: codings.map((c) => ({ start: c.start, end: c.end, themeId: c.themeId })) });
   }
-  const { text, turns, ...meta } = row;
+  const { text, turns, lines, ...meta } = row;
   return {
     meta,
     input: {
       id: row.id,
       length: text.length,
-      lines: linesOf(text),
+      lines,
       turns: turns.filter((t): t is typeof t & { speaker: string } => t.speaker !== null),
       text,
       layers,

@@ -1,5 +1,5 @@
 import { type DiscussionItem, type Resolution, citeLabel, progressOf, readDiscussion } from '../../../shared/reconcile';
-import { type Line, linesOf } from '../../../shared/transcript';
+import type { Line } from '../../../shared/transcript';
 import { withDoc } from '../../ydocs/withDoc';
 import type { Services } from '../../services';
 import { listMembers } from '../../store/members';
@@ -45,7 +45,7 @@ export async function reconciliationRecord(s: Services, actor: Actor, studyId: s
   const nameOf = (id: string) => names.get(id) ?? id;
 
   const transcripts = loaded.map(({ row, d }) => {
-    const lines = linesOf(row.text);
+    const lines = row.lines;
     const wrote = (spans: readonly { start: number; end: number }[]) => (spans.length ? spanLabels(row.text, lines, spans) : 'nothing');
     const resolution = (r: Resolution): RecordResolution => ({ revision: r.revision, kind: r.kind, coder: r.coder ? nameOf(r.coder) : null, theme: themeLabel(r.themeId), wrote: wrote(r.spans), rationale: r.rationale, by: r.byName, at: r.at });
     const item = (i: DiscussionItem): RecordItem => ({

@@ -5,7 +5,7 @@ import { type CoderLayer, type DisagreementRegion, type TranscriptInput, disagre
 import { type Layer, addCoding, layerMap, LAYER_MAPS, readLayer } from '../../../shared/coding';
 import { docName } from '../../../shared/docNames';
 import { type DiscussionItem, agreedRegions, citeLines, putItem, putMeta, readDiscussion } from '../../../shared/reconcile';
-import { formatLineRange, linesOf } from '../../../shared/transcript';
+import { formatLineRange } from '../../../shared/transcript';
 import { conflict, notFound } from '../../errors';
 import { withDoc } from '../../ydocs/withDoc';
 import type { Services } from '../../services';
@@ -133,7 +133,7 @@ function transcriptInput(row: TranscriptRow, layers: CoderLayer[]): TranscriptIn
   return {
     id: row.id,
     length: row.text.length,
-    lines: linesOf(row.text),
+    lines: row.lines,
     turns: row.turns.filter((t): t is typeof t & { speaker: string } => t.speaker !== null),
     text: row.text,
     layers,

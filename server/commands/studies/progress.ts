@@ -1,7 +1,6 @@
 import { readLayer } from '../../../shared/coding';
 import { docName } from '../../../shared/docNames';
 import type { TranscriptPhase } from '../../../shared/domain';
-import { linesOf } from '../../../shared/transcript';
 import { withDoc } from '../../ydocs/withDoc';
 import type { Services } from '../../services';
 import { layerOwners } from '../../store/layerDocs';
@@ -53,7 +52,7 @@ export async function studyProgress(s: Services, actor: Actor, studyId: string) 
   for (const meta of await listTranscripts(s.db, studyId)) {
     const row = await findTranscript(s.db, meta.id);
     if (!row) continue;
-    const lines = linesOf(row.text);
+    const lines = row.lines;
     const owners = await layerOwners(s.db, meta.id);
     const coderIds = [...new Set([...roster, ...owners])];
     const coders: CoderProgress[] = [];

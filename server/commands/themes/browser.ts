@@ -1,5 +1,4 @@
 import { codingView } from '../../../shared/coding';
-import { linesOf } from '../../../shared/transcript';
 import { notFound } from '../../errors';
 import type { Services } from '../../services';
 import { listMembers } from '../../store/members';
@@ -57,7 +56,7 @@ export async function browseThemes(s: Services, actor: Actor, studyId: string, o
     const { layers, hidden } = await readableLayers(s, ctx, meta, row.text.length);
     hiddenLayers += hidden;
     if (layers.length === 0) continue;
-    const lines = linesOf(row.text);
+    const lines = row.lines;
     for (const { source, layer } of layers) {
       for (const c of layer.codings) {
         const themeId = tree.resolve(c.themeId);

@@ -1,6 +1,5 @@
 import { readLayer } from '../../../shared/coding';
 import { type CaseTable, type StudyThemeTable, type TableTranscript, type ThemeTable, caseTable, tableOfThemes } from '../../../shared/reconcile';
-import { linesOf } from '../../../shared/transcript';
 import { notFound } from '../../errors';
 import { withDoc } from '../../ydocs/withDoc';
 import type { Services } from '../../services';
@@ -47,7 +46,7 @@ async function computeTable(s: Services, study: Study, viewer: ThemeViewer): Pro
     const row = await findTranscript(s.db, meta.id);
     if (!row) continue;
     const codings = await withDoc(s, consensusDocName(row.id), (doc) => readLayer(doc, row.text.length).codings);
-    transcripts.push({ id: row.id, participantId: row.participantId, title: row.title, text: row.text, lines: linesOf(row.text), final: row.phase === 'final', codings });
+    transcripts.push({ id: row.id, participantId: row.participantId, title: row.title, text: row.text, lines: row.lines, final: row.phase === 'final', codings });
   }
   const inAnalysis = new Set(transcripts.map((t) => t.participantId));
   const all = (await listParticipants(s.db, study.id)).map((p) => ({ id: p.id, pseudonym: p.pseudonym }));

@@ -1,7 +1,7 @@
 import { sha256 } from '@oslojs/crypto/sha2';
 import { encodeHexLowerCase } from '@oslojs/encoding';
 import { TRANSCRIPT_PHASES, type TranscriptPhase } from '../../../shared/domain';
-import { type FrozenTranscript, MAX_TRANSCRIPT_TEXT_LENGTH, freezeTranscript, linesOf } from '../../../shared/transcript';
+import { type FrozenTranscript, MAX_TRANSCRIPT_TEXT_LENGTH, freezeTranscript } from '../../../shared/transcript';
 import { conflict, invalid, notFound } from '../../errors';
 import { newId } from '../../ids';
 import type { Services } from '../../services';
@@ -72,6 +72,7 @@ export async function storeFrozenTranscript(s: Services, actor: Actor, study: St
       createdAt: now,
       length: frozen.text.length,
       turns: frozen.turns.map((t) => ({ speaker: t.speaker, start: t.start, end: t.end, ...(t.meta ? { meta: t.meta } : {}) })),
+      lines: frozen.lines,
     };
     await insertTranscript(trx, row);
     const pseudo = input.pseudonymisation;
@@ -108,8 +109,8 @@ export async function getTranscript(s: Services, actor: Actor, transcriptId: str
   const { role } = await authorizeStudy(s, actor, t.studyId, 'study.read').catch((e: unknown) => {
     throw e instanceof Error && 'code' in e && e.code === 'not_found' ? notFound('transcript') : e;
   });
-  const { text, turns, ...transcript } = t;
-  return { transcript, text, lines: linesOf(text), turns, role };
+  const { text, turns, lines, ...transcript } = t;
+  return { transcript, text, lines, turns, role };
 }
 
 const order = (p: TranscriptPhase) => TRANSCRIPT_PHASES.indexOf(p);

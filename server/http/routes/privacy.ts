@@ -1,12 +1,16 @@
 import { z } from 'zod';
 import { EraseBody, KeyTermsBody, StudyPrivacyBody } from '../../../shared/privacyApi';
 import { addKeyTerms, eraseKey, exportKey } from '../../commands/privacy/pseudonymKey';
+import { exportAccessLog } from '../../commands/privacy/accessLog';
 import { eraseParticipant, eraseStudy, eraseTranscript } from '../../commands/privacy/erase';
 import { eraseUser } from '../../commands/privacy/eraseUser';
 import { getErasures, getStudyPrivacy, setStudyPrivacy } from '../../commands/privacy/studyPrivacy';
 import { route } from '../route';
 
-/** Erasure and privacy settings (docs/privacy.md). */
+const csvDownload = (csv: string, fileName: string) =>
+  new Response(csv, { headers: { 'content-type': 'text/csv; charset=utf-8', 'content-disposition': `attachment; filename="${fileName}"`, 'cache-control': 'no-store', 'x-content-type-options': 'nosniff' } });
+
+/** Erasure, the pseudonymisation key, the access log and privacy settings (docs/privacy.md). */
 export const privacyRoutes = () => [
   route({ method: 'post', path: '/api/participants/:pid/erase', summary: 'Erase a participant with their transcripts and everything on them (leads); 409 confirmation_required when a final analysis changes', tag: 'privacy', auth: 'session', body: EraseBody, handler: async ({ s, actor, params, body }) => ({ erasure: await eraseParticipant(s, actor!, params.pid!, body) }) }),
   route({ method: 'post', path: '/api/transcripts/:tid/erase', summary: 'Erase a transcript with every layer, note, statement, discussion and consensus coding on it (leads)', tag: 'privacy', auth: 'session', body: EraseBody, handler: async ({ s, actor, params, body }) => ({ erasure: await eraseTranscript(s, actor!, params.tid!, body) }) }),
@@ -26,7 +30,20 @@ export const privacyRoutes = () => [
     handler: async ({ s, actor, params, query }) => {
       const { entries, csv } = await exportKey(s, actor!, params.sid!, query.format);
       if (query.format === 'json') return { entries };
-      return new Response(csv, { headers: { 'content-type': 'text/csv; charset=utf-8', 'content-disposition': 'attachment; filename="pseudonym-key.csv"', 'cache-control': 'no-store', 'x-content-type-options': 'nosniff' } });
+      return csvDownload(csv, 'pseudonym-key.csv');
+    },
+  }),
+  route({
+    method: 'get',
+    path: '/api/studies/:sid/access-log',
+    summary: 'Who read which transcript, layer or export, when, through which door (leads, auditors); json or csv',
+    tag: 'privacy',
+    auth: 'session',
+    query: z.strictObject({ format: z.enum(['json', 'csv']).default('json') }),
+    handler: async ({ s, actor, params, query }) => {
+      const { entries, csv, retentionDays } = await exportAccessLog(s, actor!, params.sid!);
+      if (query.format === 'json') return { entries, retentionDays };
+      return csvDownload(csv, 'access-log.csv');
     },
   }),
   route({ method: 'post', path: '/api/studies/:sid/pseudonym-key/terms', summary: "Add the lead's own terms to the key (real names, clinics, towns); later imports propose them", tag: 'privacy', auth: 'session', body: KeyTermsBody, handler: async ({ s, actor, params, body }) => await addKeyTerms(s, actor!, params.sid!, body.terms) }),

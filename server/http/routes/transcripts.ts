@@ -1,8 +1,13 @@
 import { PhaseBody } from '../../../shared/api';
 import { getTranscript, setTranscriptPhase } from '../../commands/transcripts/transcripts';
+import { logRead } from '../../commands/privacy/accessLog';
 import { route } from '../route';
 
 export const transcriptRoutes = () => [
-  route({ method: 'get', path: '/api/transcripts/:tid', summary: 'A frozen transcript with its numbered lines and speaker turns', tag: 'transcripts', auth: 'session', handler: async ({ s, actor, params }) => await getTranscript(s, actor!, params.tid!) }),
+  route({ method: 'get', path: '/api/transcripts/:tid', summary: 'A frozen transcript with its numbered lines and speaker turns', tag: 'transcripts', auth: 'session', handler: async ({ s, actor, params }) => {
+    const t = await getTranscript(s, actor!, params.tid!);
+    await logRead(s, { studyId: t.transcript.studyId, userId: actor!.user.id, what: 'transcript', target: `transcript:${t.transcript.id}`, door: 'rest' });
+    return t;
+  } }),
   route({ method: 'post', path: '/api/transcripts/:tid/phase', summary: 'Move a transcript one step: coding <-> reconciling <-> final (leads)', tag: 'transcripts', auth: 'session', body: PhaseBody, handler: async ({ s, actor, params, body }) => ({ transcript: await setTranscriptPhase(s, actor!, params.tid!, body.phase) }) }),
 ];

@@ -62,7 +62,7 @@ export function importTranscriptFile(
     ...(opts.lineWidth === undefined ? {} : { lineWidth: opts.lineWidth }),
     turnHints,
   });
-  if (frozen.text === '') {
+  if (frozen.text.trim() === '') {
     throw new TranscriptImportError('empty', `"${file.name}" holds no text.`);
   }
   return { kind, raw: parsed.raw, frozen, preview: buildPreview(frozen, opts.previewLines) };

@@ -1,16 +1,35 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_LINE_WIDTH, freezeTranscript } from '../../../shared/transcript';
+import { DEFAULT_LINE_WIDTH, freezeTranscript, linesOf } from '../../../shared/transcript';
 
 const speakersOf = (raw: string) => freezeTranscript(raw).turns.map((t) => t.speaker);
+/** The numbered lines as the reader sees them. */
+const view = (raw: string, lineWidth?: number) => {
+  const { text, lines } = freezeTranscript(raw, lineWidth === undefined ? {} : { lineWidth });
+  return lines.map((l) => text.slice(l.start, l.end));
+};
 
-describe('freezeTranscript normalisation', () => {
-  it('strips the BOM, unifies line ends, turns tabs into spaces and trims line ends', () => {
+describe('freezeTranscript keeps the text as received', () => {
+  it('changes only line ends (CRLF, CR) and drops the byte-order mark; tabs, blanks and blank lines stay', () => {
     const { text } = freezeTranscript('\uFEFFone\r\ntwo\rthree\tfour   \n\n\n');
-    expect(text).toBe('one\ntwo\nthree four');
+    expect(text).toBe('one\ntwo\nthree\tfour   \n\n\n');
+    // A final newline ends the last line; the blank paragraphs before it are numbered lines.
+    expect(view('\uFEFFone\r\ntwo\rthree\tfour   \n\n\n')).toEqual(['one', 'two', 'three\tfour   ', '', '']);
   });
 
-  it('composes decomposed accents (NFC)', () => {
-    expect(freezeTranscript('Zoe\u0308 cafe\u0301').text).toBe('Zoë café');
+  it('does not compose or decompose characters', () => {
+    expect(freezeTranscript('Zoe\u0308 cafe\u0301').text).toBe('Zoe\u0308 cafe\u0301');
+    expect(freezeTranscript('Zo\u00eb').text).toBe('Zo\u00eb');
+  });
+
+  it('replaces NUL and lone surrogates one for one, so no offset after them moves', () => {
+    const { text } = freezeTranscript('a\u0000b\uD800c');
+    expect(text).toBe('a\uFFFDb\uFFFDc');
+    expect(text).toHaveLength(5);
+  });
+
+  it('is idempotent: freezing a frozen text gives the same text and lines', () => {
+    const once = freezeTranscript('I: one  two three\r\n\tP: four five six seven', { lineWidth: 9 });
+    expect(freezeTranscript(once.text, { lineWidth: 9 })).toEqual(once);
   });
 
   it('keeps blank lines inside the text as numbered empty lines', () => {
@@ -23,7 +42,8 @@ describe('freezeTranscript normalisation', () => {
   });
 
   it('gives empty text no lines and no turns', () => {
-    expect(freezeTranscript(' \r\n\t\n')).toEqual({ text: '', lines: [], turns: [] });
+    expect(freezeTranscript('')).toEqual({ text: '', lines: [], turns: [] });
+    expect(freezeTranscript('\uFEFF')).toEqual({ text: '', lines: [], turns: [] });
   });
 
   it('wraps at 80 code points by default', () => {
@@ -35,22 +55,31 @@ describe('freezeTranscript normalisation', () => {
 });
 
 describe('freezeTranscript wrapping', () => {
-  it('breaks on word boundaries and drops the spaces at the break', () => {
-    expect(freezeTranscript('aaa bbb   ccc ddd', { lineWidth: 7 }).text).toBe('aaa bbb\nccc ddd');
+  it('breaks lines on word boundaries; the blanks at a break are in no line, and the text keeps them', () => {
+    const { text, lines } = freezeTranscript('aaa bbb   ccc ddd', { lineWidth: 7 });
+    expect(text).toBe('aaa bbb   ccc ddd');
+    expect(lines).toEqual([
+      { n: 1, start: 0, end: 7 },
+      { n: 2, start: 10, end: 17 },
+    ]);
   });
 
   it('keeps a word longer than the width whole, on a line of its own', () => {
-    const { text } = freezeTranscript('see https://example.org/a/very/long/path now', { lineWidth: 10 });
-    expect(text).toBe('see\nhttps://example.org/a/very/long/path\nnow');
+    expect(view('see https://example.org/a/very/long/path now', 10)).toEqual(['see', 'https://example.org/a/very/long/path', 'now']);
   });
 
   it('counts an emoji as one character of width', () => {
-    expect(freezeTranscript('😀😀😀 😀😀😀', { lineWidth: 7 }).text).toBe('😀😀😀 😀😀😀');
-    expect(freezeTranscript('😀😀😀 😀😀😀', { lineWidth: 6 }).text).toBe('😀😀😀\n😀😀😀');
+    expect(view('😀😀😀 😀😀😀', 7)).toEqual(['😀😀😀 😀😀😀']);
+    expect(view('😀😀😀 😀😀😀', 6)).toEqual(['😀😀😀', '😀😀😀']);
   });
 
   it('keeps indentation with the first word of a paragraph', () => {
-    expect(freezeTranscript('    indented words here', { lineWidth: 12 }).text).toBe('    indented\nwords here');
+    expect(view('    indented words here', 12)).toEqual(['    indented', 'words here']);
+  });
+
+  it('numbers the same lines as before on a text an earlier Concord froze (hard-wrapped)', () => {
+    const old = 'I: this line was wrapped\nby the old freeze at\ntwenty-four\n\nP: ok';
+    expect(freezeTranscript(old, { lineWidth: 24 }).lines).toEqual(linesOf(old));
   });
 
   it('rejects a width that is not a positive integer', () => {
@@ -90,7 +119,7 @@ describe('freezeTranscript speaker turns', () => {
 
   it('opens turns only at paragraph starts, not at lines made by wrapping', () => {
     const { text, turns } = freezeTranscript('I: one two Note: three', { lineWidth: 11 });
-    expect(text).toBe('I: one two\nNote: three');
+    expect(view(text, 11)).toEqual(['I: one two', 'Note: three']);
     expect(turns.map((t) => t.speaker)).toEqual(['I']);
   });
 

@@ -33,8 +33,8 @@ describe('WebVTT import', () => {
     expect(frozen.text).toBe(
       [
         'Interviewer: Thank you for joining. Could you tell me how you came to nursing?',
-        'Zoë Ångström: Well, it started with my grandmother 👵🏽 & her garden. She was a',
-        'midwife in Tromsø.',
+        // One cue, one paragraph: the line map wraps it at 80 (lines 2-3), the text keeps its space.
+        'Zoë Ångström: Well, it started with my grandmother 👵🏽 & her garden. She was a midwife in Tromsø.',
         'Interviewer: That is lovely 😊',
         'Zoë Ångström: Yes, it shaped everything. I still think about it.',
       ].join('\n'),
@@ -99,7 +99,8 @@ describe('plain text and Markdown import', () => {
     const { kind, frozen, preview } = importFixture('interview-crlf.txt');
     expect(kind).toBe('txt');
     expect(frozen.text).toBe(
-      "Interviewer: Welcome back.\nI: Shall we start?\nP3:  Yes — let's. Café au lait first ☕\n\n[Maria] Ready when you are.",
+      // As received but for the line ends: the tab, the double space and the final newline stay.
+      "Interviewer:\tWelcome back.\nI: Shall we start?\nP3:  Yes — let's. Café au lait first ☕\n\n[Maria] Ready when you are.\n",
     );
     expect(preview.speakers.map((s) => s.name)).toEqual(['Interviewer', 'I', 'P3', 'Maria']);
   });
@@ -118,7 +119,7 @@ describe('plain text and Markdown import', () => {
         '',
         '',
         '',
-        'Interviewer: Thank you.',
+        'Interviewer: Thank you.\n',
       ].join('\n'),
     );
     expect(frozen.turns.map((t) => t.speaker)).toEqual(['Interviewer', 'P7', 'Interviewer']);

@@ -10,19 +10,21 @@ import {
 } from '../../../shared/transcript';
 import { anyText, lineWidth } from './arbitraries';
 
-// The definition, by brute force: a character belongs to the line it is in, a `\n` to the line
-// it ends, and the caret at the end of the text to the last line.
+// The definition, by brute force: a character belongs to the line it is in; what lies between
+// two lines (the `\n` of a paragraph, the blanks where a line was wrapped) to the line before;
+// the caret at the end of the last line to the last line; nothing else to any line.
 function lineOfOffsetByScan(lines: readonly Line[], offset: number): number | undefined {
-  return lines.find((line) => line.start <= offset && offset <= line.end)?.n;
+  return lines.find((line, i) => line.start <= offset && (offset <= line.end || offset < (lines[i + 1]?.start ?? -1)))?.n;
 }
 
 const frozenWithSpan = fc
   .tuple(anyText, lineWidth)
   .map(([raw, width]) => freezeTranscript(raw, { lineWidth: width }))
-  .filter((f) => f.text.length > 0)
+  .filter((f) => f.lines.length > 0)
   .chain((f) =>
     fc
-      .tuple(fc.nat({ max: f.text.length }), fc.nat({ max: f.text.length }))
+      // Spans inside the lines: a caret after a final `\n` is on no line.
+      .tuple(fc.nat({ max: f.lines[f.lines.length - 1]!.end }), fc.nat({ max: f.lines[f.lines.length - 1]!.end }))
       .map(([a, b]) => ({ frozen: f, start: Math.min(a, b), end: Math.max(a, b) })),
   );
 
