@@ -8,6 +8,12 @@ import { HISTORY_REWRITE_DELAY_MS } from './ydocs/docLimits';
  */
 export interface Config {
   readonly port: number;
+  /**
+   * The interface to listen on: loopback unless HOST says otherwise (issue 14 item 14), so a
+   * fresh instance is not reachable from the network before its first account exists. Behind a
+   * proxy on the same machine keep the default; `HOST=0.0.0.0` (or `::`) serves every interface.
+   */
+  readonly host: string;
   readonly dataDir: string;
   /** `postgres://...` switches the store to PostgreSQL; otherwise SQLite in `dataDir`. */
   readonly databaseUrl: string | null;
@@ -33,6 +39,7 @@ export interface Config {
 
 const envSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().regex(/^[A-Za-z0-9.:%-]{1,253}$/, 'an address or host name').default('127.0.0.1'),
   DATA_DIR: z.string().min(1).default('./data'),
   DATABASE_URL: z.string().min(1).optional(),
   PUBLIC_ORIGIN: z.string().url().optional(),
@@ -58,6 +65,7 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
   const publicOrigin = e.PUBLIC_ORIGIN ? new URL(e.PUBLIC_ORIGIN).origin : null;
   return Object.freeze({
     port: e.PORT,
+    host: e.HOST,
     dataDir: resolve(e.DATA_DIR),
     databaseUrl,
     publicOrigin,

@@ -35,7 +35,7 @@ export async function startServer(config: Config, options: ServiceOptions = {}):
       : null;
   await new Promise<void>((resolve, reject) => {
     http.once('error', reject);
-    http.listen(config.port, '0.0.0.0', () => resolve());
+    http.listen(config.port, config.host, () => resolve());
   });
   const port = (http.address() as AddressInfo).port;
   return {
