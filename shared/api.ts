@@ -52,7 +52,8 @@ export const TranscriptBody = z.strictObject({
   text: z.string().min(1).max(2_000_000),
 });
 
-export const PhaseBody = z.strictObject({ phase: z.enum(TRANSCRIPT_PHASES) });
+/** A phase step; `rationale` (why a transcript is reopened) goes into the audit trail. */
+export const PhaseBody = z.strictObject({ phase: z.enum(TRANSCRIPT_PHASES), rationale: z.string().trim().min(1).max(2000).optional() });
 
 /** One transcript file, base64-encoded (browser upload and API). */
 export const TranscriptFileBody = z.strictObject({

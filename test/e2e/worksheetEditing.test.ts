@@ -118,4 +118,30 @@ describe.skipIf(!ready)('worksheet notes and statements (Chromium)', () => {
       await context.close();
     }
   });
+
+  it('lets the lead move a transcript back to coding from the screen, asking first and recording the reason', async () => {
+    expect((await seed.users.lead.api.post(`/api/transcripts/${seed.tid}/phase`, { phase: 'reconciling' })).status).toBe(200);
+    const { context, page } = await pageFor(browser, server, seed.users.lead, `/transcripts/${seed.tid}`, { width: 1280, height: 800 });
+    try {
+      const back = page.getByRole('button', { name: 'Move back to coding…' });
+      await page.getByRole('list', { name: 'transcript lines' }).waitFor();
+      // Cancelled: nothing changes.
+      page.once('dialog', (d) => void d.dismiss());
+      await back.click();
+      expect((await seed.users.lead.api.get(`/api/transcripts/${seed.tid}`)).json.transcript.phase).toBe('reconciling');
+      const asked: string[] = [];
+      page.once('dialog', (d) => {
+        asked.push(d.message());
+        void d.accept('Bob coded the wrong transcript version');
+      });
+      await back.click();
+      await back.waitFor({ state: 'detached' });
+      expect(asked[0]).toMatch(/^Move “Interview P03” back to coding/);
+      expect((await seed.users.lead.api.get(`/api/transcripts/${seed.tid}`)).json.transcript.phase).toBe('coding');
+      const audit = (await seed.users.lead.api.get(`/api/studies/${seed.sid}/audit`)).json;
+      expect(JSON.stringify(audit)).toContain('Bob coded the wrong transcript version');
+    } finally {
+      await context.close();
+    }
+  });
 });

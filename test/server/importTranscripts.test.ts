@@ -66,6 +66,9 @@ for (const dialect of testDialects()) {
       const ts = await listTranscripts(s.db, sid);
       expect(ts.map((t) => t.participantId).filter((x) => x === p.id)).toHaveLength(2);
       expect(ts.map((t) => t.title)).toContain('Second interview');
+      // A title taken from the file name drops its extension.
+      expect(ts.map((t) => t.title)).toEqual(expect.arrayContaining(['zoom-export', 'interview-crlf']));
+      expect(ts.map((t) => t.title).filter((t) => /\.(srt|txt|md)$/.test(t))).toEqual([]);
       for (const t of ts) expect((await lead.get(`/api/transcripts/${t.id}`)).json.text).not.toContain('\r');
     });
 

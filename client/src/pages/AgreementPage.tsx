@@ -12,6 +12,9 @@ import { ReadingGuide } from '../agreement/ReadingGuide';
 import { download, exportName, reportCsv, reportJson } from '../agreement/reportExport';
 import { ThemeTable, type ThemeRow } from '../agreement/ThemeTable';
 import { UNITS, type AgreementResponse, type AgreementSettings, type Unit } from '../agreement/types';
+
+/** What the overall "units" counts under each unit setting: the pool adds every theme's units (shared/agreement/report.ts). */
+const UNIT_NOUN: Record<Unit, string> = { line: 'units (lines × themes)', turn: 'units (turns × themes)', character: 'units (characters × themes)', continuum: 'units (characters × coders × themes)' };
 import { useAgreement, useRegions } from '../agreement/useAgreement';
 import { Link } from '../router';
 
@@ -155,7 +158,7 @@ function Report({ data, settings, pseudonyms }: { data: AgreementResponse; setti
           <span className="muted small">prevalence {overall.prevalence === null ? 'n/a' : percent(overall.prevalence)}</span>
         </div>
         <div className="card stat">
-          <span className="stat-label">Coders · transcripts · units</span>
+          <span className="stat-label">Coders · transcripts · {UNIT_NOUN[data.report.unit]}</span>
           <span className="stat-value small-value" data-stat="units">
             {coderCount} · {data.transcripts.length} · {overall.units.toLocaleString('en')}
           </span>

@@ -45,7 +45,7 @@ export function StudyPage({ studyId }: { studyId: string }) {
       <p className="crumbs"><Link to="/">Studies</Link> /</p>
       <h1>{study.title}</h1>
       <p className="muted">
-        You are {study.role ? `a ${study.role}` : 'an administrator'} · {study.codingMode} coding · codebook {study.codebookPhase}
+        You are {study.role ? `${study.role === 'auditor' ? 'an' : 'a'} ${study.role}` : 'an administrator'} · {study.codingMode} coding · codebook {study.codebookPhase}
       </p>
       <nav className="study-links" aria-label="study views">
         <Link to={`/studies/${study.id}/themes`}>Themes and extracts</Link>

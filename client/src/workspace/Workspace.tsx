@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { addCoding, addNote, addStatement, removeCoding, removeNote, removeStatement, updateCoding, updateNote, updateStatement } from '../../../shared/coding';
 import { formatLineRange, lineRangeOf } from '../../../shared/transcript';
-import type { User } from '../api';
+import { api, type User } from '../api';
 import { Composer } from './Composer';
 import { itemsByStartLine, lineIndexAt, marksByLine } from './lineIndex';
 import { type LayerActions, type MarginEnv, MarginEnvContext } from './margins/MarginContext';
@@ -31,7 +31,7 @@ import { useWorkspaceKeys } from './useWorkspaceKeys';
  * only composes them.
  */
 export function Workspace({ transcriptId, me }: { transcriptId: string; me: User }) {
-  const { data, study, members, error } = useTranscript(transcriptId);
+  const { data, study, members, error, reload } = useTranscript(transcriptId);
   const layers = useLayers(transcriptId, me, data, study, members);
   const { own, codebook, tree, ownLayer, otherLayers, canWriteOwn, colorOf, nameOf } = layers;
   const [selection, setSelection] = useState<Span | null>(null);
@@ -191,6 +191,24 @@ export function Workspace({ transcriptId, me }: { transcriptId: string; me: User
     return out;
   }, [peers, lines]);
 
+  // A lead moves a transcript back a phase from here: asked first, with the reason recorded in the audit trail.
+  const stepBack = (to: 'coding' | 'reconciling') => {
+    if (!data) return;
+    const what = to === 'coding' ? 'back to coding (the coders’ layers become editable again)' : 'back to reconciliation (the consensus becomes editable again)';
+    const why = window.prompt(`Move “${data.transcript.title}” ${what}? Give the reason; it is recorded in the audit trail.`);
+    if (why === null) return;
+    if (!why.trim()) {
+      setNotice('Nothing changed: a reason is needed to move a transcript back.');
+      return;
+    }
+    api('POST', `/api/transcripts/${transcriptId}/phase`, { phase: to, rationale: why.trim() })
+      .then(() => {
+        setNotice(null);
+        reload();
+      })
+      .catch((e: unknown) => setNotice(e instanceof Error ? e.message : 'could not change the phase'));
+  };
+
   const selectionOf = (text: string): Span | null => {
     const s = selectionOffsets(text);
     return s && withoutPrefixes(s, prefixes);
@@ -203,7 +221,7 @@ export function Workspace({ transcriptId, me }: { transcriptId: string; me: User
     <MarginEnvContext.Provider value={env}>
       <div className={`workspace${showThemes ? ' show-themes' : ''}${showMargins ? ' show-margins' : ''}`}>
         <a className="skip-link" href="#transcript">Skip to the transcript</a>
-        <WorkspaceHeader study={study} transcript={data.transcript} lineCount={lines.length} canWriteOwn={canWriteOwn} codes={layers.codes} peers={peers}>
+        <WorkspaceHeader study={study} transcript={data.transcript} lineCount={lines.length} canWriteOwn={canWriteOwn} codes={layers.codes} peers={peers} onStepBack={stepBack}>
           {layers.codes && own.conn && <StatusBadge status={own.status} what="your coding" pending={own.pending} />}
         </WorkspaceHeader>
         {notice && <p className="notice" role="alert">{notice}</p>}

@@ -5,7 +5,9 @@ import type { Peer } from './usePresence';
 import type { LoadedTranscript } from './useTranscript';
 
 /** Title, phase, mode, the save status and who else is here. */
-export function WorkspaceHeader(props: { study: Study; transcript: LoadedTranscript['transcript']; lineCount: number; canWriteOwn: boolean; codes: boolean; peers: readonly Peer[]; children?: ReactNode }) {
+const BACK = { reconciling: { to: 'coding', label: 'Move back to coding…' }, final: { to: 'reconciling', label: 'Reopen for reconciliation…' } } as const;
+
+export function WorkspaceHeader(props: { study: Study; transcript: LoadedTranscript['transcript']; lineCount: number; canWriteOwn: boolean; codes: boolean; peers: readonly Peer[]; onStepBack: (to: 'coding' | 'reconciling') => void; children?: ReactNode }) {
   const { study, transcript, peers } = props;
   return (
     <header className="ws-head">
@@ -21,6 +23,15 @@ export function WorkspaceHeader(props: { study: Study; transcript: LoadedTranscr
             <>
               {' '}
               · <Link to={`/transcripts/${transcript.id}/reconcile`}>Reconcile</Link>
+            </>
+          )}
+          {study.role === 'lead' && transcript.phase !== 'coding' && (
+            <>
+              {' '}
+              ·{' '}
+              <button type="button" className="link small" onClick={() => props.onStepBack(BACK[transcript.phase as 'reconciling' | 'final'].to)}>
+                {BACK[transcript.phase as 'reconciling' | 'final'].label}
+              </button>
             </>
           )}
         </p>

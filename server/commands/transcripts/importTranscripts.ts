@@ -74,7 +74,8 @@ export async function importTranscript(
   const choice = options.participant ?? { pseudonym: await nextPseudonym(s.db, studyId) };
   const row = await storeFrozenTranscript(s, actor, study, {
     participant: 'participantId' in choice ? { id: choice.participantId } : { pseudonym: choice.pseudonym },
-    title: options.title ?? file.name.replace(/^.*[\\/]/, ''),
+    // "P01_Ana.txt" is titled "P01_Ana": the file's kind is kept in `source`, not in the title.
+    title: options.title ?? file.name.replace(/^.*[\\/]/, '').replace(/\.(?:txt|md|markdown|docx|vtt|srt)$/i, ''),
     frozen: imported.frozen,
     source: { kind: imported.kind, fileName: file.name },
     ...(p ? { pseudonymisation: { entries: p.entries, counts: p.counts } } : {}),

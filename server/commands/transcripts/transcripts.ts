@@ -119,7 +119,8 @@ const order = (p: TranscriptPhase) => TRANSCRIPT_PHASES.indexOf(p);
  * Moves a transcript one step along coding -> reconciling -> final, or one step back.
  * Every move changes who may read or write its documents, so connections are re-authorised.
  */
-export async function setTranscriptPhase(s: Services, actor: Actor, transcriptId: string, phase: TranscriptPhase) {
+/** Moves a transcript one step; a step back (reopening) records the lead's rationale in the audit trail. */
+export async function setTranscriptPhase(s: Services, actor: Actor, transcriptId: string, phase: TranscriptPhase, rationale?: string) {
   const t = await findTranscript(s.db, transcriptId);
   if (!t) throw notFound('transcript');
   await authorizeStudy(s, actor, t.studyId, 'transcripts.phase');
@@ -129,7 +130,7 @@ export async function setTranscriptPhase(s: Services, actor: Actor, transcriptId
   const now = s.now();
   const themesRevealed = await s.db.transaction().execute(async (trx) => {
     await updateTranscriptPhase(trx, transcriptId, phase);
-    await appendAudit(trx, { studyId: t.studyId, actorId: actor.user.id, action: 'transcript.phase', target: `transcript:${transcriptId}`, data: { from: t.phase, to: phase }, at: now });
+    await appendAudit(trx, { studyId: t.studyId, actorId: actor.user.id, action: 'transcript.phase', target: `transcript:${transcriptId}`, data: { from: t.phase, to: phase, ...(rationale ? { rationale } : {}) }, at: now });
     // Revealed codings name the coders' private themes: their codebooks are revealed with them.
     return t.phase === 'coding' && phase === 'reconciling' ? revealThemesIn(trx, t.studyId, actor.user.id, now, 'transcript') : false;
   });

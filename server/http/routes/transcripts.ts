@@ -9,5 +9,5 @@ export const transcriptRoutes = () => [
     await logRead(s, { studyId: t.transcript.studyId, userId: actor!.user.id, what: 'transcript', target: `transcript:${t.transcript.id}`, door: 'rest' });
     return t;
   } }),
-  route({ method: 'post', path: '/api/transcripts/:tid/phase', summary: 'Move a transcript one step: coding <-> reconciling <-> final (leads)', tag: 'transcripts', auth: 'session', body: PhaseBody, handler: async ({ s, actor, params, body }) => ({ transcript: await setTranscriptPhase(s, actor!, params.tid!, body.phase) }) }),
+  route({ method: 'post', path: '/api/transcripts/:tid/phase', summary: 'Move a transcript one step: coding <-> reconciling <-> final (leads)', tag: 'transcripts', auth: 'session', body: PhaseBody, handler: async ({ s, actor, params, body }) => ({ transcript: await setTranscriptPhase(s, actor!, params.tid!, body.phase, body.rationale) }) }),
 ];
