@@ -106,6 +106,8 @@ function printReport(io: CliIo, report: ImportReport): void {
   const n = report.imported;
   io.stdout(`${n.themes} themes, ${n.participants} participants, ${n.transcripts} transcripts, ${n.codings} codings, ${n.notes} notes, ${n.statements} statements\n`);
   io.stdout(`offsets read as ${report.convention.unit}, CRLF ${report.convention.crlf === 'one' ? 'as one character' : 'as two'}, ${report.convention.end} ends\n`);
+  io.stdout(`modelled: ${report.parts.modelled.join(', ') || 'nothing'}; carried as written for the export: ${report.parts.carried.join(', ') || 'nothing'}\n`);
+  for (const x of report.parts.refused) io.stdout(`refused ${x.element}: ${x.reason}\n`);
   for (const x of report.skipped) io.stdout(`skipped ${x.kind} ${x.name}: ${x.reason}\n`);
   for (const w of report.warnings) io.stdout(`warning: ${w}\n`);
 }

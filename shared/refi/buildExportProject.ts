@@ -198,6 +198,7 @@ export function buildExportProject(input: StudyExportInput): ExportProject {
     sources,
     notes,
     links,
+    ...(carried?.sections ? { carriedSections: carried.sections } : {}),
   };
 }
 

@@ -19,6 +19,8 @@ export interface CarriedProject {
   readonly accounts: Readonly<Record<string, string>>;
   /** Concord participant id -> the Case it came from. */
   readonly cases: Readonly<Record<string, { readonly guid: string; readonly name: string; readonly description: string }>>;
+  /** Variables, Sets and Graphs as the file wrote them (carriedSections.ts); absent in older rows. */
+  readonly sections?: Readonly<Partial<Record<'Variables' | 'Sets' | 'Graphs', string>>>;
 }
 
 /** A PlainTextSelection as the file had it, with the Concord records made from it. */

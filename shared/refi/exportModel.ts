@@ -83,4 +83,6 @@ export interface ExportProject {
   readonly sources: readonly ExportSource[];
   readonly notes: readonly ExportNote[];
   readonly links: readonly ExportLink[];
+  /** Sections of the imported file Concord does not model, written back as they were (carriedSections.ts). */
+  readonly carriedSections?: Readonly<Partial<Record<'Variables' | 'Sets' | 'Graphs', string>>>;
 }

@@ -91,6 +91,15 @@ export interface ImportReport {
   };
   readonly skipped: readonly SkippedItem[];
   readonly warnings: readonly string[];
+  /**
+   * What happens to each part of the file: modelled (becomes Concord records), carried (kept as
+   * written and given back on export) or refused (neither; the reason says why).
+   */
+  readonly parts: {
+    readonly modelled: readonly string[];
+    readonly carried: readonly string[];
+    readonly refused: readonly { readonly element: string; readonly reason: string }[];
+  };
 }
 
 export interface ImportPlan {

@@ -24,3 +24,4 @@ export * from './xmlWriter';
 export * from './readProjectBytes';
 export * from './where';
 export * from './carried';
+export * from './carriedSections';

@@ -4,6 +4,7 @@ import type { RefiCase, RefiCode, RefiCoding, RefiLink, RefiNote, RefiProject, R
 import { type XmlNode, attr, child, children, guidAttr, parseXml, rootNamespace, textOf, timeAttr } from './xmlTree';
 import { RefiError } from './xmlText';
 import { elementLabel, inFile } from './where';
+import { readCarriedSections } from './carriedSections';
 
 /**
  * Namespaces seen in real exports (SOURCES.md): urn:QDA-XML:project:1.0 (MAXQDA, NVivo, QualCoder,
@@ -126,7 +127,7 @@ export function parseProject(xml: string, options: ParseOptions = {}): RefiProje
   });
   const links: RefiLink[] = children(child(root, 'Links'), 'Link').map((l) => ({ guid: guidAttr(l, 'guid') ?? '', name: attr(l, 'name') ?? '', originGuid: guidAttr(l, 'originGUID'), targetGuid: guidAttr(l, 'targetGUID') }));
 
-  return { file, creatingUserGuid: fallbackUser, createdAt: timeAttr(root, 'creationDateTime'), name: attr(root, 'name') ?? '', origin: attr(root, 'origin'), namespace, users, codes, sources, cases, notes, links, skippedSources, skippedSelections, convention, conventionEvidence: { matched, named }, warnings };
+  return { sections: readCarriedSections(xml), file, creatingUserGuid: fallbackUser, createdAt: timeAttr(root, 'creationDateTime'), name: attr(root, 'name') ?? '', origin: attr(root, 'origin'), namespace, users, codes, sources, cases, notes, links, skippedSources, skippedSelections, convention, conventionEvidence: { matched, named }, warnings };
 }
 
 /** Codes depth-first, parents before children, as nested in the CodeBook. */

@@ -92,7 +92,12 @@ export function planImport(project: RefiProject, options: PlanOptions): ImportPl
     participants,
     transcripts,
     users,
-    carried: { creatingUserGuid: project.creatingUserGuid ?? null, createdAt: project.createdAt ?? null, users: project.users.map((u) => ({ guid: u.guid, name: u.name })) },
+    carried: {
+      creatingUserGuid: project.creatingUserGuid ?? null,
+      createdAt: project.createdAt ?? null,
+      users: project.users.map((u) => ({ guid: u.guid, name: u.name })),
+      ...(project.sections && Object.keys(project.sections.carried).length ? { sections: project.sections.carried } : {}),
+    },
     report: {
       origin: project.origin,
       convention: project.convention,
@@ -107,6 +112,18 @@ export function planImport(project: RefiProject, options: PlanOptions): ImportPl
       },
       skipped,
       warnings,
+      parts: {
+        modelled: [
+          ...(project.users.length ? ['Users'] : []),
+          ...(project.codes.length ? ['CodeBook'] : []),
+          ...(project.cases.length ? ['Cases'] : []),
+          ...(project.sources.length ? ['Sources (TextSource)'] : []),
+          ...(project.notes.length ? ['Notes'] : []),
+          ...(project.links.length ? ['Links'] : []),
+        ],
+        carried: Object.keys(project.sections?.carried ?? {}),
+        refused: [...(project.sections?.refused ?? []), ...[...new Set(project.skippedSources.map((x) => x.kind))].map((kind) => ({ element: `<${kind}>`, reason: `${kind.replace('Source', '')} sources are not transcripts` }))],
+      },
     },
   };
 }

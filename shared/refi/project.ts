@@ -1,3 +1,4 @@
+import type { CarriedSections } from './carriedSections';
 /** A REFI-QDA project as read by parseProject (Project.xsd, QDA-XML 1.0). GUIDs are canonical (guid.ts). */
 export interface RefiUser {
   readonly guid: string;
@@ -109,4 +110,6 @@ export interface RefiProject {
   /** Selections whose name matched the text under the chosen convention / selections with a name. */
   readonly conventionEvidence: { readonly matched: number; readonly named: number };
   readonly warnings: readonly string[];
+  /** Variables, Sets and Graphs: carried as written, or refused (carriedSections.ts). */
+  readonly sections?: CarriedSections;
 }

@@ -64,6 +64,12 @@ function quoteName(quote: string): string {
   return quote.replace(/\s+/g, ' ').trim();
 }
 
+/** A section carried from the imported file, at its place in Project.xsd's sequence. */
+function carriedSection(p: ExportProject, name: 'Variables' | 'Sets' | 'Graphs'): XmlElement[] {
+  const raw = p.carriedSections?.[name];
+  return raw ? [{ name, raw }] : [];
+}
+
 /** Serialises a project as project.qde (QDA-XML 1.0, Project.xsd). Empty sections are left out, as the schema requires. */
 export function writeProject(p: ExportProject, options: WriteProjectOptions): string {
   const section = (name: string, children: XmlElement[]): XmlElement[] => (children.length ? [el(name, {}, children)] : []);
@@ -81,6 +87,7 @@ export function writeProject(p: ExportProject, options: WriteProjectOptions): st
     [
       ...section('Users', p.users.map((u) => el('User', { guid: u.guid, name: u.name }))),
       ...(p.codes.length ? [el('CodeBook', {}, [el('Codes', {}, p.codes.map(codeElement))])] : []),
+      ...carriedSection(p, 'Variables'),
       ...section(
         'Cases',
         p.cases.map((c) => el('Case', { guid: c.guid, name: c.name }, [...(c.description ? [textEl('Description', c.description)] : []), ...c.sourceGuids.map((g) => el('SourceRef', { targetGUID: g }))])),
@@ -88,6 +95,8 @@ export function writeProject(p: ExportProject, options: WriteProjectOptions): st
       ...section('Sources', p.sources.map((s) => sourceElement(s, options))),
       ...section('Notes', p.notes.map((n) => el('Note', { guid: n.guid, name: n.name, creatingUser: n.userGuid, creationDateTime: iso(n.createdAt) }, [textEl('PlainTextContent', n.text)]))),
       ...section('Links', p.links.map((l) => el('Link', { guid: l.guid, name: l.name, direction: 'OneWay', originGUID: l.originGuid, targetGUID: l.targetGuid }))),
+      ...carriedSection(p, 'Sets'),
+      ...carriedSection(p, 'Graphs'),
       ...(p.description ? [textEl('Description', p.description)] : []),
     ],
   );

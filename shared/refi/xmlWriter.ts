@@ -21,6 +21,8 @@ export interface XmlElement {
   readonly attrs?: Readonly<Record<string, string | number | boolean | undefined>>;
   readonly children?: readonly XmlElement[];
   readonly text?: string;
+  /** Well-formed XML written as it is (a section carried from an imported file). */
+  readonly raw?: string;
 }
 
 export function el(name: string, attrs: XmlElement['attrs'] = {}, children: readonly XmlElement[] = []): XmlElement {
@@ -44,7 +46,8 @@ export function serializeXml(root: XmlElement): string {
       .map(([k, v]) => ` ${k}="${escapeXmlAttr(String(v))}"`)
       .join('');
     const kids = e.children ?? [];
-    if (e.text !== undefined) out.push(`${pad}<${e.name}${attrs}>${escapeXmlText(e.text)}</${e.name}>\n`);
+    if (e.raw !== undefined) out.push(`${pad}${e.raw}\n`);
+    else if (e.text !== undefined) out.push(`${pad}<${e.name}${attrs}>${escapeXmlText(e.text)}</${e.name}>\n`);
     else if (kids.length === 0) out.push(`${pad}<${e.name}${attrs}/>\n`);
     else {
       out.push(`${pad}<${e.name}${attrs}>\n`);

@@ -64,6 +64,12 @@ for (const dialect of testDialects()) {
       expect(src?.selections.map(sel)).toEqual(orig?.selections.map(sel));
       // The note keeps its name, text, author and time.
       expect(back.notes).toEqual(original.notes);
+      // Sets are not modelled: carried as written, listed as such in the report, and given back.
+      expect(imported.json.report.parts.carried).toEqual(['Sets']);
+      expect(imported.json.report.parts.modelled).toEqual(['Users', 'CodeBook', 'Sources (TextSource)', 'Notes']);
+      const sets = (x: string) => /<Sets>[^]*<\/Sets>/.exec(x)?.[0];
+      expect(sets(unzipQdpx(exported.bytes).projectXml)).toBe(sets(xml));
+      expect(sets(xml)).toContain('<MemberSource targetGUID="b0000000-0000-4000-8000-000000000001"/>');
     });
 
     it('imports its own export as the exporting lead: their work stays theirs, the others become pending coders', async () => {
