@@ -71,6 +71,8 @@ async function buildServer(print) {
     absWorkingDir: root,
     entryPoints: [
       { in: 'server/cli/main.ts', out: 'main' },
+      // The upload parser's worker thread (server/commands/uploads).
+      { in: 'server/commands/uploads/uploadWorker.ts', out: 'uploadWorker' },
       ...migrations.map((f) => ({ in: `migrations/${f}`, out: `migrations/${f.replace(/\.ts$/, '')}` })),
     ],
     outdir: tmp,

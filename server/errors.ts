@@ -17,6 +17,13 @@ export const ErrorCode = {
   empty: 400,
   unsupported_type: 415,
   rate_limited: 429,
+  // Uploaded archives and parsing (shared/archive/archiveLimits.ts, commands/uploads): each
+  // code names the limit that refused the file.
+  archive_entry_too_large: 413,
+  archive_too_large: 413,
+  archive_too_many_entries: 413,
+  upload_memory_limit: 422,
+  upload_time_limit: 422,
   internal: 500,
   /** The disk (or the database's size limit) is full: the write was rolled back (RFC 4918). */
   insufficient_storage: 507,
@@ -34,6 +41,13 @@ export class AppError extends Error {
     super(message);
     this.status = ErrorCode[code];
   }
+}
+
+const ARCHIVE_CODES = { entry_bytes: 'archive_entry_too_large', total_bytes: 'archive_too_large', entry_count: 'archive_too_many_entries' } as const;
+
+/** An archive over one of its limits (shared/archive) as the refusal naming that limit. */
+export function archiveRefusal(limit: keyof typeof ARCHIVE_CODES, message: string): AppError {
+  return new AppError(ARCHIVE_CODES[limit], message);
 }
 
 export const notFound = (what: string) => new AppError('not_found', `${what} not found`);

@@ -22,3 +22,8 @@ export const root = projectRoot(dirname(here));
 export const clientDist = join(root, 'client', 'dist');
 /** Migrations as sources (migrations/*.ts) or compiled beside the server (dist/server/migrations/*.js). */
 export const migrations = compiled ? { dir: join(root, 'dist', 'server', 'migrations'), ext: '.js' } : { dir: join(root, 'migrations'), ext: '.ts' };
+/**
+ * The upload parser's worker script (commands/uploads): its own entry of the build, or from the
+ * sources a boot file that registers tsx in the worker thread first.
+ */
+export const uploadWorker = compiled ? join(root, 'dist', 'server', 'uploadWorker.js') : join(root, 'server', 'commands', 'uploads', 'uploadWorkerBoot.js');

@@ -3,8 +3,9 @@ import { basename } from 'node:path';
 import { TranscriptImportError } from '../../shared/transcript';
 import type { Actor } from '../commands/access/actor';
 import { importTranscript } from '../commands/transcripts/importTranscripts';
-import { importProject, previewProject } from '../commands/interchange/refiImport';
+import { importProject, previewProject, readProjectFile } from '../commands/interchange/refiImport';
 import type { ImportReport } from '../../shared/refi';
+import { DEFAULT_LINE_WIDTH } from '../../shared/domain';
 import { configFromEnv } from '../config';
 import { AppError } from '../errors';
 import { type Services, createServices } from '../services';
@@ -133,7 +134,7 @@ async function runImportProject(args: string[], io: CliIo): Promise<number> {
   if (bools['dry-run']) {
     let preview;
     try {
-      preview = previewProject({ name: basename(path), bytes }, Date.now());
+      preview = previewProject(readProjectFile({ name: basename(path), bytes }, DEFAULT_LINE_WIDTH, Date.now()));
     } catch (e) {
       throw refused(e);
     }

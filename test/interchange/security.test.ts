@@ -33,7 +33,8 @@ for (const dialect of testDialects()) {
       ['an XML bomb inside a .qdpx', () => zipSync({ 'project.qde': strToU8(BILLION_LAUGHS) }), 400, /declares entities/],
       ['a path traversal entry name', () => zipSync({ 'project.qde': strToU8(PROJECT('')), '../../etc/cron.d/evil.txt': strToU8('x') }), 400, /unsafe name/],
       ['an absolute entry name', () => zipSync({ 'project.qde': strToU8(PROJECT('')), '/tmp/evil.txt': strToU8('x') }), 400, /unsafe name/],
-      ['a zip bomb entry over the size limit', () => zipSync({ 'project.qde': strToU8(PROJECT('')), 'sources/big.txt': new Uint8Array(65 * 1024 * 1024) }), 413, /over the limit/],
+      // Referenced, so it must be read: refused by its size (an unreferenced one is never inflated).
+      ['a zip bomb entry over the size limit', () => zipSync({ 'project.qde': strToU8(PROJECT('<Sources><TextSource guid="33333333-3333-4333-8333-333333333333" name="s" plainTextPath="internal://big.txt"/></Sources>')), 'sources/big.txt': new Uint8Array(65 * 1024 * 1024) }), 413, /sources\/big\.txt declares \d+ bytes; the limit is/],
       ['XML that is not a project', () => strToU8('<html><body>hello</body></html>'), 400, /no <Project> root/],
       ['text that is not XML', () => strToU8('<Project name="x"><Users>'), 400, /not well-formed|no <Project>/],
       ['an empty file', () => new Uint8Array(0), 400, /empty/],
@@ -44,7 +45,7 @@ for (const dialect of testDialects()) {
         const before = await tableCounts(s);
         const res = await users.lead!.api.post('/api/import/project', { name: 'bad.qdpx', data: base64(bytes()) });
         expect(res.status).toBe(status);
-        expect(res.json.error.code).toBe(status === 413 ? 'too_large' : 'validation_failed');
+        expect(res.json.error.code).toBe(status === 413 ? 'archive_entry_too_large' : 'validation_failed');
         expect(res.json.error.message).toMatch(message);
         expect(await tableCounts(s)).toEqual(before);
       });

@@ -21,6 +21,7 @@ import { invalid } from '../../errors';
 import type { Actor } from '../access/actor';
 import { REFI_MAX_IMPORTED_USERS, assertRefiSize, displayName, readRefi } from './refiErrors';
 import { codebookDocName } from '../themes/themeTree';
+import { parseUpload } from '../uploads/UploadParser';
 
 export interface ImportedProject {
   study: Study;
@@ -39,10 +40,17 @@ export interface ProjectPreview {
   users: { guid: string; name: string; codings: number }[];
 }
 
-export function previewProject(file: { name: string; bytes: Uint8Array }, now: number): ProjectPreview {
-  const plan = readProjectFile(file, DEFAULT_LINE_WIDTH, now);
+export function previewProject(plan: ImportPlan): ProjectPreview {
   const codings = (guid: string) => plan.transcripts.reduce((n, t) => n + (t.layers.find((l) => l.userGuid === guid)?.codings.length ?? 0), 0);
   return { title: plan.title, levels: plan.levels, report: plan.report, users: plan.users.map((u) => ({ guid: u.guid, name: u.name, codings: codings(u.guid) })) };
+}
+
+/**
+ * Reads an uploaded project into an import plan in the upload worker (commands/uploads), off
+ * the event loop; refusals are AppErrors and nothing is stored.
+ */
+export function planProjectUpload(s: Services, file: { name: string; bytes: Uint8Array }): Promise<ImportPlan> {
+  return parseUpload<ImportPlan>(s, { kind: 'project', name: file.name, bytes: file.bytes, lineWidth: DEFAULT_LINE_WIDTH, now: s.now() });
 }
 
 /** Reads a .qdpx (zip) or a bare .qde into an import plan; refusals are AppErrors and nothing is stored. */
@@ -93,7 +101,7 @@ function pendingEmail(name: string): string {
  */
 export async function importProject(s: Services, actor: Actor, file: { name: string; bytes: Uint8Array }, options: { users?: Readonly<Record<string, string>> } = {}): Promise<ImportedProject> {
   const now = s.now();
-  const plan = readProjectFile(file, DEFAULT_LINE_WIDTH, now);
+  const plan = await planProjectUpload(s, file);
   const mapped = await resolveMappings(s, plan, options.users ?? {});
   const study: Study = {
     id: newId(),

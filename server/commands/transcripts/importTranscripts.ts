@@ -1,8 +1,11 @@
+import { ArchiveError, docxTextParts } from '../../../shared/archive';
 import { type ImportedTranscript, TranscriptImportError, detectFileKind, importTranscriptFile } from '../../../shared/transcript';
+import { archiveRefusal } from '../../errors';
 import type { Services } from '../../services';
 import type { Database } from '../../store/database';
 import { listParticipants } from '../../store/participants';
 import { type PseudonymDecision, type Pseudonymisation, pseudonymisation, reviewIdentifiers } from '../privacy/pseudonymise';
+import { parseUpload } from '../uploads/UploadParser';
 import { type Actor, authorizeStudy } from '../access/actor';
 import { storeFrozenTranscript } from './transcripts';
 
@@ -28,27 +31,41 @@ export async function nextPseudonym(db: Database, studyId: string): Promise<stri
 
 /**
  * Reads and freezes one file without storing anything: the preview a user checks (line numbers,
- * speakers) before committing. A .docx is converted to text by mammoth here, because shared/
- * must stay free of Node-only libraries.
+ * speakers) before committing. A .docx is converted to text in the upload worker (docxToText,
+ * through parseUpload), never on the event loop; the rest is bounded by the file and text limits
+ * and linear, and stays here with the pseudonymisation it may apply before freezing.
  */
-export async function readTranscriptFile(file: TranscriptFile, lineWidth: number, rewrite?: Pick<Pseudonymisation, 'rewrite' | 'rewriteSpeaker'>): Promise<ImportedTranscript> {
+export async function readTranscriptFile(s: Services, file: TranscriptFile, lineWidth: number, rewrite?: Pick<Pseudonymisation, 'rewrite' | 'rewriteSpeaker'>): Promise<ImportedTranscript> {
   const kind = detectFileKind(file.name, file.bytes);
-  let docxText: string | undefined;
-  if (kind === 'docx' && file.bytes.length > 0) {
-    // mammoth is loaded with the first Word file, not at start.
-    const { default: mammoth } = await import('mammoth');
-    try {
-      docxText = (await mammoth.extractRawText({ buffer: Buffer.from(file.bytes) })).value;
-    } catch {
-      throw new TranscriptImportError('unsupported_type', `"${file.name}" could not be read as a Word document.`);
-    }
-  }
+  const docxText = kind === 'docx' && file.bytes.length > 0 ? await parseUpload<string>(s, { kind: 'docx', name: file.name, bytes: file.bytes }) : undefined;
   return importTranscriptFile({ name: file.name, bytes: file.bytes, ...(docxText !== undefined ? { docxText } : {}) }, { lineWidth, ...(rewrite ?? {}) });
+}
+
+/**
+ * The text of a .docx, run in the upload worker. Only its XML parts, bounded by shared/archive's
+ * DOCX_LIMITS, ever reach mammoth (a crafted file inflating to 60 MB blocked the server for a
+ * minute, then exhausted its heap).
+ */
+export async function docxToText(name: string, bytes: Uint8Array): Promise<string> {
+  let parts: Uint8Array;
+  try {
+    parts = docxTextParts(bytes);
+  } catch (e) {
+    if (e instanceof ArchiveError && e.limit) throw archiveRefusal(e.limit, `"${name}": ${e.message}`);
+    throw new TranscriptImportError('unsupported_type', `"${name}" could not be read as a Word document.`);
+  }
+  // mammoth is loaded with the first Word file, not at start.
+  const { default: mammoth } = await import('mammoth');
+  try {
+    return (await mammoth.extractRawText({ buffer: Buffer.from(parts) })).value;
+  } catch {
+    throw new TranscriptImportError('unsupported_type', `"${name}" could not be read as a Word document.`);
+  }
 }
 
 export async function previewTranscriptFile(s: Services, actor: Actor, studyId: string, file: TranscriptFile) {
   const { study } = await authorizeStudy(s, actor, studyId, 'transcripts.write');
-  const imported = await readTranscriptFile(file, study.lineWidth);
+  const imported = await readTranscriptFile(s, file, study.lineWidth);
   const candidates = await reviewIdentifiers(s.db, studyId, imported.raw, imported.preview.speakers.map((x) => x.name));
   return {
     fileName: file.name,
@@ -70,7 +87,7 @@ export async function importTranscript(
 ) {
   const { study } = await authorizeStudy(s, actor, studyId, 'transcripts.write');
   const p = options.pseudonymise ? await pseudonymisation(s.db, studyId, options.pseudonymise) : null;
-  const imported = await readTranscriptFile(file, study.lineWidth, p ?? undefined);
+  const imported = await readTranscriptFile(s, file, study.lineWidth, p ?? undefined);
   const choice = options.participant ?? { pseudonym: await nextPseudonym(s.db, studyId) };
   const row = await storeFrozenTranscript(s, actor, study, {
     participant: 'participantId' in choice ? { id: choice.participantId } : { pseudonym: choice.pseudonym },

@@ -2,7 +2,7 @@ import { CodebookImportBody, CsvExportQuery, ProjectExportQuery, ProjectImportBo
 import { exportCodingsCsv, exportThemesCsv } from '../../commands/interchange/csvExport';
 import { importCodebook } from '../../commands/interchange/refiCodebook';
 import { type ExportedFile, exportCodebook, exportFileName, exportProject } from '../../commands/interchange/refiExport';
-import { importProject, previewProject } from '../../commands/interchange/refiImport';
+import { importProject, planProjectUpload, previewProject } from '../../commands/interchange/refiImport';
 import { findStudy } from '../../store/studies';
 import { route } from '../route';
 
@@ -37,7 +37,7 @@ export const interchangeRoutes = () => [
     auth: 'session',
     body: RefiFileBody,
     maxBody: UPLOAD_MAX_BODY,
-    handler: async ({ s, body }) => previewProject({ name: body.name, bytes: bytesOf(body.data) }, s.now()),
+    handler: async ({ s, body }) => previewProject(await planProjectUpload(s, { name: body.name, bytes: bytesOf(body.data) })),
   }),
   route({
     method: 'post',

@@ -1,0 +1,4 @@
+export * from './ArchiveError';
+export * from './archiveLimits';
+export * from './readZip';
+export * from './docxParts';
