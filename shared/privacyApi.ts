@@ -10,7 +10,25 @@ export const EraseBody = z.strictObject({
 export const DEPARTED_LAYERS = ['keep', 'delete'] as const;
 
 /** A study's privacy settings. `departedLayers`: a departed coder's layers kept (under a pseudonym) or deleted. */
-export const StudyPrivacyBody = z.strictObject({ departedLayers: z.enum(DEPARTED_LAYERS) });
+export const StudyPrivacyBody = z
+  .strictObject({
+    departedLayers: z.enum(DEPARTED_LAYERS).optional(),
+    /** The retention end as an ISO date (YYYY-MM-DD, end of that day UTC), or null to clear it. */
+    retentionUntil: z.iso.date().nullable().optional(),
+  })
+  .refine((b) => b.departedLayers !== undefined || b.retentionUntil !== undefined, 'give departedLayers or retentionUntil');
+
+/** How many days before the retention end leads are warned. */
+export const RETENTION_WARNING_DAYS = 30;
+
+/** Where a study stands against its retention end: the warning leads see. */
+export type RetentionState = { state: 'none' } | { state: 'ok' | 'soon' | 'due'; until: string; daysLeft: number };
+
+export function retentionState(until: number | null, now: number): RetentionState {
+  if (until === null) return { state: 'none' };
+  const daysLeft = Math.ceil((until - now) / 86_400_000);
+  return { state: daysLeft <= 0 ? 'due' : daysLeft <= RETENTION_WARNING_DAYS ? 'soon' : 'ok', until: new Date(until).toISOString().slice(0, 10), daysLeft };
+}
 
 /** One accepted replacement of an import's review (offsets into the text before freezing). */
 export const PseudonymDecisionSchema = z.strictObject({

@@ -67,6 +67,20 @@ export async function findDepartedLayers(db: Database, studyId: string): Promise
   return r?.departed_layers === 'delete' ? 'delete' : 'keep';
 }
 
+/** The study's retention end (ms since the epoch), or null. */
+export async function findRetentionUntil(db: Database, studyId: string): Promise<number | null> {
+  const r = await db.selectFrom('study_privacy').select('retention_until').where('study_id', '=', studyId).executeTakeFirst();
+  return r?.retention_until === null || r?.retention_until === undefined ? null : Number(r.retention_until);
+}
+
+export async function saveRetentionUntil(db: Database, studyId: string, until: number | null, now: number): Promise<void> {
+  await db
+    .insertInto('study_privacy')
+    .values({ study_id: studyId, departed_layers: 'keep', retention_until: until, updated_at: now })
+    .onConflict((oc) => oc.column('study_id').doUpdateSet({ retention_until: until, updated_at: now }))
+    .execute();
+}
+
 export async function saveDepartedLayers(db: Database, studyId: string, value: DepartedLayers, now: number): Promise<void> {
   await db
     .insertInto('study_privacy')

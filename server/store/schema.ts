@@ -83,7 +83,7 @@ export interface DB {
   };
   doc_snapshots: { doc: string; upto_id: number; at: number; state: Uint8Array };
   login_attempts: { kind: string; key: string; window_start: number; attempts: number };
-  study_privacy: { study_id: string; departed_layers: string; updated_at: number };
+  study_privacy: { study_id: string; departed_layers: string; updated_at: number; retention_until: number | null };
   erasures: { id: string; at: number; actor_id: string | null; kind: string; target: string; study_id: string | null; reason: string; details: string };
   backups: { id: string; at: number; path: string; bytes: number };
   access_log: { id: Generated<number>; study_id: string; at: number; user_id: string; what: string; target: string; door: string };

@@ -18,7 +18,7 @@ export const privacyRoutes = () => [
   route({ method: 'post', path: '/api/users/:uid/erase', summary: 'Erase a user account (admins); layers kept under a pseudonym or deleted, per study', tag: 'privacy', auth: 'session', body: EraseBody.pick({ reason: true }), handler: async ({ s, actor, params, body }) => ({ erasure: await eraseUser(s, actor!, params.uid!, body) }) }),
   route({ method: 'get', path: '/api/studies/:sid/erasures', summary: 'Erasures in this study: who, when, why, counts, backups that predate them (leads, auditors)', tag: 'privacy', auth: 'session', handler: async ({ s, actor, params }) => ({ erasures: await getErasures(s, actor!, params.sid!) }) }),
   route({ method: 'get', path: '/api/studies/:sid/privacy', summary: 'Privacy settings of a study', tag: 'privacy', auth: 'session', handler: async ({ s, actor, params }) => ({ privacy: await getStudyPrivacy(s, actor!, params.sid!) }) }),
-  route({ method: 'patch', path: '/api/studies/:sid/privacy', summary: "Change privacy settings (leads): whether a departed coder's layers are kept or deleted", tag: 'privacy', auth: 'session', body: StudyPrivacyBody, handler: async ({ s, actor, params, body }) => ({ privacy: await setStudyPrivacy(s, actor!, params.sid!, body) }) }),
+  route({ method: 'patch', path: '/api/studies/:sid/privacy', summary: "Change privacy settings (leads): a departed coder's layers kept or deleted; the retention end date", tag: 'privacy', auth: 'session', body: StudyPrivacyBody, handler: async ({ s, actor, params, body }) => ({ privacy: await setStudyPrivacy(s, actor!, params.sid!, body) }) }),
 
   route({
     method: 'get',
