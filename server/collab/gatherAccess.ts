@@ -45,9 +45,9 @@ export async function gatherAccess(db: Database, ref: DocRef, userId: string): P
   let studyId: string;
   let transcriptId: string | null = null;
   let transcriptPhase: 'coding' | 'reconciling' | 'final' | undefined;
-  if (ref.kind === 'codebook' || ref.kind === 'privateCodebook') {
+  if (ref.kind === 'codebook' || ref.kind === 'privateCodebook' || ref.kind === 'journal') {
     studyId = ref.studyId;
-    if (ref.kind === 'privateCodebook' && !(await findUserById(db, ref.ownerId))) return null;
+    if (ref.kind !== 'codebook' && !(await findUserById(db, ref.ownerId))) return null;
   } else {
     const t = await findTranscriptPhase(db, ref.transcriptId);
     if (!t) return null;
@@ -65,7 +65,7 @@ export async function gatherAccess(db: Database, ref: DocRef, userId: string): P
   const codebook: CodebookGovernance['codebook'] | null = ref.kind === 'codebook' ? 'shared' : ref.kind === 'privateCodebook' ? 'private' : null;
   const governance = codebook && access === 'write' && role !== null ? { role, codebookPhase: study.codebookPhase, codebook } : null;
   // A personal document (a layer, a private codebook) has one writer: its awareness is not reduced.
-  const personal = ref.kind === 'layer' || ref.kind === 'privateCodebook';
+  const personal = ref.kind === 'layer' || ref.kind === 'privateCodebook' || ref.kind === 'journal';
   const layerDoc = ref.kind === 'layer' || ref.kind === 'consensus';
   const textLength = layerDoc && access === 'write' ? await findTranscriptTextLength(db, ref.transcriptId) : null;
   const integrity = textLength === null ? null : { textLength };

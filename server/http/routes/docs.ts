@@ -31,7 +31,7 @@ export const docRoutes = () => [
       const ref = parseDocName(docName);
       if (!ref) throw notFound('document');
       let studyId: string;
-      if (ref.kind === 'codebook' || ref.kind === 'privateCodebook') studyId = ref.studyId;
+      if (ref.kind === 'codebook' || ref.kind === 'privateCodebook' || ref.kind === 'journal') studyId = ref.studyId;
       else {
         const t = await findTranscriptPhase(s.db, ref.transcriptId);
         if (!t) throw notFound('document');
