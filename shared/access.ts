@@ -57,6 +57,12 @@ export function decideAccess(doc: DocRef, ctx: AccessContext): Access {
     }
     return ctx.independentThemes && !ctx.themesRevealed ? 'none' : 'read';
   }
+  if (doc.kind === 'journal') {
+    // A reflexive journal records the analyst's own assumptions: its owner writes it at any
+    // phase; others read it under the private codebook's rule (auditors always, see above).
+    if (doc.ownerId === ctx.userId) return 'write';
+    return ctx.independentThemes && !ctx.themesRevealed ? 'none' : 'read';
+  }
 
   const phase = ctx.transcriptPhase ?? 'coding';
   switch (doc.kind) {

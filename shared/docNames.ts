@@ -6,23 +6,26 @@ export type DocRef =
   | { kind: 'codebook'; studyId: string }
   /** A coder's private codebook: the themes they create under independent themes (docs/theme-model.md). */
   | { kind: 'privateCodebook'; studyId: string; ownerId: string }
+  /** A coder's reflexive journal (issue 15 item 6): private under the private codebook's rule. */
+  | { kind: 'journal'; studyId: string; ownerId: string }
   | { kind: 'layer'; transcriptId: string; ownerId: string }
   | { kind: 'consensus'; transcriptId: string }
   | { kind: 'discussion'; transcriptId: string };
 
 export type DocKind = DocRef['kind'];
-export const DOC_KINDS = ['codebook', 'privateCodebook', 'layer', 'consensus', 'discussion'] as const satisfies readonly DocKind[];
+export const DOC_KINDS = ['codebook', 'privateCodebook', 'journal', 'layer', 'consensus', 'discussion'] as const satisfies readonly DocKind[];
 
 const ID = '[A-Za-z0-9_-]{1,64}';
 const patterns: Array<[RegExp, (m: RegExpMatchArray) => DocRef]> = [
   [new RegExp(`^studies/(${ID})/codebook$`), (m) => ({ kind: 'codebook', studyId: m[1]! })],
   [new RegExp(`^studies/(${ID})/codebooks/(${ID})$`), (m) => ({ kind: 'privateCodebook', studyId: m[1]!, ownerId: m[2]! })],
+  [new RegExp(`^studies/(${ID})/journals/(${ID})$`), (m) => ({ kind: 'journal', studyId: m[1]!, ownerId: m[2]! })],
   [new RegExp(`^transcripts/(${ID})/layers/(${ID})$`), (m) => ({ kind: 'layer', transcriptId: m[1]!, ownerId: m[2]! })],
   [new RegExp(`^transcripts/(${ID})/consensus$`), (m) => ({ kind: 'consensus', transcriptId: m[1]! })],
   [new RegExp(`^transcripts/(${ID})/discussion$`), (m) => ({ kind: 'discussion', transcriptId: m[1]! })],
 ];
 
-/** Parses a document name; null when it is not one of the five forms. */
+/** Parses a document name; null when it is not one of the six forms. */
 export function parseDocName(name: string): DocRef | null {
   if (name.length > 200) return null;
   for (const [re, build] of patterns) {
@@ -38,6 +41,8 @@ export function docName(ref: DocRef): string {
       return `studies/${ref.studyId}/codebook`;
     case 'privateCodebook':
       return `studies/${ref.studyId}/codebooks/${ref.ownerId}`;
+    case 'journal':
+      return `studies/${ref.studyId}/journals/${ref.ownerId}`;
     case 'layer':
       return `transcripts/${ref.transcriptId}/layers/${ref.ownerId}`;
     case 'consensus':

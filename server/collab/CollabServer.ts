@@ -126,7 +126,7 @@ export class CollabServer {
 
   /**
    * The access log (docs/privacy.md): opening a transcript's document (a layer, the consensus,
-   * the discussion) or a private codebook is a read. Not awaited: a connection never waits for it.
+   * the discussion), a private codebook or a journal is a read. Not awaited: a connection never waits for it.
    */
   #logRead(conn: Connection, rights: DocAccess): void {
     const ref = conn.info.ref!;

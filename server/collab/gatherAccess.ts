@@ -45,7 +45,7 @@ export async function gatherAccess(db: Database, ref: DocRef, userId: string): P
   const found = await findDocStudy(db, ref);
   if (!found) return null;
   const { studyId, transcriptId, transcriptPhase } = found;
-  if ((ref.kind === 'layer' || ref.kind === 'privateCodebook') && !(await findUserById(db, ref.ownerId))) return null;
+  if ((ref.kind === 'layer' || ref.kind === 'privateCodebook' || ref.kind === 'journal') && !(await findUserById(db, ref.ownerId))) return null;
   const study = await findStudy(db, studyId);
   if (!study) return null;
   const role = await findRole(db, studyId, userId);
@@ -55,7 +55,7 @@ export async function gatherAccess(db: Database, ref: DocRef, userId: string): P
   const codebook: CodebookGovernance['codebook'] | null = ref.kind === 'codebook' ? 'shared' : ref.kind === 'privateCodebook' ? 'private' : null;
   const governance = codebook && access === 'write' && role !== null ? { role, codebookPhase: study.codebookPhase, codebook } : null;
   // A personal document (a layer, a private codebook) has one writer: its awareness is not reduced.
-  const personal = ref.kind === 'layer' || ref.kind === 'privateCodebook';
+  const personal = ref.kind === 'layer' || ref.kind === 'privateCodebook' || ref.kind === 'journal';
   const layerDoc = ref.kind === 'layer' || ref.kind === 'consensus';
   const textLength = layerDoc && access === 'write' ? await findTranscriptTextLength(db, ref.transcriptId) : null;
   const integrity = textLength === null ? null : { textLength };

@@ -20,6 +20,11 @@ export function layerOwners(db: Database, transcriptId: string): Promise<string[
   return ownersUnder(db, `transcripts/${transcriptId}/layers/`);
 }
 
+/** The users who have a reflexive journal in a study: every `studies/<sid>/journals/<uid>` with an update. */
+export function journalOwners(db: Database, studyId: string): Promise<string[]> {
+  return ownersUnder(db, `studies/${studyId}/journals/`);
+}
+
 /** The users who have a private codebook in a study: every `studies/<sid>/codebooks/<uid>` with an update. */
 export function privateCodebookOwners(db: Database, studyId: string): Promise<string[]> {
   return ownersUnder(db, `studies/${studyId}/codebooks/`);

@@ -8,3 +8,4 @@ export * from './citeLines';
 export * from './tableOfThemes';
 export * from './record';
 export * from './requests';
+export { JOURNAL_ENTRIES, addJournalEntry, readJournal, type JournalEntry } from './journal';

@@ -30,4 +30,6 @@ export interface ReconciliationRecord {
   study: { id: string; title: string };
   generatedAt: number;
   transcripts: Array<{ id: string; title: string; participant: string; phase: string; revealedAt: number | null; revealedBy: string | null; progress: { resolved: number; total: number }; items: RecordItem[] }>;
+  /** The coders' reflexive journals the caller may read (auditors always; others once themes are revealed). */
+  journals?: Array<{ coder: string; entries: Array<{ at: number; text: string }> }>;
 }

@@ -7,7 +7,7 @@ import { type StudyFixture, docs, openClient, seedStudy, serverDoc, synced, upgr
 
 type Role = 'lead' | 'owner' | 'other' | 'auditor' | 'outsider' | 'anonymous';
 type Outcome = 'write' | 'read' | 'none' | 'unauthenticated';
-type Doc = 'codebook' | 'privateCodebook' | 'layer' | 'consensus' | 'discussion';
+type Doc = 'codebook' | 'privateCodebook' | 'journal' | 'layer' | 'consensus' | 'discussion';
 type Phase = 'coding' | 'reconciling' | 'final';
 type Mode = 'open' | 'blind';
 
@@ -32,6 +32,13 @@ const MATRIX: Array<[Doc, Phase, Mode, [Outcome, Outcome, Outcome, Outcome, Outc
   ['privateCodebook', 'reconciling', 'open', [R, W, R, R, N, U]],
   ['privateCodebook', 'final', 'open', [R, W, R, R, N, U]],
   ['privateCodebook', 'final', 'blind', [R, W, R, R, N, U]],
+  // A reflexive journal: private under the same rule; its owner writes it in every phase.
+  ['journal', 'coding', 'open', [R, W, R, R, N, U]],
+  ['journal', 'coding', 'blind', [N, W, N, R, N, U]],
+  ['journal', 'reconciling', 'blind', [R, W, R, R, N, U]],
+  ['journal', 'reconciling', 'open', [R, W, R, R, N, U]],
+  ['journal', 'final', 'open', [R, W, R, R, N, U]],
+  ['journal', 'final', 'blind', [R, W, R, R, N, U]],
   ['layer', 'coding', 'open', [R, W, R, R, N, U]],
   ['layer', 'coding', 'blind', [N, W, N, R, N, U]],
   ['layer', 'reconciling', 'open', [R, R, R, R, N, U]],
@@ -127,6 +134,7 @@ for (const dialect of testDialects()) {
       const authorsOf = async (doc: Doc) => (await summarizeDocAuthors(server.services.db, docs[doc](f))).map((a) => a.authorId).sort();
       expect(await authorsOf('layer')).toEqual([f.users.owner!.id]);
       expect(await authorsOf('privateCodebook')).toEqual([f.users.owner!.id]);
+      expect(await authorsOf('journal')).toEqual([f.users.owner!.id]);
       expect((await authorsOf('codebook')).sort()).toEqual([f.users.lead!.id, f.users.other!.id, f.users.owner!.id].sort());
       expect(await authorsOf('consensus')).toEqual([f.users.lead!.id]);
       expect(await authorsOf('discussion')).toEqual([]);
@@ -170,6 +178,7 @@ for (const dialect of testDialects()) {
       expect(await row('privateCodebook', 'open')).toEqual([R, W, R, R, N]);
       expect((await lead.patch(`/api/studies/${g.studyId}`, { independentThemes: true })).status).toBe(200);
       expect(await row('privateCodebook', 'independent')).toEqual([N, W, N, R, N]);
+      expect(await row('journal', 'independent')).toEqual([N, W, N, R, N]);
       expect(await row('codebook', 'independent')).toEqual([W, R, R, R, N]);
       // Only a lead reveals; a coder's attempt is refused and changes nothing.
       const refused = await g.api('owner').post(`/api/studies/${g.studyId}/themes/reveal`, {});
@@ -179,6 +188,7 @@ for (const dialect of testDialects()) {
       expect([revealed.status, revealed.json.revealed]).toEqual([200, true]);
       expect((await lead.post(`/api/studies/${g.studyId}/themes/reveal`, {})).json).toEqual({ revealed: false, themesRevealedAt: revealed.json.themesRevealedAt });
       expect(await row('privateCodebook', 'revealed')).toEqual([R, W, R, R, N]);
+      expect(await row('journal', 'revealed')).toEqual([R, W, R, R, N]);
       // The shared codebook stays the lead's while independent themes are on.
       expect(await row('codebook', 'revealed')).toEqual([W, R, R, R, N]);
     });

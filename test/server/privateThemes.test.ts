@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { addCoding, addStatement } from '../../shared/coding';
+import { addJournalEntry } from '../../shared/reconcile';
 import { docName, codebookDocName } from '../../shared/docNames';
 import { addTheme } from '../../shared/themes';
 import { closeDocRegistry, withDoc } from '../../server/ydocs/withDoc';
@@ -102,6 +103,24 @@ for (const dialect of testDialects()) {
       const disagreements = await api.bob.get(`/api/transcripts/${tid}/disagreements`);
       expect(disagreements.status).toBe(200);
       expect(disagreements.json.regions.map((r: { themeId: string }) => r.themeId).sort()).toEqual([shame, work].sort());
+    });
+
+    it('keeps a coder\'s reflexive journal private until reveal and exports it with the reconciliation record', async () => {
+      await withDoc(s, docName({ kind: 'journal', studyId: sid, ownerId: ids.alice! }), (doc) => addJournalEntry(doc, { text: 'I expected shame to be about the patient, not the team.', at: 1000 }), ids.alice!);
+      const journals = async (who: ApiClient) => {
+        const r = await who.get(`/api/studies/${sid}/reconciliation`);
+        expect(r.status).toBe(200);
+        return r.json.record?.journals ?? r.json.journals;
+      };
+      const entry = { coder: 'alice', entries: [{ at: 1000, text: 'I expected shame to be about the patient, not the team.' }] };
+      expect(await journals(api.auditor)).toEqual([entry]);
+      expect(await journals(api.lead)).toEqual([]);
+      expect(JSON.stringify((await api.lead.get(`/api/studies/${sid}/reconciliation?format=md`)).text)).not.toContain('expected shame');
+      expect((await api.lead.post(`/api/studies/${sid}/themes/reveal`, {})).status).toBe(200);
+      expect(await journals(api.lead)).toEqual([entry]);
+      // An empty entry is refused by the model and writes nothing.
+      await expect(withDoc(s, docName({ kind: 'journal', studyId: sid, ownerId: ids.alice! }), (doc) => addJournalEntry(doc, { text: '   ', at: 2000 }), ids.alice!)).rejects.toBeInstanceOf(RangeError);
+      expect((await journals(api.auditor))[0].entries).toHaveLength(1);
     });
 
     it('refuses a private codebook write under another coder\'s theme and a non-lead reveal, changing nothing', async () => {

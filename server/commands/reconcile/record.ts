@@ -10,6 +10,10 @@ import type { ReconciliationRecord, RecordItem, RecordResolution } from '../../.
 import { type Actor, authorizeStudy } from '../access/actor';
 import { discussionDocName } from '../../../shared/docNames';
 import { loadThemeTree, viewerOf } from '../layers/studyLayers';
+import { decideAccess } from '../../../shared/access';
+import { docName } from '../../../shared/docNames';
+import { readJournal } from '../../../shared/reconcile';
+import { journalOwners } from '../../store/layerDocs';
 
 /**
  * The reconciliation record (issue 6 item 5): every disagreement of every revealed transcript,
@@ -69,7 +73,16 @@ export async function reconciliationRecord(s: Services, actor: Actor, studyId: s
       items: d.items.map(item),
     };
   });
-  return { study: { id: study.id, title: study.title }, generatedAt: s.now(), transcripts };
+  // Reflexive journals travel with the record, each only where the caller may read it (the rule
+  // of the WebSocket door, shared/access.ts).
+  const viewer = viewerOf(access, actor.user.id);
+  const journals = [];
+  for (const ownerId of await journalOwners(s.db, studyId)) {
+    if (decideAccess({ kind: 'journal', studyId, ownerId }, viewer) === 'none') continue;
+    const { entries } = await withDoc(s, docName({ kind: 'journal', studyId, ownerId }), (doc) => readJournal(doc));
+    journals.push({ coder: nameOf(ownerId), entries: entries.map((e) => ({ at: e.at, text: e.text })) });
+  }
+  return { study: { id: study.id, title: study.title }, generatedAt: s.now(), transcripts, journals };
 }
 
 function spanLabels(text: string, lines: readonly Line[], spans: readonly { start: number; end: number }[]): string {

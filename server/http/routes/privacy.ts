@@ -5,11 +5,28 @@ import { exportAccessLog } from '../../commands/privacy/accessLog';
 import { eraseParticipant, eraseStudy, eraseTranscript } from '../../commands/privacy/erase';
 import { eraseUser } from '../../commands/privacy/eraseUser';
 import { getErasures, getStudyPrivacy, setStudyPrivacy } from '../../commands/privacy/studyPrivacy';
+import type { Actor } from '../../commands/access/actor';
+import type { Services } from '../../services';
 import { CONTENT_TYPES } from '../../commands/interchange/render/exportFile';
 import { download } from '../download';
 import { route } from '../route';
 
-const csvDownload = (csv: string, fileName: string) => download({ body: csv, contentType: CONTENT_TYPES.csv, fileName });
+/** A study's record served as JSON, or as a CSV download with `?format=csv`. */
+function studyDownload(path: '/api/studies/:sid/pseudonym-key' | '/api/studies/:sid/access-log', summary: string, fileName: string, read: (s: Services, actor: Actor, studyId: string, format: 'json' | 'csv') => Promise<{ json: unknown; csv: string }>) {
+  return route({
+    method: 'get',
+    path,
+    summary,
+    tag: 'privacy',
+    auth: 'session',
+    query: z.strictObject({ format: z.enum(['json', 'csv']).default('json') }),
+    handler: async ({ s, actor, params, query }) => {
+      const { json, csv } = await read(s, actor, params.sid, query.format);
+      if (query.format === 'json') return json;
+      return download({ body: csv, contentType: CONTENT_TYPES.csv, fileName });
+    },
+  });
+}
 
 /** Erasure, the pseudonymisation key, the access log and privacy settings (docs/privacy.md). */
 export const privacyRoutes = () => [
@@ -21,31 +38,13 @@ export const privacyRoutes = () => [
   route({ method: 'get', path: '/api/studies/:sid/privacy', summary: 'Privacy settings of a study', tag: 'privacy', auth: 'session', handler: async ({ s, actor, params }) => ({ privacy: await getStudyPrivacy(s, actor, params.sid) }) }),
   route({ method: 'patch', path: '/api/studies/:sid/privacy', summary: "Change privacy settings (leads): a departed coder's layers kept or deleted; the retention end date", tag: 'privacy', auth: 'session', body: StudyPrivacyBody, handler: async ({ s, actor, params, body }) => ({ privacy: await setStudyPrivacy(s, actor, params.sid, body) }) }),
 
-  route({
-    method: 'get',
-    path: '/api/studies/:sid/pseudonym-key',
-    summary: 'The pseudonymisation key, original -> replacement (leads only; every read is audited); json or csv',
-    tag: 'privacy',
-    auth: 'session',
-    query: z.strictObject({ format: z.enum(['json', 'csv']).default('json') }),
-    handler: async ({ s, actor, params, query }) => {
-      const { entries, csv } = await exportKey(s, actor, params.sid, query.format);
-      if (query.format === 'json') return { entries };
-      return csvDownload(csv, 'pseudonym-key.csv');
-    },
+  studyDownload('/api/studies/:sid/pseudonym-key', 'The pseudonymisation key, original -> replacement (leads only; every read is audited); json or csv', 'pseudonym-key.csv', async (s, actor, sid, format) => {
+    const { entries, csv } = await exportKey(s, actor, sid, format);
+    return { json: { entries }, csv };
   }),
-  route({
-    method: 'get',
-    path: '/api/studies/:sid/access-log',
-    summary: 'Who read which transcript, layer or export, when, through which door (leads, auditors); json or csv',
-    tag: 'privacy',
-    auth: 'session',
-    query: z.strictObject({ format: z.enum(['json', 'csv']).default('json') }),
-    handler: async ({ s, actor, params, query }) => {
-      const { entries, csv, retentionDays } = await exportAccessLog(s, actor, params.sid);
-      if (query.format === 'json') return { entries, retentionDays };
-      return csvDownload(csv, 'access-log.csv');
-    },
+  studyDownload('/api/studies/:sid/access-log', 'Who read which transcript, layer or export, when, through which door (leads, auditors); json or csv', 'access-log.csv', async (s, actor, sid) => {
+    const { entries, csv, retentionDays } = await exportAccessLog(s, actor, sid);
+    return { json: { entries, retentionDays }, csv };
   }),
   route({ method: 'post', path: '/api/studies/:sid/pseudonym-key/terms', summary: "Add the lead's own terms to the key (real names, clinics, towns); later imports propose them", tag: 'privacy', auth: 'session', body: KeyTermsBody, handler: async ({ s, actor, params, body }) => await addKeyTerms(s, actor, params.sid, body.terms) }),
   route({ method: 'post', path: '/api/studies/:sid/pseudonym-key/erase', summary: 'Delete the pseudonymisation key on its own (leads), as an erasure', tag: 'privacy', auth: 'session', body: EraseBody.pick({ reason: true }), handler: async ({ s, actor, params, body }) => ({ erasure: await eraseKey(s, actor, params.sid, body.reason) }) }),
