@@ -1,32 +1,20 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { readLayer } from '../../shared/coding';
 import { docName } from '../../shared/docNames';
 import { withDoc } from '../../server/ydocs/withDoc';
-import type { RunningServer } from '../../server/server';
-import { artifactPath, browserTestsReady, startBrowserAndServer, type BrowserAndServer } from '../helpers/browser';
+import { artifactPath, browserTestsReady } from '../helpers/browser';
 import { eventually } from '../helpers/env';
-import { pageFor, seedWorksheet, type WorksheetStudy } from './worksheetSeed';
+import { pageFor, worksheetSuite } from './worksheetSeed';
 
 const ready = browserTestsReady();
 
 describe.skipIf(!ready)('worksheet notes and statements (Chromium)', () => {
-  let env: BrowserAndServer;
-  let server: RunningServer;
-  let browser: Browser;
-  let seed: WorksheetStudy;
+  const w = worksheetSuite();
 
-  beforeAll(async () => {
-    env = await startBrowserAndServer();
-    ({ server, browser } = env);
-    seed = await seedWorksheet(server);
-  });
-  afterAll(async () => env?.close());
-
-  const aliceLayer = () => withDoc(server.services, docName({ kind: 'layer', transcriptId: seed.tid, ownerId: seed.users.alice.id }), (doc) => readLayer(doc, seed.text.length));
+  const aliceLayer = () => withDoc(w.server.services, docName({ kind: 'layer', transcriptId: w.seed.tid, ownerId: w.seed.users.alice.id }), (doc) => readLayer(doc, w.seed.text.length));
 
   it('edits a note’s text, kind and line range in place, and a statement’s text', async () => {
-    const { context, page } = await pageFor(browser, server, seed.users.alice, `/transcripts/${seed.tid}`, { width: 1280, height: 800 });
+    const { context, page } = await pageFor(w.browser, w.server, w.seed.users.alice, `/transcripts/${w.seed.tid}`, { width: 1280, height: 800 });
     try {
       const nid = await page.getByTestId('note').filter({ hasText: 'Authenticity carries risk' }).getAttribute('data-id');
       const note = page.locator(`[data-testid="note"][data-id="${nid}"]`);
@@ -55,7 +43,7 @@ describe.skipIf(!ready)('worksheet notes and statements (Chromium)', () => {
       await eventually(async () => {
         const layer = await aliceLayer();
         const n = layer.notes.find((x) => x.text.endsWith('Edited in place.'));
-        const lines = (await seed.users.lead.api.get(`/api/transcripts/${seed.tid}`)).json.lines as Array<{ n: number; start: number; end: number }>;
+        const lines = (await w.seed.users.lead.api.get(`/api/transcripts/${w.seed.tid}`)).json.lines as Array<{ n: number; start: number; end: number }>;
         return Boolean(n && n.kind === 'linguistic' && n.start === lines[14]!.start && n.end === lines[15]!.end && layer.statements.some((s) => s.text.startsWith('Trust arrives in the body first')));
       });
       await page.screenshot({ path: artifactPath('worksheet-edited-1280.png') });
@@ -65,15 +53,15 @@ describe.skipIf(!ready)('worksheet notes and statements (Chromium)', () => {
   });
 
   it('shows another coder’s codings, notes and statements in open mode, per-coder toggle, and where they are', async () => {
-    const a = await pageFor(browser, server, seed.users.alice, `/transcripts/${seed.tid}`, { width: 1920, height: 1080 });
-    const b = await pageFor(browser, server, seed.users.bob, `/transcripts/${seed.tid}`, { width: 1920, height: 1080 });
+    const a = await pageFor(w.browser, w.server, w.seed.users.alice, `/transcripts/${w.seed.tid}`, { width: 1920, height: 1080 });
+    const b = await pageFor(w.browser, w.server, w.seed.users.bob, `/transcripts/${w.seed.tid}`, { width: 1920, height: 1080 });
     try {
       // Bob's note and coding sit beside line 11 in Alice's margins, with his name.
       const note = a.page.locator('#l-11 [data-testid="other-note"]').filter({ hasText: 'Shared absorption' });
       await note.waitFor();
       expect(await note.locator('.owner').textContent()).toBe('bob');
       await a.page.locator('#l-11 [data-testid="other-coding"]').filter({ hasText: 'Embodied trust' }).waitFor();
-      await a.page.locator(`#l-11 .coded[data-coders~="${seed.users.bob.id}"]`).waitFor();
+      await a.page.locator(`#l-11 .coded[data-coders~="${w.seed.users.bob.id}"]`).waitFor();
       // Bob moves his line cursor to line 12: Alice's header says so.
       await b.page.locator('#transcript').focus();
       for (let i = 0; i < 11; i++) await b.page.keyboard.press('ArrowDown');
@@ -83,7 +71,7 @@ describe.skipIf(!ready)('worksheet notes and statements (Chromium)', () => {
       // Switched off, nothing of Bob's shows; switched on, it is back.
       await a.page.getByLabel(/show bob’s work/).uncheck();
       await note.waitFor({ state: 'detached' });
-      expect(await a.page.locator(`[data-coders~="${seed.users.bob.id}"]`).count()).toBe(0);
+      expect(await a.page.locator(`[data-coders~="${w.seed.users.bob.id}"]`).count()).toBe(0);
       await a.page.getByLabel(/show bob’s work/).check();
       await note.waitFor();
       // The lead, who codes nothing here, is not listed as a coder with 0 codings.
@@ -95,7 +83,7 @@ describe.skipIf(!ready)('worksheet notes and statements (Chromium)', () => {
   });
 
   it('adds a note from a phone, reading and commenting in one column', async () => {
-    const { context, page } = await pageFor(browser, server, seed.users.bob, `/transcripts/${seed.tid}`, { width: 390, height: 844 });
+    const { context, page } = await pageFor(w.browser, w.server, w.seed.users.bob, `/transcripts/${w.seed.tid}`, { width: 390, height: 844 });
     try {
       const line = page.locator('#l-8 .text-col');
       await line.waitFor();
@@ -120,15 +108,15 @@ describe.skipIf(!ready)('worksheet notes and statements (Chromium)', () => {
   });
 
   it('lets the lead move a transcript back to coding from the screen, asking first and recording the reason', async () => {
-    expect((await seed.users.lead.api.post(`/api/transcripts/${seed.tid}/phase`, { phase: 'reconciling' })).status).toBe(200);
-    const { context, page } = await pageFor(browser, server, seed.users.lead, `/transcripts/${seed.tid}`, { width: 1280, height: 800 });
+    expect((await w.seed.users.lead.api.post(`/api/transcripts/${w.seed.tid}/phase`, { phase: 'reconciling' })).status).toBe(200);
+    const { context, page } = await pageFor(w.browser, w.server, w.seed.users.lead, `/transcripts/${w.seed.tid}`, { width: 1280, height: 800 });
     try {
       const back = page.getByRole('button', { name: 'Move back to coding…' });
       await page.getByRole('list', { name: 'transcript lines' }).waitFor();
       // Cancelled: nothing changes.
       page.once('dialog', (d) => void d.dismiss());
       await back.click();
-      expect((await seed.users.lead.api.get(`/api/transcripts/${seed.tid}`)).json.transcript.phase).toBe('reconciling');
+      expect((await w.seed.users.lead.api.get(`/api/transcripts/${w.seed.tid}`)).json.transcript.phase).toBe('reconciling');
       const asked: string[] = [];
       page.once('dialog', (d) => {
         asked.push(d.message());
@@ -137,8 +125,8 @@ describe.skipIf(!ready)('worksheet notes and statements (Chromium)', () => {
       await back.click();
       await back.waitFor({ state: 'detached' });
       expect(asked[0]).toMatch(/^Move “Interview P03” back to coding/);
-      expect((await seed.users.lead.api.get(`/api/transcripts/${seed.tid}`)).json.transcript.phase).toBe('coding');
-      const audit = (await seed.users.lead.api.get(`/api/studies/${seed.sid}/audit`)).json;
+      expect((await w.seed.users.lead.api.get(`/api/transcripts/${w.seed.tid}`)).json.transcript.phase).toBe('coding');
+      const audit = (await w.seed.users.lead.api.get(`/api/studies/${w.seed.sid}/audit`)).json;
       expect(JSON.stringify(audit)).toContain('Bob coded the wrong transcript version');
     } finally {
       await context.close();

@@ -1,36 +1,26 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { readLayer } from '../../shared/coding';
 import { docName } from '../../shared/docNames';
 import { addTheme } from '../../shared/themes';
 import { codebookDocName } from '../../server/commands/themes/themeTree';
 import { withDoc } from '../../server/ydocs/withDoc';
-import type { RunningServer } from '../../server/server';
-import { artifactPath, browserTestsReady, startBrowserAndServer, type BrowserAndServer } from '../helpers/browser';
+import { artifactPath, browserTestsReady } from '../helpers/browser';
 import { eventually } from '../helpers/env';
-import { pageFor, seedWorksheet, type WorksheetStudy } from './worksheetSeed';
+import { pageFor, worksheetSuite } from './worksheetSeed';
 
 const ready = browserTestsReady();
 
 describe.skipIf(!ready)('keyboard-only coding (Chromium)', () => {
-  let env: BrowserAndServer;
-  let server: RunningServer;
-  let browser: Browser;
-  let seed: WorksheetStudy;
+  const w = worksheetSuite();
   let lines: Array<{ n: number; start: number; end: number }>;
-
   beforeAll(async () => {
-    env = await startBrowserAndServer();
-    ({ server, browser } = env);
-    seed = await seedWorksheet(server);
-    lines = (await seed.users.lead.api.get(`/api/transcripts/${seed.tid}`)).json.lines;
+    lines = (await w.seed.users.lead.api.get(`/api/transcripts/${w.seed.tid}`)).json.lines;
   });
-  afterAll(async () => env?.close());
 
-  const bobLayer = () => withDoc(server.services, docName({ kind: 'layer', transcriptId: seed.tid, ownerId: seed.users.bob.id }), (doc) => readLayer(doc, seed.text.length));
+  const bobLayer = () => withDoc(w.server.services, docName({ kind: 'layer', transcriptId: w.seed.tid, ownerId: w.seed.users.bob.id }), (doc) => readLayer(doc, w.seed.text.length));
 
   it('codes from the skip link to a saved coding with keys only, without the speaker prefix, and keeps number keys pinned', async () => {
-    const { context, page } = await pageFor(browser, server, seed.users.bob, `/transcripts/${seed.tid}`, { width: 1024, height: 768 });
+    const { context, page } = await pageFor(w.browser, w.server, w.seed.users.bob, `/transcripts/${w.seed.tid}`, { width: 1024, height: 768 });
     try {
       await page.locator('[data-status="saved"]').waitFor();
       // Tab from the top of the page to the skip link, then into the transcript.
@@ -55,14 +45,14 @@ describe.skipIf(!ready)('keyboard-only coding (Chromium)', () => {
       expect(await page.evaluate(() => document.activeElement?.id)).toBe('transcript');
       await page.locator('[data-status="saved"]').waitFor();
       await eventually(async () => (await bobLayer()).codings.length === 2);
-      const coded = (await bobLayer()).codings.find((c) => c.themeId === seed.themes.performing)!;
+      const coded = (await bobLayer()).codings.find((c) => c.themeId === w.seed.themes.performing)!;
       // The turn's words, not "P03: ", from line 7 to the end of line 8.
-      expect(seed.text.slice(coded.start, coded.end)).toMatch(/^Exhausting\. I would come out/);
+      expect(w.seed.text.slice(coded.start, coded.end)).toMatch(/^Exhausting\. I would come out/);
       expect(coded.start).toBe(lines[6]!.start + 'P03: '.length);
       expect(coded.end).toBe(lines[7]!.end);
 
       // A theme added by someone else at the top does not shift the number keys.
-      await withDoc(server.services, codebookDocName(seed.sid), (doc) => addTheme(doc, { label: 'Aardvark first', createdBy: seed.users.lead.id, color: '#8c564b' }));
+      await withDoc(w.server.services, codebookDocName(w.seed.sid), (doc) => addTheme(doc, { label: 'Aardvark first', createdBy: w.seed.users.lead.id, color: '#8c564b' }));
       // (The panel is closed at this width: the theme is in the DOM, not in the accessibility tree.)
       await page.locator('[aria-label="apply Aardvark first"]').waitFor({ state: 'attached' });
       // Word-level: from line 8 (where Shift+Down left the cursor) to line 11, select its line, shrink the end by words, then key 2 (Embodied trust).
@@ -75,8 +65,8 @@ describe.skipIf(!ready)('keyboard-only coding (Chromium)', () => {
       expect(await page.locator('#l-11 .selected').allTextContents()).toEqual(['was a session']);
       await page.keyboard.press('2');
       await eventually(async () => (await bobLayer()).codings.length === 3);
-      const word = (await bobLayer()).codings.find((c) => c.themeId === seed.themes.trust && c.start >= lines[10]!.start)!;
-      expect(seed.text.slice(word.start, word.end)).toBe('was a session');
+      const word = (await bobLayer()).codings.find((c) => c.themeId === w.seed.themes.trust && c.start >= lines[10]!.start)!;
+      expect(w.seed.text.slice(word.start, word.end)).toBe('was a session');
 
       // The keys overlay opens with ? and closes with Escape.
       await page.keyboard.press('?');
@@ -87,8 +77,8 @@ describe.skipIf(!ready)('keyboard-only coding (Chromium)', () => {
       // Reassign key 2 to another theme from the number-keys editor.
       await page.getByRole('button', { name: 'Themes' }).click();
       await page.locator('.pinned-keys summary').click();
-      await page.getByLabel('theme on key 2').selectOption(seed.themes.fear);
-      expect(await page.evaluate(([u, s]) => localStorage.getItem(`concord.keys.${u}.${s}`), [seed.users.bob.id, seed.sid])).toContain(seed.themes.fear);
+      await page.getByLabel('theme on key 2').selectOption(w.seed.themes.fear);
+      expect(await page.evaluate(([u, s]) => localStorage.getItem(`concord.keys.${u}.${s}`), [w.seed.users.bob.id, w.seed.sid])).toContain(w.seed.themes.fear);
     } finally {
       await context.close();
     }

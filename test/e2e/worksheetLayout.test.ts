@@ -1,8 +1,6 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { RunningServer } from '../../server/server';
-import { artifactPath, browserTestsReady, startBrowserAndServer, type BrowserAndServer } from '../helpers/browser';
-import { layoutProblems, pageFor, seedWorksheet, type WorksheetStudy } from './worksheetSeed';
+import { describe, expect, it } from 'vitest';
+import { artifactPath, browserTestsReady } from '../helpers/browser';
+import { layoutProblems, pageFor, worksheetSuite } from './worksheetSeed';
 
 const ready = browserTestsReady();
 const WIDTHS = [
@@ -14,21 +12,11 @@ const WIDTHS = [
 ];
 
 describe.skipIf(!ready)('worksheet layout at every window width (Chromium)', () => {
-  let env: BrowserAndServer;
-  let server: RunningServer;
-  let browser: Browser;
-  let seed: WorksheetStudy;
-
-  beforeAll(async () => {
-    env = await startBrowserAndServer();
-    ({ server, browser } = env);
-    seed = await seedWorksheet(server);
-  });
-  afterAll(async () => env?.close());
+  const w = worksheetSuite();
 
   for (const size of WIDTHS) {
     it(`never covers or clips a transcript line at ${size.width}x${size.height}`, async () => {
-      const { context, page } = await pageFor(browser, server, seed.users.alice, `/transcripts/${seed.tid}`, size);
+      const { context, page } = await pageFor(w.browser, w.server, w.seed.users.alice, `/transcripts/${w.seed.tid}`, size);
       try {
         await page.getByRole('list', { name: 'transcript lines' }).waitFor();
         await page.getByTestId('statement').first().waitFor({ state: 'attached' });

@@ -1,12 +1,11 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { readLayer } from '../../shared/coding';
 import { docName } from '../../shared/docNames';
 import { withDoc } from '../../server/ydocs/withDoc';
-import type { RunningServer } from '../../server/server';
-import { artifactPath, browserTestsReady, startBrowserAndServer, type BrowserAndServer } from '../helpers/browser';
+import { artifactPath, browserTestsReady } from '../helpers/browser';
 import { eventually } from '../helpers/env';
-import { pageFor, seedWorksheet, type WorksheetStudy } from './worksheetSeed';
+import { pageFor, worksheetSuite } from './worksheetSeed';
 
 const ready = browserTestsReady();
 
@@ -23,22 +22,12 @@ async function selectLine(page: Page, n: number) {
 }
 
 describe.skipIf(!ready)('honest save status, offline and reload (Chromium)', () => {
-  let env: BrowserAndServer;
-  let server: RunningServer;
-  let browser: Browser;
-  let seed: WorksheetStudy;
+  const w = worksheetSuite('blind');
 
-  beforeAll(async () => {
-    env = await startBrowserAndServer();
-    ({ server, browser } = env);
-    seed = await seedWorksheet(server, 'blind');
-  });
-  afterAll(async () => env?.close());
-
-  const bobLayer = () => withDoc(server.services, docName({ kind: 'layer', transcriptId: seed.tid, ownerId: seed.users.bob.id }), (doc) => readLayer(doc, seed.text.length));
+  const bobLayer = () => withDoc(w.server.services, docName({ kind: 'layer', transcriptId: w.seed.tid, ownerId: w.seed.users.bob.id }), (doc) => readLayer(doc, w.seed.text.length));
 
   it('says Offline at once when the browser goes offline, and All changes saved when it is back', async () => {
-    const { context, page } = await pageFor(browser, server, seed.users.bob, `/transcripts/${seed.tid}`, { width: 1280, height: 800 });
+    const { context, page } = await pageFor(w.browser, w.server, w.seed.users.bob, `/transcripts/${w.seed.tid}`, { width: 1280, height: 800 });
     try {
       const badge = page.getByRole('status', { name: /your coding/ });
       await badge.and(page.locator('[data-status="saved"]')).waitFor();
@@ -56,8 +45,8 @@ describe.skipIf(!ready)('honest save status, offline and reload (Chromium)', () 
   });
 
   it('warns before a reload with unsaved changes, and the changes survive the reload', async () => {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
-    const token = seed.users.bob.api.cookie!.split('=')[1]!;
+    const context = await w.browser.newContext({ viewport: { width: 1280, height: 800 } });
+    const token = w.seed.users.bob.api.cookie!.split('=')[1]!;
     await context.addCookies([{ name: 'concord_session', value: token, domain: 'localhost', path: '/', httpOnly: true, sameSite: 'Lax' }]);
     // The collaboration socket goes through a relay the test can stop: while `held`, nothing the
     // page sends reaches the server, as on a dead connection that the browser has not noticed.
@@ -72,7 +61,7 @@ describe.skipIf(!ready)('honest save status, offline and reload (Chromium)', () 
     const page = await context.newPage();
     page.setDefaultTimeout(10_000);
     try {
-      await page.goto(`${server.url}/transcripts/${seed.tid}`);
+      await page.goto(`${w.server.url}/transcripts/${w.seed.tid}`);
       await page.locator('[data-status="saved"]').waitFor();
       held = true;
       await selectLine(page, 9);
@@ -98,7 +87,7 @@ describe.skipIf(!ready)('honest save status, offline and reload (Chromium)', () 
       await page.locator('[data-status="saved"]').waitFor();
       await eventually(async () => {
         const layer = await bobLayer();
-        return layer.notes.some((n) => n.text === 'kept across the reload') && layer.codings.some((c) => c.themeId === seed.themes.safety);
+        return layer.notes.some((n) => n.text === 'kept across the reload') && layer.codings.some((c) => c.themeId === w.seed.themes.safety);
       });
       // Acknowledged edits leave the device: a second reload finds nothing pending.
       await eventually(async () => (await page.evaluate(() => new Promise<number>((resolve) => {

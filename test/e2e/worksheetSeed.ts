@@ -1,4 +1,6 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
+import { startBrowserAndServer, type BrowserAndServer } from '../helpers/browser';
 import { addCoding, addNote, addStatement } from '../../shared/coding';
 import { docName } from '../../shared/docNames';
 import { addTheme } from '../../shared/themes';
@@ -138,4 +140,24 @@ export async function layoutProblems(page: Page): Promise<string[]> {
       for (let j = i + 1; j < cards.length; j++) if (overlap(cards[i]!.r, cards[j]!.r)) out.push(`cards overlap: "${cards[i]!.c.textContent?.slice(0, 30)}" and "${cards[j]!.c.textContent?.slice(0, 30)}"`);
     return out;
   });
+}
+
+export interface WorksheetSuite {
+  env: BrowserAndServer;
+  server: RunningServer;
+  browser: Browser;
+  seed: WorksheetStudy;
+}
+
+/** One server, one Chromium and one seeded worksheet study for a suite; closed after it. */
+export function worksheetSuite(codingMode: 'open' | 'blind' = 'open'): WorksheetSuite {
+  const w = {} as WorksheetSuite;
+  beforeAll(async () => {
+    w.env = await startBrowserAndServer();
+    w.server = w.env.server;
+    w.browser = w.env.browser;
+    w.seed = await seedWorksheet(w.server, codingMode);
+  });
+  afterAll(async () => w.env?.close());
+  return w;
 }

@@ -1,33 +1,21 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { readLayer } from '../../shared/coding';
 import { docName } from '../../shared/docNames';
 import { withDoc } from '../../server/ydocs/withDoc';
-import type { RunningServer } from '../../server/server';
-import { artifactPath, browserTestsReady, startBrowserAndServer, type BrowserAndServer } from '../helpers/browser';
+import { artifactPath, browserTestsReady } from '../helpers/browser';
 import { eventually } from '../helpers/env';
-import { pageFor, seedWorksheet, type WorksheetStudy } from './worksheetSeed';
+import { pageFor, worksheetSuite } from './worksheetSeed';
 
 const ready = browserTestsReady();
 
 describe.skipIf(!ready)('undo and redo of one’s own changes (Chromium, two coders)', () => {
-  let env: BrowserAndServer;
-  let server: RunningServer;
-  let browser: Browser;
-  let seed: WorksheetStudy;
+  const w = worksheetSuite();
 
-  beforeAll(async () => {
-    env = await startBrowserAndServer();
-    ({ server, browser } = env);
-    seed = await seedWorksheet(server);
-  });
-  afterAll(async () => env?.close());
-
-  const layerOf = (who: 'alice' | 'bob') => withDoc(server.services, docName({ kind: 'layer', transcriptId: seed.tid, ownerId: seed.users[who].id }), (doc) => readLayer(doc, seed.text.length));
+  const layerOf = (who: 'alice' | 'bob') => withDoc(w.server.services, docName({ kind: 'layer', transcriptId: w.seed.tid, ownerId: w.seed.users[who].id }), (doc) => readLayer(doc, w.seed.text.length));
 
   it('undoes a deletion from the toast and with Ctrl+Z while another coder keeps coding, and never touches their work', async () => {
-    const a = await pageFor(browser, server, seed.users.alice, `/transcripts/${seed.tid}`, { width: 1920, height: 1080 });
-    const b = await pageFor(browser, server, seed.users.bob, `/transcripts/${seed.tid}`, { width: 1920, height: 1080 });
+    const a = await pageFor(w.browser, w.server, w.seed.users.alice, `/transcripts/${w.seed.tid}`, { width: 1920, height: 1080 });
+    const b = await pageFor(w.browser, w.server, w.seed.users.bob, `/transcripts/${w.seed.tid}`, { width: 1920, height: 1080 });
     try {
       await a.page.locator('[data-status="saved"]').waitFor();
       await b.page.locator('[data-status="saved"]').waitFor();
@@ -52,14 +40,14 @@ describe.skipIf(!ready)('undo and redo of one’s own changes (Chromium, two cod
       await b.page.keyboard.press('1');
       await eventually(async () => (await layerOf('bob')).codings.length === 2);
       // Alice sees Bob's new coding (open mode) before she undoes.
-      await a.page.locator(`#l-7 .coded[data-coders~="${seed.users.bob.id}"]`).waitFor();
+      await a.page.locator(`#l-7 .coded[data-coders~="${w.seed.users.bob.id}"]`).waitFor();
 
       await a.page.getByRole('button', { name: 'Undo', exact: true }).and(a.page.locator('.toast button')).click();
       await a.page.getByTestId('coding').filter({ hasText: 'Embodied trust' }).waitFor();
       await eventually(async () => (await layerOf('alice')).codings.length === before.codings.length);
       // Bob's coding is untouched, on the server and on both screens.
       expect((await layerOf('bob')).codings.length).toBe(2);
-      await a.page.locator(`#l-7 .coded[data-coders~="${seed.users.bob.id}"]`).waitFor();
+      await a.page.locator(`#l-7 .coded[data-coders~="${w.seed.users.bob.id}"]`).waitFor();
 
       // Ctrl+Z and Shift+Ctrl+Z: Alice deletes a note, undoes, redoes, undoes again.
       const note = a.page.getByTestId('note').filter({ hasText: 'theatrical metaphor' });

@@ -1,6 +1,7 @@
 import { memo, useState } from 'react';
 import { NOTE_KINDS, type Note, type NoteKind } from '../../../../shared/coding';
-import { LineRangeFields, lineRangeValue, spanForRange } from './LineRangeFields';
+import { CardEditForm } from './CardEditForm';
+import { lineRangeValue, spanForRange } from './LineRangeFields';
 import { useMarginEnv } from './MarginContext';
 
 /**
@@ -28,31 +29,15 @@ export const NoteCard = memo(function NoteCard({ note, canWrite, ownerId }: { no
   return (
     <div className={`note ${note.kind}${other ? ' other' : ''}`} data-testid={other ? 'other-note' : 'note'} data-id={note.id} style={other ? { borderLeftColor: env.colorOf(ownerId) } : undefined}>
       {editing ? (
-        <form
-          className="card-edit"
-          onSubmit={(e) => {
-            e.preventDefault();
-            save();
-          }}
-          onKeyDown={(e) => {
-            if (e.key === 'Escape') setEditing(false);
-            if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) save();
-          }}
-        >
-          <select aria-label="note kind" value={kind} onChange={(e) => setKind(e.target.value as NoteKind)}>
-            {NOTE_KINDS.map((k) => (
-              <option key={k} value={k}>
-                {k}
-              </option>
-            ))}
-          </select>
-          <textarea aria-label="note text" value={text} onChange={(e) => setText(e.target.value)} autoFocus rows={3} />
-          <LineRangeFields value={range} max={env.lines.length} onChange={setRange} what="note" />
-          <span className="card-actions">
-            <button type="submit" className="small">Save</button>
-            <button type="button" className="link small" onClick={() => setEditing(false)}>Cancel</button>
-          </span>
-        </form>
+        <CardEditForm what="note" text={text} setText={setText} range={range} setRange={setRange} maxLine={env.lines.length} onSave={save} onCancel={() => setEditing(false)}>
+            <select aria-label="note kind" value={kind} onChange={(e) => setKind(e.target.value as NoteKind)}>
+              {NOTE_KINDS.map((k) => (
+                <option key={k} value={k}>
+                  {k}
+                </option>
+              ))}
+            </select>
+        </CardEditForm>
       ) : (
         <>
           <div className="card-head">

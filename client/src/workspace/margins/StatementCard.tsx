@@ -1,6 +1,7 @@
 import { memo, useState } from 'react';
 import type { Statement } from '../../../../shared/coding';
-import { LineRangeFields, lineRangeValue, spanForRange } from './LineRangeFields';
+import { CardEditForm } from './CardEditForm';
+import { lineRangeValue, spanForRange } from './LineRangeFields';
 import { useMarginEnv } from './MarginContext';
 
 /**
@@ -27,24 +28,7 @@ export const StatementCard = memo(function StatementCard({ statement, canWrite, 
   return (
     <div className={`statement${other ? ' other' : ''}`} data-testid={other ? 'other-statement' : 'statement'} data-id={statement.id} style={other ? { borderLeftColor: env.colorOf(ownerId) } : undefined}>
       {editing ? (
-        <form
-          className="card-edit"
-          onSubmit={(e) => {
-            e.preventDefault();
-            save();
-          }}
-          onKeyDown={(e) => {
-            if (e.key === 'Escape') setEditing(false);
-            if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) save();
-          }}
-        >
-          <textarea aria-label="statement text" value={text} onChange={(e) => setText(e.target.value)} autoFocus rows={3} />
-          <LineRangeFields value={range} max={env.lines.length} onChange={setRange} what="statement" />
-          <span className="card-actions">
-            <button type="submit" className="small">Save</button>
-            <button type="button" className="link small" onClick={() => setEditing(false)}>Cancel</button>
-          </span>
-        </form>
+        <CardEditForm what="statement" text={text} setText={setText} range={range} setRange={setRange} maxLine={env.lines.length} onSave={save} onCancel={() => setEditing(false)} />
       ) : (
         <>
           <div className="card-head">
