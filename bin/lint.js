@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // Enforces the dependency rule of DESIGN.md section 2 (house style rule 3, docs/architecture.md):
 // - shared/ imports only libraries (no server/, client/, no node:* builtins: it runs in browsers);
-// - client/ never imports server/;
+// - client/ never imports server/, and imports a shared/ file that holds only types (such as the
+//   API's response shapes) with `import type`, so no bundle depends on a module that has no code;
 // - migrations/ import only kysely;
 // - every server folder is a layer that may import only the layers SERVER_LAYERS lists (and
 //   shared/ and libraries); a door (http/, collab/, cli/) never imports another door; a file
@@ -107,6 +108,24 @@ function cycles(graph) {
   return out;
 }
 
+/** The file an import of `path` (resolved, extension optional) names, or null. */
+function sourceOf(path) {
+  for (const p of [path, `${path}.ts`, `${path}.tsx`, join(path, 'index.ts')]) {
+    try {
+      if (statSync(p).isFile()) return p;
+    } catch {
+      // not this one
+    }
+  }
+  return null;
+}
+
+/** Whether a module exports only types (interfaces and type aliases): nothing exists of it at run time. */
+function holdsOnlyTypes(file) {
+  const text = readFileSync(file, 'utf8').replace(/\/\*[\s\S]*?\*\//g, '').replace(/^\s*\/\/.*$/gm, '');
+  return /^\s*export\s/m.test(text) && !/^\s*export\s+(?!type\s|interface\s)/m.test(text);
+}
+
 const addEdge = (graph, a, b) => {
   if (!graph.has(a)) graph.set(a, new Set());
   graph.get(a).add(b);
@@ -137,6 +156,10 @@ export function violations(root = repoRoot) {
           else if (target && target[0] !== 'shared') out.push(`${where}: shared/ may import only shared/ and libraries (${spec})`);
         } else if (area === 'client') {
           if (target && target[0] === 'server') out.push(`${where}: client/ must not import server/ (${spec})`);
+          else if (target && target[0] === 'shared' && !/^\s*(?:import|export)\s+type\s/.test(m[0])) {
+            const source = sourceOf(targetPath);
+            if (source && holdsOnlyTypes(source)) out.push(`${where}: ${relative(root, source).split(sep).join('/')} holds only types: import it with \`import type\` (${spec})`);
+          }
         } else if (area === 'migrations') {
           if (spec !== 'kysely') out.push(`${where}: migrations import only kysely (${spec})`);
         } else if (area === 'server') {

@@ -78,4 +78,12 @@ describe('dependency rule', () => {
     expect(v).toContain('server/commands/loose.ts:1: a use case lives in a feature folder of server/commands/, not directly in it');
     expect(v.some((line) => line.startsWith('server/misc.ts:1: server/misc.ts is not a layer'))).toBe(true);
   });
+
+  it('flags a client value import of a shared file that holds only types, but not of one with code', () => {
+    probe('shared/responses.ts', '/** export const x = 1; in a comment does not count */\nexport interface Answer { n: number }\nexport type Id = string;\n');
+    probe('shared/withCode.ts', 'export interface Answer { n: number }\nexport const LIMIT = 3;\n');
+    probe('client/src/good.ts', "import type { Answer } from '../../shared/responses';\nimport { LIMIT } from '../../shared/withCode';\nexport type { Id } from '../../shared/responses';\n");
+    probe('client/src/bad.ts', "import { type Answer } from '../../shared/responses';\nexport const a: Answer = { n: 1 };\n");
+    expect(found()).toEqual(['client/src/bad.ts:1: shared/responses.ts holds only types: import it with `import type` (../../shared/responses)']);
+  });
 });

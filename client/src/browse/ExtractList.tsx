@@ -1,5 +1,5 @@
 import { Link } from '../router';
-import type { Extract } from './types';
+import type { Extract } from '../../../shared/themes/browseTypes';
 
 /**
  * A theme's extracts grouped by participant, as a table of themes cites them: participant,

@@ -1,28 +1,7 @@
 import { useEffect, useState } from 'react';
+import type { CoderProgress, ProgressResponse } from '../../../shared/studies/progressTypes';
 import { api } from '../api';
 import { Link } from '../router';
-
-interface CoderProgress {
-  coderId: string;
-  codings: number;
-  notes: number;
-  statements: number;
-  linesCoded: number;
-  share: number | null;
-}
-interface ProgressResponse {
-  study: { id: string; title: string; codingMode: 'open' | 'blind' };
-  coders: Array<{ id: string; name: string; role: string | null }>;
-  transcripts: Array<{
-    id: string;
-    title: string;
-    pseudonym: string;
-    phase: 'coding' | 'reconciling' | 'final';
-    lines: number;
-    coders: CoderProgress[];
-    consensusCodings: number;
-  }>;
-}
 
 /**
  * The lead's progress view (issue 4 item 7): how far each coder is with each transcript, and

@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useState } from 'react';
 import { api, type Study } from '../api';
 import { ExtractList } from '../browse/ExtractList';
-import type { BrowseResponse, BrowsedTheme, Counts } from '../browse/types';
+import type { BrowseResponse, BrowsedTheme, ThemeCounts } from '../../../shared/themes/browseTypes';
 import { Link } from '../router';
 
 const plural = (n: number, noun: string) => (n === 1 ? noun : `${noun}s`);
@@ -38,7 +38,7 @@ export function ThemeBrowserPage({ studyId }: { studyId: string }) {
 
   if (error) return <div className="page"><p className="error">{error}</p></div>;
   if (!data) return <div className="page">Loading…</div>;
-  const countsOf = (t: BrowsedTheme): Counts => (withSubThemes ? t.totals : t.counts);
+  const countsOf = (t: BrowsedTheme): ThemeCounts => (withSubThemes ? t.totals : t.counts);
   const labelOf = new Map(data.themes.map((t) => [t.id, t.label]));
   return (
     <div className="page browse-page">

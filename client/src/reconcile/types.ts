@@ -15,7 +15,7 @@ export {
   type ResolutionRequest,
 } from '../../../shared/reconcile';
 
-export type Span = { start: number; end: number };
+export type { Span } from '../../../shared/coding/span';
 
 /** One transcript's discussion as the views use it: live items only, plus progress. */
 export interface Discussion {

@@ -1,6 +1,6 @@
 import { readLayer } from '../../../shared/coding';
 import { docName } from '../../../shared/docNames';
-import type { TranscriptPhase } from '../../../shared/domain';
+import type { CoderProgress, ProgressResponse, TranscriptProgress } from '../../../shared/studies/progressTypes';
 import { withDoc } from '../../ydocs/withDoc';
 import type { Services } from '../../services';
 import { layerOwners } from '../../store/layerDocs';
@@ -11,37 +11,13 @@ import { usersByIds } from '../../store/users';
 import { type Actor, authorizeStudy } from '../access/actor';
 import { linesCoded } from './linesCoded';
 
-export interface CoderProgress {
-  coderId: string;
-  codings: number;
-  notes: number;
-  statements: number;
-  /** Non-blank lines touched by at least one of the coder's codings. */
-  linesCoded: number;
-  /** linesCoded / the transcript's non-blank lines; null for a transcript without text lines. */
-  share: number | null;
-}
-
-export interface TranscriptProgress {
-  id: string;
-  title: string;
-  participantId: string;
-  pseudonym: string;
-  phase: TranscriptPhase;
-  /** Non-blank lines, the denominator of `share`. */
-  lines: number;
-  coders: CoderProgress[];
-  /** Codings in the consensus layer (0 while coding: it is written during reconciliation). */
-  consensusCodings: number;
-}
-
 /**
  * The lead's progress view (issue 4 item 7). Counts only, never content, so the lead may watch
  * a blind study without seeing anyone's coding; the server reads every layer to count it, which
  * no client can do in blind mode. Every member with the coder role gets a row per transcript
  * (an unstarted transcript shows as zero), and anyone else who has a layer too (leads also code).
  */
-export async function studyProgress(s: Services, actor: Actor, studyId: string) {
+export async function studyProgress(s: Services, actor: Actor, studyId: string): Promise<ProgressResponse> {
   const { study } = await authorizeStudy(s, actor, studyId, 'progress.read');
   const members = await listMembers(s.db, studyId);
   const names = new Map(members.map((m) => [m.userId, m.name]));

@@ -1,4 +1,5 @@
 import { codingView } from '../../../shared/coding';
+import type { BrowseResponse, Extract } from '../../../shared/themes/browseTypes';
 import { notFound } from '../../errors';
 import type { Services } from '../../services';
 import { listMembers } from '../../store/members';
@@ -8,25 +9,7 @@ import { usersByIds } from '../../store/users';
 import { type Actor, authorizeStudy } from '../access/actor';
 import { readableLayers } from '../layers/readableLayers';
 import { loadThemeTree, viewerOf } from '../layers/studyLayers';
-import { type CountedExtract, themeCounts } from './counts';
-
-/** One coded extract as a table of themes cites it. */
-export interface Extract extends CountedExtract {
-  codingId: string;
-  /** The theme the coder chose; differs from `themeId` when that theme was merged since. */
-  codedThemeId: string;
-  transcriptTitle: string;
-  pseudonym: string;
-  /** The coder's id; null for a consensus coding. */
-  coderId: string | null;
-  coderName: string;
-  start: number;
-  end: number;
-  lines: { first: number; last: number };
-  lineRange: string;
-  quote: string;
-  memo?: string;
-}
+import { themeCounts } from './counts';
 
 export interface BrowseOptions {
   /** Only this theme's extracts (counts always cover the whole tree). */
@@ -39,7 +22,7 @@ export interface BrowseOptions {
  * sees their own extracts and counts until reveal, which is exactly what their workspace shows.
  * Counts and extracts come from the same extract list, so they can never disagree.
  */
-export async function browseThemes(s: Services, actor: Actor, studyId: string, options: BrowseOptions = {}) {
+export async function browseThemes(s: Services, actor: Actor, studyId: string, options: BrowseOptions = {}): Promise<BrowseResponse> {
   const access = await authorizeStudy(s, actor, studyId, 'study.read');
   const ctx = viewerOf(access, actor.user.id);
   const tree = await loadThemeTree(s, studyId, ctx);
@@ -114,12 +97,7 @@ export async function browseThemes(s: Services, actor: Actor, studyId: string, o
       totals: counts.get(t.id)!.withDescendants,
     })),
     extracts: shown,
-    scope: {
-      /** Coders' layers the caller may not read yet (blind coding before reveal). */
-      hiddenLayers,
-      /** Codings whose theme is not in the codebook (e.g. written by a buggy client). */
-      unknownThemes,
-    },
+    scope: { hiddenLayers, unknownThemes },
   };
 }
 

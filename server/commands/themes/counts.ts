@@ -1,22 +1,5 @@
 import type { ThemeTree } from '../../../shared/themes';
-
-/** What a count needs to know about one coded extract (its theme already resolved through merges). */
-export interface CountedExtract {
-  themeId: string;
-  transcriptId: string;
-  participantId: string;
-  source: 'coder' | 'consensus';
-}
-
-export interface ThemeCounts {
-  /** Codings in coders' layers. */
-  codings: number;
-  /** Codings in consensus layers (kept apart: a consensus coding usually repeats a coder's). */
-  consensusCodings: number;
-  /** Distinct participants and transcripts with at least one extract of either kind. */
-  participants: number;
-  transcripts: number;
-}
+import type { CountedExtract, ThemeCounts } from '../../../shared/themes/browseTypes';
 
 export interface ThemeCountRow {
   themeId: string;
