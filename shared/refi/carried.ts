@@ -1,3 +1,5 @@
+import type { RefiSelection } from './project';
+
 /**
  * What Concord keeps of a REFI-QDA project beyond its own model, so that an export gives back
  * what the file said (issue 17 items 2 and 3; docs/interchange.md, "What is kept"). Stored as
@@ -23,15 +25,11 @@ export interface CarriedProject {
   readonly sections?: Readonly<Partial<Record<'Variables' | 'Sets' | 'Graphs', string>>>;
 }
 
-/** A PlainTextSelection as the file had it, with the Concord records made from it. */
-export interface CarriedSelection {
-  readonly guid: string;
-  readonly name: string | null;
-  /** UTF-16 [start, end) on the stored transcript text. */
-  readonly start: number;
-  readonly end: number;
-  readonly userGuid: string | null;
-  readonly createdAt: number | null;
+/**
+ * A PlainTextSelection as the file had it (the parsed selection's own fields: UTF-16 [start, end)
+ * on the stored transcript text), with the Concord records made from it.
+ */
+export interface CarriedSelection extends Pick<RefiSelection, 'guid' | 'name' | 'start' | 'end' | 'userGuid' | 'createdAt'> {
   /** Ids of the codings, notes and statements made from this selection, in file order. */
   readonly records: readonly string[];
 }
