@@ -3,6 +3,7 @@ import { NOTE_KINDS, type Note, type NoteKind } from '../../../../shared/coding'
 import { CardEditForm } from './CardEditForm';
 import { lineRangeValue, spanForRange } from './LineRangeFields';
 import { useMarginEnv } from './MarginContext';
+import { RecordCardHead } from './RecordCardHead';
 
 /**
  * An exploratory note: its kind, full text (wrapping) and line range; editable in place by its
@@ -40,17 +41,7 @@ export const NoteCard = memo(function NoteCard({ note, canWrite, ownerId }: { no
         </CardEditForm>
       ) : (
         <>
-          <div className="card-head">
-            <span className="kind">{note.kind}</span>
-            <span className="cite">{env.cite(note)}</span>
-            {other && <span className="owner">{env.nameOf(ownerId)}</span>}
-            {canWrite && (
-              <span className="card-actions">
-                <button className="link small" onClick={start} aria-label={`edit note ${env.cite(note)}`}>edit</button>
-                <button className="link small" onClick={() => env.actions.removeNote(note.id)} aria-label={`delete note ${env.cite(note)}`}>delete</button>
-              </span>
-            )}
-          </div>
+          <RecordCardHead what="note" kind={note.kind} span={note} ownerId={ownerId} canWrite={canWrite} onEdit={start} onRemove={() => env.actions.removeNote(note.id)} />
           <p className="card-text">{note.text}</p>
         </>
       )}

@@ -3,6 +3,7 @@ import type { Statement } from '../../../../shared/coding';
 import { CardEditForm } from './CardEditForm';
 import { lineRangeValue, spanForRange } from './LineRangeFields';
 import { useMarginEnv } from './MarginContext';
+import { RecordCardHead } from './RecordCardHead';
 
 /**
  * An experiential statement: full text (wrapping), line range and linked themes; editable in
@@ -31,17 +32,7 @@ export const StatementCard = memo(function StatementCard({ statement, canWrite, 
         <CardEditForm what="statement" text={text} setText={setText} range={range} setRange={setRange} maxLine={env.lines.length} onSave={save} onCancel={() => setEditing(false)} />
       ) : (
         <>
-          <div className="card-head">
-            <span className="kind" title="experiential statement">Statement</span>
-            <span className="cite">{env.cite(statement)}</span>
-            {other && <span className="owner">{env.nameOf(ownerId)}</span>}
-            {canWrite && (
-              <span className="card-actions">
-                <button className="link small" onClick={start} aria-label={`edit statement ${env.cite(statement)}`}>edit</button>
-                <button className="link small" onClick={() => env.actions.removeStatement(statement.id)} aria-label={`delete statement ${env.cite(statement)}`}>delete</button>
-              </span>
-            )}
-          </div>
+          <RecordCardHead what="statement" kind="Statement" kindTitle="experiential statement" span={statement} ownerId={ownerId} canWrite={canWrite} onEdit={start} onRemove={() => env.actions.removeStatement(statement.id)} />
           <p className="card-text">{statement.text}</p>
           {themes.length > 0 && (
             <ul className="statement-themes" aria-label="linked themes">
