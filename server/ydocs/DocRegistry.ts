@@ -8,6 +8,7 @@ import { GroupCommitter } from './GroupCommitter';
 import { loadDoc } from './loadDoc';
 import { type LoggedUpdate, type LogWriter, localLogWriter } from './LogWriter';
 import { type DocWriter, Room, SERVER } from './Room';
+import { RoomTimers } from './RoomTimers';
 
 export interface DocRegistryDeps {
   db: Database;
@@ -35,7 +36,7 @@ export class DocRegistry {
   readonly #rooms = new Map<string, Room>();
   /** Loads in progress: two clients opening one document cause exactly one load. */
   readonly #loading = new Map<string, Promise<Room>>();
-  readonly #idleTimers = new Map<Room, NodeJS.Timeout>();
+  readonly #idleTimers = new RoomTimers();
   readonly #committer: GroupCommitter;
   readonly #compactions = new Set<Promise<void>>();
   readonly #idleUnloadMs: number;
@@ -43,7 +44,7 @@ export class DocRegistry {
   readonly #maxDocBytes: number;
   readonly #logWriter: LogWriter;
   readonly #loadedListeners = new Set<(room: Room) => void>();
-  readonly #rewriteTimers = new Map<Room, NodeJS.Timeout>();
+  readonly #rewriteTimers = new RoomTimers();
   readonly #historyRewriteDelayMs: number;
   #closed = false;
 
@@ -112,7 +113,7 @@ export class DocRegistry {
     room ??= await this.#load(name);
     if (room.discarded) return this.acquire(name); // discarded while we waited: load afresh
     room.refs++;
-    this.#cancelIdle(room);
+    this.#idleTimers.cancel(room);
     return room;
   }
 
@@ -169,8 +170,8 @@ export class DocRegistry {
     for (const name of names) {
       const room = this.#rooms.get(name);
       if (!room) continue;
-      this.#cancelIdle(room);
-      this.#cancelRewrite(room);
+      this.#idleTimers.cancel(room);
+      this.#rewriteTimers.cancel(room);
       this.#rooms.delete(name);
       room.discard('closing');
     }
@@ -191,10 +192,10 @@ export class DocRegistry {
     await Promise.allSettled(this.#loading.values());
     await this.#committer.idle();
     // Deletions waiting for their rewrite are rewritten now: closing must not keep them.
-    for (const room of [...this.#rewriteTimers.keys()]) this.#startRewrite(room);
+    for (const room of this.#rewriteTimers.rooms()) this.#startRewrite(room);
     await Promise.all(this.#compactions);
     for (const room of [...this.#rooms.values()]) {
-      this.#cancelIdle(room);
+      this.#idleTimers.cancel(room);
       this.#rooms.delete(room.name);
       room.discard('closing');
     }
@@ -233,7 +234,7 @@ export class DocRegistry {
     for (const room of rooms) {
       if (room.discarded) {
         if (this.#rooms.get(room.name) === room) this.#rooms.delete(room.name);
-        this.#cancelIdle(room);
+        this.#idleTimers.cancel(room);
         continue;
       }
       if (room.deletedSinceRewrite && rewritesOnDeletion(room.name)) this.#scheduleRewrite(room);
@@ -244,24 +245,12 @@ export class DocRegistry {
 
   /** Debounced: one rewrite after the last of several deletions in a row. */
   #scheduleRewrite(room: Room): void {
-    this.#cancelRewrite(room);
-    const timer = setTimeout(() => {
-      this.#rewriteTimers.delete(room);
-      this.#startRewrite(room);
-    }, this.#historyRewriteDelayMs);
-    timer.unref();
-    this.#rewriteTimers.set(room, timer);
-  }
-
-  #cancelRewrite(room: Room): void {
-    const t = this.#rewriteTimers.get(room);
-    if (t) clearTimeout(t);
-    this.#rewriteTimers.delete(room);
+    this.#rewriteTimers.schedule(room, this.#historyRewriteDelayMs, (r) => this.#startRewrite(r));
   }
 
   /** Starts a rewrite at a moment when the doc equals its durable state; tracked like compactions. */
   #startRewrite(room: Room): void {
-    this.#cancelRewrite(room);
+    this.#rewriteTimers.cancel(room);
     if (room.discarded) return;
     if (room.inFlight) {
       // The doc is ahead of the log until the commit returns: encode it after that.
@@ -331,24 +320,13 @@ export class DocRegistry {
 
   #maybeScheduleIdle(room: Room): void {
     if (room.refs > 0 || room.busy || room.discarded || this.#idleTimers.has(room) || this.#closed) return;
-    const timer = setTimeout(() => {
-      this.#idleTimers.delete(room);
-      this.#unload(room);
-    }, this.#idleUnloadMs);
-    timer.unref();
-    this.#idleTimers.set(room, timer);
-  }
-
-  #cancelIdle(room: Room): void {
-    const t = this.#idleTimers.get(room);
-    if (t) clearTimeout(t);
-    this.#idleTimers.delete(room);
+    this.#idleTimers.schedule(room, this.#idleUnloadMs, (r) => this.#unload(r));
   }
 
   /** Unloads a room with no holders and nothing queued or in flight: every write is committed. */
   #unload(room: Room): boolean {
     if (room.refs > 0 || room.busy || room.discarded) return false;
-    this.#cancelIdle(room);
+    this.#idleTimers.cancel(room);
     if (this.#rewriteTimers.has(room)) this.#startRewrite(room);
     else if (room.updatesSinceSnapshot >= COMPACT_ON_UNLOAD_MIN_UPDATES) this.#compact(room);
     this.#rooms.delete(room.name);
