@@ -36,6 +36,9 @@ export const STUDY_ACTIONS = {
   'pseudonyms.key': ['lead'],
   // Who read which transcript, layer or export, when, by which door (docs/privacy.md).
   'access_log.read': ['lead', 'auditor'],
+  // A subject-access export of a participant (issue 18 item 6): every layer on their
+  // transcripts, blind or not, and their key entries, so the key's readers only.
+  'privacy.subject_access': ['lead'],
 } as const satisfies Record<string, ReadonlyArray<Role | 'admin'>>;
 
 export type StudyAction = keyof typeof STUDY_ACTIONS;
@@ -48,4 +51,12 @@ export function actingRole(role: Role | null, isAdmin: boolean): Role | 'admin' 
 export function allowed(action: StudyAction, role: Role | 'admin' | null): boolean {
   if (role === null) return false;
   return (STUDY_ACTIONS[action] as ReadonlyArray<Role | 'admin'>).includes(role);
+}
+
+/**
+ * A subject-access export of a user account (issue 18 item 6): the user themself, or an instance
+ * admin answering a request on their behalf. No one else, whatever their roles in shared studies.
+ */
+export function mayExportAccount(actor: { id: string; isAdmin: boolean }, userId: string): boolean {
+  return actor.isAdmin || actor.id === userId;
 }

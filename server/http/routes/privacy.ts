@@ -10,6 +10,8 @@ import type { Services } from '../../services';
 import { CONTENT_TYPES } from '../../commands/interchange/render/exportFile';
 import { download } from '../download';
 import { route } from '../route';
+import { exportParticipantData } from '../../commands/privacy/subjectAccess';
+import { exportUserData } from '../../commands/privacy/userAccess';
 
 /** A study's record served as JSON, or as a CSV download with `?format=csv`. */
 function studyDownload(path: '/api/studies/:sid/pseudonym-key' | '/api/studies/:sid/access-log', summary: string, fileName: string, read: (s: Services, actor: Actor, studyId: string, format: 'json' | 'csv') => Promise<{ json: unknown; csv: string }>) {
@@ -47,5 +49,7 @@ export const privacyRoutes = () => [
     return { json: { entries, retentionDays }, csv };
   }),
   route({ method: 'post', path: '/api/studies/:sid/pseudonym-key/terms', summary: "Add the lead's own terms to the key (real names, clinics, towns); later imports propose them", tag: 'privacy', auth: 'session', body: KeyTermsBody, handler: async ({ s, actor, params, body }) => await addKeyTerms(s, actor, params.sid, body.terms) }),
+  route({ method: 'get', path: '/api/participants/:pid/subject-access', summary: "Subject-access export: everything Concord holds about a participant, as one zip with README and manifest (the study's leads; audited and logged)", tag: 'privacy', auth: 'session', handler: async ({ s, actor, params }) => download(await exportParticipantData(s, actor, params.pid, 'rest')) }),
+  route({ method: 'get', path: '/api/users/:uid/subject-access', summary: 'Subject-access export: everything Concord holds about a user account, as one zip with README and manifest (the user themself or an admin; audited and logged)', tag: 'privacy', auth: 'session', handler: async ({ s, actor, params }) => download(await exportUserData(s, actor, params.uid, 'rest')) }),
   route({ method: 'post', path: '/api/studies/:sid/pseudonym-key/erase', summary: 'Delete the pseudonymisation key on its own (leads), as an erasure', tag: 'privacy', auth: 'session', body: EraseBody.pick({ reason: true }), handler: async ({ s, actor, params, body }) => ({ erasure: await eraseKey(s, actor, params.sid, body.reason) }) }),
 ];
