@@ -67,9 +67,9 @@ export function exportCodes(tree: ThemeTree): ExportCode[] {
 export function buildExportProject(input: StudyExportInput): ExportProject {
   const exported = new Set<string>();
   const walk = (codes: readonly ExportCode[]): void => codes.forEach((c) => (exported.add(c.guid), walk(c.children)));
-  const codes = exportCodes(input.tree);
-  walk(codes);
   const carried = input.carried ?? null;
+  const codes = withCarriedCodes(exportCodes(input.tree), carried);
+  walk(codes);
   // A file user's work went to an account; that account is written back as the file's user.
   const fileGuidOf = new Map(Object.entries(carried?.accounts ?? {}).map(([guid, id]) => [id, guid]));
   const guidOfUser = (id: string) => fileGuidOf.get(id) ?? userGuid(id);
@@ -180,6 +180,15 @@ export function buildExportProject(input: StudyExportInput): ExportProject {
   if (consensusUsed && !listed.has(CONSENSUS_USER.guid)) users.push({ ...CONSENSUS_USER });
   const sourcesOf = new Map<string, string[]>();
   input.transcripts.forEach((t, i) => sourcesOf.set(t.participantId, [...(sourcesOf.get(t.participantId) ?? []), sources[i]!.guid]));
+  for (const n of carried?.looseNotes ?? []) {
+    const guid = guidFor('note', n.guid);
+    if (noteGuids.has(guid)) continue;
+    noteGuids.add(guid);
+    notes.push({ guid, name: n.name, text: n.text, ...(n.userGuid ? { userGuid: guidFor('user', n.userGuid) } : {}), ...(n.createdAt !== null ? { createdAt: n.createdAt } : {}) });
+  }
+  const caseless = new Set(carried?.caseless ?? []);
+  // The file's own Description while the study's is the one the import gave it; else the study's.
+  const description = carried?.description && carried.description.study === input.study.description ? carried.description.file : input.study.description;
   const creator = carried ? carried.creatingUserGuid : guidOfUser(input.study.createdBy);
   const createdAt = carried ? carried.createdAt : input.study.createdAt;
   return {
@@ -187,10 +196,12 @@ export function buildExportProject(input: StudyExportInput): ExportProject {
     origin: 'Concord',
     ...(creator ? { userGuid: guidFor('user', creator) } : {}),
     ...(createdAt !== null ? { createdAt } : {}),
-    ...(input.study.description ? { description: input.study.description } : {}),
+    ...(description ? { description } : {}),
+    ...(carried?.noteGuids?.length ? { noteGuids: carried.noteGuids.map((g) => guidFor('note', g)) } : {}),
     users,
     codes,
-    cases: input.participants.map((p) => {
+    // A participant the import made for a source in no Case goes back without a Case.
+    cases: input.participants.filter((p) => !caseless.has(p.id)).map((p) => {
       const c = carried?.cases[p.id];
       if (!c || !sameName(c.name, p.pseudonym)) return { guid: guidFor('participant', p.id), name: p.pseudonym, sourceGuids: sourcesOf.get(p.id) ?? [] };
       return { guid: guidFor('participant', c.guid), name: c.name, ...(c.description ? { description: c.description } : {}), sourceGuids: sourcesOf.get(p.id) ?? [] };
@@ -200,6 +211,29 @@ export function buildExportProject(input: StudyExportInput): ExportProject {
     links,
     ...(carried?.sections ? { carriedSections: carried.sections } : {}),
   };
+}
+
+/**
+ * What the file said of its codes that the theme model does not hold (carried.ts): no colour
+ * (while the theme keeps the palette colour the import gave it), isCodable="false" (while the
+ * theme is active) and the code's NoteRefs.
+ */
+function withCarriedCodes(codes: ExportCode[], carried: CarriedProject | null): ExportCode[] {
+  const byGuid = new Map(Object.entries(carried?.codes ?? {}).map(([id, c]) => [codeGuid(id), c]));
+  if (!byGuid.size) return codes;
+  const apply = (c: ExportCode): ExportCode => {
+    const kept = byGuid.get(c.guid);
+    const children = c.children.map(apply);
+    if (!kept) return { ...c, children };
+    return {
+      ...c,
+      color: kept.assignedColor && c.color === kept.assignedColor ? null : c.color,
+      isCodable: kept.notCodable ? false : c.isCodable,
+      ...(kept.noteGuids?.length ? { noteGuids: kept.noteGuids.map((g) => guidFor('note', g)) } : {}),
+      children,
+    };
+  };
+  return codes.map(apply);
 }
 
 /** Whether Concord's (whitespace-collapsed, maybe shortened) name is still the file's name. */

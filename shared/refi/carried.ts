@@ -11,6 +11,22 @@ export interface CarriedUser {
   readonly name: string;
 }
 
+export interface CarriedCode {
+  /** The palette colour the import gave a code that had none: while unchanged, none is written back. */
+  readonly assignedColor?: string;
+  /** The file's isCodable="false" (Concord codes every level); written back while the theme is active. */
+  readonly notCodable?: true;
+  readonly noteGuids?: readonly string[];
+}
+
+export interface CarriedNote {
+  readonly guid: string;
+  readonly name: string;
+  readonly text: string;
+  readonly userGuid: string | null;
+  readonly createdAt: number | null;
+}
+
 export interface CarriedProject {
   /** The Project's creatingUserGUID and creationDateTime as the file stated them. */
   readonly creatingUserGuid: string | null;
@@ -21,6 +37,16 @@ export interface CarriedProject {
   readonly accounts: Readonly<Record<string, string>>;
   /** Concord participant id -> the Case it came from. */
   readonly cases: Readonly<Record<string, { readonly guid: string; readonly name: string; readonly description: string }>>;
+  /** Per theme (code GUID): what the file said that the theme model does not hold; absent in older rows. */
+  readonly codes?: Readonly<Record<string, CarriedCode>>;
+  /** Participants made for sources that were in no Case: exported without a Case again. */
+  readonly caseless?: readonly string[];
+  /** The Project's own Description, and the description the import gave the study (so an edit wins). */
+  readonly description?: { readonly file: string | null; readonly study: string };
+  /** Notes attached to no passage (the project's, a code's or a source's, or no one's), as the file had them. */
+  readonly looseNotes?: readonly CarriedNote[];
+  /** The Project's own NoteRefs (notes about the project as a whole). */
+  readonly noteGuids?: readonly string[];
   /** Variables, Sets and Graphs as the file wrote them (carriedSections.ts); absent in older rows. */
   readonly sections?: Readonly<Partial<Record<'Variables' | 'Sets' | 'Graphs', string>>>;
 }

@@ -14,6 +14,7 @@ export interface ExportCode {
   readonly color: string | null;
   readonly description: string;
   readonly isCodable: boolean;
+  readonly noteGuids?: readonly string[];
   readonly children: readonly ExportCode[];
 }
 
@@ -59,8 +60,8 @@ export interface ExportNote {
   readonly guid: string;
   readonly name: string;
   readonly text: string;
-  readonly userGuid: string;
-  readonly createdAt: number;
+  readonly userGuid?: string;
+  readonly createdAt?: number;
 }
 
 /** A directed link, used from an experiential statement's Note to the codes it feeds. */
@@ -77,6 +78,8 @@ export interface ExportProject {
   readonly userGuid?: string;
   readonly createdAt?: number;
   readonly description?: string;
+  /** The Project's own NoteRefs (carried from an imported file). */
+  readonly noteGuids?: readonly string[];
   readonly users: readonly ExportUser[];
   readonly codes: readonly ExportCode[];
   readonly cases: readonly ExportCase[];

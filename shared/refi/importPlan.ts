@@ -112,6 +112,8 @@ export interface ImportPlan {
   /** Users with work in the file (consensus excluded), in file order. */
   readonly users: readonly PlannedUser[];
   /** What the export gives back beyond the study (accounts and cases are known only at import). */
-  readonly carried: Omit<CarriedProject, 'accounts' | 'cases'>;
+  readonly carried: Omit<CarriedProject, 'accounts' | 'cases' | 'caseless' | 'description'>;
+  /** The Project's own Description, kept with the study (carried.ts). */
+  readonly description: string | null;
   readonly report: ImportReport;
 }

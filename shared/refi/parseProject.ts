@@ -127,7 +127,9 @@ export function parseProject(xml: string, options: ParseOptions = {}): RefiProje
   });
   const links: RefiLink[] = children(child(root, 'Links'), 'Link').map((l) => ({ guid: guidAttr(l, 'guid') ?? '', name: attr(l, 'name') ?? '', originGuid: guidAttr(l, 'originGUID'), targetGuid: guidAttr(l, 'targetGUID') }));
 
-  return { sections: readCarriedSections(xml), file, creatingUserGuid: fallbackUser, createdAt: timeAttr(root, 'creationDateTime'), name: attr(root, 'name') ?? '', origin: attr(root, 'origin'), namespace, users, codes, sources, cases, notes, links, skippedSources, skippedSelections, convention, conventionEvidence: { matched, named }, warnings };
+  const description = textOf(root.Description);
+  const noteGuids = children(root, 'NoteRef').flatMap((r) => guidAttr(r, 'targetGUID') ?? []);
+  return { sections: readCarriedSections(xml), description, noteGuids, file, creatingUserGuid: fallbackUser, createdAt: timeAttr(root, 'creationDateTime'), name: attr(root, 'name') ?? '', origin: attr(root, 'origin'), namespace, users, codes, sources, cases, notes, links, skippedSources, skippedSelections, convention, conventionEvidence: { matched, named }, warnings };
 }
 
 /** Codes depth-first, parents before children, as nested in the CodeBook. */
@@ -145,6 +147,7 @@ export function readCodes(nodes: readonly XmlNode[]): RefiCode[] {
         color: color && /^#([0-9a-f]{6}|[0-9a-f]{3})$/i.test(color.trim()) ? color.trim() : null,
         description: textOf(c.Description) ?? '',
         isCodable: attr(c, 'isCodable')?.trim() !== 'false' && attr(c, 'isCodable')?.trim() !== '0',
+        noteGuids: children(c, 'NoteRef').flatMap((r) => guidAttr(r, 'targetGUID') ?? []),
       });
       walk(children(c, 'Code'), guid);
     }

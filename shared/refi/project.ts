@@ -13,6 +13,8 @@ export interface RefiCode {
   readonly description: string;
   /** Exporters mark grouping levels `isCodable="false"`; Concord codes every level (docs/interchange.md). */
   readonly isCodable: boolean;
+  /** The code's NoteRefs (memos about the code). */
+  readonly noteGuids?: readonly string[];
 }
 
 /** A coded stretch of a text source, positions already converted to UTF-16 offsets [start, end). */
@@ -110,6 +112,9 @@ export interface RefiProject {
   /** Selections whose name matched the text under the chosen convention / selections with a name. */
   readonly conventionEvidence: { readonly matched: number; readonly named: number };
   readonly warnings: readonly string[];
+  /** The Project's own Description and NoteRefs (after every section in Project.xsd's sequence). */
+  readonly description?: string | null;
+  readonly noteGuids?: readonly string[];
   /** Variables, Sets and Graphs: carried as written, or refused (carriedSections.ts). */
   readonly sections?: CarriedSections;
 }

@@ -19,6 +19,7 @@ const iso = (ms: number | undefined) => (ms === undefined ? undefined : new Date
 export function codeElement(c: ExportCode): XmlElement {
   return el('Code', { guid: c.guid, name: c.name, isCodable: c.isCodable, color: c.color ?? undefined }, [
     ...(c.description ? [textEl('Description', c.description)] : []),
+    ...(c.noteGuids ?? []).map((g) => el('NoteRef', { targetGUID: g })),
     ...c.children.map(codeElement),
   ]);
 }
@@ -98,6 +99,7 @@ export function writeProject(p: ExportProject, options: WriteProjectOptions): st
       ...carriedSection(p, 'Sets'),
       ...carriedSection(p, 'Graphs'),
       ...(p.description ? [textEl('Description', p.description)] : []),
+      ...(p.noteGuids ?? []).map((g) => el('NoteRef', { targetGUID: g })),
     ],
   );
   return serializeXml(root);
