@@ -29,6 +29,9 @@ export const STUDY_ACTIONS = {
   // auditors read only (their reads go through study.read / audit.read).
   'reconcile.resolve': ['lead', 'admin'],
   'reconcile.comment': ['lead', 'coder', 'admin'],
+  // The codebook reconciliation view (issue 15 item 2): leads decide there, auditors read it; its
+  // overlap figures are counts over every coder's layer, so coders are left out like progress.
+  'codebook.reconcile': ['lead', 'auditor', 'admin'],
   // Erasure (docs/privacy.md): a study's leads only. An instance admin who is not a member does
   // not erase research data; they erase user accounts (commands/privacy/eraseUser.ts).
   'privacy.erase': ['lead'],
