@@ -108,4 +108,29 @@ describe('encryption at rest of the SQLite database', () => {
     expect((await s.db.selectFrom('transcripts').select('id').execute()).length).toBe(2);
     await s.close();
   });
+
+  it('encrypts an existing unencrypted database in place with `concord encrypt`', async () => {
+    const plain = testEnv('sqlite');
+    try {
+      const server = await startServer(plain.config, plain.options);
+      const f = await seedStudy(server.services, 'open');
+      const marker = uniqueMarker('Plainmark');
+      expect((await f.api('lead').post(`/api/studies/${f.studyId}/participants`, { pseudonym: marker })).status).toBe(201);
+      await server.close();
+      expect(filesContaining(plain.dataDir, marker).length).toBeGreaterThan(0);
+      const noKey = await runCli(['encrypt'], { DATA_DIR: plain.dataDir });
+      expect([noKey.code, noKey.stderr]).toEqual([2, expect.stringMatching(/no key: set CONCORD_DB_KEY/)]);
+      const done = await runCli(['encrypt'], { DATA_DIR: plain.dataDir, CONCORD_DB_KEY: KEY });
+      expect(done.stderr).toBe('');
+      expect(done.code).toBe(0);
+      expect(filesContaining(plain.dataDir, marker)).toEqual([]);
+      const again = await runCli(['encrypt'], { DATA_DIR: plain.dataDir, CONCORD_DB_KEY: KEY });
+      expect([again.code, again.stderr]).toEqual([2, expect.stringMatching(/already encrypted/)]);
+      const s = await createServices(parseConfig({ DATA_DIR: plain.dataDir, LOG_LEVEL: 'silent', CONCORD_DB_KEY: KEY }), plain.options);
+      expect((await s.db.selectFrom('participants').select('pseudonym').execute()).map((p) => p.pseudonym)).toContain(marker);
+      await s.close();
+    } finally {
+      await plain.cleanup();
+    }
+  });
 });
