@@ -1,7 +1,7 @@
 // The cost of encryption at rest (CONCORD_DB_KEY, docs/deploy.md) on the commit path: the
 // SQLite update-log writer the server runs (ydocs/LogWriter.ts sqliteLogWriter: one transaction,
 // synchronous=FULL, so every commit is flushed before it returns), one commit at a time as a
-// coder's edits arrive, each holding one real Yjs update (a note of ~200 characters), on a
+// coder's edits arrive, each holding one real Yjs update (a note of ~120 characters), on a
 // database opened as the server opens it, with and without a key. Rounds alternate the two modes
 // on fresh files so that the machine's load drifts over both alike. Per mode: flushed commits per
 // second and p50/p99 commit latency (medians over rounds), the load average before and after.
