@@ -28,3 +28,4 @@ export { retireTheme } from './retireTheme';
 export { mergeTheme } from './mergeTheme';
 export { finaliseTheme } from './finaliseTheme';
 export { setLevels } from './setLevels';
+export { malformedCases } from './malformedCases';
