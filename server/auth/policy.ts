@@ -16,6 +16,10 @@ export const STUDY_ACTIONS = {
   'transcripts.phase': ['lead', 'admin'],
   // The same list decides codebook changes over the socket (shared/access.ts).
   'codebook.govern': CODEBOOK_GOVERNORS,
+  // Proposals to change governed themes (docs/theme-model.md): coders propose, governors decide;
+  // everyone who reads the study's audit trail reads every proposal, a coder their own.
+  'codebook.propose': ['coder'],
+  'codebook.proposals.read': ['lead', 'auditor', 'admin'],
   'audit.read': ['lead', 'auditor', 'admin'],
   'docs.history': ['lead', 'auditor', 'admin'],
   // The lead's progress view (issue 4 item 7): counts only, no content, so it is safe in blind
@@ -25,6 +29,9 @@ export const STUDY_ACTIONS = {
   // auditors read only (their reads go through study.read / audit.read).
   'reconcile.resolve': ['lead', 'admin'],
   'reconcile.comment': ['lead', 'coder', 'admin'],
+  // The codebook reconciliation view (issue 15 item 2): leads decide there, auditors read it; its
+  // overlap figures are counts over every coder's layer, so coders are left out like progress.
+  'codebook.reconcile': ['lead', 'auditor', 'admin'],
   // Erasure (docs/privacy.md): a study's leads only. An instance admin who is not a member does
   // not erase research data; they erase user accounts (commands/privacy/eraseUser.ts).
   'privacy.erase': ['lead'],

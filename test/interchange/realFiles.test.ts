@@ -51,7 +51,7 @@ describe('real REFI-QDA files: import, export, compare', () => {
       it.skip(`${title} [skipped: ${REAL}/${real.file} is not here; test/fixtures/real/SOURCES.md says where to get it]`, () => undefined);
       continue;
     }
-    it(title, async () => {
+    it(title, { timeout: 120_000 }, async () => {
       const original = open(bytes);
       const imported = await importer.api.post('/api/import/project', { name: real.file, data: base64(bytes) });
       expect(imported.status).toBe(201);

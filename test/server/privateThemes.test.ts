@@ -28,6 +28,7 @@ const DOORS = (sid: string, tid: string) => [
   `/api/studies/${sid}/reconciliation`,
   `/api/transcripts/${tid}/disagreements`,
   `/api/studies/${sid}/audit`,
+  `/api/studies/${sid}/codebook/reconciliation`,
 ];
 
 for (const dialect of testDialects()) {

@@ -22,6 +22,7 @@ import { PinnedKeysEditor } from './PinnedKeysEditor';
 import { useLineCursor } from './useLineCursor';
 import { usePinnedKeys } from './usePinnedKeys';
 import { useWorkspaceKeys } from './useWorkspaceKeys';
+import { useCodebookWork } from './themes/useCodebookWork';
 
 /**
  * The IPA worksheet: exploratory notes in the left margin, the numbered transcript in the middle,
@@ -70,6 +71,8 @@ export function Workspace({ transcriptId, me }: { transcriptId: string; me: User
   const cite = useCallback((s: Span) => formatLineRange(lineRangeOf(lines, s.start, s.end)), [lines]);
   const env = useMemo<MarginEnv>(() => ({ lines, tree, cite, actions, nameOf, colorOf }), [lines, tree, cite, actions, nameOf, colorOf]);
 
+  const work = useCodebookWork(study, me.id, layers);
+  const themeMessage = useCallback((text: string | null, undoIt?: () => void) => text && setToast({ id: Date.now(), text, ...(undoIt ? { undo: undoIt } : {}) }), []);
   const { pins: quick, setPin } = usePinnedKeys(me.id, study?.id ?? null, tree, codebook.status === 'saved' || codebook.status === 'saving');
   const counts = useMemo(() => {
     const m = new Map<string, number>();
@@ -308,6 +311,9 @@ export function Workspace({ transcriptId, me }: { transcriptId: string; me: User
             searchRef={searchRef}
             children={tree && canWriteOwn ? <PinnedKeysEditor tree={tree} pins={quick} setPin={setPin} /> : null}
             onClose={() => setShowThemes(false)}
+            {...work}
+            nameOf={nameOf}
+            onMessage={themeMessage}
             onApply={(id) => {
               apply(id);
               setShowThemes(false);

@@ -1,3 +1,4 @@
+import type * as Y from 'yjs';
 import { useCallback, useMemo } from 'react';
 import { accessContext, decideAccess, themesArePrivate } from '../../../shared/access';
 import { type Layer, readLayer } from '../../../shared/coding';
@@ -27,6 +28,8 @@ export interface Layers {
   codes: boolean;
   canWriteOwn: boolean;
   canWriteCodebook: boolean;
+  /** The user's own private codebook, when they may write it (independent themes). */
+  ownPrivateDoc: Y.Doc | null;
   /** Whether this user may create themes, and where they go (their private codebook under independent themes). */
   canCreateTheme: boolean;
   createTheme: (label: string, parentId: string | null) => string | null;
@@ -91,5 +94,7 @@ export function useLayers(transcriptId: string, me: User, data: LoadedTranscript
   );
   const colorOf = useCallback((userId: string) => coderColor(Math.max(0, coders.findIndex((m) => m.userId === userId))), [coders]);
   const nameOf = useCallback((userId: string) => members.find((m) => m.userId === userId)?.name ?? 'someone', [members]);
-  return { own, codebook, tree, ownLayer, otherLayers, codes, canWriteOwn, canWriteCodebook, canCreateTheme, createTheme, privateThemes, coders, colorOf, nameOf };
+  const writesPrivate = Boolean(ctx && study && ownPrivate && ownPrivate.status() !== 'forbidden' && decideAccess({ kind: 'privateCodebook', studyId: study.id, ownerId: me.id }, ctx) === 'write');
+  const ownPrivateDoc = writesPrivate ? ownPrivate!.doc : null;
+  return { own, codebook, tree, ownLayer, otherLayers, codes, canWriteOwn, canWriteCodebook, ownPrivateDoc, canCreateTheme, createTheme, privateThemes, coders, colorOf, nameOf };
 }
