@@ -37,6 +37,13 @@ export interface ExportSelection {
   readonly memo?: string;
   readonly codings: readonly ExportCoding[];
   readonly noteGuids: readonly string[];
+  /** modifyingUser and modifiedDateTime, written back from an imported file. */
+  readonly modified?: ExportModified;
+}
+
+export interface ExportModified {
+  readonly userGuid?: string;
+  readonly at?: number;
 }
 
 export interface ExportSource {
@@ -47,6 +54,10 @@ export interface ExportSource {
   readonly userGuid?: string;
   readonly createdAt?: number;
   readonly selections: readonly ExportSelection[];
+  /** From an imported file: the TextSource's Description and NoteRefs, who changed it last. */
+  readonly description?: string;
+  readonly noteGuids?: readonly string[];
+  readonly modified?: ExportModified;
 }
 
 export interface ExportCase {
@@ -78,6 +89,7 @@ export interface ExportProject {
   readonly userGuid?: string;
   readonly createdAt?: number;
   readonly description?: string;
+  readonly modified?: ExportModified;
   /** The Project's own NoteRefs (carried from an imported file). */
   readonly noteGuids?: readonly string[];
   readonly users: readonly ExportUser[];

@@ -1,6 +1,6 @@
 import { detectConvention, type RawSelection } from './detectConvention';
 import { positionTable, toUtf16 } from './offsets';
-import type { RefiCase, RefiCode, RefiCoding, RefiLink, RefiNote, RefiProject, RefiSelection, RefiSkippedSource, RefiTextSource, RefiUser } from './project';
+import type { Modified, RefiCase, RefiCode, RefiCoding, RefiLink, RefiNote, RefiProject, RefiSelection, RefiSkippedSource, RefiTextSource, RefiUser } from './project';
 import { type XmlNode, attr, child, children, guidAttr, parseXml, rootNamespace, textOf, timeAttr } from './xmlTree';
 import { RefiError } from './xmlText';
 import { elementLabel, inFile } from './where';
@@ -24,6 +24,9 @@ export interface ParseOptions {
 }
 
 interface RawSource {
+  description: string | null;
+  noteGuids: string[];
+  modified: Modified;
   guid: string;
   name: string;
   text: string;
@@ -86,7 +89,7 @@ export function parseProject(xml: string, options: ParseOptions = {}): RefiProje
       continue;
     }
     if (children(s, 'Coding').length) warn(where, `${children(s, 'Coding').length} <Coding> elements of the whole source (no selection) skipped`);
-    rawSources.push({ guid, name, text, userGuid: guidAttr(s, 'creatingUser'), createdAt: timeAttr(s, 'creationDateTime'), selections: children(s, 'PlainTextSelection').map(readSelection) });
+    rawSources.push({ description: textOf(s.Description), noteGuids: children(s, 'NoteRef').flatMap((r) => guidAttr(r, 'targetGUID') ?? []), modified: modifiedOf(s, 'modifyingUser'), guid, name, text, userGuid: guidAttr(s, 'creatingUser'), createdAt: timeAttr(s, 'creationDateTime'), selections: children(s, 'PlainTextSelection').map(readSelection) });
   }
 
   const { convention, matched, named } = detectConvention(rawSources);
@@ -103,14 +106,14 @@ export function parseProject(xml: string, options: ParseOptions = {}): RefiProje
         continue;
       }
       const userGuid = sel.user ?? fallbackUser;
-      selections.push({ guid: sel.guid, name: sel.name, start: span.start, end: span.end, userGuid, createdAt: sel.createdAt, memo: sel.memo, codings: sel.codings, noteGuids: sel.noteGuids });
+      selections.push({ guid: sel.guid, name: sel.name, start: span.start, end: span.end, userGuid, createdAt: sel.createdAt, memo: sel.memo, codings: sel.codings, noteGuids: sel.noteGuids, ...(sel.modified ? { modified: sel.modified } : {}) });
       for (const c of sel.codings) {
         const user = c.userGuid ?? userGuid;
         if (!user) continue;
         codings.push({ selectionGuid: sel.guid, codeGuid: c.codeGuid, userGuid: user, start: span.start, end: span.end });
       }
     }
-    return { guid: s.guid, name: s.name, text: s.text, userGuid: s.userGuid ?? fallbackUser, createdAt: s.createdAt, codings, selections };
+    return { guid: s.guid, name: s.name, text: s.text, userGuid: s.userGuid ?? fallbackUser, createdAt: s.createdAt, codings, selections, description: s.description, noteGuids: s.noteGuids, modified: s.modified };
   });
 
   const notes: RefiNote[] = children(child(root, 'Notes'), 'Note').flatMap((n) => {
@@ -129,7 +132,7 @@ export function parseProject(xml: string, options: ParseOptions = {}): RefiProje
 
   const description = textOf(root.Description);
   const noteGuids = children(root, 'NoteRef').flatMap((r) => guidAttr(r, 'targetGUID') ?? []);
-  return { sections: readCarriedSections(xml), description, noteGuids, file, creatingUserGuid: fallbackUser, createdAt: timeAttr(root, 'creationDateTime'), name: attr(root, 'name') ?? '', origin: attr(root, 'origin'), namespace, users, codes, sources, cases, notes, links, skippedSources, skippedSelections, convention, conventionEvidence: { matched, named }, warnings };
+  return { sections: readCarriedSections(xml), description, noteGuids, modified: modifiedOf(root, 'modifyingUserGUID'), file, creatingUserGuid: fallbackUser, createdAt: timeAttr(root, 'creationDateTime'), name: attr(root, 'name') ?? '', origin: attr(root, 'origin'), namespace, users, codes, sources, cases, notes, links, skippedSources, skippedSelections, convention, conventionEvidence: { matched, named }, warnings };
 }
 
 /** Codes depth-first, parents before children, as nested in the CodeBook. */
@@ -156,6 +159,11 @@ export function readCodes(nodes: readonly XmlNode[]): RefiCode[] {
   return codes;
 }
 
+/** An element's modifying user (attribute `userAttr`: the Project says modifyingUserGUID) and time. */
+function modifiedOf(node: XmlNode, userAttr: string): Modified {
+  return { userGuid: guidAttr(node, userAttr), at: timeAttr(node, 'modifiedDateTime') };
+}
+
 function readSelection(sel: XmlNode): RawSelection {
   return {
     guid: guidAttr(sel, 'guid') ?? '',
@@ -170,5 +178,6 @@ function readSelection(sel: XmlNode): RawSelection {
       return code ? [{ guid: guidAttr(c, 'guid'), codeGuid: code, userGuid: guidAttr(c, 'creatingUser'), createdAt: timeAttr(c, 'creationDateTime') }] : [];
     }),
     noteGuids: children(sel, 'NoteRef').flatMap((r) => guidAttr(r, 'targetGUID') ?? []),
+    modified: modifiedOf(sel, 'modifyingUser'),
   };
 }

@@ -135,6 +135,7 @@ export function planImport(project: RefiProject, options: PlanOptions): ImportPl
       creatingUserGuid: project.creatingUserGuid ?? null,
       createdAt: project.createdAt ?? null,
       users: project.users.map((u) => ({ guid: u.guid, name: u.name })),
+      ...(project.modified ? { modified: project.modified } : {}),
       codes,
       ...(looseNotes.length ? { looseNotes } : {}),
       ...(project.noteGuids?.length ? { noteGuids: project.noteGuids } : {}),

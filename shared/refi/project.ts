@@ -40,6 +40,14 @@ export interface RefiSelection {
   readonly memo: string | null;
   readonly codings: readonly { readonly guid: string | null; readonly codeGuid: string; readonly userGuid: string | null; readonly createdAt: number | null }[];
   readonly noteGuids: readonly string[];
+  /** modifyingUser and modifiedDateTime as the file had them (carried, never used). */
+  readonly modified?: Modified;
+}
+
+/** An element's modifyingUser(GUID) and modifiedDateTime, kept to be written back. */
+export interface Modified {
+  readonly userGuid: string | null;
+  readonly at: number | null;
 }
 
 export interface RefiTextSource {
@@ -50,6 +58,10 @@ export interface RefiTextSource {
   readonly createdAt: number | null;
   readonly codings: readonly RefiCoding[];
   readonly selections: readonly RefiSelection[];
+  /** The TextSource's Description and NoteRefs, and who changed it last, as the file had them. */
+  readonly description?: string | null;
+  readonly noteGuids?: readonly string[];
+  readonly modified?: Modified;
 }
 
 export interface RefiNote {
@@ -115,6 +127,7 @@ export interface RefiProject {
   /** The Project's own Description and NoteRefs (after every section in Project.xsd's sequence). */
   readonly description?: string | null;
   readonly noteGuids?: readonly string[];
+  readonly modified?: Modified;
   /** Variables, Sets and Graphs: carried as written, or refused (carriedSections.ts). */
   readonly sections?: CarriedSections;
 }

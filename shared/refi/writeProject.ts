@@ -33,9 +33,10 @@ function selectionElement(sel: ExportSelection, cp: Int32Array): XmlElement {
   // REFI-QDA positions count code points (QualCoder's and MAXQDA's reading); 0-based, end-exclusive.
   return el(
     'PlainTextSelection',
-    { guid: sel.guid, startPosition: cp[sel.start] ?? 0, endPosition: cp[sel.end] ?? 0, creatingUser: sel.userGuid, creationDateTime: iso(sel.createdAt) },
+    { guid: sel.guid, startPosition: cp[sel.start] ?? 0, endPosition: cp[sel.end] ?? 0, creatingUser: sel.userGuid, creationDateTime: iso(sel.createdAt), modifyingUser: sel.modified?.userGuid, modifiedDateTime: iso(sel.modified?.at) },
     [
-      ...(sel.memo ? [textEl('Description', sel.memo)] : []),
+      // An empty memo is written only when the file had one (carried): Concord writes no empty Description.
+      ...(sel.memo !== undefined ? [textEl('Description', sel.memo)] : []),
       ...sel.codings.map((c) => el('Coding', { guid: c.guid, creatingUser: c.userGuid, creationDateTime: iso(c.createdAt) }, [el('CodeRef', { targetGUID: c.codeGuid })])),
       ...sel.noteGuids.map((g) => el('NoteRef', { targetGUID: g })),
     ],
@@ -52,8 +53,13 @@ function sourceElement(s: ExportSource, options: WriteProjectOptions): XmlElemen
   });
   return el(
     'TextSource',
-    { guid: s.guid, name: s.name, plainTextPath: options.text === 'path' ? `internal://${sourceFileName(s)}` : undefined, creatingUser: s.userGuid, creationDateTime: iso(s.createdAt) },
-    [...(options.text === 'inline' ? [textEl('PlainTextContent', s.text)] : []), ...selections],
+    { guid: s.guid, name: s.name, plainTextPath: options.text === 'path' ? `internal://${sourceFileName(s)}` : undefined, creatingUser: s.userGuid, creationDateTime: iso(s.createdAt), modifyingUser: s.modified?.userGuid, modifiedDateTime: iso(s.modified?.at) },
+    [
+      ...(s.description !== undefined ? [textEl('Description', s.description)] : []),
+      ...(options.text === 'inline' ? [textEl('PlainTextContent', s.text)] : []),
+      ...selections,
+      ...(s.noteGuids ?? []).map((g) => el('NoteRef', { targetGUID: g })),
+    ],
   );
 }
 
@@ -84,6 +90,8 @@ export function writeProject(p: ExportProject, options: WriteProjectOptions): st
       origin: p.origin,
       creatingUserGUID: p.userGuid,
       creationDateTime: iso(p.createdAt),
+      modifyingUserGUID: p.modified?.userGuid,
+      modifiedDateTime: iso(p.modified?.at),
     },
     [
       ...section('Users', p.users.map((u) => el('User', { guid: u.guid, name: u.name }))),

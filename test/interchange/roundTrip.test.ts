@@ -80,6 +80,10 @@ for (const dialect of testDialects()) {
         .replace('isCodable="true"/>', 'isCodable="true"><NoteRef targetGUID="e0000000-0000-4000-8000-000000000002"/></Code>')
         .replace('</Notes>', `${loose(2, 'Code memo')}${loose(3, 'Project memo')}${loose(4, 'Unreferenced memo')}</Notes>`)
         .replace('</Project>', '<Description>Pilot of the fatigue study</Description><NoteRef targetGUID="e0000000-0000-4000-8000-000000000003"/></Project>')
+        .replace('creationDateTime="2025-01-01T10:00:00Z">', 'creationDateTime="2025-01-01T10:00:00Z" modifyingUserGUID="22222222-2222-4222-8222-222222222222" modifiedDateTime="2025-02-01T10:00:00Z">')
+        .replace('creationDateTime="2025-01-01T10:05:00Z">', 'creationDateTime="2025-01-01T10:05:00Z" modifyingUser="33333333-3333-4333-8333-333333333333" modifiedDateTime="2025-02-02T10:00:00Z"><Description>Recorded at home</Description>')
+        .replace('creationDateTime="2025-01-02T09:00:00Z">\n        <Description>', 'creationDateTime="2025-01-02T09:00:00Z" modifyingUser="22222222-2222-4222-8222-222222222222" modifiedDateTime="2025-02-03T10:00:00Z">\n        <Description>')
+        .replace('</TextSource>', '<NoteRef targetGUID="e0000000-0000-4000-8000-000000000004"/></TextSource>')
         .replace('name="Wave 1 interviews">', 'name="Wave 1 interviews"><MemberCode targetGUID="a0000000-0000-4000-8000-000000000005"/><MemberCode targetGUID="a0000000-0000-4000-8000-00000000dead"/>');
       const original = parseProject(xml);
       expect(original.cases).toEqual([]);
@@ -107,6 +111,12 @@ for (const dialect of testDialects()) {
       expect(back.noteGuids).toEqual(['e0000000-0000-4000-8000-000000000003']);
       expect(back.description).toBe('Pilot of the fatigue study');
       expect(back.cases).toEqual([]);
+      // Descriptions, NoteRefs and modifying users and times of the project, the source and the selection.
+      expect(back.modified).toEqual({ userGuid: '22222222-2222-4222-8222-222222222222', at: Date.parse('2025-02-01T10:00:00Z') });
+      const [src] = back.sources;
+      expect({ description: src?.description, noteGuids: src?.noteGuids, modified: src?.modified }).toEqual({ description: 'Recorded at home', noteGuids: ['e0000000-0000-4000-8000-000000000004'], modified: { userGuid: '33333333-3333-4333-8333-333333333333', at: Date.parse('2025-02-02T10:00:00Z') } });
+      expect(src?.selections.find((x) => x.guid === 'c0000000-0000-4000-8000-000000000001')?.modified).toEqual({ userGuid: '22222222-2222-4222-8222-222222222222', at: Date.parse('2025-02-03T10:00:00Z') });
+      expect(original.sources[0]?.description).toBe('Recorded at home');
     });
 
     it('imports its own export as the exporting lead: their work stays theirs, the others become pending coders', async () => {
