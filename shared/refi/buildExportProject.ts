@@ -169,6 +169,7 @@ export function buildExportProject(input: StudyExportInput): ExportProject {
       ...(from.description != null ? { description: from.description } : {}),
       ...(from.noteGuids?.length ? { noteGuids: from.noteGuids.map((g) => guidFor('note', g)) } : {}),
       ...modifiedOut(from.modified),
+      ...(from.variableValues?.length ? { variableValues: from.variableValues } : {}),
     };
   });
 
@@ -208,8 +209,9 @@ export function buildExportProject(input: StudyExportInput): ExportProject {
     // A participant the import made for a source in no Case goes back without a Case.
     cases: input.participants.filter((p) => !caseless.has(p.id)).map((p) => {
       const c = carried?.cases[p.id];
-      if (!c || !sameName(c.name, p.pseudonym)) return { guid: guidFor('participant', p.id), name: p.pseudonym, sourceGuids: sourcesOf.get(p.id) ?? [] };
-      return { guid: guidFor('participant', c.guid), name: c.name, ...(c.description ? { description: c.description } : {}), sourceGuids: sourcesOf.get(p.id) ?? [] };
+      const values = c?.variableValues?.length ? { variableValues: c.variableValues } : {};
+      if (!c || !sameName(c.name, p.pseudonym)) return { guid: guidFor('participant', p.id), name: p.pseudonym, sourceGuids: sourcesOf.get(p.id) ?? [], ...values };
+      return { guid: guidFor('participant', c.guid), name: c.name, ...(c.description ? { description: c.description } : {}), sourceGuids: sourcesOf.get(p.id) ?? [], ...values };
     }),
     sources,
     notes,

@@ -11,6 +11,14 @@ export interface CarriedUser {
   readonly name: string;
 }
 
+export interface CarriedCase {
+  readonly guid: string;
+  readonly name: string;
+  readonly description: string;
+  /** Its VariableValue elements as the file wrote them. */
+  readonly variableValues?: readonly string[];
+}
+
 export interface CarriedCode {
   /** The palette colour the import gave a code that had none: while unchanged, none is written back. */
   readonly assignedColor?: string;
@@ -36,7 +44,7 @@ export interface CarriedProject {
   /** File user GUID -> the Concord account their work went to. */
   readonly accounts: Readonly<Record<string, string>>;
   /** Concord participant id -> the Case it came from. */
-  readonly cases: Readonly<Record<string, { readonly guid: string; readonly name: string; readonly description: string }>>;
+  readonly cases: Readonly<Record<string, CarriedCase>>;
   /** The Project's modifyingUserGUID and modifiedDateTime as the file had them. */
   readonly modified?: Modified;
   /** Per theme (code GUID): what the file said that the theme model does not hold; absent in older rows. */
@@ -73,6 +81,7 @@ export interface CarriedSource {
   readonly description?: string | null;
   readonly noteGuids?: readonly string[];
   readonly modified?: Modified;
+  readonly variableValues?: readonly string[];
   /** Note record id (exploratory note or statement) -> the Note it came from. */
   readonly notes: Readonly<Record<string, { readonly guid: string; readonly name: string }>>;
 }

@@ -58,6 +58,7 @@ export interface ExportSource {
   readonly description?: string;
   readonly noteGuids?: readonly string[];
   readonly modified?: ExportModified;
+  readonly variableValues?: readonly string[];
 }
 
 export interface ExportCase {
@@ -65,6 +66,8 @@ export interface ExportCase {
   readonly name: string;
   readonly description?: string;
   readonly sourceGuids: readonly string[];
+  /** VariableValue elements carried from an imported file, written as they were. */
+  readonly variableValues?: readonly string[];
 }
 
 export interface ExportNote {

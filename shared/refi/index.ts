@@ -26,3 +26,4 @@ export * from './where';
 export * from './carried';
 export * from './carriedSections';
 export * from './readSets';
+export * from './rawChildren';

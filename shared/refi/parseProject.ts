@@ -5,6 +5,7 @@ import { type XmlNode, attr, child, children, guidAttr, parseXml, rootNamespace,
 import { RefiError } from './xmlText';
 import { elementLabel, inFile } from './where';
 import { readCarriedSections } from './carriedSections';
+import { rawChildrenByGuid } from './rawChildren';
 
 /**
  * Namespaces seen in real exports (SOURCES.md): urn:QDA-XML:project:1.0 (MAXQDA, NVivo, QualCoder,
@@ -93,6 +94,8 @@ export function parseProject(xml: string, options: ParseOptions = {}): RefiProje
   }
 
   const { convention, matched, named } = detectConvention(rawSources);
+  const sourceValues = rawChildrenByGuid(xml, 'TextSource', 'VariableValue');
+  const caseValues = rawChildrenByGuid(xml, 'Case', 'VariableValue');
   const skippedSelections: RefiProject['skippedSelections'][number][] = [];
   const sources: RefiTextSource[] = rawSources.map((s) => {
     const table = positionTable(s.text, convention);
@@ -113,7 +116,8 @@ export function parseProject(xml: string, options: ParseOptions = {}): RefiProje
         codings.push({ selectionGuid: sel.guid, codeGuid: c.codeGuid, userGuid: user, start: span.start, end: span.end });
       }
     }
-    return { guid: s.guid, name: s.name, text: s.text, userGuid: s.userGuid ?? fallbackUser, createdAt: s.createdAt, codings, selections, description: s.description, noteGuids: s.noteGuids, modified: s.modified };
+    const variableValues = sourceValues.get(s.guid);
+    return { guid: s.guid, name: s.name, text: s.text, userGuid: s.userGuid ?? fallbackUser, createdAt: s.createdAt, codings, selections, description: s.description, noteGuids: s.noteGuids, modified: s.modified, ...(variableValues ? { variableValues } : {}) };
   });
 
   const notes: RefiNote[] = children(child(root, 'Notes'), 'Note').flatMap((n) => {
@@ -126,13 +130,17 @@ export function parseProject(xml: string, options: ParseOptions = {}): RefiProje
     const guid = guidAttr(c, 'guid');
     if (!guid) return [];
     const sourceGuids = children(c, 'SourceRef').flatMap((r) => guidAttr(r, 'targetGUID') ?? []);
-    return [{ guid, name: attr(c, 'name')?.trim() || guid, description: textOf(c.Description) ?? '', sourceGuids }];
+    const variableValues = caseValues.get(guid);
+    return [{ guid, name: attr(c, 'name')?.trim() || guid, description: textOf(c.Description) ?? '', sourceGuids, ...(variableValues ? { variableValues } : {}) }];
   });
   const links: RefiLink[] = children(child(root, 'Links'), 'Link').map((l) => ({ guid: guidAttr(l, 'guid') ?? '', name: attr(l, 'name') ?? '', originGuid: guidAttr(l, 'originGUID'), targetGuid: guidAttr(l, 'targetGUID') }));
 
   const description = textOf(root.Description);
   const noteGuids = children(root, 'NoteRef').flatMap((r) => guidAttr(r, 'targetGUID') ?? []);
-  return { sections: readCarriedSections(xml), description, noteGuids, modified: modifiedOf(root, 'modifyingUserGUID'), file, creatingUserGuid: fallbackUser, createdAt: timeAttr(root, 'creationDateTime'), name: attr(root, 'name') ?? '', origin: attr(root, 'origin'), namespace, users, codes, sources, cases, notes, links, skippedSources, skippedSelections, convention, conventionEvidence: { matched, named }, warnings };
+  const dropped: { element: string; reason: string }[] = [];
+  if (attr(root, 'basePath') !== null) dropped.push({ element: '<Project basePath>', reason: "the exporting machine's folder for external sources, which Concord does not import" });
+  if (children(sourcesNode, 'TextSource').some((s) => attr(s, 'richTextPath') !== null)) dropped.push({ element: '<TextSource richTextPath>', reason: 'the rich-text copy of a source is not kept: its plain text is the transcript' });
+  return { sections: readCarriedSections(xml), description, noteGuids, modified: modifiedOf(root, 'modifyingUserGUID'), dropped, file, creatingUserGuid: fallbackUser, createdAt: timeAttr(root, 'creationDateTime'), name: attr(root, 'name') ?? '', origin: attr(root, 'origin'), namespace, users, codes, sources, cases, notes, links, skippedSources, skippedSelections, convention, conventionEvidence: { matched, named }, warnings };
 }
 
 /** Codes depth-first, parents before children, as nested in the CodeBook. */

@@ -100,6 +100,6 @@ export function planLayers(source: RefiTextSource, frozen: string, ctx: LayerCon
   }
   return {
     layers: [...layers].map(([userGuid, l]) => ({ userGuid, ...l })),
-    carried: { guid: source.guid, name: source.name, userGuid: source.userGuid, createdAt: source.createdAt, selections, notes: carriedNotes, ...(source.description != null ? { description: source.description } : {}), ...(source.noteGuids?.length ? { noteGuids: source.noteGuids } : {}), ...(source.modified ? { modified: source.modified } : {}) },
+    carried: { guid: source.guid, name: source.name, userGuid: source.userGuid, createdAt: source.createdAt, selections, notes: carriedNotes, ...(source.description != null ? { description: source.description } : {}), ...(source.noteGuids?.length ? { noteGuids: source.noteGuids } : {}), ...(source.modified ? { modified: source.modified } : {}), ...(source.variableValues ? { variableValues: source.variableValues } : {}) },
   };
 }

@@ -62,6 +62,8 @@ export interface RefiTextSource {
   readonly description?: string | null;
   readonly noteGuids?: readonly string[];
   readonly modified?: Modified;
+  /** Its VariableValue elements as the file wrote them (rawChildren.ts). */
+  readonly variableValues?: readonly string[];
 }
 
 export interface RefiNote {
@@ -77,6 +79,7 @@ export interface RefiCase {
   readonly name: string;
   readonly description: string;
   readonly sourceGuids: readonly string[];
+  readonly variableValues?: readonly string[];
 }
 
 export interface RefiLink {
@@ -128,6 +131,8 @@ export interface RefiProject {
   readonly description?: string | null;
   readonly noteGuids?: readonly string[];
   readonly modified?: Modified;
+  /** What the file holds that Concord neither models nor carries (reported as refused). */
+  readonly dropped?: readonly { readonly element: string; readonly reason: string }[];
   /** Variables, Sets and Graphs: carried as written, or refused (carriedSections.ts). */
   readonly sections?: CarriedSections;
 }

@@ -59,6 +59,7 @@ function sourceElement(s: ExportSource, options: WriteProjectOptions): XmlElemen
       ...(options.text === 'inline' ? [textEl('PlainTextContent', s.text)] : []),
       ...selections,
       ...(s.noteGuids ?? []).map((g) => el('NoteRef', { targetGUID: g })),
+      ...raw('VariableValue', s.variableValues),
     ],
   );
 }
@@ -69,6 +70,11 @@ function sourceElement(s: ExportSource, options: WriteProjectOptions): XmlElemen
  */
 function quoteName(quote: string): string {
   return quote.replace(/\s+/g, ' ').trim();
+}
+
+/** Elements carried from the imported file as it wrote them. */
+function raw(name: string, xml: readonly string[] | undefined): XmlElement[] {
+  return (xml ?? []).map((r) => ({ name, raw: r }));
 }
 
 /** A section carried from the imported file, at its place in Project.xsd's sequence. */
@@ -99,7 +105,7 @@ export function writeProject(p: ExportProject, options: WriteProjectOptions): st
       ...carriedSection(p, 'Variables'),
       ...section(
         'Cases',
-        p.cases.map((c) => el('Case', { guid: c.guid, name: c.name }, [...(c.description ? [textEl('Description', c.description)] : []), ...c.sourceGuids.map((g) => el('SourceRef', { targetGUID: g }))])),
+        p.cases.map((c) => el('Case', { guid: c.guid, name: c.name }, [...(c.description ? [textEl('Description', c.description)] : []), ...raw('VariableValue', c.variableValues), ...c.sourceGuids.map((g) => el('SourceRef', { targetGUID: g }))])),
       ),
       ...section('Sources', p.sources.map((s) => sourceElement(s, options))),
       ...section('Notes', p.notes.map((n) => el('Note', { guid: n.guid, name: n.name, creatingUser: n.userGuid, creationDateTime: iso(n.createdAt) }, [textEl('PlainTextContent', n.text)]))),

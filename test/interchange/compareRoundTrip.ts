@@ -42,6 +42,7 @@ export function roundTripDifferences(before: RefiProject, after: RefiProject, xm
     differ('sources: modifier', s.modified, t.modified);
     differ('sources: Description', s.description, t.description);
     differ('sources: NoteRefs', s.noteGuids, t.noteGuids);
+    differ('sources: VariableValues', s.variableValues, t.variableValues);
     if (t.text !== s.text) found.add(lf(s.text) === t.text ? 'sources: CRLF became LF' : 'sources: text');
     const selOf = new Map(t.selections.map((x) => [x.guid, x]));
     for (const sel of s.selections) {
