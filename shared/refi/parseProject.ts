@@ -139,6 +139,8 @@ export function parseProject(xml: string, options: ParseOptions = {}): RefiProje
   const noteGuids = children(root, 'NoteRef').flatMap((r) => guidAttr(r, 'targetGUID') ?? []);
   const dropped: { element: string; reason: string }[] = [];
   if (attr(root, 'basePath') !== null) dropped.push({ element: '<Project basePath>', reason: "the exporting machine's folder for external sources, which Concord does not import" });
+  if (children(child(root, 'Users'), 'User').some((u) => attr(u, 'id') !== null)) dropped.push({ element: '<User id>', reason: "Concord keeps a user's GUID and name" });
+  if (children(child(root, 'Cases'), 'Case').some((c) => c.CodeRef !== undefined || c.SelectionRef !== undefined)) dropped.push({ element: '<Case> CodeRef, SelectionRef', reason: 'a Case becomes a participant with its transcripts; codes and selections of a case are not kept' });
   if (children(sourcesNode, 'TextSource').some((s) => attr(s, 'richTextPath') !== null)) dropped.push({ element: '<TextSource richTextPath>', reason: 'the rich-text copy of a source is not kept: its plain text is the transcript' });
   return { sections: readCarriedSections(xml), description, noteGuids, modified: modifiedOf(root, 'modifyingUserGUID'), dropped, file, creatingUserGuid: fallbackUser, createdAt: timeAttr(root, 'creationDateTime'), name: attr(root, 'name') ?? '', origin: attr(root, 'origin'), namespace, users, codes, sources, cases, notes, links, skippedSources, skippedSelections, convention, conventionEvidence: { matched, named }, warnings };
 }

@@ -20,6 +20,16 @@ for (const dialect of testDialects()) {
     });
     afterEach(async () => close());
 
+    it("lists what it neither models nor carries as refused: a User's id, a Case's CodeRefs", async () => {
+      const { users } = await seedUsers(s, ['importer']);
+      const xml = readFileSync(`${SAMPLES}/synthetic_two_coders_ipa.qde`, 'utf8')
+        .replace('name="Coder B"', 'name="Coder B" id="cb"')
+        .replace('</CodeBook>', '</CodeBook><Cases><Case guid="f2000000-0000-4000-8000-000000000001" name="P01"><CodeRef targetGUID="a0000000-0000-4000-8000-000000000003"/><SourceRef targetGUID="b0000000-0000-4000-8000-000000000001"/></Case></Cases>');
+      expect(xmllint(xml, PROJECT_XSD)).toBe('');
+      const preview = await users.importer!.api.post('/api/import/project/preview', { name: 'pilot.qde', data: base64(new TextEncoder().encode(xml)) });
+      expect(preview.json.report.parts.refused.map((r: { element: string }) => r.element)).toEqual(['<User id>', '<Case> CodeRef, SelectionRef']);
+    });
+
     it('writes back the values of Cases and sources as the file had them, beside the carried Variables', async () => {
       const { users } = await seedUsers(s, ['importer']);
       const xml = readFileSync(`${SAMPLES}/synthetic_two_coders_ipa.qde`, 'utf8')
@@ -32,6 +42,7 @@ for (const dialect of testDialects()) {
       const imported = await users.importer!.api.post('/api/import/project', { name: 'pilot.qde', data: base64(new TextEncoder().encode(xml)) });
       expect(imported.status).toBe(201);
       expect(imported.json.report.parts.carried).toEqual(['VariableValues of Cases and sources', 'Variables', 'Sets']);
+      expect(imported.json.report.parts.refused).toEqual([]);
       await openForExport(s, imported.json.study.id);
       const exported = await download(users.importer!.api, `/api/studies/${imported.json.study.id}/export/project`);
       const zip = unzipQdpx(exported.bytes);
