@@ -18,6 +18,7 @@ import { agreementRoutes } from './routes/agreement';
 import { browseRoutes } from './routes/browse';
 import { interchangeRoutes } from './routes/interchange';
 import { reconcileRoutes } from './routes/reconcile';
+import { codebookReconcileRoutes } from './routes/codebookReconcile';
 import { exportRoutes } from './routes/exports';
 import { privacyRoutes } from './routes/privacy';
 import { securityHeaders } from './securityHeaders';
@@ -32,7 +33,7 @@ export interface AppOptions {
 }
 
 export function allRoutes(s: Services, extra: Route[] = []): Route[] {
-  return [...authRoutes(s), ...studyRoutes(), ...transcriptRoutes(), ...themeRoutes(), ...boardRoutes(), ...agreementRoutes(), ...browseRoutes(), ...reconcileRoutes(), ...exportRoutes(), ...interchangeRoutes(), ...privacyRoutes(), ...extra];
+  return [...authRoutes(s), ...studyRoutes(), ...transcriptRoutes(), ...themeRoutes(), ...boardRoutes(), ...agreementRoutes(), ...browseRoutes(), ...reconcileRoutes(), ...codebookReconcileRoutes(), ...exportRoutes(), ...interchangeRoutes(), ...privacyRoutes(), ...extra];
 }
 
 export function createApp(s: Services, options: AppOptions = {}): Hono<AppEnv> {

@@ -28,6 +28,8 @@ export interface Theme {
   readonly path: readonly string[];
   /** A live theme under a retired parent (someone added or kept it there while the parent retired). */
   readonly orphaned: boolean;
+  /** A private theme the lead kept out of the consensus (codebook reconciliation); it reads as retired. */
+  readonly excluded: boolean;
 }
 
 export interface ThemeTree {

@@ -2,8 +2,9 @@ import * as Y from 'yjs';
 import { type AccessContext, accessContext, decideAccess } from '../../../shared/access';
 import type { CoderLayer, Theme as AgreementTheme, TranscriptInput } from '../../../shared/agreement';
 import { readLayer } from '../../../shared/coding';
-import { codebookDocName, docName } from '../../../shared/docNames';
-import { type CodebookOverlay, type ThemeTree, readThemeTree } from '../../../shared/themes';
+import { codebookDocName, codebookMapDocName, docName } from '../../../shared/docNames';
+import { mappingOf, readCodebookMap } from '../../../shared/reconcile/codebookMap';
+import { type CodebookMapping, type CodebookOverlay, type ThemeTree, readThemeTree } from '../../../shared/themes';
 import { withDoc } from '../../ydocs/withDoc';
 import type { Services } from '../../services';
 import { layerOwners, privateCodebookOwners } from '../../store/layerDocs';
@@ -15,9 +16,14 @@ export interface LoadedTranscript {
   input: TranscriptInput;
 }
 
-/** The agreement engine's view of a theme tree: effective parents and merges after the read rule. */
+/**
+ * The agreement engine's view of a theme tree: effective parents and merges after the read rule.
+ * A theme kept out of the consensus (codebook reconciliation), or counting as one that is, is left
+ * out, so its codings count for nothing (the engine ignores codings of unknown themes).
+ */
 export function agreementThemes(tree: ThemeTree): AgreementTheme[] {
-  return tree.themes.map((t) => ({ id: t.id, parentId: t.parentId, mergedInto: t.mergedInto }));
+  const out = (id: string) => tree.byId.get(tree.resolve(id))?.excluded === true;
+  return tree.themes.filter((t) => !out(t.id)).map((t) => ({ id: t.id, parentId: t.parentId, mergedInto: t.mergedInto }));
 }
 
 /**
@@ -35,7 +41,8 @@ export const viewerOf = (access: StudyAccess, userId: string): AccessContext => 
  * the viewer may read on top (docs/theme-model.md, "Private codebooks"). Every REST door that
  * shows themes (tree, agreement, table, exports, reconciliation) reads it through here.
  */
-export async function loadThemeTree(s: Services, studyId: string, viewer: ThemeViewer): Promise<ThemeTree> {
+export async function loadThemeTree(s: Services, studyId: string, viewer: ThemeViewer, options: { mapping?: boolean } = {}): Promise<ThemeTree> {
+  const mapping = options.mapping === false ? undefined : await loadCodebookMapping(s, studyId, viewer);
   const owners = (await privateCodebookOwners(s.db, studyId)).filter(
     (ownerId) => viewer === 'server' || decideAccess({ kind: 'privateCodebook', studyId, ownerId }, viewer) !== 'none',
   );
@@ -47,7 +54,19 @@ export async function loadThemeTree(s: Services, studyId: string, viewer: ThemeV
     Y.applyUpdate(doc, state);
     overlays.push({ ownerId, doc });
   }
-  return withDoc(s, codebookDocName(studyId), (doc) => readThemeTree(doc, overlays));
+  return withDoc(s, codebookDocName(studyId), (doc) => readThemeTree(doc, overlays, mapping));
+}
+
+/**
+ * The lead's codebook reconciliation as the tree reads it (docs/reconciliation.md): every view of
+ * the themes follows it, so codings and statements of a mapped theme count for its target. Read
+ * where the viewer may read the decisions (they name private themes); `options.mapping: false`
+ * reads the themes as the coders made them.
+ */
+async function loadCodebookMapping(s: Services, studyId: string, viewer: ThemeViewer): Promise<CodebookMapping | undefined> {
+  if (viewer !== 'server' && decideAccess({ kind: 'codebookMap', studyId }, viewer) === 'none') return undefined;
+  const { decisions } = await withDoc(s, codebookMapDocName(studyId), (doc) => readCodebookMap(doc));
+  return decisions.size ? mappingOf(decisions) : undefined;
 }
 
 /**
