@@ -6,6 +6,7 @@ import { SettingsPanel } from './SettingsPanel';
 import { MembersPanel } from './MembersPanel';
 import { ImportPanel } from './ImportPanel';
 import { InterchangePanel } from './InterchangePanel';
+import { ImportedGroups } from './ImportedGroups';
 import { RetentionPanel } from './RetentionPanel';
 import { type StudyPrivacy, retentionPhrase } from './retention';
 
@@ -122,6 +123,7 @@ function TranscriptsPanel(props: { study: Study; participants: Participant[]; tr
           ))}
         </tbody>
       </table>
+      <ImportedGroups studyId={study.id} kind="transcripts" />
       {manage && (
         <div className="two-col">
           <form className="card" onSubmit={addParticipant.onSubmit} aria-label="add participant">
