@@ -23,6 +23,7 @@ const TableOfThemesPage = page(() => import('./tables/TableOfThemesPage'), 'Tabl
 const AuditorPage = page(() => import('./audit/AuditorPage'), 'AuditorPage');
 const CaseBoardPage = page(() => import('./boards/CaseBoardPage'), 'CaseBoardPage');
 const GroupBoardPage = page(() => import('./boards/GroupBoardPage'), 'GroupBoardPage');
+const JournalPage = page(() => import('./journal/JournalPage'), 'JournalPage');
 
 const loading = <main className="centered">Loading…</main>;
 
@@ -68,6 +69,7 @@ function Routes() {
   const issue6 = /^\/studies\/([\w-]+)\/(table|audit)$/.exec(path);
   const caseBoard = /^\/transcripts\/([\w-]+)\/board$/.exec(path);
   const groupBoard = /^\/studies\/([\w-]+)\/boards$/.exec(path);
+  const journal = /^\/studies\/([\w-]+)\/journal$/.exec(path);
   const StudyView = studyView ? { agreement: AgreementPage, themes: ThemeBrowserPage, progress: ProgressPage }[studyView[2] as 'agreement' | 'themes' | 'progress'] : null;
   return (
     <>
@@ -90,7 +92,7 @@ function Routes() {
       </header>
       <main>
         <Suspense fallback={<p className="muted">Loading…</p>}>
-          {caseBoard ? <CaseBoardPage key={path} transcriptId={caseBoard[1]!} me={boot.user} /> : groupBoard ? <GroupBoardPage key={path} studyId={groupBoard[1]!} me={boot.user} /> : reconcile ? <ReconcilePage key={path} me={boot.user} scope={reconcile[1] === 'studies' ? { studyId: reconcile[2]! } : { transcriptId: reconcile[2]! }} /> : issue6 ? (issue6[2] === 'table' ? <TableOfThemesPage key={path} studyId={issue6[1]!} /> : <AuditorPage key={path} me={boot.user} studyId={issue6[1]!} />) : studyView && StudyView ? <StudyView key={path} studyId={studyView[1]!} /> : study ? <StudyPage studyId={study[1]!} /> : transcript ? <Workspace key={transcript[1]!} transcriptId={transcript[1]!} me={boot.user} /> : <StudiesPage />}
+          {caseBoard ? <CaseBoardPage key={path} transcriptId={caseBoard[1]!} me={boot.user} /> : groupBoard ? <GroupBoardPage key={path} studyId={groupBoard[1]!} me={boot.user} /> : journal ? <JournalPage key={path} studyId={journal[1]!} me={boot.user} /> : reconcile ? <ReconcilePage key={path} me={boot.user} scope={reconcile[1] === 'studies' ? { studyId: reconcile[2]! } : { transcriptId: reconcile[2]! }} /> : issue6 ? (issue6[2] === 'table' ? <TableOfThemesPage key={path} studyId={issue6[1]!} /> : <AuditorPage key={path} me={boot.user} studyId={issue6[1]!} />) : studyView && StudyView ? <StudyView key={path} studyId={studyView[1]!} /> : study ? <StudyPage studyId={study[1]!} /> : transcript ? <Workspace key={transcript[1]!} transcriptId={transcript[1]!} me={boot.user} /> : <StudiesPage />}
         </Suspense>
       </main>
     </>
