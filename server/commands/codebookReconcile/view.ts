@@ -85,12 +85,14 @@ export async function codebookReconciliation(s: Services, actor: Actor, studyId:
     }))
     .sort((a, b) => a.name.localeCompare(b.name) || (a.id < b.id ? -1 : 1));
 
+  const governs = access.acting === 'lead' || access.acting === 'admin';
   const decided = subjects.filter((t) => decisions.has(t.id)).length;
   const excluded = subjects.filter((t) => decisions.get(t.id)?.op === 'exclude').length;
   return {
     study: { id: study.id, title: study.title, codebookPhase: study.codebookPhase },
     revealed,
-    canDecide: revealed && (access.acting === 'lead' || access.acting === 'admin') && study.codebookPhase !== 'final',
+    canDecide: revealed && governs && study.codebookPhase !== 'final',
+    canReveal: !revealed && governs,
     levels: current.levels,
     shared: current.themes.filter((t) => t.owner === null).map((t) => row(t, current, now)),
     coders,
