@@ -16,6 +16,10 @@ export const STUDY_ACTIONS = {
   'transcripts.phase': ['lead', 'admin'],
   // The same list decides codebook changes over the socket (shared/access.ts).
   'codebook.govern': CODEBOOK_GOVERNORS,
+  // Proposals to change governed themes (docs/theme-model.md): coders propose, governors decide;
+  // everyone who reads the study's audit trail reads every proposal, a coder their own.
+  'codebook.propose': ['coder'],
+  'codebook.proposals.read': ['lead', 'auditor', 'admin'],
   'audit.read': ['lead', 'auditor', 'admin'],
   'docs.history': ['lead', 'auditor', 'admin'],
   // The lead's progress view (issue 4 item 7): counts only, no content, so it is safe in blind

@@ -29,3 +29,15 @@ export { retireTheme } from './retireTheme';
 export { mergeTheme } from './mergeTheme';
 export { finaliseTheme } from './finaliseTheme';
 export { setLevels } from './setLevels';
+export {
+  applyThemeChange,
+  codebookChangeOf,
+  describeThemeChange,
+  PROPOSAL_STATUSES,
+  PROPOSALS_SIGNAL_MAP,
+  ThemeChangeSchema,
+  type ProposalStatus,
+  type ThemeChange,
+  type ThemeChangeKind,
+  type ThemeProposal,
+} from './themeChange';

@@ -25,6 +25,8 @@ const MATRIX: Row[] = [
   ['POST', (f) => `/api/studies/${f.studyId}/pseudonym-key/terms`, { terms: [{ original: 'Riverside Clinic' }] }, [200, 403, 403, 403, 404, 401]],
   ['GET', (f) => `/api/participants/${f.participantId}/subject-access`, undefined, [200, 403, 403, 403, 404, 401]],
   ['GET', (f) => `/api/users/${f.users.owner!.id}/subject-access`, undefined, [403, 200, 403, 200, 403, 401]],
+  ['POST', (f) => `/api/studies/${f.studyId}/retention/export`, undefined, [200, 403, 403, 403, 404, 401]],
+  ['POST', (f) => `/api/studies/${f.studyId}/retention/erase`, { exportId: 'x', sha256: '0'.repeat(64), reason: 'r' }, [0, 403, 403, 403, 404, 401]],
   ['POST', (f) => `/api/studies/${f.studyId}/pseudonym-key/erase`, { reason: 'r' }, [0, 403, 403, 403, 404, 401]],
   ['POST', (f) => `/api/participants/${f.participantId}/erase`, { reason: 'r' }, [0, 403, 403, 403, 404, 401]],
   ['POST', (f) => `/api/transcripts/${f.transcriptId}/erase`, { reason: 'r' }, [0, 403, 403, 403, 404, 401]],
@@ -69,7 +71,7 @@ for (const dialect of testDialects()) {
         }
       }
       expect(mismatches).toEqual([]);
-      expect(cells).toBe(MATRIX.length * ROLES.length - 5);
+      expect(cells).toBe(MATRIX.length * ROLES.length - 6);
       // Nothing was erased by the refused requests.
       expect((await f.api('lead').get(`/api/transcripts/${f.transcriptId}`)).status).toBe(200);
       expect((await f.api('owner').get('/api/auth/me')).status).toBe(200);

@@ -5,12 +5,14 @@ import { strToU8, zipSync } from 'fflate';
 export interface ArchiveFile {
   path: string;
   description: string;
-  /** Written as pretty JSON unless a string (written as it is, UTF-8). */
+  /** Bytes and strings (UTF-8) are written as they are, anything else as pretty JSON. */
   content: unknown;
 }
 
 export interface SubjectArchiveInput {
-  subject: { kind: 'participant' | 'user'; id: string; label: string };
+  subject: { kind: 'participant' | 'user' | 'study'; id: string; label: string };
+  /** The README's first line (default: a subject-access export). */
+  heading?: string;
   generatedAt: number;
   generatedBy: { id: string; name: string };
   /** Paragraphs of the README after the generic opening: scope and what is not included. */
@@ -21,7 +23,7 @@ export interface SubjectArchiveInput {
 export const SUBJECT_ARCHIVE_FORMAT = 'concord-subject-access';
 
 /**
- * A subject-access archive (issue 18 item 6): a zip with `README.txt` (what this is, what each
+ * A documented archive: a subject-access archive (issue 18 item 6) or a study's final export: a zip with `README.txt` (what this is, what each
  * file holds, what is not in it), `manifest.json` (machine-readable: the subject, when, by whom,
  * every file with its SHA-256) and the files. Times inside are the generation time.
  */
@@ -30,7 +32,7 @@ export function zipSubjectArchive(input: SubjectArchiveInput): { bytes: Uint8Arr
   const entries: Record<string, [Uint8Array, { mtime: Date }]> = {};
   const listed: SubjectManifest['files'] = [];
   for (const f of input.files) {
-    const bytes = strToU8(typeof f.content === 'string' ? f.content : `${JSON.stringify(f.content, null, 2)}\n`);
+    const bytes = f.content instanceof Uint8Array ? f.content : strToU8(typeof f.content === 'string' ? f.content : `${JSON.stringify(f.content, null, 2)}\n`);
     entries[f.path] = [bytes, { mtime }];
     listed.push({ path: f.path, bytes: bytes.length, sha256: createHash('sha256').update(bytes).digest('hex'), description: f.description });
   }
@@ -57,15 +59,15 @@ export interface SubjectManifest {
 }
 
 function readme(input: SubjectArchiveInput, files: SubjectManifest['files']): string {
-  const who = input.subject.kind === 'participant' ? `the research participant ${input.subject.label}` : `the user account ${input.subject.label}`;
+  const who = { participant: 'the research participant', user: 'the user account', study: 'the study' }[input.subject.kind] + ` ${input.subject.label}`;
   const lines = [
-    `Subject-access export from Concord`,
+    input.heading ?? `Subject-access export from Concord`,
     ``,
-    `Everything this Concord instance holds about ${who} (id ${input.subject.id}),`,
+    `${input.subject.kind === 'study' ? 'What this Concord instance held of' : 'Everything this Concord instance holds about'} ${who} (id ${input.subject.id}),`,
     `generated ${new Date(input.generatedAt).toISOString()} by ${input.generatedBy.name} (id ${input.generatedBy.id}).`,
     ``,
     ...input.notes.flatMap((n) => [n, '']),
-    `Files (JSON unless named .txt; times are milliseconds since 1970 UTC; manifest.json lists`,
+    `Files (JSON where named .json; times are milliseconds since 1970 UTC; manifest.json lists`,
     `each file's size and SHA-256):`,
     ``,
     ...files.map((f) => `  ${f.path}\n      ${f.description}`),
