@@ -11,6 +11,8 @@ import { type ApiClient, seedUsers } from '../helpers/http';
 import { signedInContext } from './studyViewsSeed';
 
 const ready = browserTestsReady();
+/** Polls until the page shows it; generous, since the machine may be busy (no sleeps). */
+const poll = <T,>(read: () => Promise<T> | T) => expect.poll(read, { timeout: 15_000, interval: 50 });
 const TEXT = Array.from({ length: 6 }, (_, i) => `P1: line ${i + 1}, how it felt in that session`).join('\n');
 type Who = 'lead' | 'auditor';
 
@@ -73,11 +75,11 @@ describe.skipIf(!ready)('codebook reconciliation in Chromium', () => {
   it('lets the lead reveal, read the suggestions and decide with the keyboard while the auditor follows live', async () => {
     const lead = await pageAs('lead', `/studies/${sid}/reconcile`);
     await lead.getByRole('link', { name: 'Codebook reconciliation' }).click();
-    await expect.poll(() => lead.getByRole('status').first().textContent()).toContain('not revealed yet');
+    await poll(() => lead.getByRole('status').first().textContent()).toContain('not revealed yet');
     await lead.getByRole('button', { name: 'Reveal the themes' }).click();
-    await expect.poll(() => lead.locator('.cr-summary').textContent()).toContain('0 of 5 private themes decided; 5 unmapped, counted as disagreements');
+    await poll(() => lead.locator('.cr-summary').textContent()).toContain('0 of 5 private themes decided; 5 unmapped, counted as disagreements');
     const auditor = await pageAs('auditor', `/studies/${sid}/codebook`);
-    await expect.poll(() => auditor.getByRole('heading', { name: /alice’s private themes/ }).count()).toBe(1);
+    await poll(() => auditor.getByRole('heading', { name: /alice’s private themes/ }).count()).toBe(1);
     expect(await auditor.getByRole('button', { name: /Decide on|Record decision/ }).count()).toBe(0);
 
     // alice l. 1-2 and bob l. 1-3: 2 of 3 lines; the names have the same words.
@@ -98,9 +100,9 @@ describe.skipIf(!ready)('codebook reconciliation in Chromium', () => {
     await shame.screenshot({ path: artifactPath('codebook-reconcile-merge-form-1280.png') });
     await lead.keyboard.press('Tab');
     await lead.keyboard.press('Enter');
-    await expect.poll(() => lead.locator('.cr-summary').textContent()).toContain('2 of 5 private themes decided; 3 unmapped');
+    await poll(() => lead.locator('.cr-summary').textContent()).toContain('2 of 5 private themes decided; 3 unmapped');
     // The auditor's copy follows without a reload (the decisions document is live).
-    await expect.poll(() => card(auditor, 'Shame in rupture').locator('.cr-status').textContent()).toContain('Merged into “Shame in rupture” — “Both name the shame felt when the alliance breaks.”');
+    await poll(() => card(auditor, 'Shame in rupture').locator('.cr-status').textContent()).toContain('Merged into “Shame in rupture” — “Both name the shame felt when the alliance breaks.”');
 
     // Exclude, then revise: the history keeps the first decision.
     const hunger = card(lead, 'Hunger');
@@ -109,13 +111,13 @@ describe.skipIf(!ready)('codebook reconciliation in Chromium', () => {
     await hungerForm.getByRole('radio', { name: 'Keep out of the consensus' }).check();
     await hungerForm.getByLabel('Rationale (required)').fill('Not about the alliance.');
     await hungerForm.getByRole('button', { name: 'Record decision' }).click();
-    await expect.poll(() => hunger.locator('.cr-status').textContent()).toContain('Excluded from the consensus');
+    await poll(() => hunger.locator('.cr-status').textContent()).toContain('Excluded from the consensus');
     await hunger.getByRole('button', { name: 'Revise the decision on Hunger' }).click();
     await hungerForm.getByRole('radio', { name: 'Map onto an existing theme' }).check();
     await hungerForm.getByLabel('Theme to map onto').selectOption({ label: 'Relational safety › Embodied trust (shared)' });
     await hungerForm.getByLabel('Rationale (required)').fill('Hunger stands for being cared for.');
     await hungerForm.getByRole('button', { name: 'Revise decision' }).click();
-    await expect.poll(() => hunger.locator('.cr-status').textContent()).toContain('Mapped onto “Embodied trust”');
+    await poll(() => hunger.locator('.cr-status').textContent()).toContain('Mapped onto “Embodied trust”');
     expect(await hunger.getByText('Earlier decisions (1)').count()).toBe(1);
 
     // A decision without a rationale is not sent: the browser asks for it.
@@ -137,7 +139,7 @@ describe.skipIf(!ready)('codebook reconciliation in Chromium', () => {
 
   it('tells on the agreement dashboard how many private themes are unmapped', async () => {
     const page = await pageAs('lead', `/studies/${sid}/agreement`);
-    await expect.poll(() => page.locator('.codebook-notice').textContent()).toContain('2 private themes unmapped, counted as disagreements.');
+    await poll(() => page.locator('.codebook-notice').textContent()).toContain('2 private themes unmapped, counted as disagreements.');
     await page.screenshot({ path: artifactPath('codebook-reconcile-agreement-notice.png') });
   });
 });
