@@ -81,6 +81,10 @@ describe.skipIf(!ready)('interchange panels in Chromium', () => {
     const preview = page.getByLabel('project preview');
     await preview.getByRole('button', { name: 'Import as a new study' }).click();
     const report = page.getByLabel('import report');
+    const parts = report.getByRole('list', { name: 'parts of the file' });
+    await parts.waitFor();
+    expect(await parts.textContent()).toContain('Carried (kept as the file has them, written back on export): Sets');
+    await page.screenshot({ path: artifactPath('interchange-import-report-1280x800.png'), fullPage: true });
     await report.getByRole('link').first().click();
 
     const transcriptGroups = page.getByRole('region', { name: 'transcript groups' });
