@@ -44,6 +44,8 @@ export interface CodebookReconcileView {
   readonly revealed: boolean;
   /** The caller may decide (a lead or admin, themes revealed, codebook not final). */
   readonly canDecide: boolean;
+  /** The caller may reveal the themes (a lead or admin, not revealed yet). */
+  readonly canReveal: boolean;
   readonly levels: Levels;
   /** The shared codebook as it reads now (themes created by merges and promotions included), depth-first. */
   readonly shared: readonly CodebookThemeRow[];

@@ -2,7 +2,8 @@ import type { Coding, Layer } from '../coding';
 import type { Theme, ThemeTree } from '../themes';
 import type { Line } from '../transcript';
 import { CONSENSUS_USER } from './consensusUser';
-import type { ExportCode, ExportCoding, ExportLink, ExportNote, ExportProject, ExportSelection, ExportSource, ExportUser } from './exportModel';
+import type { Modified } from './project';
+import type { ExportModified, ExportCode, ExportCoding, ExportLink, ExportNote, ExportProject, ExportSelection, ExportSource, ExportUser } from './exportModel';
 import type { CarriedProject, CarriedSelection, CarriedSource } from './carried';
 import { guidFor, normalizeGuid } from './guid';
 import { NOTE_NAMES } from './planLayers';
@@ -98,7 +99,7 @@ export function buildExportProject(input: StudyExportInput): ExportProject {
       }
       let out = grouped.get(sel.guid);
       if (!out) {
-        out = { guid: guidFor('selection', sel.guid), ...(sel.name !== null ? { name: sel.name } : {}), start: sel.start, end: sel.end, userGuid: sel.userGuid ?? ownerGuid, createdAt: sel.createdAt ?? span.createdAt, codings: [], noteGuids: [] };
+        out = { guid: guidFor('selection', sel.guid), ...(sel.name !== null ? { name: sel.name } : {}), start: sel.start, end: sel.end, userGuid: sel.userGuid ?? ownerGuid, createdAt: sel.createdAt ?? span.createdAt, codings: [], noteGuids: [], ...modifiedOut(sel.modified), ...(sel.emptyMemo ? { memo: '' } : {}) };
         grouped.set(sel.guid, out);
         selections.push(out);
       }
@@ -117,7 +118,7 @@ export function buildExportProject(input: StudyExportInput): ExportProject {
         const made = codingSelection(c, ownerGuid, code, id('coding', c.id));
         place(c.id, c, ownerGuid, () => made, (sel) => {
           sel.codings.push(...made.codings);
-          if (c.memo && sel.memo === undefined) Object.assign(sel, { memo: c.memo });
+          if (c.memo && !sel.memo) Object.assign(sel, { memo: c.memo });
         });
       }
       for (const n of layer.notes) {
@@ -165,6 +166,10 @@ export function buildExportProject(input: StudyExportInput): ExportProject {
       ...(from.userGuid ? { userGuid: guidFor('user', from.userGuid) } : {}),
       ...(from.createdAt !== null ? { createdAt: from.createdAt } : {}),
       selections,
+      ...(from.description != null ? { description: from.description } : {}),
+      ...(from.noteGuids?.length ? { noteGuids: from.noteGuids.map((g) => guidFor('note', g)) } : {}),
+      ...modifiedOut(from.modified),
+      ...(from.variableValues?.length ? { variableValues: from.variableValues } : {}),
     };
   });
 
@@ -197,14 +202,16 @@ export function buildExportProject(input: StudyExportInput): ExportProject {
     ...(creator ? { userGuid: guidFor('user', creator) } : {}),
     ...(createdAt !== null ? { createdAt } : {}),
     ...(description ? { description } : {}),
+    ...modifiedOut(carried?.modified),
     ...(carried?.noteGuids?.length ? { noteGuids: carried.noteGuids.map((g) => guidFor('note', g)) } : {}),
     users,
     codes,
     // A participant the import made for a source in no Case goes back without a Case.
     cases: input.participants.filter((p) => !caseless.has(p.id)).map((p) => {
       const c = carried?.cases[p.id];
-      if (!c || !sameName(c.name, p.pseudonym)) return { guid: guidFor('participant', p.id), name: p.pseudonym, sourceGuids: sourcesOf.get(p.id) ?? [] };
-      return { guid: guidFor('participant', c.guid), name: c.name, ...(c.description ? { description: c.description } : {}), sourceGuids: sourcesOf.get(p.id) ?? [] };
+      const values = c?.variableValues?.length ? { variableValues: c.variableValues } : {};
+      if (!c || !sameName(c.name, p.pseudonym)) return { guid: guidFor('participant', p.id), name: p.pseudonym, sourceGuids: sourcesOf.get(p.id) ?? [], ...values };
+      return { guid: guidFor('participant', c.guid), name: c.name, ...(c.description ? { description: c.description } : {}), sourceGuids: sourcesOf.get(p.id) ?? [], ...values };
     }),
     sources,
     notes,
@@ -234,6 +241,12 @@ function withCarriedCodes(codes: ExportCode[], carried: CarriedProject | null): 
     };
   };
   return codes.map(apply);
+}
+
+/** An imported element's modifying user and time as the file had them, for the writer. */
+function modifiedOut(m: Modified | undefined): { modified?: ExportModified } {
+  if (!m || (m.userGuid === null && m.at === null)) return {};
+  return { modified: { ...(m.userGuid ? { userGuid: guidFor('user', m.userGuid) } : {}), ...(m.at !== null ? { at: m.at } : {}) } };
 }
 
 /** Whether Concord's (whitespace-collapsed, maybe shortened) name is still the file's name. */

@@ -1,4 +1,4 @@
-import type { RefiSelection } from './project';
+import type { Modified, RefiSelection } from './project';
 
 /**
  * What Concord keeps of a REFI-QDA project beyond its own model, so that an export gives back
@@ -9,6 +9,14 @@ import type { RefiSelection } from './project';
 export interface CarriedUser {
   readonly guid: string;
   readonly name: string;
+}
+
+export interface CarriedCase {
+  readonly guid: string;
+  readonly name: string;
+  readonly description: string;
+  /** Its VariableValue elements as the file wrote them. */
+  readonly variableValues?: readonly string[];
 }
 
 export interface CarriedCode {
@@ -36,7 +44,9 @@ export interface CarriedProject {
   /** File user GUID -> the Concord account their work went to. */
   readonly accounts: Readonly<Record<string, string>>;
   /** Concord participant id -> the Case it came from. */
-  readonly cases: Readonly<Record<string, { readonly guid: string; readonly name: string; readonly description: string }>>;
+  readonly cases: Readonly<Record<string, CarriedCase>>;
+  /** The Project's modifyingUserGUID and modifiedDateTime as the file had them. */
+  readonly modified?: Modified;
   /** Per theme (code GUID): what the file said that the theme model does not hold; absent in older rows. */
   readonly codes?: Readonly<Record<string, CarriedCode>>;
   /** Participants made for sources that were in no Case: exported without a Case again. */
@@ -55,7 +65,9 @@ export interface CarriedProject {
  * A PlainTextSelection as the file had it (the parsed selection's own fields: UTF-16 [start, end)
  * on the stored transcript text), with the Concord records made from it.
  */
-export interface CarriedSelection extends Pick<RefiSelection, 'guid' | 'name' | 'start' | 'end' | 'userGuid' | 'createdAt'> {
+export interface CarriedSelection extends Pick<RefiSelection, 'guid' | 'name' | 'start' | 'end' | 'userGuid' | 'createdAt' | 'modified'> {
+  /** The selection had an empty `<Description/>` (NVivo writes one on every selection). */
+  readonly emptyMemo?: true;
   /** Ids of the codings, notes and statements made from this selection, in file order. */
   readonly records: readonly string[];
 }
@@ -66,6 +78,10 @@ export interface CarriedSource {
   readonly userGuid: string | null;
   readonly createdAt: number | null;
   readonly selections: readonly CarriedSelection[];
+  readonly description?: string | null;
+  readonly noteGuids?: readonly string[];
+  readonly modified?: Modified;
+  readonly variableValues?: readonly string[];
   /** Note record id (exploratory note or statement) -> the Note it came from. */
   readonly notes: Readonly<Record<string, { readonly guid: string; readonly name: string }>>;
 }

@@ -1,4 +1,4 @@
-import type { CarriedProject, CarriedSource } from './carried';
+import type { CarriedCase, CarriedProject, CarriedSource } from './carried';
 import type { OffsetConvention } from './project';
 import type { FrozenTranscript } from '../transcript';
 
@@ -16,7 +16,7 @@ export interface PlannedParticipant {
   readonly key: string;
   readonly pseudonym: string;
   /** The Case as the file had it; none for a participant made for a source. */
-  readonly case?: { readonly guid: string; readonly name: string; readonly description: string };
+  readonly case?: CarriedCase;
 }
 
 export interface PlannedCoding {

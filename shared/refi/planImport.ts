@@ -82,7 +82,7 @@ export function planImport(project: RefiProject, options: PlanOptions): ImportPl
   const participants: PlannedParticipant[] = [];
   const caseOf = new Map<string, string>();
   for (const c of project.cases) {
-    participants.push({ key: c.guid, pseudonym: uniquePseudonym(c.name, taken), case: { guid: c.guid, name: c.name, description: c.description } });
+    participants.push({ key: c.guid, pseudonym: uniquePseudonym(c.name, taken), case: { guid: c.guid, name: c.name, description: c.description, ...(c.variableValues ? { variableValues: c.variableValues } : {}) } });
     for (const g of c.sourceGuids) if (!caseOf.has(g)) caseOf.set(g, c.guid);
   }
 
@@ -135,6 +135,7 @@ export function planImport(project: RefiProject, options: PlanOptions): ImportPl
       creatingUserGuid: project.creatingUserGuid ?? null,
       createdAt: project.createdAt ?? null,
       users: project.users.map((u) => ({ guid: u.guid, name: u.name })),
+      ...(project.modified ? { modified: project.modified } : {}),
       codes,
       ...(looseNotes.length ? { looseNotes } : {}),
       ...(project.noteGuids?.length ? { noteGuids: project.noteGuids } : {}),
@@ -163,8 +164,8 @@ export function planImport(project: RefiProject, options: PlanOptions): ImportPl
           ...(project.notes.length ? ['Notes'] : []),
           ...(project.links.length ? ['Links'] : []),
         ],
-        carried: [...(looseNotes.length ? ['Notes (not on a passage)'] : []), ...(project.noteGuids?.length ? ['NoteRefs of the Project'] : []), ...Object.keys(project.sections?.carried ?? {})],
-        refused: [...(project.sections?.refused ?? []), ...refusedSources(project)],
+        carried: [...(looseNotes.length ? ['Notes (not on a passage)'] : []), ...(project.cases.some((c) => c.variableValues) || project.sources.some((s) => s.variableValues) ? ['VariableValues of Cases and sources'] : []), ...(project.noteGuids?.length ? ['NoteRefs of the Project'] : []), ...Object.keys(project.sections?.carried ?? {})],
+        refused: [...(project.sections?.refused ?? []), ...refusedSources(project), ...(project.dropped ?? [])],
       },
     },
   };

@@ -17,6 +17,8 @@ export interface Theme {
   readonly createdAt: number;
   /** The coder whose private codebook holds the theme; null for a theme of the shared codebook. */
   readonly owner: string | null;
+  /** The case (transcript id) of a personal experiential theme or its sub-theme; null otherwise. */
+  readonly caseId: string | null;
   /** 1 for a top-level theme. */
   readonly depth: number;
   /** Index into `levels.names` (depth - 1). */

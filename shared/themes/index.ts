@@ -29,6 +29,7 @@ export { retireTheme } from './retireTheme';
 export { mergeTheme } from './mergeTheme';
 export { finaliseTheme } from './finaliseTheme';
 export { setLevels } from './setLevels';
+export { malformedCases } from './malformedCases';
 export {
   applyThemeChange,
   codebookChangeOf,

@@ -56,6 +56,7 @@ export function readThemeTree(doc: Y.Doc, overlays: readonly CodebookOverlay[] =
       createdBy: s.createdBy,
       createdAt: s.createdAt,
       owner: ownerOf.get(id) ?? null,
+      caseId: s.caseId ?? null,
       depth,
       level: depth - 1,
       levelName: levelNameOf(levels, depth),

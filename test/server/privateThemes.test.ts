@@ -22,6 +22,7 @@ const DOORS = (sid: string, tid: string) => [
   `/api/studies/${sid}/export/csv?what=themes`,
   `/api/studies/${sid}/export/csv?what=codings`,
   `/api/studies/${sid}/export/codebook`,
+  `/api/studies/${sid}/groups`,
   `/api/studies/${sid}/export/project?format=qde`,
   `/api/studies/${sid}/agreement`,
   `/api/studies/${sid}/reconciliation`,

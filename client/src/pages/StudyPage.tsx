@@ -6,6 +6,7 @@ import { SettingsPanel } from './SettingsPanel';
 import { MembersPanel } from './MembersPanel';
 import { ImportPanel } from './ImportPanel';
 import { InterchangePanel } from './InterchangePanel';
+import { ImportedGroups } from './ImportedGroups';
 import { RetentionPanel } from './RetentionPanel';
 import { type StudyPrivacy, retentionPhrase } from './retention';
 
@@ -64,7 +65,7 @@ export function StudyPage({ studyId }: { studyId: string }) {
         <Link to={`/studies/${study.id}/themes`}>Themes and extracts</Link>
         <Link to={`/studies/${study.id}/agreement`}>Agreement</Link>
         {study.role !== 'coder' && <Link to={`/studies/${study.id}/progress`}>Progress</Link>}
-        <Link to={`/studies/${study.id}/reconcile`}>Reconciliation</Link> <Link to={`/studies/${study.id}/table`}>Table of themes</Link> {study.role !== 'coder' && <Link to={`/studies/${study.id}/audit`}>Audit</Link>}
+        <Link to={`/studies/${study.id}/reconcile`}>Reconciliation</Link> <Link to={`/studies/${study.id}/boards`}>Boards</Link> <Link to={`/studies/${study.id}/journal`}>Journal</Link> <Link to={`/studies/${study.id}/table`}>Table of themes</Link> {study.role !== 'coder' && <Link to={`/studies/${study.id}/audit`}>Audit</Link>}
       </nav>
       <nav className="tabs" role="tablist">
         {(['transcripts', 'members', 'settings'] as const).map((t) => (
@@ -112,7 +113,7 @@ function TranscriptsPanel(props: { study: Study; participants: Participant[]; tr
           {transcripts.map((t) => (
             <tr key={t.id}>
               <td>{byParticipant.get(t.participantId)}</td>
-              <td><Link to={`/transcripts/${t.id}`}>{t.title}</Link></td>
+              <td><Link to={`/transcripts/${t.id}`}>{t.title}</Link> · <Link to={`/transcripts/${t.id}/board`}>board</Link></td>
               <td><span className={`phase ${t.phase}`}>{t.phase}</span></td>
               <td>{t.length.toLocaleString()}</td>
             </tr>
@@ -122,6 +123,7 @@ function TranscriptsPanel(props: { study: Study; participants: Participant[]; tr
           ))}
         </tbody>
       </table>
+      <ImportedGroups studyId={study.id} kind="transcripts" />
       {manage && (
         <div className="two-col">
           <form className="card" onSubmit={addParticipant.onSubmit} aria-label="add participant">

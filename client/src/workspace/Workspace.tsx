@@ -73,7 +73,11 @@ export function Workspace({ transcriptId, me }: { transcriptId: string; me: User
 
   const work = useCodebookWork(study, me.id, layers);
   const themeMessage = useCallback((text: string | null, undoIt?: () => void) => text && setToast({ id: Date.now(), text, ...(undoIt ? { undo: undoIt } : {}) }), []);
-  const { pins: quick, setPin } = usePinnedKeys(me.id, study?.id ?? null, tree, codebook.status === 'saved' || codebook.status === 'saving');
+  const { pins: quick, setPin } = usePinnedKeys(me.id, study?.id ?? null, tree, codebook.status === 'saved' || codebook.status === 'saving', {
+    doc: layers.ownPrivateDoc,
+    synced: layers.ownPrivateLive.status === 'saved' || layers.ownPrivateLive.status === 'saving',
+    writable: layers.ownPrivateDoc !== null,
+  });
   const counts = useMemo(() => {
     const m = new Map<string, number>();
     for (const c of ownLayer.codings) m.set(c.themeId, (m.get(c.themeId) ?? 0) + 1);
@@ -130,15 +134,16 @@ export function Workspace({ transcriptId, me }: { transcriptId: string; me: User
 
   // Closing or reloading the tab with unacknowledged edits asks first (they are also kept in
   // IndexedDB and resent on the next load, but the coder should know).
+  const unsaved = own.pending + layers.ownPrivateLive.pending;
   useEffect(() => {
-    if (own.pending === 0) return;
+    if (unsaved === 0) return;
     const warn = (e: BeforeUnloadEvent) => {
       e.preventDefault();
       e.returnValue = '';
     };
     window.addEventListener('beforeunload', warn);
     return () => window.removeEventListener('beforeunload', warn);
-  }, [own.pending]);
+  }, [unsaved]);
 
   useEffect(() => {
     const hash = /^#l-(\d+)$/.exec(window.location.hash);

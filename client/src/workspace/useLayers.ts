@@ -30,6 +30,8 @@ export interface Layers {
   canWriteCodebook: boolean;
   /** The user's own private codebook, when they may write it (independent themes). */
   ownPrivateDoc: Y.Doc | null;
+  /** The user's own private codebook as a live document (status, unsaved edits); it also holds their number keys. */
+  ownPrivateLive: LiveDoc;
   /** Whether this user may create themes, and where they go (their private codebook under independent themes). */
   canCreateTheme: boolean;
   createTheme: (label: string, parentId: string | null) => string | null;
@@ -60,7 +62,7 @@ export function useLayers(transcriptId: string, me: User, data: LoadedTranscript
   );
 
   const own = useDoc(ownName, me.id);
-  const { codebook, ownPrivate, tree } = useThemeTree(study, members, me.id);
+  const { codebook, ownPrivate, ownPrivateLive, tree } = useThemeTree(study, members, me.id);
   const others = useDocs(otherNames);
   const textLength = data?.text.length ?? 0;
 
@@ -96,5 +98,5 @@ export function useLayers(transcriptId: string, me: User, data: LoadedTranscript
   const nameOf = useCallback((userId: string) => members.find((m) => m.userId === userId)?.name ?? 'someone', [members]);
   const writesPrivate = Boolean(ctx && study && ownPrivate && ownPrivate.status() !== 'forbidden' && decideAccess({ kind: 'privateCodebook', studyId: study.id, ownerId: me.id }, ctx) === 'write');
   const ownPrivateDoc = writesPrivate ? ownPrivate!.doc : null;
-  return { own, codebook, tree, ownLayer, otherLayers, codes, canWriteOwn, canWriteCodebook, ownPrivateDoc, canCreateTheme, createTheme, privateThemes, coders, colorOf, nameOf };
+  return { own, codebook, tree, ownLayer, otherLayers, codes, canWriteOwn, canWriteCodebook, ownPrivateDoc, ownPrivateLive, canCreateTheme, createTheme, privateThemes, coders, colorOf, nameOf };
 }

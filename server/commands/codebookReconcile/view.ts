@@ -1,6 +1,6 @@
 import { decideAccess } from '../../../shared/access';
 import { codebookMapDocName } from '../../../shared/docNames';
-import { type CodebookDecision, type CodedTranscript, type LineSets, codedLines, readCodebookMap, suggestMatches } from '../../../shared/reconcile';
+import { type CodebookDecision, type CodedLines, type CodedTranscript, codedLines, readCodebookMap, suggestMatches } from '../../../shared/reconcile';
 import type { CodebookReconcileView, CodebookThemeRow, PrivateThemeRow } from '../../../shared/reconcile/codebookReconcileTypes';
 import type { Theme, ThemeTree } from '../../../shared/themes';
 import { withDoc } from '../../ydocs/withDoc';
@@ -9,7 +9,7 @@ import { listMembers } from '../../store/members';
 import { listTranscripts } from '../../store/transcripts';
 import { usersByIds } from '../../store/users';
 import { type Actor, authorizeStudy } from '../access/actor';
-import { loadThemeTree, loadTranscriptLayers, viewerOf } from '../layers/studyLayers';
+import { loadThemeTreeBeforeAfter, loadTranscriptLayers, viewerOf } from '../layers/studyLayers';
 
 /** Suggested matches listed per private theme. */
 const SUGGESTIONS_PER_THEME = 3;
@@ -29,8 +29,7 @@ export async function codebookReconciliation(s: Services, actor: Actor, studyId:
   const viewer = viewerOf(access, actor.user.id);
   const revealed = decideAccess({ kind: 'codebookMap', studyId }, { ...viewer, role: 'coder' }) !== 'none';
   const seesDecisions = decideAccess({ kind: 'codebookMap', studyId }, viewer) !== 'none';
-  const current = await loadThemeTree(s, studyId, viewer);
-  const asCoded = await loadThemeTree(s, studyId, viewer, { mapping: false });
+  const { current, asCoded } = await loadThemeTreeBeforeAfter(s, studyId, viewer);
   const decisions = seesDecisions ? (await withDoc(s, codebookMapDocName(studyId), (doc) => readCodebookMap(doc))).decisions : new Map<string, CodebookDecision>();
 
   const counted = revealed || access.role === 'auditor';
@@ -41,13 +40,12 @@ export async function codebookReconciliation(s: Services, actor: Actor, studyId:
       if (t) transcripts.push({ ...t.input, text: t.input.text ?? '' });
     }
   }
-  const own = codedLines(transcripts, asCoded.resolve);
-  const now = codedLines(transcripts, current.resolve);
+  const [own, now] = codedLines(transcripts, asCoded.resolve, current.resolve) as [CodedLines, CodedLines];
   const codings = countCodings(transcripts, asCoded.resolve);
 
   const subjects = asCoded.themes.filter((t) => t.owner !== null && t.status !== 'retired');
   const suggestions = suggestMatches(current, subjects.map((t) => t.id), own, now, SUGGESTIONS_PER_THEME);
-  const row = (t: Theme, tree: ThemeTree, lines: LineSets): CodebookThemeRow => ({
+  const row = (t: Theme, tree: ThemeTree, lines: CodedLines): CodebookThemeRow => ({
     id: t.id,
     label: t.label,
     description: t.description,
@@ -59,7 +57,7 @@ export async function codebookReconciliation(s: Services, actor: Actor, studyId:
     pathLabels: t.path.map((id) => tree.byId.get(id)?.label ?? id),
     status: t.status,
     codings: counted ? (codings.get(t.id) ?? 0) : null,
-    lines: counted ? (lines.get(t.id)?.size ?? 0) : null,
+    lines: counted ? lines.size(t.id) : null,
   });
 
   const owners = [...new Set(subjects.map((t) => t.owner!))];
@@ -87,12 +85,14 @@ export async function codebookReconciliation(s: Services, actor: Actor, studyId:
     }))
     .sort((a, b) => a.name.localeCompare(b.name) || (a.id < b.id ? -1 : 1));
 
+  const governs = access.acting === 'lead' || access.acting === 'admin';
   const decided = subjects.filter((t) => decisions.has(t.id)).length;
   const excluded = subjects.filter((t) => decisions.get(t.id)?.op === 'exclude').length;
   return {
     study: { id: study.id, title: study.title, codebookPhase: study.codebookPhase },
     revealed,
-    canDecide: revealed && (access.acting === 'lead' || access.acting === 'admin') && study.codebookPhase !== 'final',
+    canDecide: revealed && governs && study.codebookPhase !== 'final',
+    canReveal: !revealed && governs,
     levels: current.levels,
     shared: current.themes.filter((t) => t.owner === null).map((t) => row(t, current, now)),
     coders,

@@ -4,7 +4,7 @@ import { encodeHexLowerCase } from '@oslojs/encoding';
 import { addCoding, addNote, addStatement } from '../../../shared/coding';
 import { DEFAULT_LINE_WIDTH, DEFAULT_RECURRENCE_RULE } from '../../../shared/domain';
 import { docName, codebookDocName } from '../../../shared/docNames';
-import { CONSENSUS_USER, type ImportPlan, type ImportReport, planImport, readProjectBytes, userGuid } from '../../../shared/refi';
+import { type CarriedCase, CONSENSUS_USER, type ImportPlan, type ImportReport, planImport, readProjectBytes, userGuid } from '../../../shared/refi';
 import { addTheme, setLevels } from '../../../shared/themes';
 import { firstState } from '../../ydocs/firstState';
 import { newId } from '../../ids';
@@ -154,7 +154,7 @@ export async function importProject(s: Services, actor: Actor, file: { name: str
       await appendAudit(trx, audit('member.add', `user:${pending.userId}`, { role: 'coder', pending: true, refiUser: u.guid }));
     }
     const participantIdOf = new Map<string, string>();
-    const cases: Record<string, { guid: string; name: string; description: string }> = {};
+    const cases: Record<string, CarriedCase> = {};
     const caseless: string[] = [];
     for (const p of plan.participants) {
       const id = newId();
