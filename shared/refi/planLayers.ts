@@ -59,7 +59,7 @@ export function planLayers(source: RefiTextSource, frozen: string, ctx: LayerCon
     }
     const memo = sel.memo?.trim() ? clip(sel.memo.trim(), LAYER_LIMITS.memoLength) : undefined;
     const records: string[] = [];
-    selections.push({ guid: sel.guid, name: sel.name, start: span.start, end: span.end, userGuid: sel.userGuid, createdAt: sel.createdAt, records });
+    selections.push({ guid: sel.guid, name: sel.name, start: span.start, end: span.end, userGuid: sel.userGuid, createdAt: sel.createdAt, records, ...(sel.modified ? { modified: sel.modified } : {}), ...(sel.memo === '' ? { emptyMemo: true as const } : {}) });
     for (const c of sel.codings) {
       const themeId = ctx.themeIdOf.get(c.codeGuid);
       const user = c.userGuid ?? sel.userGuid;
@@ -100,6 +100,6 @@ export function planLayers(source: RefiTextSource, frozen: string, ctx: LayerCon
   }
   return {
     layers: [...layers].map(([userGuid, l]) => ({ userGuid, ...l })),
-    carried: { guid: source.guid, name: source.name, userGuid: source.userGuid, createdAt: source.createdAt, selections, notes: carriedNotes },
+    carried: { guid: source.guid, name: source.name, userGuid: source.userGuid, createdAt: source.createdAt, selections, notes: carriedNotes, ...(source.description != null ? { description: source.description } : {}), ...(source.noteGuids?.length ? { noteGuids: source.noteGuids } : {}), ...(source.modified ? { modified: source.modified } : {}), ...(source.variableValues ? { variableValues: source.variableValues } : {}) },
   };
 }

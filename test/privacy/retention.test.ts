@@ -29,7 +29,7 @@ for (const dialect of testDialects()) {
       expect((await coder.get(`/api/studies/${sid}/privacy`)).json.privacy.retention).toEqual({ state: 'none' });
       const set = await lead.patch(`/api/studies/${sid}/privacy`, { retentionUntil: '2026-04-10' });
       expect(set.status).toBe(200);
-      expect(set.json.privacy.retention).toEqual({ state: 'ok', until: '2026-04-10', daysLeft: 41 });
+      expect(set.json.privacy.retention).toEqual({ state: 'ok', until: '2026-04-10', daysLeft: 41, warningDays: 30 });
       // Sessions slide by 30 days: the clock moves in steps a signed-in member would take.
       clock += 25 * DAY;
       expect((await coder.get(`/api/studies/${sid}/privacy`)).json.privacy.retention).toMatchObject({ state: 'soon', daysLeft: 16 });

@@ -22,11 +22,13 @@ const DOORS = (sid: string, tid: string) => [
   `/api/studies/${sid}/export/csv?what=themes`,
   `/api/studies/${sid}/export/csv?what=codings`,
   `/api/studies/${sid}/export/codebook`,
+  `/api/studies/${sid}/groups`,
   `/api/studies/${sid}/export/project?format=qde`,
   `/api/studies/${sid}/agreement`,
   `/api/studies/${sid}/reconciliation`,
   `/api/transcripts/${tid}/disagreements`,
   `/api/studies/${sid}/audit`,
+  `/api/studies/${sid}/codebook/reconciliation`,
 ];
 
 for (const dialect of testDialects()) {
