@@ -53,8 +53,7 @@ export function roundTripDifferences(before: RefiProject, after: RefiProject, xm
       }
       // A position between the CR and the LF of a line end has no place in the LF text.
       const split = (i: number) => s.text[i - 1] === '\r' && s.text[i] === '\n';
-      if (split(sel.start) || split(sel.end)) found.add('selections: an end between CR and LF');
-      else if (lf(s.text.slice(sel.start, sel.end)) !== t.text.slice(back.start, back.end)) found.add('selections: covered text');
+      if (lf(s.text.slice(sel.start, sel.end)) !== t.text.slice(back.start, back.end)) found.add(split(sel.start) || split(sel.end) ? 'selections: an end between CR and LF' : 'selections: covered text');
       else if (back.start !== sel.start || back.end !== sel.end) found.add(lf(s.text) === t.text ? 'selections: offsets moved with the CRs' : 'selections: offsets');
       differ('selections: name', sel.name, back.name);
       differ('selections: memo', sel.memo, back.memo);

@@ -30,7 +30,7 @@ export const REAL_PROJECTS: readonly RealProject[] = [
     tool: 'NVivo for Windows 12.6',
     file: 'nvivo12.6-win-oltas0517.qdpx',
     load: file(`${REAL}/nvivo12.6-win-oltas0517.qdpx`),
-    differences: ['attribute not written: Project@basePath', 'attribute not written: TextSource@richTextPath', 'project: origin', 'selections: an end between CR and LF', 'selections: offsets moved with the CRs', 'sources: CRLF became LF'],
+    differences: ['attribute not written: Project@basePath', 'attribute not written: TextSource@richTextPath', 'project: origin', 'selections: offsets moved with the CRs', 'sources: CRLF became LF'],
     parts: {
       modelled: ['Users', 'CodeBook', 'Sources (TextSource)'],
       carried: [],

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { addCoding } from '../../shared/coding';
+import { addCoding, addNote } from '../../shared/coding';
 import { docName, codebookDocName } from '../../shared/docNames';
 import { addTheme } from '../../shared/themes';
 import { closeDocRegistry, withDoc } from '../../server/ydocs/withDoc';
@@ -57,6 +57,17 @@ for (const dialect of testDialects()) {
       expect(row.alpha.value).toBeCloseTo(1 - (19 * 2) / (2 * 7 * 13), 10);
       expect(r.json.coders.map((c: { name: string }) => c.name).sort()).toEqual(['alice', 'bob']);
       expect(r.json.themes.find((t: { id: string }) => t.id === theme).label).toBe('Trust');
+    });
+
+    it('leaves out a lead whose layer holds no coding (no "0 codings" coder), and counts them once they code', async () => {
+      // The lead wrote a note only: a layer document exists, without codings.
+      await withDoc(s, docName({ kind: 'layer', transcriptId: tid, ownerId: ids.lead! }), (doc) => addNote(doc, TEXT.length, { kind: 'descriptive', text: 'context', start: lines[0]!.start, end: lines[0]!.end }), ids.lead!);
+      const before = await lead.get(`/api/studies/${sid}/agreement?unit=line&themes=${theme}`);
+      expect(before.json.coders.map((c: { name: string }) => c.name).sort()).toEqual(['alice', 'bob']);
+      expect(before.json.report.themes[0].percentAgreement.value).toBeCloseTo(0.9, 10);
+      await code(ids.lead!, theme, 1, 4);
+      const after = await lead.get(`/api/studies/${sid}/agreement?unit=line&themes=${theme}`);
+      expect(after.json.coders.map((c: { name: string }) => c.name).sort()).toEqual(['alice', 'bob', 'lead']);
     });
 
     it('keeps coders out until the transcript is revealed, and lets auditors in', async () => {

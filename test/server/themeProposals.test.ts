@@ -11,7 +11,7 @@ for (const dialect of testDialects()) {
   describe(`proposals to change governed themes (${dialect})`, () => {
     let s: Services;
     let close: () => Promise<void>;
-    let lead: ApiClient, coder: ApiClient, other: ApiClient, auditor: ApiClient, stranger: ApiClient;
+    let lead: ApiClient, coder: ApiClient, other: ApiClient, auditor: ApiClient, stranger: ApiClient, admin: ApiClient;
     let sid: string;
     let ids: { area: string; trust: string; loss: string };
     const tree = () => withDoc(s, codebookDocName(sid), (doc) => readThemeTree(doc));
@@ -21,6 +21,7 @@ for (const dialect of testDialects()) {
       ({ s, close } = await testServices(dialect));
       const seeded = await seedUsers(s, ['lead', 'coder', 'other', 'auditor', 'stranger']);
       [lead, coder, other, auditor, stranger] = ['lead', 'coder', 'other', 'auditor', 'stranger'].map((n) => seeded.users[n]!.api) as [ApiClient, ApiClient, ApiClient, ApiClient, ApiClient];
+      admin = seeded.admin;
       sid = (await lead.post('/api/studies', { title: 'Proposals', codingMode: 'blind' })).json.study.id;
       for (const [email, role] of [['coder', 'coder'], ['other', 'coder'], ['auditor', 'auditor']]) await lead.post(`/api/studies/${sid}/members`, { email: `${email}@example.org`, role });
       const leadId = seeded.users.lead!.id;
@@ -85,6 +86,9 @@ for (const dialect of testDialects()) {
         expect((await who.post(`/api/studies/${sid}/theme-proposals/${p.id}/decline`, {})).status).toBe(403);
       }
       expect((await stranger.post(`/api/studies/${sid}/theme-proposals/${p.id}/accept`, {})).status).toBe(404);
+      // An instance admin who is not a member governs over REST (docs/permissions.md) but does not propose.
+      expect((await admin.post(`/api/studies/${sid}/themes/${ids.trust}/proposals`, body)).status).toBe(403);
+      expect((await admin.get(`/api/studies/${sid}/theme-proposals`)).json.proposals).toHaveLength(1);
       expect((await lead.post(`/api/studies/${sid}/theme-proposals/nope/accept`, {})).status).toBe(404);
       expect((await tree()).byId.get(ids.trust)!.label).toBe('Trust');
       expect((await themeEvents()).map((e) => e.action)).toEqual(['theme.propose']);

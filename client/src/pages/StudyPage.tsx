@@ -65,7 +65,7 @@ export function StudyPage({ studyId }: { studyId: string }) {
         <Link to={`/studies/${study.id}/themes`}>Themes and extracts</Link>
         <Link to={`/studies/${study.id}/agreement`}>Agreement</Link>
         {study.role !== 'coder' && <Link to={`/studies/${study.id}/progress`}>Progress</Link>}
-        <Link to={`/studies/${study.id}/reconcile`}>Reconciliation</Link> <Link to={`/studies/${study.id}/boards`}>Boards</Link> <Link to={`/studies/${study.id}/table`}>Table of themes</Link> {study.role !== 'coder' && <Link to={`/studies/${study.id}/audit`}>Audit</Link>}
+        <Link to={`/studies/${study.id}/reconcile`}>Reconciliation</Link> <Link to={`/studies/${study.id}/boards`}>Boards</Link> <Link to={`/studies/${study.id}/journal`}>Journal</Link> <Link to={`/studies/${study.id}/table`}>Table of themes</Link> {study.role !== 'coder' && <Link to={`/studies/${study.id}/audit`}>Audit</Link>}
       </nav>
       <nav className="tabs" role="tablist">
         {(['transcripts', 'members', 'settings'] as const).map((t) => (

@@ -7,6 +7,7 @@ import { type CodebookMapping, type CodebookOverlay, type ThemeTree, readThemeTr
 import { withDoc } from '../../ydocs/withDoc';
 import type { Services } from '../../services';
 import { layerOwners, privateCodebookOwners } from '../../store/layerDocs';
+import { listMembers } from '../../store/members';
 import { type TranscriptMeta, findTranscript } from '../../store/transcripts';
 import type { StudyAccess } from '../access/actor';
 import { layerCodings } from './layerCodings';
@@ -92,9 +93,13 @@ export async function loadTranscriptLayers(s: Services, transcriptId: string, co
   const row = await findTranscript(s.db, transcriptId);
   if (!row) return null;
   const owners = (await layerOwners(s.db, transcriptId)).filter((o) => !coders || coders.includes(o));
+  const coderRole = new Set((await listMembers(s.db, row.studyId)).filter((m) => m.role === 'coder').map((m) => m.userId));
   const layers: CoderLayer[] = [];
   for (const owner of owners) {
     const codings = await withDoc(s, docName({ kind: 'layer', transcriptId, ownerId: owner }), (doc) => layerCodings(doc, row.text.length));
+    // A lead (or former member) whose layer holds no coding did not code this transcript: they are
+    // not a coder of it (no "0 codings" coder in the figures); a coder who coded nothing still counts.
+    if (codings.length === 0 && !coderRole.has(owner)) continue;
     layers.push({ coder: owner, codings });
   }
   const { text, turns, lines, ...meta } = row;
