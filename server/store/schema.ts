@@ -86,6 +86,7 @@ export interface DB {
   study_privacy: { study_id: string; departed_layers: string; updated_at: number; retention_until: number | null };
   erasures: { id: string; at: number; actor_id: string | null; kind: string; target: string; study_id: string | null; reason: string; details: string };
   backups: { id: string; at: number; path: string; bytes: number };
+  write_intents: { id: string; study_id: string; kind: string; target: string; actor_id: string; data: string; created_at: number };
   access_log: { id: Generated<number>; study_id: string; at: number; user_id: string; what: string; target: string; door: string };
   pseudonym_keys: {
     study_id: string;

@@ -1,7 +1,8 @@
 import { MergeThemeBody, ThemeGovernanceBody } from '../../../shared/api';
 import type { ThemeTree } from '../../../shared/themes';
 import { revealThemes } from '../../commands/themes/privateThemes';
-import { getThemeTree, governTheme } from '../../commands/themes/themeTree';
+import { getThemeTree } from '../../commands/themes/themeTree';
+import { governTheme } from '../../commands/themes/governance';
 import { route } from '../route';
 
 const treeJson = (t: ThemeTree) => ({ levels: t.levels, themes: t.themes, problems: t.problems });
