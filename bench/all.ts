@@ -1,7 +1,7 @@
 // Every benchmark in one run: the collaboration scenarios S1-S6 and the crash comparison against
 // Concord and the anchors (@hocuspocus/server in memory and with SQLite, @y/websocket-server),
 // interleaved, median of --rounds; then the other benchmarks (collab, agreement, cluster, startup,
-// clientBundle, docLoad) as
+// clientBundle, docLoad, interchangeImport) as
 // child processes. Writes bench/results/all.json and prints a short table.
 //   npm run bench
 //   node bin/run-ts.js bench/all.ts --rounds 3 --seconds 8 --workers 3 --only S1,S2 --servers concord,y-websocket --profile --no-others
@@ -85,7 +85,7 @@ const finished = uptime();
 
 const others: Record<string, OtherBench> = {};
 if (!args.includes('--no-others')) {
-  for (const name of ['collab', 'agreement', 'cluster', 'startup', 'clientBundle', 'docLoad']) {
+  for (const name of ['collab', 'agreement', 'cluster', 'startup', 'clientBundle', 'docLoad', 'interchangeImport']) {
     const r = await runOtherBench(name);
     if (r) others[name] = r;
   }

@@ -5,9 +5,10 @@
  * with the rows, carried data and document first states). Target: under 5 s. Reports the median
  * of 3 runs (a new study each) and the machine's load.
  *
- * Run: node bin/run-ts.js bench/interchangeImport.ts
+ * Run: nice -n 5 node bin/run-ts.js bench/interchangeImport.ts   (also part of bench/all.ts)
+ * Writes bench/results/interchangeImport.json.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { importProject } from '../server/commands/interchange/refiImport';
@@ -19,6 +20,7 @@ import { bigProjectXml } from '../test/interchange/bigProject';
 const TARGET_MS = 5000;
 const shape = { title: 'Import bench', transcripts: 50, coders: 2, themes: 20, codingsPerLayer: 50 };
 const bytes = new TextEncoder().encode(bigProjectXml(shape));
+const loadBefore = loadavg().map((l) => Math.round(l * 100) / 100);
 const dataDir = mkdtempSync(join(tmpdir(), 'concord-importbench-'));
 const s = await createServices(parseConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'silent' }));
 try {
@@ -32,8 +34,10 @@ try {
     codings = result.report.imported.codings;
   }
   const median = [...times].sort((a, b) => a - b)[1]!;
-  const out = { scenario: 'refi-import', transcripts: shape.transcripts, codings, bytes: bytes.length, runsMs: times.map((t) => Math.round(t)), medianMs: Math.round(median), targetMs: TARGET_MS, pass: median < TARGET_MS && codings === 5000, load: loadavg().map((l) => Math.round(l * 100) / 100) };
+  const out = { scenario: 'refi-import', transcripts: shape.transcripts, codings, bytes: bytes.length, runsMs: times.map((t) => Math.round(t)), medianMs: Math.round(median), targetMs: TARGET_MS, pass: median < TARGET_MS && codings === 5000, loadBefore, loadAfter: loadavg().map((l) => Math.round(l * 100) / 100), at: new Date().toISOString() };
   console.log(JSON.stringify(out, null, 2));
+  mkdirSync('bench/results', { recursive: true });
+  writeFileSync('bench/results/interchangeImport.json', `${JSON.stringify(out, null, 2)}\n`);
   if (!out.pass) process.exitCode = 1;
 } finally {
   await s.close();

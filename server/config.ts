@@ -35,6 +35,8 @@ export interface Config {
   readonly historyRewriteDelayMs: number | undefined;
   /** Days the access log keeps a read (docs/privacy.md); ACCESS_LOG_RETENTION_DAYS, default 365. */
   readonly accessLogRetentionDays: number;
+  /** Days before a study's retention end from which its leads are warned; RETENTION_WARNING_DAYS, default 30. */
+  readonly retentionWarningDays: number;
 }
 
 const envSchema = z.object({
@@ -46,6 +48,7 @@ const envSchema = z.object({
   LOG_LEVEL: z.enum(['silent', 'error', 'warn', 'info']).default('info'),
   TRUST_PROXY: z.coerce.number().int().min(0).max(10).default(0),
   ACCESS_LOG_RETENTION_DAYS: z.coerce.number().int().min(1).max(36_500).default(365),
+  RETENTION_WARNING_DAYS: z.coerce.number().int().min(0).max(3650).default(30),
   HISTORY_REWRITE_DELAY_MS: z.coerce.number().int().min(0).max(3_600_000).optional(),
 });
 
@@ -74,6 +77,7 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     trustProxyHops: e.TRUST_PROXY,
     historyRewriteDelayMs: e.HISTORY_REWRITE_DELAY_MS,
     accessLogRetentionDays: e.ACCESS_LOG_RETENTION_DAYS,
+    retentionWarningDays: e.RETENTION_WARNING_DAYS,
   });
 }
 

@@ -36,7 +36,9 @@ export interface AccessContext {
  * - the discussion is written by the server only (REST commands through withDoc);
  * - under independent themes (blind mode, or open mode with the setting) the shared codebook is
  *   the lead's: coders read it and write their new themes into their private codebook, which
- *   only its owner writes and nobody else but auditors reads until the themes are revealed.
+ *   only its owner writes and nobody else but auditors reads until the themes are revealed;
+ * - the codebook reconciliation (decisions on private themes) is read under the same rule and
+ *   written by the server only.
  */
 export function decideAccess(doc: DocRef, ctx: AccessContext): Access {
   const { role } = ctx;
@@ -61,6 +63,12 @@ export function decideAccess(doc: DocRef, ctx: AccessContext): Access {
     // A reflexive journal records the analyst's own assumptions: its owner writes it at any
     // phase; others read it under the private codebook's rule (auditors always, see above).
     if (doc.ownerId === ctx.userId) return 'write';
+    return ctx.independentThemes && !ctx.themesRevealed ? 'none' : 'read';
+  }
+
+  if (doc.kind === 'codebookMap') {
+    // The lead's decisions on private themes name them: readable under the private codebooks'
+    // rule; written by the server only (REST commands, docs/reconciliation.md).
     return ctx.independentThemes && !ctx.themesRevealed ? 'none' : 'read';
   }
 

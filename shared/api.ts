@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { PseudonymDecisions } from './privacyApi';
+import { ThemeChangeSchema } from './themes/themeChange';
 import { CODEBOOK_PHASES, CODING_MODES, ROLES, TRANSCRIPT_PHASES } from './domain';
 
 /**
@@ -37,7 +38,6 @@ const studyFields = {
 export const CreateStudyBody = z.strictObject(studyFields);
 export const PatchStudyBody = z.strictObject({ ...studyFields, title: studyFields.title.optional(), codebookPhase: z.enum(CODEBOOK_PHASES).optional() });
 
-export const AddMemberBody = z.strictObject({ email, role: z.enum(ROLES) });
 export const PatchMemberBody = z.strictObject({ role: z.enum(ROLES) });
 export const InvitationBody = z.strictObject({ email, role: z.enum(ROLES), claimUserId: z.string().min(1).max(64).optional() });
 
@@ -71,6 +71,9 @@ export const ThemeGovernanceBody = z.strictObject({
   disagreementKey: z.string().max(200).optional(),
 });
 export const MergeThemeBody = ThemeGovernanceBody.extend({ into: z.string().min(1).max(64) });
+/** A coder's proposal to change a governed theme (docs/theme-model.md "Proposals"). */
+export const ProposeThemeChangeBody = z.strictObject({ change: ThemeChangeSchema, rationale: z.string().trim().max(5000).optional() });
+export const DecideProposalBody = z.strictObject({ note: z.string().trim().max(5000).optional() });
 
 const idList = z
   .string()

@@ -8,24 +8,27 @@ export type DocRef =
   | { kind: 'privateCodebook'; studyId: string; ownerId: string }
   /** A coder's reflexive journal (issue 15 item 6): private under the private codebook's rule. */
   | { kind: 'journal'; studyId: string; ownerId: string }
+  /** The lead's codebook reconciliation (issue 15 item 2): decisions on private themes, written by the server. */
+  | { kind: 'codebookMap'; studyId: string }
   | { kind: 'layer'; transcriptId: string; ownerId: string }
   | { kind: 'consensus'; transcriptId: string }
   | { kind: 'discussion'; transcriptId: string };
 
 export type DocKind = DocRef['kind'];
-export const DOC_KINDS = ['codebook', 'privateCodebook', 'journal', 'layer', 'consensus', 'discussion'] as const satisfies readonly DocKind[];
+export const DOC_KINDS = ['codebook', 'privateCodebook', 'journal', 'codebookMap', 'layer', 'consensus', 'discussion'] as const satisfies readonly DocKind[];
 
 const ID = '[A-Za-z0-9_-]{1,64}';
 const patterns: Array<[RegExp, (m: RegExpMatchArray) => DocRef]> = [
   [new RegExp(`^studies/(${ID})/codebook$`), (m) => ({ kind: 'codebook', studyId: m[1]! })],
   [new RegExp(`^studies/(${ID})/codebooks/(${ID})$`), (m) => ({ kind: 'privateCodebook', studyId: m[1]!, ownerId: m[2]! })],
   [new RegExp(`^studies/(${ID})/journals/(${ID})$`), (m) => ({ kind: 'journal', studyId: m[1]!, ownerId: m[2]! })],
+  [new RegExp(`^studies/(${ID})/codebookMap$`), (m) => ({ kind: 'codebookMap', studyId: m[1]! })],
   [new RegExp(`^transcripts/(${ID})/layers/(${ID})$`), (m) => ({ kind: 'layer', transcriptId: m[1]!, ownerId: m[2]! })],
   [new RegExp(`^transcripts/(${ID})/consensus$`), (m) => ({ kind: 'consensus', transcriptId: m[1]! })],
   [new RegExp(`^transcripts/(${ID})/discussion$`), (m) => ({ kind: 'discussion', transcriptId: m[1]! })],
 ];
 
-/** Parses a document name; null when it is not one of the six forms. */
+/** Parses a document name; null when it is not one of the forms above. */
 export function parseDocName(name: string): DocRef | null {
   if (name.length > 200) return null;
   for (const [re, build] of patterns) {
@@ -43,6 +46,8 @@ export function docName(ref: DocRef): string {
       return `studies/${ref.studyId}/codebooks/${ref.ownerId}`;
     case 'journal':
       return `studies/${ref.studyId}/journals/${ref.ownerId}`;
+    case 'codebookMap':
+      return `studies/${ref.studyId}/codebookMap`;
     case 'layer':
       return `transcripts/${ref.transcriptId}/layers/${ref.ownerId}`;
     case 'consensus':
@@ -55,3 +60,4 @@ export function docName(ref: DocRef): string {
 export const codebookDocName = (studyId: string) => docName({ kind: 'codebook', studyId });
 export const discussionDocName = (transcriptId: string) => docName({ kind: 'discussion', transcriptId });
 export const consensusDocName = (transcriptId: string) => docName({ kind: 'consensus', transcriptId });
+export const codebookMapDocName = (studyId: string) => docName({ kind: 'codebookMap', studyId });

@@ -18,17 +18,22 @@ export const StudyPrivacyBody = z
   })
   .refine((b) => b.departedLayers !== undefined || b.retentionUntil !== undefined, 'give departedLayers or retentionUntil');
 
-/** How many days before the retention end leads are warned. */
-export const RETENTION_WARNING_DAYS = 30;
+/** Where a study stands against its retention end: `soon` within the warning period, `due` once passed. */
+export type RetentionState = { state: 'none' } | { state: 'ok' | 'soon' | 'due'; until: string; daysLeft: number; warningDays: number };
 
-/** Where a study stands against its retention end: the warning leads see. */
-export type RetentionState = { state: 'none' } | { state: 'ok' | 'soon' | 'due'; until: string; daysLeft: number };
-
-export function retentionState(until: number | null, now: number): RetentionState {
+export function retentionState(until: number | null, now: number, warningDays: number): RetentionState {
   if (until === null) return { state: 'none' };
   const daysLeft = Math.ceil((until - now) / 86_400_000);
-  return { state: daysLeft <= 0 ? 'due' : daysLeft <= RETENTION_WARNING_DAYS ? 'soon' : 'ok', until: new Date(until).toISOString().slice(0, 10), daysLeft };
+  return { state: daysLeft <= 0 ? 'due' : daysLeft <= warningDays ? 'soon' : 'ok', until: new Date(until).toISOString().slice(0, 10), daysLeft, warningDays };
 }
+
+/** A lead's "export then erase" (docs/privacy.md): the export's id and the SHA-256 the client computed over the bytes it received. */
+export const RetentionEraseBody = z.strictObject({
+  exportId: z.string().min(1).max(64),
+  sha256: z.string().regex(/^[0-9a-f]{64}$/, 'the SHA-256 of the downloaded export, 64 lowercase hex digits'),
+  reason: z.string().trim().min(1, 'say why (the erasure record keeps it)').max(2000),
+  confirm: z.boolean().optional(),
+});
 
 /** One accepted replacement of an import's review (offsets into the text before freezing). */
 export const PseudonymDecisionSchema = z.strictObject({

@@ -21,6 +21,10 @@ const ProgressPage = page(() => import('./pages/ProgressPage'), 'ProgressPage');
 const ReconcilePage = page(() => import('./reconcile/ReconcilePage'), 'ReconcilePage');
 const TableOfThemesPage = page(() => import('./tables/TableOfThemesPage'), 'TableOfThemesPage');
 const AuditorPage = page(() => import('./audit/AuditorPage'), 'AuditorPage');
+const CodebookReconcilePage = page(() => import('./codebook/CodebookReconcilePage'), 'CodebookReconcilePage');
+const CaseBoardPage = page(() => import('./boards/CaseBoardPage'), 'CaseBoardPage');
+const GroupBoardPage = page(() => import('./boards/GroupBoardPage'), 'GroupBoardPage');
+const JournalPage = page(() => import('./journal/JournalPage'), 'JournalPage');
 
 const loading = <main className="centered">Loading…</main>;
 
@@ -64,6 +68,10 @@ function Routes() {
   const studyView = /^\/studies\/([\w-]+)\/(agreement|themes|progress)$/.exec(path);
   const reconcile = /^\/(studies|transcripts)\/([\w-]+)\/reconcile$/.exec(path);
   const issue6 = /^\/studies\/([\w-]+)\/(table|audit)$/.exec(path);
+  const codebook = /^\/studies\/([\w-]+)\/codebook$/.exec(path);
+  const caseBoard = /^\/transcripts\/([\w-]+)\/board$/.exec(path);
+  const groupBoard = /^\/studies\/([\w-]+)\/boards$/.exec(path);
+  const journal = /^\/studies\/([\w-]+)\/journal$/.exec(path);
   const StudyView = studyView ? { agreement: AgreementPage, themes: ThemeBrowserPage, progress: ProgressPage }[studyView[2] as 'agreement' | 'themes' | 'progress'] : null;
   return (
     <>
@@ -86,7 +94,7 @@ function Routes() {
       </header>
       <main>
         <Suspense fallback={<p className="muted">Loading…</p>}>
-          {reconcile ? <ReconcilePage key={path} me={boot.user} scope={reconcile[1] === 'studies' ? { studyId: reconcile[2]! } : { transcriptId: reconcile[2]! }} /> : issue6 ? (issue6[2] === 'table' ? <TableOfThemesPage key={path} studyId={issue6[1]!} /> : <AuditorPage key={path} me={boot.user} studyId={issue6[1]!} />) : studyView && StudyView ? <StudyView key={path} studyId={studyView[1]!} /> : study ? <StudyPage studyId={study[1]!} /> : transcript ? <Workspace key={transcript[1]!} transcriptId={transcript[1]!} me={boot.user} /> : <StudiesPage />}
+          {caseBoard ? <CaseBoardPage key={path} transcriptId={caseBoard[1]!} me={boot.user} /> : groupBoard ? <GroupBoardPage key={path} studyId={groupBoard[1]!} me={boot.user} /> : journal ? <JournalPage key={path} studyId={journal[1]!} me={boot.user} /> : codebook ? <CodebookReconcilePage key={path} studyId={codebook[1]!} /> : reconcile ? <ReconcilePage key={path} me={boot.user} scope={reconcile[1] === 'studies' ? { studyId: reconcile[2]! } : { transcriptId: reconcile[2]! }} /> : issue6 ? (issue6[2] === 'table' ? <TableOfThemesPage key={path} studyId={issue6[1]!} /> : <AuditorPage key={path} me={boot.user} studyId={issue6[1]!} />) : studyView && StudyView ? <StudyView key={path} studyId={studyView[1]!} /> : study ? <StudyPage studyId={study[1]!} /> : transcript ? <Workspace key={transcript[1]!} transcriptId={transcript[1]!} me={boot.user} /> : <StudiesPage />}
         </Suspense>
       </main>
     </>

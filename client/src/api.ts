@@ -4,6 +4,8 @@ export class ApiError extends Error {
     readonly status: number,
     readonly code: string,
     message: string,
+    /** The error's `details` (e.g. the consequences an erasure asks to confirm). */
+    readonly details?: unknown,
   ) {
     super(message);
   }
@@ -19,7 +21,7 @@ export async function api<T>(method: string, path: string, body?: unknown): Prom
   });
   if (res.status === 204) return undefined as T;
   const json = await res.json().catch(() => null);
-  if (!res.ok) throw new ApiError(res.status, json?.error?.code ?? 'error', json?.error?.message ?? res.statusText);
+  if (!res.ok) throw new ApiError(res.status, json?.error?.code ?? 'error', json?.error?.message ?? res.statusText, json?.error?.details);
   return json as T;
 }
 

@@ -3,7 +3,7 @@ import { encodeHexLowerCase } from '@oslojs/encoding';
 import type { Logger } from '../log';
 import type { Database } from '../store/database';
 import { type LoginAttemptKind, deleteExpiredLoginAttempts, resetLoginAttempts, takeLoginAttempt } from '../store/loginAttempts';
-import { RateLimiter } from './rateLimiter';
+import { RateLimiter, waitSeconds } from './rateLimiter';
 
 /**
  * One login limit (per account or per client address), counted in two stages before the
@@ -16,7 +16,8 @@ import { RateLimiter } from './rateLimiter';
  * 2. `confirm`, only for an attempt stage 1 let through: the window every node shares
  *    (PostgreSQL), counted atomically, so attempts on all nodes together stay within the limit.
  *
- * Both answer the seconds to wait when over the limit, else 0.
+ * Both answer the seconds to wait when the attempt comes earlier than the schedule of growing
+ * delays allows (rateLimiter.ts `earliestAttemptMs`), else 0.
  */
 export interface LoginLimiter {
   readonly limit: number;
@@ -98,8 +99,9 @@ export function sharedLoginLimiter(db: Database, kind: LoginAttemptKind, limit: 
         return LIMITER_FAILED_RETRY_S;
       }
       await sweep(now);
-      if (attempts <= limit) return 0;
-      return Math.max(1, Math.ceil((windowStart + windowMs - now) / 1000));
+      // The shared count includes attempts refused here (the upsert counts every one that got
+      // past this node's memory), so hammering across nodes only pushes the schedule further out.
+      return waitSeconds(windowStart, attempts, limit, windowMs, now);
     },
     reset: async (key) => {
       local.reset(key);

@@ -16,6 +16,10 @@ export const STUDY_ACTIONS = {
   'transcripts.phase': ['lead', 'admin'],
   // The same list decides codebook changes over the socket (shared/access.ts).
   'codebook.govern': CODEBOOK_GOVERNORS,
+  // Proposals to change governed themes (docs/theme-model.md): coders propose, governors decide;
+  // everyone who reads the study's audit trail reads every proposal, a coder their own.
+  'codebook.propose': ['coder'],
+  'codebook.proposals.read': ['lead', 'auditor', 'admin'],
   'audit.read': ['lead', 'auditor', 'admin'],
   'docs.history': ['lead', 'auditor', 'admin'],
   // The lead's progress view (issue 4 item 7): counts only, no content, so it is safe in blind
@@ -25,6 +29,9 @@ export const STUDY_ACTIONS = {
   // auditors read only (their reads go through study.read / audit.read).
   'reconcile.resolve': ['lead', 'admin'],
   'reconcile.comment': ['lead', 'coder', 'admin'],
+  // The codebook reconciliation view (issue 15 item 2): leads decide there, auditors read it; its
+  // overlap figures are counts over every coder's layer, so coders are left out like progress.
+  'codebook.reconcile': ['lead', 'auditor', 'admin'],
   // Erasure (docs/privacy.md): a study's leads only. An instance admin who is not a member does
   // not erase research data; they erase user accounts (commands/privacy/eraseUser.ts).
   'privacy.erase': ['lead'],
@@ -33,6 +40,9 @@ export const STUDY_ACTIONS = {
   'pseudonyms.key': ['lead'],
   // Who read which transcript, layer or export, when, by which door (docs/privacy.md).
   'access_log.read': ['lead', 'auditor'],
+  // A subject-access export of a participant (issue 18 item 6): every layer on their
+  // transcripts, blind or not, and their key entries, so the key's readers only.
+  'privacy.subject_access': ['lead'],
 } as const satisfies Record<string, ReadonlyArray<Role | 'admin'>>;
 
 export type StudyAction = keyof typeof STUDY_ACTIONS;
@@ -45,4 +55,12 @@ export function actingRole(role: Role | null, isAdmin: boolean): Role | 'admin' 
 export function allowed(action: StudyAction, role: Role | 'admin' | null): boolean {
   if (role === null) return false;
   return (STUDY_ACTIONS[action] as ReadonlyArray<Role | 'admin'>).includes(role);
+}
+
+/**
+ * A subject-access export of a user account (issue 18 item 6): the user themself, or an instance
+ * admin answering a request on their behalf. No one else, whatever their roles in shared studies.
+ */
+export function mayExportAccount(actor: { id: string; isAdmin: boolean }, userId: string): boolean {
+  return actor.isAdmin || actor.id === userId;
 }

@@ -1,9 +1,9 @@
-import { writeFile } from 'node:fs/promises';
 import { exportCodingsCsv, exportThemesCsv } from '../commands/interchange/csvExport';
 import { exportCodebook, exportProject } from '../commands/interchange/refiExport';
 import { configFromEnv } from '../config';
 import { AppError } from '../errors';
 import { createServices } from '../services';
+import { writePrivateFile } from '../store/privateFiles';
 import { parseArgs } from './args';
 import { operator } from './importCmd';
 import { type CliIo, EXIT_OK, UsageError } from './io';
@@ -35,7 +35,7 @@ export async function runExport(args: string[], io: CliIo): Promise<number> {
     })().catch((e: unknown) => {
       throw e instanceof AppError ? new UsageError(`${e.code}: ${e.message}`) : e;
     });
-    await writeFile(flags.out, data);
+    writePrivateFile(flags.out, data);
     io.stdout(`wrote ${what} of study ${studyId} to ${flags.out} (${typeof data === 'string' ? Buffer.byteLength(data) : data.length} bytes)\n`);
     return EXIT_OK;
   } finally {

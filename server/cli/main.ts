@@ -9,6 +9,7 @@ const commands: Record<string, { summary: string; load: () => Promise<Command> }
   demo: { summary: 'seed a fictional IPA demo study with accounts and disagreeing coders [--password P]', load: async () => (await import('./demo')).runDemo },
   import: { summary: 'import transcripts --study S [--as EMAIL] [--pseudonym P] FILES... | import project FILE [--as EMAIL]', load: async () => (await import('./importCmd')).runImport },
   export: { summary: 'export project|codebook|codings|themes --study S --out FILE [--as EMAIL] [--format qdpx|qde]', load: async () => (await import('./exportCmd')).runExport },
+  'subject-access': { summary: 'subject-access participant|user ID --out FILE.zip [--as EMAIL]  (everything held about one person)', load: async () => (await import('./subjectAccessCmd')).runSubjectAccess },
   backup: { summary: 'backup --out FILE  (a consistent online copy of the SQLite database)', load: async () => (await import('./backup')).runBackup },
   restore: { summary: 'restore FILE  (stop the server first)', load: async () => (await import('./restore')).runRestore },
   audit: { summary: 'audit verify FILE.json|FILE.csv  (check an exported audit trail offline)', load: async () => (await import('./audit')).runAudit },

@@ -1,5 +1,5 @@
 import { decideCodebookChange } from '../../shared/access';
-import { codebookChanges } from '../../shared/themes';
+import { codebookChanges, malformedCases } from '../../shared/themes';
 import type { UpdateGuard } from '../ydocs/Room';
 import type { CodebookGovernance } from './gatherAccess';
 
@@ -13,6 +13,9 @@ export function codebookGuard(who: CodebookGovernance): UpdateGuard {
   return {
     review(before, after, changed) {
       const refused = [...codebookChanges(before, after, changed)].filter((change) => decideCodebookChange(change, who) !== 'allowed');
+      // Bad input, not a right: a personal theme whose case is not a transcript id (the boards).
+      const malformed = malformedCases(after, changed);
+      if (malformed.length > 0) return `malformed case of theme ${malformed.slice(0, 3).join(', ')}`;
       return refused.length === 0 ? null : `a ${who.role} may not make these codebook changes: ${refused.join(', ')}`;
     },
   };

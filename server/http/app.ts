@@ -13,10 +13,12 @@ import { authRoutes } from './routes/auth';
 import { studyRoutes } from './routes/studies';
 import { transcriptRoutes } from './routes/transcripts';
 import { themeRoutes } from './routes/themes';
+import { boardRoutes } from './routes/boards';
 import { agreementRoutes } from './routes/agreement';
 import { browseRoutes } from './routes/browse';
 import { interchangeRoutes } from './routes/interchange';
 import { reconcileRoutes } from './routes/reconcile';
+import { codebookReconcileRoutes } from './routes/codebookReconcile';
 import { exportRoutes } from './routes/exports';
 import { privacyRoutes } from './routes/privacy';
 import { securityHeaders } from './securityHeaders';
@@ -31,7 +33,7 @@ export interface AppOptions {
 }
 
 export function allRoutes(s: Services, extra: Route[] = []): Route[] {
-  return [...authRoutes(s), ...studyRoutes(), ...transcriptRoutes(), ...themeRoutes(), ...agreementRoutes(), ...browseRoutes(), ...reconcileRoutes(), ...exportRoutes(), ...interchangeRoutes(), ...privacyRoutes(), ...extra];
+  return [...authRoutes(s), ...studyRoutes(), ...transcriptRoutes(), ...themeRoutes(), ...boardRoutes(), ...agreementRoutes(), ...browseRoutes(), ...reconcileRoutes(), ...codebookReconcileRoutes(), ...exportRoutes(), ...interchangeRoutes(), ...privacyRoutes(), ...extra];
 }
 
 export function createApp(s: Services, options: AppOptions = {}): Hono<AppEnv> {

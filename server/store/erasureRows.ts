@@ -32,6 +32,7 @@ export async function deleteStudyRows(db: Database, studyId: string): Promise<{ 
   await db.deleteFrom('invitations').where('study_id', '=', studyId).execute();
   const audit = await db.deleteFrom('audit_events').where('study_id', '=', studyId).executeTakeFirst();
   await db.deleteFrom('study_privacy').where('study_id', '=', studyId).execute();
+  await db.deleteFrom('retention_exports').where('study_id', '=', studyId).execute();
   await db.deleteFrom('studies').where('id', '=', studyId).execute();
   return { participants: Number(participants.numDeletedRows), members: Number(members.numDeletedRows), auditEvents: Number(audit.numDeletedRows) };
 }

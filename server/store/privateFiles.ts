@@ -1,4 +1,4 @@
-import { chmodSync, closeSync, existsSync, fsyncSync, mkdirSync, openSync } from 'node:fs';
+import { chmodSync, closeSync, existsSync, fsyncSync, mkdirSync, openSync, writeFileSync } from 'node:fs';
 
 /**
  * File modes for everything that holds study data (DESIGN.md section 9: "Files are 0600 in a
@@ -45,4 +45,13 @@ export function fsyncDir(dir: string): void {
   } finally {
     closeSync(fd);
   }
+}
+
+/**
+ * Writes a file that holds study data (a CLI export, a subject-access archive) as 0600: a new
+ * file is created so, an existing one is tightened before it is overwritten.
+ */
+export function writePrivateFile(path: string, data: string | Uint8Array): void {
+  makePrivate(path);
+  writeFileSync(path, data, { mode: PRIVATE_FILE_MODE });
 }

@@ -41,6 +41,7 @@ export interface DB {
     accepted_at: number | null;
     accepted_user_id: string | null;
     claim_user_id: string | null;
+    declined_at: number | null;
   };
   participants: { id: string; study_id: string; pseudonym: string; attributes: string; created_at: number };
   interchange_projects: { study_id: string; data: string };
@@ -87,6 +88,20 @@ export interface DB {
   erasures: { id: string; at: number; actor_id: string | null; kind: string; target: string; study_id: string | null; reason: string; details: string };
   backups: { id: string; at: number; path: string; bytes: number };
   write_intents: { id: string; study_id: string; kind: string; target: string; actor_id: string; data: string; created_at: number };
+  retention_exports: { id: string; study_id: string; at: number; actor_id: string; sha256: string; bytes: number; audit_seq: number; doc_update_id: number };
+  theme_proposals: {
+    id: string;
+    study_id: string;
+    theme_id: string;
+    proposer_id: string;
+    change: string;
+    rationale: string;
+    status: string;
+    created_at: number;
+    decided_by: string | null;
+    decided_at: number | null;
+    decision_note: string | null;
+  };
   access_log: { id: Generated<number>; study_id: string; at: number; user_id: string; what: string; target: string; door: string };
   pseudonym_keys: {
     study_id: string;

@@ -9,3 +9,7 @@ export * from './tableOfThemes';
 export * from './record';
 export * from './requests';
 export { JOURNAL_ENTRIES, addJournalEntry, readJournal, type JournalEntry } from './journal';
+export * from './codebookMap';
+export * from './codebookDecision';
+export * from './codebookSuggestions';
+export { nameSimilarity } from './nameSimilarity';

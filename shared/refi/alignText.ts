@@ -95,12 +95,16 @@ const squash = (s: string) =>
 /**
  * The frozen span of a raw `[start, end)`, or null when it cannot be mapped: outside the aligned
  * part, nothing but whitespace, or (a check on the walk itself) when its text differs from the
- * raw text other than in whitespace and composition. The span is not trimmed: since transcripts
+ * raw text other than in whitespace and composition. The span is not trimmed (but a start between
+ * CR and LF takes in the whole line end): since transcripts
  * keep their text as received, a selection's ends map to the same characters the tool counted,
  * and its positions come back unchanged on export (issue 17 item 1).
  */
 export function mapSpan(map: Int32Array, raw: string, frozen: string, start: number, end: number): { start: number; end: number } | null {
-  const s = map[start] ?? UNMAPPED;
+  // A start between the CR and the LF of a line end (NVivo writes some) takes in the whole line
+  // end, as an end there already does: the half line end the tool selected is the `\n` Concord
+  // keeps, so the selection covers the same text up to the CR.
+  const s = (raw[start - 1] === '\r' && raw[start] === '\n' ? map[start - 1] : map[start]) ?? UNMAPPED;
   const e = map[end] ?? UNMAPPED;
   if (s === UNMAPPED || e === UNMAPPED || e <= s) return null;
   if (frozen.slice(s, e).trim() === '') return null;

@@ -2,7 +2,8 @@ import type { Coding, Layer } from '../coding';
 import type { Theme, ThemeTree } from '../themes';
 import type { Line } from '../transcript';
 import { CONSENSUS_USER } from './consensusUser';
-import type { ExportCode, ExportCoding, ExportLink, ExportNote, ExportProject, ExportSelection, ExportSource, ExportUser } from './exportModel';
+import type { Modified } from './project';
+import type { ExportModified, ExportCode, ExportCoding, ExportLink, ExportNote, ExportProject, ExportSelection, ExportSource, ExportUser } from './exportModel';
 import type { CarriedProject, CarriedSelection, CarriedSource } from './carried';
 import { guidFor, normalizeGuid } from './guid';
 import { NOTE_NAMES } from './planLayers';
@@ -67,9 +68,9 @@ export function exportCodes(tree: ThemeTree): ExportCode[] {
 export function buildExportProject(input: StudyExportInput): ExportProject {
   const exported = new Set<string>();
   const walk = (codes: readonly ExportCode[]): void => codes.forEach((c) => (exported.add(c.guid), walk(c.children)));
-  const codes = exportCodes(input.tree);
-  walk(codes);
   const carried = input.carried ?? null;
+  const codes = withCarriedCodes(exportCodes(input.tree), carried);
+  walk(codes);
   // A file user's work went to an account; that account is written back as the file's user.
   const fileGuidOf = new Map(Object.entries(carried?.accounts ?? {}).map(([guid, id]) => [id, guid]));
   const guidOfUser = (id: string) => fileGuidOf.get(id) ?? userGuid(id);
@@ -98,7 +99,7 @@ export function buildExportProject(input: StudyExportInput): ExportProject {
       }
       let out = grouped.get(sel.guid);
       if (!out) {
-        out = { guid: guidFor('selection', sel.guid), ...(sel.name !== null ? { name: sel.name } : {}), start: sel.start, end: sel.end, userGuid: sel.userGuid ?? ownerGuid, createdAt: sel.createdAt ?? span.createdAt, codings: [], noteGuids: [] };
+        out = { guid: guidFor('selection', sel.guid), ...(sel.name !== null ? { name: sel.name } : {}), start: sel.start, end: sel.end, userGuid: sel.userGuid ?? ownerGuid, createdAt: sel.createdAt ?? span.createdAt, codings: [], noteGuids: [], ...modifiedOut(sel.modified), ...(sel.emptyMemo ? { memo: '' } : {}) };
         grouped.set(sel.guid, out);
         selections.push(out);
       }
@@ -117,7 +118,7 @@ export function buildExportProject(input: StudyExportInput): ExportProject {
         const made = codingSelection(c, ownerGuid, code, id('coding', c.id));
         place(c.id, c, ownerGuid, () => made, (sel) => {
           sel.codings.push(...made.codings);
-          if (c.memo && sel.memo === undefined) Object.assign(sel, { memo: c.memo });
+          if (c.memo && !sel.memo) Object.assign(sel, { memo: c.memo });
         });
       }
       for (const n of layer.notes) {
@@ -165,6 +166,10 @@ export function buildExportProject(input: StudyExportInput): ExportProject {
       ...(from.userGuid ? { userGuid: guidFor('user', from.userGuid) } : {}),
       ...(from.createdAt !== null ? { createdAt: from.createdAt } : {}),
       selections,
+      ...(from.description != null ? { description: from.description } : {}),
+      ...(from.noteGuids?.length ? { noteGuids: from.noteGuids.map((g) => guidFor('note', g)) } : {}),
+      ...modifiedOut(from.modified),
+      ...(from.variableValues?.length ? { variableValues: from.variableValues } : {}),
     };
   });
 
@@ -180,6 +185,15 @@ export function buildExportProject(input: StudyExportInput): ExportProject {
   if (consensusUsed && !listed.has(CONSENSUS_USER.guid)) users.push({ ...CONSENSUS_USER });
   const sourcesOf = new Map<string, string[]>();
   input.transcripts.forEach((t, i) => sourcesOf.set(t.participantId, [...(sourcesOf.get(t.participantId) ?? []), sources[i]!.guid]));
+  for (const n of carried?.looseNotes ?? []) {
+    const guid = guidFor('note', n.guid);
+    if (noteGuids.has(guid)) continue;
+    noteGuids.add(guid);
+    notes.push({ guid, name: n.name, text: n.text, ...(n.userGuid ? { userGuid: guidFor('user', n.userGuid) } : {}), ...(n.createdAt !== null ? { createdAt: n.createdAt } : {}) });
+  }
+  const caseless = new Set(carried?.caseless ?? []);
+  // The file's own Description while the study's is the one the import gave it; else the study's.
+  const description = carried?.description && carried.description.study === input.study.description ? carried.description.file : input.study.description;
   const creator = carried ? carried.creatingUserGuid : guidOfUser(input.study.createdBy);
   const createdAt = carried ? carried.createdAt : input.study.createdAt;
   return {
@@ -187,19 +201,53 @@ export function buildExportProject(input: StudyExportInput): ExportProject {
     origin: 'Concord',
     ...(creator ? { userGuid: guidFor('user', creator) } : {}),
     ...(createdAt !== null ? { createdAt } : {}),
-    ...(input.study.description ? { description: input.study.description } : {}),
+    ...(description ? { description } : {}),
+    ...modifiedOut(carried?.modified),
+    ...(carried?.noteGuids?.length ? { noteGuids: carried.noteGuids.map((g) => guidFor('note', g)) } : {}),
     users,
     codes,
-    cases: input.participants.map((p) => {
+    // A participant the import made for a source in no Case goes back without a Case.
+    cases: input.participants.filter((p) => !caseless.has(p.id)).map((p) => {
       const c = carried?.cases[p.id];
-      if (!c || !sameName(c.name, p.pseudonym)) return { guid: guidFor('participant', p.id), name: p.pseudonym, sourceGuids: sourcesOf.get(p.id) ?? [] };
-      return { guid: guidFor('participant', c.guid), name: c.name, ...(c.description ? { description: c.description } : {}), sourceGuids: sourcesOf.get(p.id) ?? [] };
+      const values = c?.variableValues?.length ? { variableValues: c.variableValues } : {};
+      if (!c || !sameName(c.name, p.pseudonym)) return { guid: guidFor('participant', p.id), name: p.pseudonym, sourceGuids: sourcesOf.get(p.id) ?? [], ...values };
+      return { guid: guidFor('participant', c.guid), name: c.name, ...(c.description ? { description: c.description } : {}), sourceGuids: sourcesOf.get(p.id) ?? [], ...values };
     }),
     sources,
     notes,
     links,
+    ...(carried?.links?.length ? { carriedLinks: carried.links } : {}),
     ...(carried?.sections ? { carriedSections: carried.sections } : {}),
   };
+}
+
+/**
+ * What the file said of its codes that the theme model does not hold (carried.ts): no colour
+ * (while the theme keeps the palette colour the import gave it), isCodable="false" (while the
+ * theme is active) and the code's NoteRefs.
+ */
+function withCarriedCodes(codes: ExportCode[], carried: CarriedProject | null): ExportCode[] {
+  const byGuid = new Map(Object.entries(carried?.codes ?? {}).map(([id, c]) => [codeGuid(id), c]));
+  if (!byGuid.size) return codes;
+  const apply = (c: ExportCode): ExportCode => {
+    const kept = byGuid.get(c.guid);
+    const children = c.children.map(apply);
+    if (!kept) return { ...c, children };
+    return {
+      ...c,
+      color: kept.assignedColor && c.color === kept.assignedColor ? null : c.color,
+      isCodable: kept.notCodable ? false : c.isCodable,
+      ...(kept.noteGuids?.length ? { noteGuids: kept.noteGuids.map((g) => guidFor('note', g)) } : {}),
+      children,
+    };
+  };
+  return codes.map(apply);
+}
+
+/** An imported element's modifying user and time as the file had them, for the writer. */
+function modifiedOut(m: Modified | undefined): { modified?: ExportModified } {
+  if (!m || (m.userGuid === null && m.at === null)) return {};
+  return { modified: { ...(m.userGuid ? { userGuid: guidFor('user', m.userGuid) } : {}), ...(m.at !== null ? { at: m.at } : {}) } };
 }
 
 /** Whether Concord's (whitespace-collapsed, maybe shortened) name is still the file's name. */

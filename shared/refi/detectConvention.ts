@@ -1,5 +1,5 @@
 import { CONVENTIONS, nameMatches, positionTable, toUtf16 } from './offsets';
-import type { OffsetConvention } from './project';
+import type { OffsetConvention, Modified } from './project';
 
 /** A PlainTextSelection as written, positions still in the exporting tool's convention. */
 export interface RawSelection {
@@ -12,6 +12,7 @@ export interface RawSelection {
   memo: string | null;
   codings: { guid: string | null; codeGuid: string; userGuid: string | null; createdAt: number | null }[];
   noteGuids: string[];
+  modified?: Modified;
 }
 
 /** The convention under which most named selections select their own name (ties: the earlier, more common one). */

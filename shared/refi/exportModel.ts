@@ -14,6 +14,7 @@ export interface ExportCode {
   readonly color: string | null;
   readonly description: string;
   readonly isCodable: boolean;
+  readonly noteGuids?: readonly string[];
   readonly children: readonly ExportCode[];
 }
 
@@ -36,6 +37,13 @@ export interface ExportSelection {
   readonly memo?: string;
   readonly codings: readonly ExportCoding[];
   readonly noteGuids: readonly string[];
+  /** modifyingUser and modifiedDateTime, written back from an imported file. */
+  readonly modified?: ExportModified;
+}
+
+export interface ExportModified {
+  readonly userGuid?: string;
+  readonly at?: number;
 }
 
 export interface ExportSource {
@@ -46,6 +54,11 @@ export interface ExportSource {
   readonly userGuid?: string;
   readonly createdAt?: number;
   readonly selections: readonly ExportSelection[];
+  /** From an imported file: the TextSource's Description and NoteRefs, who changed it last. */
+  readonly description?: string;
+  readonly noteGuids?: readonly string[];
+  readonly modified?: ExportModified;
+  readonly variableValues?: readonly string[];
 }
 
 export interface ExportCase {
@@ -53,14 +66,16 @@ export interface ExportCase {
   readonly name: string;
   readonly description?: string;
   readonly sourceGuids: readonly string[];
+  /** VariableValue elements carried from an imported file, written as they were. */
+  readonly variableValues?: readonly string[];
 }
 
 export interface ExportNote {
   readonly guid: string;
   readonly name: string;
   readonly text: string;
-  readonly userGuid: string;
-  readonly createdAt: number;
+  readonly userGuid?: string;
+  readonly createdAt?: number;
 }
 
 /** A directed link, used from an experiential statement's Note to the codes it feeds. */
@@ -77,12 +92,17 @@ export interface ExportProject {
   readonly userGuid?: string;
   readonly createdAt?: number;
   readonly description?: string;
+  readonly modified?: ExportModified;
+  /** The Project's own NoteRefs (carried from an imported file). */
+  readonly noteGuids?: readonly string[];
   readonly users: readonly ExportUser[];
   readonly codes: readonly ExportCode[];
   readonly cases: readonly ExportCase[];
   readonly sources: readonly ExportSource[];
   readonly notes: readonly ExportNote[];
   readonly links: readonly ExportLink[];
+  /** Links carried from an imported file, written after Concord's own as they were. */
+  readonly carriedLinks?: readonly string[];
   /** Sections of the imported file Concord does not model, written back as they were (carriedSections.ts). */
   readonly carriedSections?: Readonly<Partial<Record<'Variables' | 'Sets' | 'Graphs', string>>>;
 }

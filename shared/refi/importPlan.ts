@@ -1,4 +1,4 @@
-import type { CarriedProject, CarriedSource } from './carried';
+import type { CarriedCase, CarriedProject, CarriedSource } from './carried';
 import type { OffsetConvention } from './project';
 import type { FrozenTranscript } from '../transcript';
 
@@ -16,7 +16,7 @@ export interface PlannedParticipant {
   readonly key: string;
   readonly pseudonym: string;
   /** The Case as the file had it; none for a participant made for a source. */
-  readonly case?: { readonly guid: string; readonly name: string; readonly description: string };
+  readonly case?: CarriedCase;
 }
 
 export interface PlannedCoding {
@@ -112,6 +112,8 @@ export interface ImportPlan {
   /** Users with work in the file (consensus excluded), in file order. */
   readonly users: readonly PlannedUser[];
   /** What the export gives back beyond the study (accounts and cases are known only at import). */
-  readonly carried: Omit<CarriedProject, 'accounts' | 'cases'>;
+  readonly carried: Omit<CarriedProject, 'accounts' | 'cases' | 'caseless' | 'description'>;
+  /** The Project's own Description, kept with the study (carried.ts). */
+  readonly description: string | null;
   readonly report: ImportReport;
 }

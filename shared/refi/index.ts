@@ -25,3 +25,5 @@ export * from './readProjectBytes';
 export * from './where';
 export * from './carried';
 export * from './carriedSections';
+export * from './readSets';
+export * from './rawChildren';

@@ -33,3 +33,18 @@ export const CodebookImportBody = RefiFileBody.extend({
 
 export const ProjectExportQuery = z.object({ format: z.enum(['qdpx', 'qde']).default('qdpx') });
 export const CsvExportQuery = z.object({ what: z.enum(['codings', 'themes']) });
+
+/**
+ * A Set of the imported file, shown read-only (GET /api/studies/:sid/groups): its codes as the
+ * study's themes, its sources as the study's transcripts. `missing` counts members the study does
+ * not hold (a source that was skipped, a code left out); `notes` counts MemberNotes.
+ */
+export interface StudyGroup {
+  readonly guid: string;
+  readonly name: string;
+  readonly description: string;
+  readonly themes: readonly { readonly id: string; readonly label: string }[];
+  readonly transcripts: readonly { readonly id: string; readonly title: string }[];
+  readonly notes: number;
+  readonly missing: number;
+}

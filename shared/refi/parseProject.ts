@@ -1,10 +1,11 @@
 import { detectConvention, type RawSelection } from './detectConvention';
 import { positionTable, toUtf16 } from './offsets';
-import type { RefiCase, RefiCode, RefiCoding, RefiLink, RefiNote, RefiProject, RefiSelection, RefiSkippedSource, RefiTextSource, RefiUser } from './project';
+import type { Modified, RefiCase, RefiCode, RefiCoding, RefiLink, RefiNote, RefiProject, RefiSelection, RefiSkippedSource, RefiTextSource, RefiUser } from './project';
 import { type XmlNode, attr, child, children, guidAttr, parseXml, rootNamespace, textOf, timeAttr } from './xmlTree';
 import { RefiError } from './xmlText';
 import { elementLabel, inFile } from './where';
 import { readCarriedSections } from './carriedSections';
+import { rawChildrenByGuid, rawSectionElements } from './rawChildren';
 
 /**
  * Namespaces seen in real exports (SOURCES.md): urn:QDA-XML:project:1.0 (MAXQDA, NVivo, QualCoder,
@@ -24,6 +25,9 @@ export interface ParseOptions {
 }
 
 interface RawSource {
+  description: string | null;
+  noteGuids: string[];
+  modified: Modified;
   guid: string;
   name: string;
   text: string;
@@ -86,10 +90,12 @@ export function parseProject(xml: string, options: ParseOptions = {}): RefiProje
       continue;
     }
     if (children(s, 'Coding').length) warn(where, `${children(s, 'Coding').length} <Coding> elements of the whole source (no selection) skipped`);
-    rawSources.push({ guid, name, text, userGuid: guidAttr(s, 'creatingUser'), createdAt: timeAttr(s, 'creationDateTime'), selections: children(s, 'PlainTextSelection').map(readSelection) });
+    rawSources.push({ description: textOf(s.Description), noteGuids: children(s, 'NoteRef').flatMap((r) => guidAttr(r, 'targetGUID') ?? []), modified: modifiedOf(s, 'modifyingUser'), guid, name, text, userGuid: guidAttr(s, 'creatingUser'), createdAt: timeAttr(s, 'creationDateTime'), selections: children(s, 'PlainTextSelection').map(readSelection) });
   }
 
   const { convention, matched, named } = detectConvention(rawSources);
+  const sourceValues = rawChildrenByGuid(xml, 'TextSource', 'VariableValue');
+  const caseValues = rawChildrenByGuid(xml, 'Case', 'VariableValue');
   const skippedSelections: RefiProject['skippedSelections'][number][] = [];
   const sources: RefiTextSource[] = rawSources.map((s) => {
     const table = positionTable(s.text, convention);
@@ -103,14 +109,15 @@ export function parseProject(xml: string, options: ParseOptions = {}): RefiProje
         continue;
       }
       const userGuid = sel.user ?? fallbackUser;
-      selections.push({ guid: sel.guid, name: sel.name, start: span.start, end: span.end, userGuid, createdAt: sel.createdAt, memo: sel.memo, codings: sel.codings, noteGuids: sel.noteGuids });
+      selections.push({ guid: sel.guid, name: sel.name, start: span.start, end: span.end, userGuid, createdAt: sel.createdAt, memo: sel.memo, codings: sel.codings, noteGuids: sel.noteGuids, ...(sel.modified ? { modified: sel.modified } : {}) });
       for (const c of sel.codings) {
         const user = c.userGuid ?? userGuid;
         if (!user) continue;
         codings.push({ selectionGuid: sel.guid, codeGuid: c.codeGuid, userGuid: user, start: span.start, end: span.end });
       }
     }
-    return { guid: s.guid, name: s.name, text: s.text, userGuid: s.userGuid ?? fallbackUser, createdAt: s.createdAt, codings, selections };
+    const variableValues = sourceValues.get(s.guid);
+    return { guid: s.guid, name: s.name, text: s.text, userGuid: s.userGuid ?? fallbackUser, createdAt: s.createdAt, codings, selections, description: s.description, noteGuids: s.noteGuids, modified: s.modified, ...(variableValues ? { variableValues } : {}) };
   });
 
   const notes: RefiNote[] = children(child(root, 'Notes'), 'Note').flatMap((n) => {
@@ -123,11 +130,19 @@ export function parseProject(xml: string, options: ParseOptions = {}): RefiProje
     const guid = guidAttr(c, 'guid');
     if (!guid) return [];
     const sourceGuids = children(c, 'SourceRef').flatMap((r) => guidAttr(r, 'targetGUID') ?? []);
-    return [{ guid, name: attr(c, 'name')?.trim() || guid, description: textOf(c.Description) ?? '', sourceGuids }];
+    const variableValues = caseValues.get(guid);
+    return [{ guid, name: attr(c, 'name')?.trim() || guid, description: textOf(c.Description) ?? '', sourceGuids, ...(variableValues ? { variableValues } : {}) }];
   });
   const links: RefiLink[] = children(child(root, 'Links'), 'Link').map((l) => ({ guid: guidAttr(l, 'guid') ?? '', name: attr(l, 'name') ?? '', originGuid: guidAttr(l, 'originGUID'), targetGuid: guidAttr(l, 'targetGUID') }));
 
-  return { sections: readCarriedSections(xml), file, creatingUserGuid: fallbackUser, createdAt: timeAttr(root, 'creationDateTime'), name: attr(root, 'name') ?? '', origin: attr(root, 'origin'), namespace, users, codes, sources, cases, notes, links, skippedSources, skippedSelections, convention, conventionEvidence: { matched, named }, warnings };
+  const description = textOf(root.Description);
+  const noteGuids = children(root, 'NoteRef').flatMap((r) => guidAttr(r, 'targetGUID') ?? []);
+  const dropped: { element: string; reason: string }[] = [];
+  if (attr(root, 'basePath') !== null) dropped.push({ element: '<Project basePath>', reason: "the exporting machine's folder for external sources, which Concord does not import" });
+  if (children(child(root, 'Users'), 'User').some((u) => attr(u, 'id') !== null)) dropped.push({ element: '<User id>', reason: "Concord keeps a user's GUID and name" });
+  if (children(child(root, 'Cases'), 'Case').some((c) => c.CodeRef !== undefined || c.SelectionRef !== undefined)) dropped.push({ element: '<Case> CodeRef, SelectionRef', reason: 'a Case becomes a participant with its transcripts; codes and selections of a case are not kept' });
+  if (children(sourcesNode, 'TextSource').some((s) => attr(s, 'richTextPath') !== null)) dropped.push({ element: '<TextSource richTextPath>', reason: 'the rich-text copy of a source is not kept: its plain text is the transcript' });
+  return { linkXml: rawSectionElements(xml, 'Links', 'Link'), sections: readCarriedSections(xml), description, noteGuids, modified: modifiedOf(root, 'modifyingUserGUID'), dropped, file, creatingUserGuid: fallbackUser, createdAt: timeAttr(root, 'creationDateTime'), name: attr(root, 'name') ?? '', origin: attr(root, 'origin'), namespace, users, codes, sources, cases, notes, links, skippedSources, skippedSelections, convention, conventionEvidence: { matched, named }, warnings };
 }
 
 /** Codes depth-first, parents before children, as nested in the CodeBook. */
@@ -145,12 +160,18 @@ export function readCodes(nodes: readonly XmlNode[]): RefiCode[] {
         color: color && /^#([0-9a-f]{6}|[0-9a-f]{3})$/i.test(color.trim()) ? color.trim() : null,
         description: textOf(c.Description) ?? '',
         isCodable: attr(c, 'isCodable')?.trim() !== 'false' && attr(c, 'isCodable')?.trim() !== '0',
+        noteGuids: children(c, 'NoteRef').flatMap((r) => guidAttr(r, 'targetGUID') ?? []),
       });
       walk(children(c, 'Code'), guid);
     }
   };
   walk(nodes, null);
   return codes;
+}
+
+/** An element's modifying user (attribute `userAttr`: the Project says modifyingUserGUID) and time. */
+function modifiedOf(node: XmlNode, userAttr: string): Modified {
+  return { userGuid: guidAttr(node, userAttr), at: timeAttr(node, 'modifiedDateTime') };
 }
 
 function readSelection(sel: XmlNode): RawSelection {
@@ -167,5 +188,6 @@ function readSelection(sel: XmlNode): RawSelection {
       return code ? [{ guid: guidAttr(c, 'guid'), codeGuid: code, userGuid: guidAttr(c, 'creatingUser'), createdAt: timeAttr(c, 'creationDateTime') }] : [];
     }),
     noteGuids: children(sel, 'NoteRef').flatMap((r) => guidAttr(r, 'targetGUID') ?? []),
+    modified: modifiedOf(sel, 'modifyingUser'),
   };
 }

@@ -1,5 +1,7 @@
 import { MAX_TRANSCRIPT_TEXT_LENGTH, freezeTranscript } from '../transcript';
-import type { ImportPlan, PlannedParticipant, PlannedTranscript, PlannedUser, SkippedItem } from './importPlan';
+import type { ImportPlan, PlannedParticipant, PlannedTheme, PlannedTranscript, PlannedUser, SkippedItem } from './importPlan';
+import type { CarriedCode } from './carried';
+import { THEME_PALETTE } from '../themes';
 import { planLayers } from './planLayers';
 import { planThemes } from './planThemes';
 import type { RefiProject } from './project';
@@ -15,6 +17,39 @@ export interface PlanOptions {
 }
 
 const PSEUDONYM_LENGTH = 60;
+
+/**
+ * What the theme model does not hold of each code: a code without a colour gets one from the
+ * palette (every theme shows one), remembered so that the export writes none while it is
+ * unchanged; `isCodable="false"`; the code's NoteRefs. Themes get their colours here, in order,
+ * as addTheme would have given them.
+ */
+function carriedCodes(project: RefiProject, themes: PlannedTheme[], idOf: ReadonlyMap<string, string>): Record<string, CarriedCode> {
+  const byGuid = new Map(project.codes.map((c) => [c.guid, c]));
+  const out: Record<string, CarriedCode> = {};
+  const themeOf = new Map(themes.map((t, i) => [t.id, i]));
+  for (const [guid, id] of idOf) {
+    const code = byGuid.get(guid);
+    const i = themeOf.get(id);
+    if (!code || i === undefined) continue;
+    const theme = themes[i]!;
+    let assignedColor: string | undefined;
+    if (!theme.color) {
+      assignedColor = THEME_PALETTE[i % THEME_PALETTE.length]!;
+      themes[i] = { ...theme, color: assignedColor };
+    }
+    const entry: CarriedCode = { ...(assignedColor ? { assignedColor } : {}), ...(code.isCodable ? {} : { notCodable: true as const }), ...(code.noteGuids?.length ? { noteGuids: code.noteGuids } : {}) };
+    if (Object.keys(entry).length) out[id] = entry;
+  }
+  return out;
+}
+
+/** One entry per kind of source not imported, with the reason (a TextSource without readable text says so). */
+function refusedSources(project: RefiProject): { element: string; reason: string }[] {
+  const byKind = new Map<string, string>();
+  for (const x of project.skippedSources) if (!byKind.has(x.kind)) byKind.set(x.kind, x.kind === 'TextSource' ? 'no readable plain text (see skipped)' : `${x.kind.replace('Source', '')} sources are not transcripts`);
+  return [...byKind].map(([kind, reason]) => ({ element: `<${kind}>`, reason }));
+}
 
 /** Pseudonyms are unique per study: later duplicates get a number. */
 function uniquePseudonym(name: string, taken: Set<string>): string {
@@ -40,18 +75,19 @@ export function planImport(project: RefiProject, options: PlanOptions): ImportPl
   const warnings = project.warnings.filter((w) => !/lies outside the text; skipped$|no readable plain text; skipped$/.test(w));
   const themeWarnings: string[] = [];
   const { themes, idOf, levels } = planThemes(project.codes, skipped, themeWarnings);
+  const codes = carriedCodes(project, themes, idOf);
   for (const w of themeWarnings) warnings.push(inFile(project.file, w));
 
   const taken = new Set<string>();
   const participants: PlannedParticipant[] = [];
   const caseOf = new Map<string, string>();
   for (const c of project.cases) {
-    participants.push({ key: c.guid, pseudonym: uniquePseudonym(c.name, taken), case: { guid: c.guid, name: c.name, description: c.description } });
+    participants.push({ key: c.guid, pseudonym: uniquePseudonym(c.name, taken), case: { guid: c.guid, name: c.name, description: c.description, ...(c.variableValues ? { variableValues: c.variableValues } : {}) } });
     for (const g of c.sourceGuids) if (!caseOf.has(g)) caseOf.set(g, c.guid);
   }
 
   const notes = new Map(project.notes.map((n) => [n.guid, n]));
-  const ctx = { themeIdOf: idOf, notes, links: project.links, now: options.now, skipped, attachedNotes: new Set<string>() };
+  const ctx = { themeIdOf: idOf, notes, links: project.links, now: options.now, skipped, attachedNotes: new Set<string>(), usedLinks: new Set<string>() };
   let transcripts: PlannedTranscript[] = [];
   for (const s of project.sources) {
     if (s.text.length > MAX_TRANSCRIPT_TEXT_LENGTH) {
@@ -71,7 +107,11 @@ export function planImport(project: RefiProject, options: PlanOptions): ImportPl
     const title = s.name.replace(/\s+/g, ' ').trim().slice(0, 200) || 'Untitled source';
     transcripts.push({ sourceGuid: s.guid, title, participantKey, frozen, ...planLayers(s, frozen.text, ctx) });
   }
-  for (const n of project.notes) if (!ctx.attachedNotes.has(n.guid)) skipped.push({ kind: 'note', name: n.name || n.guid, reason: 'it is not attached to a passage of a text source' });
+  // A note on no passage (the project's, a code's, or no one's) is not a Concord record: it is
+  // carried as the file had it and written back (issue 17 item 2).
+  const looseNotes = project.notes.filter((n) => !ctx.attachedNotes.has(n.guid));
+  // Links that did not become a statement's themes are carried as the file wrote them.
+  const otherLinks = (project.linkXml ?? []).filter((l) => !l.guid || !ctx.usedLinks.has(l.guid)).map((l) => l.raw);
 
   const names = new Map(project.users.map((u) => [u.guid, u.name]));
   const withWork = new Set(transcripts.flatMap((t) => t.layers.map((l) => l.userGuid)).filter((g) => g !== CONSENSUS_USER.guid));
@@ -89,6 +129,7 @@ export function planImport(project: RefiProject, options: PlanOptions): ImportPl
     title: project.name.replace(/\s+/g, ' ').trim().slice(0, 200) || 'Imported project',
     levels,
     themes,
+    description: project.description ?? null,
     participants,
     transcripts,
     users,
@@ -96,6 +137,11 @@ export function planImport(project: RefiProject, options: PlanOptions): ImportPl
       creatingUserGuid: project.creatingUserGuid ?? null,
       createdAt: project.createdAt ?? null,
       users: project.users.map((u) => ({ guid: u.guid, name: u.name })),
+      ...(project.modified ? { modified: project.modified } : {}),
+      codes,
+      ...(looseNotes.length ? { looseNotes } : {}),
+      ...(otherLinks.length ? { links: otherLinks } : {}),
+      ...(project.noteGuids?.length ? { noteGuids: project.noteGuids } : {}),
       ...(project.sections && Object.keys(project.sections.carried).length ? { sections: project.sections.carried } : {}),
     },
     report: {
@@ -119,10 +165,10 @@ export function planImport(project: RefiProject, options: PlanOptions): ImportPl
           ...(project.cases.length ? ['Cases'] : []),
           ...(project.sources.length ? ['Sources (TextSource)'] : []),
           ...(project.notes.length ? ['Notes'] : []),
-          ...(project.links.length ? ['Links'] : []),
+          ...(ctx.usedLinks.size ? ['Links'] : []),
         ],
-        carried: Object.keys(project.sections?.carried ?? {}),
-        refused: [...(project.sections?.refused ?? []), ...[...new Set(project.skippedSources.map((x) => x.kind))].map((kind) => ({ element: `<${kind}>`, reason: `${kind.replace('Source', '')} sources are not transcripts` }))],
+        carried: [...(looseNotes.length ? ['Notes (not on a passage)'] : []), ...(otherLinks.length ? ['Links (not of experiential statements)'] : []), ...(project.cases.some((c) => c.variableValues) || project.sources.some((s) => s.variableValues) ? ['VariableValues of Cases and sources'] : []), ...(project.noteGuids?.length ? ['NoteRefs of the Project'] : []), ...Object.keys(project.sections?.carried ?? {})],
+        refused: [...(project.sections?.refused ?? []), ...refusedSources(project), ...(project.dropped ?? [])],
       },
     },
   };

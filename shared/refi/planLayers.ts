@@ -22,6 +22,8 @@ export interface LayerContext {
   readonly skipped: SkippedItem[];
   /** Note GUIDs attached to a passage somewhere (the rest are reported once by the caller). */
   readonly attachedNotes: Set<string>;
+  /** GUIDs of the Links that became an experiential statement's themes (the rest are carried). */
+  readonly usedLinks: Set<string>;
 }
 
 const clip = (s: string, max: number) => (s.length > max ? s.slice(0, max) : s);
@@ -59,7 +61,7 @@ export function planLayers(source: RefiTextSource, frozen: string, ctx: LayerCon
     }
     const memo = sel.memo?.trim() ? clip(sel.memo.trim(), LAYER_LIMITS.memoLength) : undefined;
     const records: string[] = [];
-    selections.push({ guid: sel.guid, name: sel.name, start: span.start, end: span.end, userGuid: sel.userGuid, createdAt: sel.createdAt, records });
+    selections.push({ guid: sel.guid, name: sel.name, start: span.start, end: span.end, userGuid: sel.userGuid, createdAt: sel.createdAt, records, ...(sel.modified ? { modified: sel.modified } : {}), ...(sel.memo === '' ? { emptyMemo: true as const } : {}) });
     for (const c of sel.codings) {
       const themeId = ctx.themeIdOf.get(c.codeGuid);
       const user = c.userGuid ?? sel.userGuid;
@@ -89,7 +91,9 @@ export function planLayers(source: RefiTextSource, frozen: string, ctx: LayerCon
       records.push(id);
       carriedNotes[id] = { guid: note.guid, name: note.name };
       if (note.name.startsWith(NOTE_NAMES.statement)) {
-        const themeIds = ctx.links.flatMap((l) => (l.originGuid === note.guid && l.targetGuid ? (ctx.themeIdOf.get(l.targetGuid) ?? []) : [])).slice(0, LAYER_LIMITS.themesPerStatement);
+        const used = ctx.links.filter((l) => l.originGuid === note.guid && l.targetGuid && ctx.themeIdOf.has(l.targetGuid)).slice(0, LAYER_LIMITS.themesPerStatement);
+        for (const l of used) ctx.usedLinks.add(l.guid);
+        const themeIds = used.map((l) => ctx.themeIdOf.get(l.targetGuid!)!);
         layer(user).statements.push({ id, text: clip(text, LAYER_LIMITS.statementLength), start: span.start, end: span.end, themeIds, createdAt });
       } else {
         const named = EXPLORATORY.exec(note.name)?.[1];
@@ -100,6 +104,6 @@ export function planLayers(source: RefiTextSource, frozen: string, ctx: LayerCon
   }
   return {
     layers: [...layers].map(([userGuid, l]) => ({ userGuid, ...l })),
-    carried: { guid: source.guid, name: source.name, userGuid: source.userGuid, createdAt: source.createdAt, selections, notes: carriedNotes },
+    carried: { guid: source.guid, name: source.name, userGuid: source.userGuid, createdAt: source.createdAt, selections, notes: carriedNotes, ...(source.description != null ? { description: source.description } : {}), ...(source.noteGuids?.length ? { noteGuids: source.noteGuids } : {}), ...(source.modified ? { modified: source.modified } : {}), ...(source.variableValues ? { variableValues: source.variableValues } : {}) },
   };
 }

@@ -13,6 +13,8 @@ export interface RefiCode {
   readonly description: string;
   /** Exporters mark grouping levels `isCodable="false"`; Concord codes every level (docs/interchange.md). */
   readonly isCodable: boolean;
+  /** The code's NoteRefs (memos about the code). */
+  readonly noteGuids?: readonly string[];
 }
 
 /** A coded stretch of a text source, positions already converted to UTF-16 offsets [start, end). */
@@ -38,6 +40,14 @@ export interface RefiSelection {
   readonly memo: string | null;
   readonly codings: readonly { readonly guid: string | null; readonly codeGuid: string; readonly userGuid: string | null; readonly createdAt: number | null }[];
   readonly noteGuids: readonly string[];
+  /** modifyingUser and modifiedDateTime as the file had them (carried, never used). */
+  readonly modified?: Modified;
+}
+
+/** An element's modifyingUser(GUID) and modifiedDateTime, kept to be written back. */
+export interface Modified {
+  readonly userGuid: string | null;
+  readonly at: number | null;
 }
 
 export interface RefiTextSource {
@@ -48,6 +58,12 @@ export interface RefiTextSource {
   readonly createdAt: number | null;
   readonly codings: readonly RefiCoding[];
   readonly selections: readonly RefiSelection[];
+  /** The TextSource's Description and NoteRefs, and who changed it last, as the file had them. */
+  readonly description?: string | null;
+  readonly noteGuids?: readonly string[];
+  readonly modified?: Modified;
+  /** Its VariableValue elements as the file wrote them (rawChildren.ts). */
+  readonly variableValues?: readonly string[];
 }
 
 export interface RefiNote {
@@ -63,6 +79,7 @@ export interface RefiCase {
   readonly name: string;
   readonly description: string;
   readonly sourceGuids: readonly string[];
+  readonly variableValues?: readonly string[];
 }
 
 export interface RefiLink {
@@ -110,6 +127,14 @@ export interface RefiProject {
   /** Selections whose name matched the text under the chosen convention / selections with a name. */
   readonly conventionEvidence: { readonly matched: number; readonly named: number };
   readonly warnings: readonly string[];
+  /** The Project's own Description and NoteRefs (after every section in Project.xsd's sequence). */
+  readonly description?: string | null;
+  readonly noteGuids?: readonly string[];
+  readonly modified?: Modified;
+  /** Every Link of the Links section as the file wrote it (rawChildren.ts). */
+  readonly linkXml?: readonly { readonly guid: string | null; readonly raw: string }[];
+  /** What the file holds that Concord neither models nor carries (reported as refused). */
+  readonly dropped?: readonly { readonly element: string; readonly reason: string }[];
   /** Variables, Sets and Graphs: carried as written, or refused (carriedSections.ts). */
   readonly sections?: CarriedSections;
 }

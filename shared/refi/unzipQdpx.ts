@@ -53,10 +53,17 @@ export function unzipQdpx(bytes: Uint8Array): QdpxContents {
   const decoder = new TextDecoder('utf-8');
   const projectXml = decoder.decode(guard(() => zip.read(projectEntry)));
   const names = zip.entries.filter((e) => isSourceEntry(e.name)).map((e) => e.name);
+  // NVivo writes `Sources/`, the standard `sources/`, and plainTextPath names neither: an entry is
+  // found by its exact name, else by the name ignoring case (a GUID's case varies between tools too).
+  const exact = new Set(names);
+  const byFolded = new Map<string, string>();
+  for (const n of names) if (!byFolded.has(n.toLowerCase())) byFolded.set(n.toLowerCase(), n);
   const cache = new Map<string, string>();
   const sources: SourceEntries = {
-    get(name) {
-      if (!isSourceEntry(name)) return undefined;
+    get(asked) {
+      if (!isSourceEntry(asked)) return undefined;
+      const name = exact.has(asked) ? asked : byFolded.get(asked.toLowerCase());
+      if (name === undefined) return undefined;
       let text = cache.get(name);
       if (text === undefined) {
         const data = guard(() => zip.read(name));

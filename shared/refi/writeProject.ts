@@ -19,6 +19,7 @@ const iso = (ms: number | undefined) => (ms === undefined ? undefined : new Date
 export function codeElement(c: ExportCode): XmlElement {
   return el('Code', { guid: c.guid, name: c.name, isCodable: c.isCodable, color: c.color ?? undefined }, [
     ...(c.description ? [textEl('Description', c.description)] : []),
+    ...(c.noteGuids ?? []).map((g) => el('NoteRef', { targetGUID: g })),
     ...c.children.map(codeElement),
   ]);
 }
@@ -32,9 +33,10 @@ function selectionElement(sel: ExportSelection, cp: Int32Array): XmlElement {
   // REFI-QDA positions count code points (QualCoder's and MAXQDA's reading); 0-based, end-exclusive.
   return el(
     'PlainTextSelection',
-    { guid: sel.guid, startPosition: cp[sel.start] ?? 0, endPosition: cp[sel.end] ?? 0, creatingUser: sel.userGuid, creationDateTime: iso(sel.createdAt) },
+    { guid: sel.guid, startPosition: cp[sel.start] ?? 0, endPosition: cp[sel.end] ?? 0, creatingUser: sel.userGuid, creationDateTime: iso(sel.createdAt), modifyingUser: sel.modified?.userGuid, modifiedDateTime: iso(sel.modified?.at) },
     [
-      ...(sel.memo ? [textEl('Description', sel.memo)] : []),
+      // An empty memo is written only when the file had one (carried): Concord writes no empty Description.
+      ...(sel.memo !== undefined ? [textEl('Description', sel.memo)] : []),
       ...sel.codings.map((c) => el('Coding', { guid: c.guid, creatingUser: c.userGuid, creationDateTime: iso(c.createdAt) }, [el('CodeRef', { targetGUID: c.codeGuid })])),
       ...sel.noteGuids.map((g) => el('NoteRef', { targetGUID: g })),
     ],
@@ -51,8 +53,14 @@ function sourceElement(s: ExportSource, options: WriteProjectOptions): XmlElemen
   });
   return el(
     'TextSource',
-    { guid: s.guid, name: s.name, plainTextPath: options.text === 'path' ? `internal://${sourceFileName(s)}` : undefined, creatingUser: s.userGuid, creationDateTime: iso(s.createdAt) },
-    [...(options.text === 'inline' ? [textEl('PlainTextContent', s.text)] : []), ...selections],
+    { guid: s.guid, name: s.name, plainTextPath: options.text === 'path' ? `internal://${sourceFileName(s)}` : undefined, creatingUser: s.userGuid, creationDateTime: iso(s.createdAt), modifyingUser: s.modified?.userGuid, modifiedDateTime: iso(s.modified?.at) },
+    [
+      ...(s.description !== undefined ? [textEl('Description', s.description)] : []),
+      ...(options.text === 'inline' ? [textEl('PlainTextContent', s.text)] : []),
+      ...selections,
+      ...(s.noteGuids ?? []).map((g) => el('NoteRef', { targetGUID: g })),
+      ...raw('VariableValue', s.variableValues),
+    ],
   );
 }
 
@@ -62,6 +70,11 @@ function sourceElement(s: ExportSource, options: WriteProjectOptions): XmlElemen
  */
 function quoteName(quote: string): string {
   return quote.replace(/\s+/g, ' ').trim();
+}
+
+/** Elements carried from the imported file as it wrote them. */
+function raw(name: string, xml: readonly string[] | undefined): XmlElement[] {
+  return (xml ?? []).map((r) => ({ name, raw: r }));
 }
 
 /** A section carried from the imported file, at its place in Project.xsd's sequence. */
@@ -83,6 +96,8 @@ export function writeProject(p: ExportProject, options: WriteProjectOptions): st
       origin: p.origin,
       creatingUserGUID: p.userGuid,
       creationDateTime: iso(p.createdAt),
+      modifyingUserGUID: p.modified?.userGuid,
+      modifiedDateTime: iso(p.modified?.at),
     },
     [
       ...section('Users', p.users.map((u) => el('User', { guid: u.guid, name: u.name }))),
@@ -90,14 +105,15 @@ export function writeProject(p: ExportProject, options: WriteProjectOptions): st
       ...carriedSection(p, 'Variables'),
       ...section(
         'Cases',
-        p.cases.map((c) => el('Case', { guid: c.guid, name: c.name }, [...(c.description ? [textEl('Description', c.description)] : []), ...c.sourceGuids.map((g) => el('SourceRef', { targetGUID: g }))])),
+        p.cases.map((c) => el('Case', { guid: c.guid, name: c.name }, [...(c.description ? [textEl('Description', c.description)] : []), ...raw('VariableValue', c.variableValues), ...c.sourceGuids.map((g) => el('SourceRef', { targetGUID: g }))])),
       ),
       ...section('Sources', p.sources.map((s) => sourceElement(s, options))),
       ...section('Notes', p.notes.map((n) => el('Note', { guid: n.guid, name: n.name, creatingUser: n.userGuid, creationDateTime: iso(n.createdAt) }, [textEl('PlainTextContent', n.text)]))),
-      ...section('Links', p.links.map((l) => el('Link', { guid: l.guid, name: l.name, direction: 'OneWay', originGUID: l.originGuid, targetGUID: l.targetGuid }))),
+      ...section('Links', [...p.links.map((l) => el('Link', { guid: l.guid, name: l.name, direction: 'OneWay', originGUID: l.originGuid, targetGUID: l.targetGuid })), ...raw('Link', p.carriedLinks)]),
       ...carriedSection(p, 'Sets'),
       ...carriedSection(p, 'Graphs'),
       ...(p.description ? [textEl('Description', p.description)] : []),
+      ...(p.noteGuids ?? []).map((g) => el('NoteRef', { targetGUID: g })),
     ],
   );
   return serializeXml(root);

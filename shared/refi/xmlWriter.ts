@@ -1,14 +1,17 @@
 /**
  * A minimal XML serialiser for the REFI-QDA writers. Escaping follows XML 1.0: characters the
- * spec forbids (most C0 controls, lone surrogates, U+FFFE/U+FFFF) are dropped, since no escape
- * can carry them (section 2.2); in attributes, tab, newline and carriage return are written as
+ * spec forbids (the C0 controls but tab, LF and CR; lone surrogates; U+FFFE/U+FFFF) cannot be
+ * written at all, not even as character references (sections 2.2 and 4.1, "Well-formedness
+ * constraint: Legal Character"; only XML 1.1 allows `&#1;`, and REFI-QDA is XML 1.0), so each
+ * becomes U+FFFD, one for one: an inline text keeps its length, and every position after it still
+ * points at the same character (docs/interchange.md, "Characters XML cannot carry"); in attributes, tab, newline and carriage return are written as
  * character references, or attribute-value normalisation would turn them into spaces on reading
  * (section 3.3.3); in text, `\r` is escaped so that end-of-line handling keeps it (section 2.11).
  */
 const FORBIDDEN = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
 export function escapeXmlText(s: string): string {
-  return s.replace(FORBIDDEN, '').replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/\r/g, '&#13;');
+  return s.replace(FORBIDDEN, '\uFFFD').replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/\r/g, '&#13;');
 }
 
 export function escapeXmlAttr(s: string): string {

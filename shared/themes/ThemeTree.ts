@@ -17,6 +17,8 @@ export interface Theme {
   readonly createdAt: number;
   /** The coder whose private codebook holds the theme; null for a theme of the shared codebook. */
   readonly owner: string | null;
+  /** The case (transcript id) of a personal experiential theme or its sub-theme; null otherwise. */
+  readonly caseId: string | null;
   /** 1 for a top-level theme. */
   readonly depth: number;
   /** Index into `levels.names` (depth - 1). */
@@ -26,6 +28,8 @@ export interface Theme {
   readonly path: readonly string[];
   /** A live theme under a retired parent (someone added or kept it there while the parent retired). */
   readonly orphaned: boolean;
+  /** A private theme the lead kept out of the consensus (codebook reconciliation); it reads as retired. */
+  readonly excluded: boolean;
 }
 
 export interface ThemeTree {

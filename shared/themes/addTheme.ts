@@ -22,6 +22,8 @@ const addThemeInput = z.object({
   color: themeColorSchema.optional(),
   createdBy: z.string().min(1).max(THEME_LIMITS.idLength),
   createdAt: z.number().int().nonnegative().optional(),
+  /** The case of a personal experiential theme (its participant's transcript id). */
+  caseId: themeIdSchema.optional(),
 });
 export type AddThemeInput = z.input<typeof addThemeInput>;
 
@@ -49,6 +51,7 @@ export function addTheme(doc: Y.Doc, input: AddThemeInput, shared?: Y.Doc): stri
     entry.set(ThemeField.lifecycle, { status: 'active' });
     entry.set(ThemeField.createdBy, value.createdBy);
     entry.set(ThemeField.createdAt, value.createdAt ?? Date.now());
+    if (value.caseId !== undefined) entry.set(ThemeField.caseId, value.caseId);
     themesMap(doc).set(id, entry);
   });
   return id;

@@ -12,6 +12,7 @@ const FIELD_CHANGES: Readonly<Record<string, CodebookChange>> = {
   [ThemeField.description]: 'theme.edit',
   [ThemeField.color]: 'theme.edit',
   [ThemeField.position]: 'theme.edit',
+  [ThemeField.caseId]: 'theme.edit',
   [ThemeField.createdBy]: 'theme.attribution',
   [ThemeField.createdAt]: 'theme.attribution',
 };

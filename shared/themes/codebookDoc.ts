@@ -23,6 +23,8 @@ export const ThemeField = {
   lifecycle: 'lifecycle',
   createdBy: 'createdBy',
   createdAt: 'createdAt',
+  /** Optional: the case of a personal experiential theme (a transcript id). */
+  caseId: 'caseId',
 } as const;
 export type ThemeField = (typeof ThemeField)[keyof typeof ThemeField];
 

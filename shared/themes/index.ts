@@ -8,6 +8,7 @@ export {
   positionSchema,
   storedThemeSchema,
   themeColorSchema,
+  themeDescriptionSchema,
   themeIdSchema,
   themeLabelSchema,
   THEME_LIMITS,
@@ -20,7 +21,7 @@ export {
 } from './storedTheme';
 export type { Theme, ThemeTree } from './ThemeTree';
 export { DEFAULT_LEVELS, levelNameOf } from './readLevels';
-export { readThemeTree, type CodebookOverlay } from './readThemeTree';
+export { readThemeTree, type CodebookMapping, type CodebookOverlay } from './readThemeTree';
 export { addTheme, THEME_PALETTE, type AddThemeInput } from './addTheme';
 export { describeTheme, recolourTheme, renameTheme } from './editTheme';
 export { moveTheme, type MoveThemeInput } from './moveTheme';
@@ -28,3 +29,16 @@ export { retireTheme } from './retireTheme';
 export { mergeTheme } from './mergeTheme';
 export { finaliseTheme } from './finaliseTheme';
 export { setLevels } from './setLevels';
+export { malformedCases } from './malformedCases';
+export {
+  applyThemeChange,
+  codebookChangeOf,
+  describeThemeChange,
+  PROPOSAL_STATUSES,
+  PROPOSALS_SIGNAL_MAP,
+  ThemeChangeSchema,
+  type ProposalStatus,
+  type ThemeChange,
+  type ThemeChangeKind,
+  type ThemeProposal,
+} from './themeChange';

@@ -13,15 +13,24 @@ export interface CodebookOverlay {
 }
 
 /**
+ * The lead's codebook reconciliation (docs/reconciliation.md, "Codebook reconciliation"): per
+ * private theme, the theme it now counts as (mapped, merged or promoted), or null when it is kept
+ * out of the consensus. Read as the theme's lifecycle, so codings and statements follow it
+ * through `resolve`; a decision on a theme that is not a private one is ignored.
+ */
+export type CodebookMapping = ReadonlyMap<string, string | null>;
+
+/**
  * The theme tree of a codebook Y.Doc. Pure: reads the document, never writes it, never throws on
  * its content. Concurrent edits can leave stored parents and merges that form cycles or exceed the
  * depth; the read rule (resolveMerges, placeThemes; docs/theme-model.md) turns any state into a
  * valid tree, and since it depends on the state alone, synced clients show identical trees.
  */
-export function readThemeTree(doc: Y.Doc, overlays: readonly CodebookOverlay[] = []): ThemeTree {
+export function readThemeTree(doc: Y.Doc, overlays: readonly CodebookOverlay[] = [], mapping: CodebookMapping = NO_MAPPING): ThemeTree {
   const problems: string[] = [];
   const levels = readLevels(doc, problems);
   const { stored, ownerOf } = storedWithOverlays(doc, overlays, problems);
+  const excluded = applyMapping(stored, ownerOf, mapping);
   const merges = resolveMerges(stored, problems);
   const { parentOf, depthOf } = placeThemes(stored, merges.resolve, levels, problems);
 
@@ -47,10 +56,12 @@ export function readThemeTree(doc: Y.Doc, overlays: readonly CodebookOverlay[] =
       createdBy: s.createdBy,
       createdAt: s.createdAt,
       owner: ownerOf.get(id) ?? null,
+      caseId: s.caseId ?? null,
       depth,
       level: depth - 1,
       levelName: levelNameOf(levels, depth),
       orphaned,
+      excluded: excluded.has(id),
     });
   }
 
@@ -96,6 +107,24 @@ export function readThemeTree(doc: Y.Doc, overlays: readonly CodebookOverlay[] =
     resolve: merges.resolve,
     problems,
   };
+}
+
+const NO_MAPPING: CodebookMapping = new Map();
+
+/**
+ * Reads the lead's decisions as the private themes' lifecycle (the private documents are not
+ * written: only their owners write them): a theme that counts as another is merged into it, an
+ * excluded one is retired. Answers the excluded themes.
+ */
+function applyMapping(stored: Map<string, StoredTheme>, ownerOf: ReadonlyMap<string, string>, mapping: CodebookMapping): Set<string> {
+  const excluded = new Set<string>();
+  for (const [id, target] of mapping) {
+    const theme = stored.get(id);
+    if (!theme || !ownerOf.has(id)) continue;
+    if (target === null) excluded.add(id);
+    stored.set(id, { ...theme, lifecycle: target === null ? { status: 'retired' } : { status: 'retired', mergedInto: target } });
+  }
+  return excluded;
 }
 
 /**

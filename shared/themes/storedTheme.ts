@@ -54,6 +54,12 @@ export const storedThemeSchema = z.object({
   lifecycle: lifecycleSchema,
   createdBy: z.string().min(1).max(THEME_LIMITS.idLength),
   createdAt: z.number().int().nonnegative(),
+  /**
+   * The case (transcript id) a personal theme belongs to: a personal experiential theme made on
+   * that participant's clustering board, or one of its sub-themes (docs/theme-model.md, boards).
+   * Absent for every other theme.
+   */
+  caseId: themeIdSchema.optional(),
 });
 export type StoredTheme = z.infer<typeof storedThemeSchema>;
 

@@ -4,10 +4,11 @@ import type { RunningServer } from '../../server/server';
 import { summarizeDocAuthors } from '../../server/store/docLog';
 import { eventually, testDialects, testServer } from '../helpers/env';
 import { type StudyFixture, docs, openClient, seedStudy, serverDoc, synced, upgradeOutcome } from '../helpers/collab';
+import { joinStudy } from '../helpers/http';
 
 type Role = 'lead' | 'owner' | 'other' | 'auditor' | 'outsider' | 'anonymous';
 type Outcome = 'write' | 'read' | 'none' | 'unauthenticated';
-type Doc = 'codebook' | 'privateCodebook' | 'journal' | 'layer' | 'consensus' | 'discussion';
+type Doc = 'codebook' | 'privateCodebook' | 'journal' | 'codebookMap' | 'layer' | 'consensus' | 'discussion';
 type Phase = 'coding' | 'reconciling' | 'final';
 type Mode = 'open' | 'blind';
 
@@ -39,6 +40,14 @@ const MATRIX: Array<[Doc, Phase, Mode, [Outcome, Outcome, Outcome, Outcome, Outc
   ['journal', 'reconciling', 'open', [R, W, R, R, N, U]],
   ['journal', 'final', 'open', [R, W, R, R, N, U]],
   ['journal', 'final', 'blind', [R, W, R, R, N, U]],
+  // The codebook reconciliation (decisions on private themes): written by the server only, read
+  // under the private codebooks' rule (every member once revealed, auditors always).
+  ['codebookMap', 'coding', 'open', [R, R, R, R, N, U]],
+  ['codebookMap', 'coding', 'blind', [N, N, N, R, N, U]],
+  ['codebookMap', 'reconciling', 'blind', [R, R, R, R, N, U]],
+  ['codebookMap', 'reconciling', 'open', [R, R, R, R, N, U]],
+  ['codebookMap', 'final', 'open', [R, R, R, R, N, U]],
+  ['codebookMap', 'final', 'blind', [R, R, R, R, N, U]],
   ['layer', 'coding', 'open', [R, W, R, R, N, U]],
   ['layer', 'coding', 'blind', [N, W, N, R, N, U]],
   ['layer', 'reconciling', 'open', [R, R, R, R, N, U]],
@@ -138,6 +147,7 @@ for (const dialect of testDialects()) {
       expect((await authorsOf('codebook')).sort()).toEqual([f.users.lead!.id, f.users.other!.id, f.users.owner!.id].sort());
       expect(await authorsOf('consensus')).toEqual([f.users.lead!.id]);
       expect(await authorsOf('discussion')).toEqual([]);
+      expect(await authorsOf('codebookMap')).toEqual([]);
     });
 
     it('follows the codebook phase: coders write only while it is open, nobody once final', async () => {
@@ -163,7 +173,7 @@ for (const dialect of testDialects()) {
       const created = await lead.post('/api/studies', { title: 'Independent themes', codingMode: 'open' });
       const g: StudyFixture = { ...f, studyId: created.json.study.id as string };
       for (const [name, role] of [['owner', 'coder'], ['other', 'coder'], ['auditor', 'auditor']] as const) {
-        expect((await lead.post(`/api/studies/${g.studyId}/members`, { email: f.users[name]!.email, role })).status).toBe(201);
+        expect((await joinStudy(lead, g.studyId, f.users[name]!.email, role)).status).toBe(200);
       }
       const probe = async (doc: Doc, role: Role, tag: string) => {
         const saved = f;
@@ -179,6 +189,7 @@ for (const dialect of testDialects()) {
       expect((await lead.patch(`/api/studies/${g.studyId}`, { independentThemes: true })).status).toBe(200);
       expect(await row('privateCodebook', 'independent')).toEqual([N, W, N, R, N]);
       expect(await row('journal', 'independent')).toEqual([N, W, N, R, N]);
+      expect(await row('codebookMap', 'independent')).toEqual([N, N, N, R, N]);
       expect(await row('codebook', 'independent')).toEqual([W, R, R, R, N]);
       // Only a lead reveals; a coder's attempt is refused and changes nothing.
       const refused = await g.api('owner').post(`/api/studies/${g.studyId}/themes/reveal`, {});
@@ -189,6 +200,7 @@ for (const dialect of testDialects()) {
       expect((await lead.post(`/api/studies/${g.studyId}/themes/reveal`, {})).json).toEqual({ revealed: false, themesRevealedAt: revealed.json.themesRevealedAt });
       expect(await row('privateCodebook', 'revealed')).toEqual([R, W, R, R, N]);
       expect(await row('journal', 'revealed')).toEqual([R, W, R, R, N]);
+      expect(await row('codebookMap', 'revealed')).toEqual([R, R, R, R, N]);
       // The shared codebook stays the lead's while independent themes are on.
       expect(await row('codebook', 'revealed')).toEqual([W, R, R, R, N]);
     });

@@ -20,7 +20,13 @@ describe.skipIf(!ready)('worksheet notes and statements (Chromium)', () => {
       const note = page.locator(`[data-testid="note"][data-id="${nid}"]`);
       await note.getByRole('button', { name: /^edit note/ }).click();
       await note.getByLabel('note kind').selectOption('linguistic');
-      await note.getByLabel('note text').fill('Authenticity carries risk: only what is "mine" can be wrong. Edited in place.');
+      await note.getByLabel('note text').fill('Authenticity carries risk: only what is "mine" can be wrong.');
+      // Typed key by key: Space, Enter and arrows are the text's, not the transcript cursor's (the card sits inside the transcript list).
+      await note.getByLabel('note text').press('End');
+      await page.keyboard.type(' Edited in place.');
+      await page.keyboard.press('ArrowLeft');
+      await page.keyboard.press('ArrowRight');
+      expect(await note.getByLabel('note text').inputValue()).toBe('Authenticity carries risk: only what is "mine" can be wrong. Edited in place.');
       await note.getByLabel('note first line').fill('15');
       await note.getByLabel('note last line').fill('16');
       await note.getByRole('button', { name: 'Save' }).click();

@@ -17,6 +17,17 @@ function carried(raw: string, quote: string, lineWidth = 40): string | null {
 }
 
 describe('alignText / mapSpan', () => {
+  it('gives a selection with an end between CR and LF the whole line end (NVivo writes such selections)', () => {
+    const raw = 'likes\r\n3\r\n2021-10-18\r\nnext';
+    const frozen = freezeTranscript(raw, { lineWidth: 80 }).text;
+    expect(frozen).toBe('likes\n3\n2021-10-18\nnext');
+    const map = alignText(raw, frozen);
+    // Starts at the LF of the first line end, ends at the LF of the third: the CRs dropped, the
+    // selection covers the same text ("\n3\n2021-10-18\n"), not one line end less.
+    const span = mapSpan(map, raw, frozen, raw.indexOf('\n3'), raw.lastIndexOf('\n'));
+    expect(span && frozen.slice(span.start, span.end)).toBe('\n3\n2021-10-18\n');
+  });
+
   it('carries spans over a BOM, CRLF line ends, tabs and trailing blanks', () => {
     const raw = '\uFEFFI:\tHello there   \r\nP: I feel 😴 tired\r\n\r\n';
     expect(carried(raw, 'Hello there')).toBe('Hello there');

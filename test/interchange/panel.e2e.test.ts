@@ -1,8 +1,10 @@
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { unzipQdpx } from '../../shared/refi';
-import { browserTestsReady, startBrowserAndServer, type BrowserAndServer } from '../helpers/browser';
+import { artifactPath, browserTestsReady, startBrowserAndServer, type BrowserAndServer } from '../helpers/browser';
 import { PROJECT_XSD, SAMPLES, xmllint } from './seedStudy';
 
 const ready = browserTestsReady();
@@ -57,6 +59,51 @@ describe.skipIf(!ready)('interchange panels in Chromium', () => {
     const zip = unzipQdpx(new Uint8Array(readFileSync(path!)));
     expect(xmllint(zip.projectXml, PROJECT_XSD)).toBe('');
     expect(zip.projectXml).toContain('name="code1"');
+    await context.close();
+  });
+
+  it("shows the imported file's Sets, read-only, as transcript groups and theme groups", async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'concord-sets-'));
+    const file = join(dir, 'pilot-with-groups.qde');
+    const xml = readFileSync(`${SAMPLES}/synthetic_two_coders_ipa.qde`, 'utf8').replace(
+      '<Set guid="f0000000-0000-4000-8000-000000000001" name="Wave 1 interviews">',
+      '<Set guid="f0000000-0000-4000-8000-000000000001" name="Wave 1 interviews"><Description>First wave, spring</Description><MemberCode targetGUID="a0000000-0000-4000-8000-000000000005"/>',
+    );
+    writeFileSync(file, xml);
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    const page = await context.newPage();
+    await page.goto(url);
+    await page.getByLabel('Email').fill('lena@uni.example');
+    await page.getByLabel('Password').fill('lena-password');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('heading', { name: 'Studies' }).waitFor();
+    await page.getByLabel('project file').setInputFiles(file);
+    const preview = page.getByLabel('project preview');
+    await preview.getByRole('button', { name: 'Import as a new study' }).click();
+    const report = page.getByLabel('import report');
+    const parts = report.getByRole('list', { name: 'parts of the file' });
+    await parts.waitFor();
+    expect(await parts.textContent()).toContain('Carried (kept as the file has them, written back on export): Sets');
+    await page.screenshot({ path: artifactPath('interchange-import-report-1280x800.png'), fullPage: true });
+    await report.getByRole('link').first().click();
+
+    const transcriptGroups = page.getByRole('region', { name: 'transcript groups' });
+    await transcriptGroups.getByText('Wave 1 interviews').waitFor();
+    expect(await transcriptGroups.textContent()).toContain('First wave, spring');
+    expect(await transcriptGroups.getByRole('link').count()).toBe(1);
+    for (const [w, h] of [[1280, 800], [1024, 768], [390, 844]] as const) {
+      await page.setViewportSize({ width: w, height: h });
+      await page.screenshot({ path: artifactPath(`interchange-transcript-groups-${w}x${h}.png`), fullPage: true });
+    }
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await page.getByRole('link', { name: 'Themes and extracts' }).click();
+    const themeGroups = page.getByRole('region', { name: 'theme groups' });
+    await themeGroups.getByRole('button', { name: 'Theme: Vigilance' }).click();
+    await page.getByRole('heading', { name: 'Theme: Vigilance' }).waitFor();
+    for (const [w, h] of [[1280, 800], [1024, 768], [390, 844]] as const) {
+      await page.setViewportSize({ width: w, height: h });
+      await page.screenshot({ path: artifactPath(`interchange-theme-groups-${w}x${h}.png`), fullPage: true });
+    }
     await context.close();
   });
 });

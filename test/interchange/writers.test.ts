@@ -27,10 +27,21 @@ const PROJECT: ExportProject = {
 };
 
 describe('REFI-QDA writers', () => {
-  it('escape markup, keep newlines and tabs in attributes, and drop characters XML cannot carry', () => {
+  it('escape markup, keep newlines and tabs in attributes, and write U+FFFD for each character XML cannot carry', () => {
     expect(escapeXmlText('a < b & c > d\r')).toBe('a &lt; b &amp; c &gt; d&#13;');
     expect(escapeXmlAttr('"x"\n\ty')).toBe('&quot;x&quot;&#10;&#9;y');
-    expect(escapeXmlText('bell\u0001 \uFFFF lone\uD800 pair😀')).toBe('bell  lone pair😀');
+    expect(escapeXmlText('bell\u0001 \uFFFF lone\uD800 pair😀')).toBe('bell\uFFFD \uFFFD lone\uFFFD pair😀');
+  });
+
+  it('keep every position of an inline text that holds control characters: each becomes one U+FFFD', () => {
+    const text = 'Page one\u000Cpage two,\u000B a bell\u0007 and then the quoted words.';
+    const start = text.indexOf('quoted');
+    const source = { ...PROJECT.sources[0]!, text, selections: [{ ...PROJECT.sources[0]!.selections[0]!, start, end: start + 'quoted words'.length }] };
+    const xml = writeProject({ ...PROJECT, sources: [source] }, { text: 'inline' });
+    expect(xmllint(xml, PROJECT_XSD)).toBe('');
+    const [back] = parseProject(xml).sources;
+    expect(back?.text).toBe(text.replace(/[\u0007\u000B\u000C]/g, '\uFFFD'));
+    expect(back?.text.slice(back.selections[0]!.start, back.selections[0]!.end)).toBe('quoted words');
   });
 
   it('write a project that validates and reads back to the same values', () => {
@@ -41,7 +52,7 @@ describe('REFI-QDA writers', () => {
       expect(p.name).toBe(PROJECT.name);
       expect(p.users[0]?.name).toBe('Zoë\t"Z" <z>');
       expect(p.codes.map((c) => [c.name, c.isCodable, c.color])).toEqual([['Code & co', true, '#aabbcc'], ['Child 😀', false, null]]);
-      expect(p.codes[0]?.description).toBe('line 1\r\nline 2 bell');
+      expect(p.codes[0]?.description).toBe('line 1\r\nline 2 \uFFFDbell');
       expect(p.sources[0]?.text).toBe('😀 a\n  b  &');
       expect(p.sources[0]?.codings[0]).toMatchObject({ start: 3, end: 4, codeGuid: G(3) });
     }

@@ -1,11 +1,11 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { addCoding } from '../../shared/coding';
+import { addCoding, addNote } from '../../shared/coding';
 import { docName, codebookDocName } from '../../shared/docNames';
 import { addTheme } from '../../shared/themes';
 import { closeDocRegistry, withDoc } from '../../server/ydocs/withDoc';
 import type { Services } from '../../server/services';
 import { testDialects, testServices } from '../helpers/env';
-import { type ApiClient, seedUsers } from '../helpers/http';
+import { type ApiClient, seedUsers, joinStudy } from '../helpers/http';
 
 const TEXT = Array.from({ length: 10 }, (_, i) => `P1: line number ${i + 1} of the interview`).join('\n');
 
@@ -29,7 +29,7 @@ for (const dialect of testDialects()) {
       ids = Object.fromEntries(Object.entries(seeded.users).map(([k, v]) => [k, v.id]));
       ({ lead, alice, auditor } = { lead: seeded.users.lead!.api, alice: seeded.users.alice!.api, auditor: seeded.users.auditor!.api });
       sid = (await lead.post('/api/studies', { title: 'Agreement', codingMode: 'blind' })).json.study.id;
-      for (const [email, role] of [['alice@example.org', 'coder'], ['bob@example.org', 'coder'], ['auditor@example.org', 'auditor']]) await lead.post(`/api/studies/${sid}/members`, { email, role });
+      for (const [email, role] of [['alice@example.org', 'coder'], ['bob@example.org', 'coder'], ['auditor@example.org', 'auditor']]) await joinStudy(lead, sid, email!, role!);
       const p = (await lead.post(`/api/studies/${sid}/participants`, { pseudonym: 'P1' })).json.participant;
       tid = (await lead.post(`/api/studies/${sid}/transcripts`, { participantId: p.id, title: 'T', text: TEXT })).json.transcript.id;
       lines = (await lead.get(`/api/transcripts/${tid}`)).json.lines;
@@ -57,6 +57,17 @@ for (const dialect of testDialects()) {
       expect(row.alpha.value).toBeCloseTo(1 - (19 * 2) / (2 * 7 * 13), 10);
       expect(r.json.coders.map((c: { name: string }) => c.name).sort()).toEqual(['alice', 'bob']);
       expect(r.json.themes.find((t: { id: string }) => t.id === theme).label).toBe('Trust');
+    });
+
+    it('leaves out a lead whose layer holds no coding (no "0 codings" coder), and counts them once they code', async () => {
+      // The lead wrote a note only: a layer document exists, without codings.
+      await withDoc(s, docName({ kind: 'layer', transcriptId: tid, ownerId: ids.lead! }), (doc) => addNote(doc, TEXT.length, { kind: 'descriptive', text: 'context', start: lines[0]!.start, end: lines[0]!.end }), ids.lead!);
+      const before = await lead.get(`/api/studies/${sid}/agreement?unit=line&themes=${theme}`);
+      expect(before.json.coders.map((c: { name: string }) => c.name).sort()).toEqual(['alice', 'bob']);
+      expect(before.json.report.themes[0].percentAgreement.value).toBeCloseTo(0.9, 10);
+      await code(ids.lead!, theme, 1, 4);
+      const after = await lead.get(`/api/studies/${sid}/agreement?unit=line&themes=${theme}`);
+      expect(after.json.coders.map((c: { name: string }) => c.name).sort()).toEqual(['alice', 'bob', 'lead']);
     });
 
     it('keeps coders out until the transcript is revealed, and lets auditors in', async () => {

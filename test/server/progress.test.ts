@@ -1,12 +1,12 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { addCoding, addNote, addStatement, readLayer } from '../../shared/coding';
+import { addCoding, addNote, addStatement, readLayer, removeCoding } from '../../shared/coding';
 import { docName, codebookDocName } from '../../shared/docNames';
 import { addTheme } from '../../shared/themes';
 import { linesCoded } from '../../server/commands/studies/linesCoded';
 import { closeDocRegistry, withDoc } from '../../server/ydocs/withDoc';
 import type { Services } from '../../server/services';
 import { testDialects, testServices } from '../helpers/env';
-import { type ApiClient, seedUsers } from '../helpers/http';
+import { type ApiClient, seedUsers, joinStudy } from '../helpers/http';
 
 // Ten text lines with a blank line after the fifth (a paragraph break, line 6).
 const SECRET = 'the supervisor never knew';
@@ -41,7 +41,7 @@ for (const dialect of testDialects()) {
       [lead, alice, auditor, stranger] = ['lead', 'alice', 'auditor', 'stranger'].map((n) => seeded.users[n]!.api) as [ApiClient, ApiClient, ApiClient, ApiClient];
       admin = seeded.admin;
       sid = (await lead.post('/api/studies', { title: 'Progress', codingMode: 'blind' })).json.study.id;
-      for (const [name, role] of [['alice', 'coder'], ['bob', 'coder'], ['carol', 'coder'], ['auditor', 'auditor']]) await lead.post(`/api/studies/${sid}/members`, { email: `${name}@example.org`, role });
+      for (const [name, role] of [['alice', 'coder'], ['bob', 'coder'], ['carol', 'coder'], ['auditor', 'auditor']]) await joinStudy(lead, sid, `${name}@example.org`, role!);
       const p = (await lead.post(`/api/studies/${sid}/participants`, { pseudonym: 'P1' })).json.participant;
       tid = (await lead.post(`/api/studies/${sid}/transcripts`, { participantId: p.id, title: 'Interview 1', text: TEXT })).json.transcript.id;
       lines = (await lead.get(`/api/transcripts/${tid}`)).json.lines;
@@ -74,6 +74,19 @@ for (const dialect of testDialects()) {
       // A coder who has not started still appears, at zero.
       expect(row('carol')).toEqual({ coderId: ids.carol, codings: 0, notes: 0, statements: 0, linesCoded: 0, share: 0 });
       expect(r.json.coders.map((c: { name: string }) => c.name).sort()).toEqual(['alice', 'bob', 'carol']);
+    });
+
+    it('shows a lead only where their layer holds work, never as a coder with 0 codings', async () => {
+      // The lead coded and took it back: their layer document exists, empty.
+      await layer(ids.lead!, (doc) => {
+        removeCoding(doc, addCoding(doc, TEXT.length, { themeId: theme, ...span(1, 1) }).id);
+      });
+      const r = await lead.get(`/api/studies/${sid}/progress`);
+      expect(r.json.transcripts[0].coders.map((c: { coderId: string }) => c.coderId)).not.toContain(ids.lead);
+      expect(r.json.coders.map((c: { name: string }) => c.name).sort()).toEqual(['alice', 'bob', 'carol']);
+      await layer(ids.lead!, (doc) => addNote(doc, TEXT.length, { kind: 'descriptive', text: 'the lead codes too', ...span(2, 2) }));
+      const withWork = (await lead.get(`/api/studies/${sid}/progress`)).json;
+      expect(withWork.transcripts[0].coders.find((c: { coderId: string }) => c.coderId === ids.lead)).toMatchObject({ notes: 1, codings: 0 });
     });
 
     it('carries counts only, never the coded text, so blind mode stays blind', async () => {

@@ -103,9 +103,27 @@ export function AgreementPage({ studyId }: { studyId: string }) {
           {report.message}.
         </p>
       )}
+      {data?.codebook && <CodebookNotice studyId={studyId} codebook={data.codebook} />}
       {data && <Report data={data} settings={settings} pseudonyms={pseudonyms} />}
       <ReadingGuide />
     </div>
+  );
+}
+
+/**
+ * Agreement is computed on mapped themes (codebook reconciliation): a coder's private theme not
+ * yet mapped is a category of its own, so its codings count as disagreements. Says how many.
+ */
+function CodebookNotice({ studyId, codebook }: { studyId: string; codebook: NonNullable<AgreementResponse['codebook']> }) {
+  const { unmapped, excluded } = codebook;
+  if (unmapped === 0 && excluded === 0) return null;
+  const plural = (n: number, one: string) => `${n} ${one}${n === 1 ? '' : 's'}`;
+  return (
+    <p className="notice codebook-notice" role="note">
+      {unmapped > 0 && <>{plural(unmapped, 'private theme')} unmapped, counted as disagreements. </>}
+      {excluded > 0 && <>{plural(excluded, 'private theme')} kept out of the consensus, {excluded === 1 ? 'its' : 'their'} codings not counted. </>}
+      <Link to={`/studies/${studyId}/codebook`}>Codebook reconciliation</Link>
+    </p>
   );
 }
 

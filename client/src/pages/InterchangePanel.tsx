@@ -11,6 +11,7 @@ interface ProjectImportResult {
     imported: Record<'themes' | 'participants' | 'transcripts' | 'users' | 'codings' | 'notes' | 'statements', number>;
     skipped: Array<{ kind: string; name: string; reason: string }>;
     warnings: string[];
+    parts?: { modelled: string[]; carried: string[]; refused: Array<{ element: string; reason: string }> };
   };
   pendingUsers: Array<{ userId: string; name: string }>;
   mappedUsers: Array<{ name: string; userId: string; email: string }>;
@@ -57,6 +58,15 @@ function ImportReportView({ report }: { report: ProjectImportResult['report'] })
         {n.themes} themes, {n.participants} participants, {n.transcripts} transcripts, {n.codings} codings, {n.notes} notes, {n.statements} statements{report.origin ? ` (from ${report.origin})` : ''}.
         {' '}Positions read as {report.convention.unit === 'codepoint' ? 'code points' : 'UTF-16 units'}, CRLF {report.convention.crlf === 'one' ? 'as one character' : 'as two'}, {report.convention.end} ends.
       </p>
+      {report.parts && (
+        <ul className="small" aria-label="parts of the file">
+          <li>Modelled (Concord records): {report.parts.modelled.join(', ') || 'nothing'}</li>
+          {report.parts.carried.length > 0 && <li>Carried (kept as the file has them, written back on export): {report.parts.carried.join(', ')}</li>}
+          {report.parts.refused.map((r, i) => (
+            <li key={i} className="refused">Not kept: {r.element}: {r.reason}</li>
+          ))}
+        </ul>
+      )}
       {report.skipped.length > 0 && (
         <>
           <h4>Skipped ({report.skipped.length})</h4>

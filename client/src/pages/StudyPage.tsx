@@ -6,6 +6,9 @@ import { SettingsPanel } from './SettingsPanel';
 import { MembersPanel } from './MembersPanel';
 import { ImportPanel } from './ImportPanel';
 import { InterchangePanel } from './InterchangePanel';
+import { ImportedGroups } from './ImportedGroups';
+import { RetentionPanel } from './RetentionPanel';
+import { type StudyPrivacy, retentionPhrase } from './retention';
 
 type Tab = 'transcripts' | 'members' | 'settings';
 
@@ -14,17 +17,20 @@ export function StudyPage({ studyId }: { studyId: string }) {
   const [participants, setParticipants] = useState<Participant[]>([]);
   const [transcripts, setTranscripts] = useState<TranscriptMeta[]>([]);
   const [members, setMembers] = useState<Member[]>([]);
+  const [privacy, setPrivacy] = useState<StudyPrivacy | null>(null);
   const [tab, setTab] = useState<Tab>('transcripts');
   const [loadError, setLoadError] = useState<string | null>(null);
 
   const load = useCallback(async () => {
     try {
-      const [s, p, t, m] = await Promise.all([
+      const [s, p, t, m, pr] = await Promise.all([
         api<{ study: Study }>('GET', `/api/studies/${studyId}`),
         api<{ participants: Participant[] }>('GET', `/api/studies/${studyId}/participants`),
         api<{ transcripts: TranscriptMeta[] }>('GET', `/api/studies/${studyId}/transcripts`),
         api<{ members: Member[] }>('GET', `/api/studies/${studyId}/members`),
+        api<{ privacy: StudyPrivacy }>('GET', `/api/studies/${studyId}/privacy`),
       ]);
+      setPrivacy(pr.privacy);
       setStudy(s.study);
       setParticipants(p.participants);
       setTranscripts(t.transcripts);
@@ -47,11 +53,19 @@ export function StudyPage({ studyId }: { studyId: string }) {
       <p className="muted">
         You are {study.role ? `${study.role === 'auditor' ? 'an' : 'a'} ${study.role}` : 'an administrator'} · {study.codingMode} coding · codebook {study.codebookPhase}
       </p>
+      {privacy?.retentionWarning && privacy.retention.state !== 'none' && (
+        <div className="retention-banner" role="alert">
+          {privacy.retention.state === 'due'
+            ? <>The retention period of this study ended on {privacy.retention.until} ({retentionPhrase(privacy.retention.daysLeft)}): export what the ethics approval lets you keep, then erase the study.</>
+            : <>The retention period of this study ends on {privacy.retention.until} ({retentionPhrase(privacy.retention.daysLeft)}). Plan the final export and the erasure.</>}{' '}
+          <button type="button" className="link" onClick={() => setTab('settings')}>Export then erase…</button>
+        </div>
+      )}
       <nav className="study-links" aria-label="study views">
         <Link to={`/studies/${study.id}/themes`}>Themes and extracts</Link>
         <Link to={`/studies/${study.id}/agreement`}>Agreement</Link>
         {study.role !== 'coder' && <Link to={`/studies/${study.id}/progress`}>Progress</Link>}
-        <Link to={`/studies/${study.id}/reconcile`}>Reconciliation</Link> <Link to={`/studies/${study.id}/table`}>Table of themes</Link> {study.role !== 'coder' && <Link to={`/studies/${study.id}/audit`}>Audit</Link>}
+        <Link to={`/studies/${study.id}/reconcile`}>Reconciliation</Link> <Link to={`/studies/${study.id}/boards`}>Boards</Link> <Link to={`/studies/${study.id}/journal`}>Journal</Link> <Link to={`/studies/${study.id}/table`}>Table of themes</Link> {study.role !== 'coder' && <Link to={`/studies/${study.id}/audit`}>Audit</Link>}
       </nav>
       <nav className="tabs" role="tablist">
         {(['transcripts', 'members', 'settings'] as const).map((t) => (
@@ -63,6 +77,7 @@ export function StudyPage({ studyId }: { studyId: string }) {
       {tab === 'transcripts' && <TranscriptsPanel study={study} participants={participants} transcripts={transcripts} manage={manage} onChange={load} />}
       {tab === 'members' && <MembersPanel study={study} members={members} manage={manage} onChange={load} />}
       {tab === 'settings' && <SettingsPanel study={study} manage={manage} onChange={load} />}
+      {tab === 'settings' && privacy && <RetentionPanel study={study} privacy={privacy} lead={study.role === 'lead'} onChange={load} />}
       {tab === 'settings' && <InterchangePanel study={study} onChange={load} />}
     </div>
   );
@@ -98,7 +113,7 @@ function TranscriptsPanel(props: { study: Study; participants: Participant[]; tr
           {transcripts.map((t) => (
             <tr key={t.id}>
               <td>{byParticipant.get(t.participantId)}</td>
-              <td><Link to={`/transcripts/${t.id}`}>{t.title}</Link></td>
+              <td><Link to={`/transcripts/${t.id}`}>{t.title}</Link> · <Link to={`/transcripts/${t.id}/board`}>board</Link></td>
               <td><span className={`phase ${t.phase}`}>{t.phase}</span></td>
               <td>{t.length.toLocaleString()}</td>
             </tr>
@@ -108,6 +123,7 @@ function TranscriptsPanel(props: { study: Study; participants: Participant[]; tr
           ))}
         </tbody>
       </table>
+      <ImportedGroups studyId={study.id} kind="transcripts" />
       {manage && (
         <div className="two-col">
           <form className="card" onSubmit={addParticipant.onSubmit} aria-label="add participant">

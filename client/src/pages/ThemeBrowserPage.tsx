@@ -3,6 +3,7 @@ import { api, type Study } from '../api';
 import { ExtractList } from '../browse/ExtractList';
 import type { BrowseResponse, BrowsedTheme, ThemeCounts } from '../../../shared/themes/browseTypes';
 import { Link } from '../router';
+import { ImportedGroups } from './ImportedGroups';
 
 const plural = (n: number, noun: string) => (n === 1 ? noun : `${noun}s`);
 
@@ -88,6 +89,7 @@ export function ThemeBrowserPage({ studyId }: { studyId: string }) {
               );
             })}
           </ul>
+          <ImportedGroups studyId={studyId} kind="themes" onPickTheme={select} />
         </nav>
         <section className="extracts-pane" aria-label="extracts">
           {!theme && <p className="muted">Choose a theme to read its extracts.</p>}

@@ -127,6 +127,7 @@ export function ReconcilePage({ scope, me }: { scope: ReconcileScope; me: User }
         {role === 'lead' ? 'Discuss each disagreement, then resolve it with a rationale.' : role === 'auditor' ? 'Read-only: auditors see every disagreement, thread and decision.' : 'Explain your coding in the thread; a lead resolves each item.'}{' '}
         <button type="button" className="link small" onClick={() => setHelp((h) => !h)}>Keyboard shortcuts (?)</button>
         {!single && <> · <Link to={`/studies/${ctx.study.id}/table`}>Table of themes</Link></>}
+        {role !== 'coder' && <> · <Link to={`/studies/${ctx.study.id}/codebook`}>Codebook reconciliation</Link></>}
       </p>
       {help && (
         <dl className="rc-help card" aria-label="keyboard shortcuts">

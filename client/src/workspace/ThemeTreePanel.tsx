@@ -1,5 +1,12 @@
-import { useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { Theme, ThemeTree } from '../../../shared/themes';
+import { ProposalsList } from './themes/ProposalsList';
+import { ThemeEditor } from './themes/ThemeEditor';
+import { ThemeRow } from './themes/ThemeRow';
+import { dropMove, keyboardMove, MOVE_KEYS } from './themes/themeMoves';
+import { editable, routeOf } from './themes/themeRights';
+import type { Proposals } from './themes/useProposals';
+import type { ThemeEditing } from './themes/useThemeEditing';
 
 export interface ThemeTreePanelProps {
   tree: ThemeTree | null;
@@ -18,11 +25,49 @@ export interface ThemeTreePanelProps {
   privateThemes: boolean;
   /** Shown under the tree (the number-key editor). */
   children?: React.ReactNode;
+  /** Codebook work within the user's rights (issue 16 item 5); null for readers. */
+  editing: ThemeEditing | null;
+  proposals: Proposals;
+  /** The user governs the codebook (decides proposals). */
+  governs: boolean;
+  nameOf: (userId: string) => string;
+  /** Codings naming each theme in every layer the user reads (retiring asks first when there are any). */
+  codingsOf: ReadonlyMap<string, number>;
+  /** What a change did (null: nothing to say), with an undo where it is the user's own. */
+  onMessage: (message: string | null, undo?: () => void) => void;
 }
 
 /** The theme tree beside the transcript: apply by click, by search (Enter) or by number key. */
 export function ThemeTreePanel(props: ThemeTreePanelProps) {
-  const { tree, quick, canApply, canCreate, counts, onApply, onCreate, searchRef, onClose, meId, privateThemes } = props;
+  const { tree, quick, canApply, canCreate, counts, onApply, onCreate, searchRef, onClose, meId, privateThemes, editing, onMessage } = props;
+  const [editingId, setEditingId] = useState<string | null>(null);
+  // A moved or edited theme keeps the keyboard focus once the tree shows it at its new place.
+  const refocus = useRef<string | null>(null);
+  const listRef = useRef<HTMLUListElement | null>(null);
+  useEffect(() => {
+    const id = refocus.current;
+    if (!id) return;
+    const row = listRef.current?.querySelector<HTMLButtonElement>(`[data-theme-id="${id}"] .theme-item`);
+    if (row) {
+      row.focus();
+      refocus.current = null;
+    }
+  }, [tree, editingId]);
+  const move = useCallback(
+    (id: string, input: { parentId: string | null; afterId?: string | null } | null) => {
+      const theme = tree?.byId.get(id);
+      if (!theme || !input || !editing) return;
+      refocus.current = id;
+      editing.change(theme, { kind: 'move', ...input }).then(
+        (m) => onMessage(m, theme.owner !== null ? (editing.undoPrivate ?? undefined) : undefined),
+        (e: unknown) => onMessage(e instanceof Error ? e.message : 'could not move the theme'),
+      );
+    },
+    [tree, editing, onMessage],
+  );
+  const onMoveKey = useCallback((id: string, key: string) => tree && MOVE_KEYS[key] && move(id, keyboardMove(tree, tree.byId.get(id)!, MOVE_KEYS[key])), [tree, move]);
+  const onDrop = useCallback((dragged: string, target: string, into: boolean) => tree && move(dragged, dropMove(tree.byId.get(target)!, into)), [tree, move]);
+  const onEdit = useCallback((id: string) => setEditingId(id), []);
   const [query, setQuery] = useState('');
   const [newLabel, setNewLabel] = useState('');
   const [parentId, setParentId] = useState<string | null>(null);
@@ -34,7 +79,6 @@ export function ThemeTreePanel(props: ThemeTreePanelProps) {
   }, [live, query]);
 
   if (!tree) return <aside className="theme-panel">Loading themes…</aside>;
-  const levelOf = (t: Theme) => t.levelName;
   return (
     <aside className="theme-panel" aria-label="themes">
       <div className="panel-head">
@@ -63,27 +107,40 @@ export function ThemeTreePanel(props: ThemeTreePanelProps) {
           }
         }}
       />
-      <ul className="theme-list">
-        {matches.map((t) => {
-          const key = quick.indexOf(t.id);
-          return (
-            <li key={t.id} style={{ paddingLeft: `${(t.depth - 1) * 0.9}rem` }} className={t.orphaned ? 'orphaned' : undefined}>
-              <button
-                className="theme-item"
-                disabled={!canApply}
-                title={`${levelOf(t)}${t.description ? `: ${t.description}` : ''}${canApply ? ' — click to apply to the selection' : ''}`}
-                onClick={() => onApply(t.id)}
-                aria-label={`apply ${t.label}`}
-              >
-                <span className="swatch" style={{ background: t.color }} />
-                <span className="label">{t.label}</span>
-              </button>
-              {t.owner !== null && <span className="private-tag small" title={t.owner === meId ? 'your private theme: nobody else sees it until the themes are revealed' : 'a coder’s own theme (not in the shared codebook)'}>{t.owner === meId ? 'private' : 'coder’s'}</span>}
-              {key >= 0 && <kbd title={`key ${key + 1}`}>{key + 1}</kbd>}
-              <span className="count" title="your codings with this theme">{counts.get(t.id) ?? ''}</span>
+      <ProposalsList proposals={props.proposals} tree={tree} governs={props.governs} nameOf={props.nameOf} />
+      <ul className="theme-list" ref={listRef}>
+        {matches.map((t) =>
+          editingId === t.id && editing ? (
+            <li key={t.id} style={{ paddingLeft: `${(t.depth - 1) * 0.9}rem` }}>
+              <ThemeEditor
+                theme={t}
+                tree={tree}
+                editing={editing}
+                codings={props.codingsOf.get(t.id) ?? 0}
+                onDone={(message, undo) => {
+                  refocus.current = t.id;
+                  setEditingId(null);
+                  if (message) onMessage(message, undo);
+                }}
+              />
             </li>
-          );
-        })}
+          ) : (
+            <ThemeRow
+              key={t.id}
+              theme={t}
+              pinnedKey={quick.indexOf(t.id)}
+              canApply={canApply}
+              canEdit={Boolean(editing && editable(t, editing.rights))}
+              canMove={Boolean(editing && routeOf(t, 'move', editing.rights))}
+              count={counts.get(t.id)}
+              meId={meId}
+              onApply={onApply}
+              onEdit={onEdit}
+              onMoveKey={onMoveKey}
+              onDrop={onDrop}
+            />
+          ),
+        )}
       </ul>
       {props.children}
       {canCreate && (

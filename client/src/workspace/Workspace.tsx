@@ -22,6 +22,7 @@ import { PinnedKeysEditor } from './PinnedKeysEditor';
 import { useLineCursor } from './useLineCursor';
 import { usePinnedKeys } from './usePinnedKeys';
 import { useWorkspaceKeys } from './useWorkspaceKeys';
+import { useCodebookWork } from './themes/useCodebookWork';
 
 /**
  * The IPA worksheet: exploratory notes in the left margin, the numbered transcript in the middle,
@@ -70,7 +71,13 @@ export function Workspace({ transcriptId, me }: { transcriptId: string; me: User
   const cite = useCallback((s: Span) => formatLineRange(lineRangeOf(lines, s.start, s.end)), [lines]);
   const env = useMemo<MarginEnv>(() => ({ lines, tree, cite, actions, nameOf, colorOf }), [lines, tree, cite, actions, nameOf, colorOf]);
 
-  const { pins: quick, setPin } = usePinnedKeys(me.id, study?.id ?? null, tree, codebook.status === 'saved' || codebook.status === 'saving');
+  const work = useCodebookWork(study, me.id, layers);
+  const themeMessage = useCallback((text: string | null, undoIt?: () => void) => text && setToast({ id: Date.now(), text, ...(undoIt ? { undo: undoIt } : {}) }), []);
+  const { pins: quick, setPin } = usePinnedKeys(me.id, study?.id ?? null, tree, codebook.status === 'saved' || codebook.status === 'saving', {
+    doc: layers.ownPrivateDoc,
+    synced: layers.ownPrivateLive.status === 'saved' || layers.ownPrivateLive.status === 'saving',
+    writable: layers.ownPrivateDoc !== null,
+  });
   const counts = useMemo(() => {
     const m = new Map<string, number>();
     for (const c of ownLayer.codings) m.set(c.themeId, (m.get(c.themeId) ?? 0) + 1);
@@ -127,15 +134,16 @@ export function Workspace({ transcriptId, me }: { transcriptId: string; me: User
 
   // Closing or reloading the tab with unacknowledged edits asks first (they are also kept in
   // IndexedDB and resent on the next load, but the coder should know).
+  const unsaved = own.pending + layers.ownPrivateLive.pending;
   useEffect(() => {
-    if (own.pending === 0) return;
+    if (unsaved === 0) return;
     const warn = (e: BeforeUnloadEvent) => {
       e.preventDefault();
       e.returnValue = '';
     };
     window.addEventListener('beforeunload', warn);
     return () => window.removeEventListener('beforeunload', warn);
-  }, [own.pending]);
+  }, [unsaved]);
 
   useEffect(() => {
     const hash = /^#l-(\d+)$/.exec(window.location.hash);
@@ -308,6 +316,9 @@ export function Workspace({ transcriptId, me }: { transcriptId: string; me: User
             searchRef={searchRef}
             children={tree && canWriteOwn ? <PinnedKeysEditor tree={tree} pins={quick} setPin={setPin} /> : null}
             onClose={() => setShowThemes(false)}
+            {...work}
+            nameOf={nameOf}
+            onMessage={themeMessage}
             onApply={(id) => {
               apply(id);
               setShowThemes(false);

@@ -1,3 +1,4 @@
+import type * as Y from 'yjs';
 import { useCallback, useMemo } from 'react';
 import { accessContext, decideAccess, themesArePrivate } from '../../../shared/access';
 import { type Layer, readLayer } from '../../../shared/coding';
@@ -27,6 +28,10 @@ export interface Layers {
   codes: boolean;
   canWriteOwn: boolean;
   canWriteCodebook: boolean;
+  /** The user's own private codebook, when they may write it (independent themes). */
+  ownPrivateDoc: Y.Doc | null;
+  /** The user's own private codebook as a live document (status, unsaved edits); it also holds their number keys. */
+  ownPrivateLive: LiveDoc;
   /** Whether this user may create themes, and where they go (their private codebook under independent themes). */
   canCreateTheme: boolean;
   createTheme: (label: string, parentId: string | null) => string | null;
@@ -57,7 +62,7 @@ export function useLayers(transcriptId: string, me: User, data: LoadedTranscript
   );
 
   const own = useDoc(ownName, me.id);
-  const { codebook, ownPrivate, tree } = useThemeTree(study, members, me.id);
+  const { codebook, ownPrivate, ownPrivateLive, tree } = useThemeTree(study, members, me.id);
   const others = useDocs(otherNames);
   const textLength = data?.text.length ?? 0;
 
@@ -91,5 +96,7 @@ export function useLayers(transcriptId: string, me: User, data: LoadedTranscript
   );
   const colorOf = useCallback((userId: string) => coderColor(Math.max(0, coders.findIndex((m) => m.userId === userId))), [coders]);
   const nameOf = useCallback((userId: string) => members.find((m) => m.userId === userId)?.name ?? 'someone', [members]);
-  return { own, codebook, tree, ownLayer, otherLayers, codes, canWriteOwn, canWriteCodebook, canCreateTheme, createTheme, privateThemes, coders, colorOf, nameOf };
+  const writesPrivate = Boolean(ctx && study && ownPrivate && ownPrivate.status() !== 'forbidden' && decideAccess({ kind: 'privateCodebook', studyId: study.id, ownerId: me.id }, ctx) === 'write');
+  const ownPrivateDoc = writesPrivate ? ownPrivate!.doc : null;
+  return { own, codebook, tree, ownLayer, otherLayers, codes, canWriteOwn, canWriteCodebook, ownPrivateDoc, ownPrivateLive, canCreateTheme, createTheme, privateThemes, coders, colorOf, nameOf };
 }

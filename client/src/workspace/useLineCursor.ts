@@ -38,7 +38,8 @@ export function useLineCursor(text: string, lines: readonly Line[], prefixes: re
 
   const onKeyDown = useCallback(
     (e: React.KeyboardEvent) => {
-      if (lines.length === 0) return;
+      // Only the transcript itself: keys typed in a margin card's fields or on its buttons (they sit inside the list) stay theirs.
+      if (lines.length === 0 || e.target !== e.currentTarget) return;
       const at = cursor ?? 0;
       const step = e.key === 'ArrowDown' ? 1 : e.key === 'ArrowUp' ? -1 : e.key === 'PageDown' ? 10 : e.key === 'PageUp' ? -10 : 0;
       if (step !== 0 && !e.ctrlKey && !e.metaKey && !e.altKey) {

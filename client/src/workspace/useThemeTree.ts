@@ -1,6 +1,7 @@
 import { useMemo } from 'react';
 import { accessContext, decideAccess } from '../../../shared/access';
-import { docName } from '../../../shared/docNames';
+import { codebookMapDocName, docName } from '../../../shared/docNames';
+import { mappingOf, readCodebookMap } from '../../../shared/reconcile/codebookMap';
 import { type CodebookOverlay, readThemeTree, type ThemeTree } from '../../../shared/themes';
 import type { Member, Study } from '../api';
 import { type LiveDoc, useDoc, useDocs } from './useDoc';
@@ -10,6 +11,8 @@ export interface LiveThemeTree {
   codebook: LiveDoc;
   /** The user's own private codebook connection, when they may have one. */
   ownPrivate: DocConnection | undefined;
+  /** The same as a live document (status, unsaved edits), for the pinned keys and the save badge. */
+  ownPrivateLive: LiveDoc;
   tree: ThemeTree | null;
 }
 
@@ -32,18 +35,25 @@ export function useThemeTree(study: Study | null, members: readonly Member[], me
     [members, meId, study?.id, ctx?.independentThemes, ctx?.themesRevealed, ctx?.role],
   );
   const codebook = useDoc(study ? docName({ kind: 'codebook', studyId: study.id }) : null);
-  const privates = useDocs(privateNames);
+  // The user's own private codebook keeps its unsaved edits in IndexedDB like the layer (docs/workspace.md).
+  const ownName = study && meId ? docName({ kind: 'privateCodebook', studyId: study.id, ownerId: meId }) : null;
+  const mine = useDoc(ownName && privateNames.includes(ownName) && study?.role !== 'auditor' ? ownName : null, meId ?? undefined);
+  const privates = useDocs(useMemo(() => privateNames.filter((n) => n !== ownName), [privateNames, ownName]));
+  // The lead's codebook reconciliation (docs/reconciliation.md): read as the private themes'
+  // lifecycle, so codings and statements of a mapped theme count for its target, live.
+  const mayReadMap = ctx && study ? decideAccess({ kind: 'codebookMap', studyId: study.id }, ctx) !== 'none' : false;
+  const map = useDoc(study && mayReadMap ? codebookMapDocName(study.id) : null);
   const tree = useMemo(() => {
     if (!codebook.doc) return null;
     const overlays: CodebookOverlay[] = [];
     for (const name of privateNames) {
-      const conn = privates.docs.get(name);
+      const conn = name === ownName ? (mine.conn ?? undefined) : privates.docs.get(name);
       // A refused document may still hold what it had before rights changed: leave it out.
       if (conn && conn.status() !== 'forbidden') overlays.push({ ownerId: name.split('/').pop()!, doc: conn.doc });
     }
-    return readThemeTree(codebook.doc, overlays);
+    const decisions = map.doc && map.status !== 'forbidden' ? readCodebookMap(map.doc).decisions : null;
+    return readThemeTree(codebook.doc, overlays, decisions?.size ? mappingOf(decisions) : undefined);
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [codebook.doc, codebook.version, privates.docs, privates.version, privateNames]);
-  const ownPrivate = study && meId ? privates.docs.get(docName({ kind: 'privateCodebook', studyId: study.id, ownerId: meId })) : undefined;
-  return { codebook, ownPrivate, tree };
+  }, [codebook.doc, codebook.version, privates.docs, privates.version, privateNames, mine.conn, mine.version, map.doc, map.version, map.status]);
+  return { codebook, ownPrivate: mine.conn ?? undefined, ownPrivateLive: mine, tree };
 }

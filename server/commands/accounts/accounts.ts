@@ -50,7 +50,7 @@ export async function login(s: Services, input: { email: string; password: strin
   if (!wait) wait = await s.loginByAccount.confirm(accountKey, now);
   if (wait) {
     s.log.warn('login_rate_limited', { ip: input.ip });
-    throw new AppError('rate_limited', 'too many sign-in attempts; try again later', undefined, { 'Retry-After': String(wait) });
+    throw new AppError('rate_limited', `too many sign-in attempts; try again in ${wait} s`, { retryAfterSeconds: wait }, { 'Retry-After': String(wait) });
   }
   const found = await findUserByEmail(s.db, input.email);
   // Verify against a dummy hash for unknown accounts so timing does not reveal which exist.

@@ -1,5 +1,6 @@
 import { type AgreementReport, type AgreementResponse, type DisagreementsResponse, type DisagreementRegion, type UnitKind, agreementReport, disagreements } from '../../../shared/agreement';
 import { accessContext, decideAccess } from '../../../shared/access';
+import { codebookStatus } from '../../../shared/reconcile';
 import { forbidden, invalid, notFound } from '../../errors';
 import type { Services } from '../../services';
 import { listMembers } from '../../store/members';
@@ -58,12 +59,14 @@ export async function studyAgreement(s: Services, actor: Actor, studyId: string,
     throw e;
   }
   const names = new Map((await usersByIds(s.db, [...report.coders])).map((u) => [u.id, u.name]));
+  const codebook = codebookStatus(tree);
   return {
     report,
     ...(bootstrap ? { seed: bootstrap.seed } : {}),
     coders: report.coders.map((id) => ({ id, name: names.get(id) ?? id })),
     themes: tree.themes.map((t) => ({ id: t.id, label: t.label, path: t.path, levelName: t.levelName, color: t.color, status: t.status })),
     transcripts: loaded.map((l) => ({ id: l.meta.id, title: l.meta.title, participantId: l.meta.participantId, phase: l.meta.phase, length: l.input.length, lines: l.input.lines.length })),
+    ...(codebook ? { codebook } : {}),
   };
 }
 

@@ -4,7 +4,7 @@ import { encodeHexLowerCase } from '@oslojs/encoding';
 import { addCoding, addNote, addStatement } from '../../../shared/coding';
 import { DEFAULT_LINE_WIDTH, DEFAULT_RECURRENCE_RULE } from '../../../shared/domain';
 import { docName, codebookDocName } from '../../../shared/docNames';
-import { CONSENSUS_USER, type ImportPlan, type ImportReport, planImport, readProjectBytes, userGuid } from '../../../shared/refi';
+import { type CarriedCase, CONSENSUS_USER, type ImportPlan, type ImportReport, planImport, readProjectBytes, userGuid } from '../../../shared/refi';
 import { addTheme, setLevels } from '../../../shared/themes';
 import { firstState } from '../../ydocs/firstState';
 import { newId } from '../../ids';
@@ -154,13 +154,15 @@ export async function importProject(s: Services, actor: Actor, file: { name: str
       await appendAudit(trx, audit('member.add', `user:${pending.userId}`, { role: 'coder', pending: true, refiUser: u.guid }));
     }
     const participantIdOf = new Map<string, string>();
-    const cases: Record<string, { guid: string; name: string; description: string }> = {};
+    const cases: Record<string, CarriedCase> = {};
+    const caseless: string[] = [];
     for (const p of plan.participants) {
       const id = newId();
       await insertParticipant(trx, { id, studyId: study.id, pseudonym: p.pseudonym, attributes: {}, createdAt: now });
       await appendAudit(trx, audit('participant.add', `participant:${id}`, { pseudonym: p.pseudonym }));
       participantIdOf.set(p.key, id);
       if (p.case) cases[id] = p.case;
+      else caseless.push(id);
     }
     for (const t of plan.transcripts) {
       const id = transcriptIdOf.get(t.sourceGuid)!;
@@ -171,7 +173,7 @@ export async function importProject(s: Services, actor: Actor, file: { name: str
     }
     const fileUsers = new Set(plan.carried.users.map((u) => u.guid));
     const accounts = Object.fromEntries([...userIdOf].filter(([guid]) => fileUsers.has(guid)));
-    await insertCarriedProject(trx, study.id, { ...plan.carried, accounts, cases });
+    await insertCarriedProject(trx, study.id, { ...plan.carried, accounts, cases, caseless, description: { file: plan.description, study: study.description } });
     for (const t of plan.transcripts) await insertCarriedSource(trx, study.id, transcriptIdOf.get(t.sourceGuid)!, t.carried);
     await appendDocUpdates(trx, docs);
     await appendAudit(trx, audit('project.import', `study:${study.id}`, { fileName: file.name, bytes: file.bytes.length, origin: plan.report.origin, imported: plan.report.imported, skipped: plan.report.skipped.length }));

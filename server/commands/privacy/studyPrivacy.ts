@@ -7,16 +7,22 @@ import { type Actor, authorizeStudy } from '../access/actor';
 export interface StudyPrivacy {
   departedLayers: DepartedLayers;
   /**
-   * The retention end and where the study stands: `soon` within 30 days, `due` once passed. At
+   * The retention end and where the study stands: `soon` within the warning period, `due` once passed. At
    * the end the lead exports what the approval lets them keep, then erases the study
    * (docs/privacy.md); Concord never erases on its own.
    */
   retention: RetentionState;
+  /**
+   * Whether to warn this caller (the banner the client shows): true for the study's leads from
+   * RETENTION_WARNING_DAYS before the end and after it has passed.
+   */
+  retentionWarning: boolean;
 }
 
 export async function getStudyPrivacy(s: Services, actor: Actor, studyId: string): Promise<StudyPrivacy> {
-  await authorizeStudy(s, actor, studyId, 'study.read');
-  return { departedLayers: await findDepartedLayers(s.db, studyId), retention: retentionState(await findRetentionUntil(s.db, studyId), s.now()) };
+  const { role } = await authorizeStudy(s, actor, studyId, 'study.read');
+  const retention = retentionState(await findRetentionUntil(s.db, studyId), s.now(), s.config.retentionWarningDays);
+  return { departedLayers: await findDepartedLayers(s.db, studyId), retention, retentionWarning: role === 'lead' && (retention.state === 'soon' || retention.state === 'due') };
 }
 
 export async function setStudyPrivacy(s: Services, actor: Actor, studyId: string, body: { departedLayers?: DepartedLayers | undefined; retentionUntil?: string | null | undefined }): Promise<StudyPrivacy> {

@@ -15,7 +15,7 @@ import { linesCoded } from './linesCoded';
  * The lead's progress view (issue 4 item 7). Counts only, never content, so the lead may watch
  * a blind study without seeing anyone's coding; the server reads every layer to count it, which
  * no client can do in blind mode. Every member with the coder role gets a row per transcript
- * (an unstarted transcript shows as zero), and anyone else who has a layer too (leads also code).
+ * (an unstarted transcript shows as zero), and anyone else whose layer there holds work (leads also code).
  */
 export async function studyProgress(s: Services, actor: Actor, studyId: string): Promise<ProgressResponse> {
   const { study } = await authorizeStudy(s, actor, studyId, 'progress.read');
@@ -36,6 +36,8 @@ export async function studyProgress(s: Services, actor: Actor, studyId: string):
       const layer = owners.includes(coderId)
         ? await withDoc(s, docName({ kind: 'layer', transcriptId: meta.id, ownerId: coderId }), (doc) => readLayer(doc, row.text.length))
         : { codings: [], notes: [], statements: [] };
+      // A lead (or former member) appears where they have work, never as a coder with "0 codings".
+      if (!roster.includes(coderId) && layer.codings.length + layer.notes.length + layer.statements.length === 0) continue;
       const covered = linesCoded(lines, layer.codings);
       coders.push({
         coderId,

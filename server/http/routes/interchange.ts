@@ -1,6 +1,7 @@
 import { CodebookImportBody, CsvExportQuery, ProjectExportQuery, ProjectImportBody, REFI_UPLOAD_BASE64_MAX, RefiFileBody } from '../../../shared/refi';
 import { exportStudyCsv } from '../../commands/interchange/csvExport';
 import { importCodebook } from '../../commands/interchange/refiCodebook';
+import { listStudyGroups } from '../../commands/interchange/refiGroups';
 import { exportCodebook, exportProject } from '../../commands/interchange/refiExport';
 import { importProject, planProjectUpload, previewProject } from '../../commands/interchange/refiImport';
 import { download } from '../download';
@@ -59,6 +60,14 @@ export const interchangeRoutes = () => [
     tag: 'interchange',
     auth: 'session',
     handler: async ({ s, actor, params }) => download(await exportCodebook(s, actor, params.sid)),
+  }),
+  route({
+    method: 'get',
+    path: '/api/studies/:sid/groups',
+    summary: "The Sets of the file the study was imported from, as read-only groups of its themes and transcripts (members)",
+    tag: 'interchange',
+    auth: 'session',
+    handler: async ({ s, actor, params }) => await listStudyGroups(s, actor, params.sid),
   }),
   route({
     method: 'get',

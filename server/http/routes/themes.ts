@@ -1,5 +1,6 @@
-import { MergeThemeBody, ThemeGovernanceBody } from '../../../shared/api';
+import { DecideProposalBody, MergeThemeBody, ProposeThemeChangeBody, ThemeGovernanceBody } from '../../../shared/api';
 import type { ThemeTree } from '../../../shared/themes';
+import { decideThemeProposal, listThemeProposals, proposeThemeChange } from '../../commands/themes/proposals';
 import { revealThemes } from '../../commands/themes/privateThemes';
 import { getThemeTree } from '../../commands/themes/themeTree';
 import { governTheme } from '../../commands/themes/governance';
@@ -43,5 +44,33 @@ export const themeRoutes = () => [
     auth: 'session',
     body: ThemeGovernanceBody,
     handler: async ({ s, actor, params, body }) => treeJson(await governTheme(s, actor, params.sid, { op: 'finalise', themeId: params.themeId }, body)),
+  }),
+  route({
+    method: 'post',
+    path: '/api/studies/:sid/themes/:themeId/proposals',
+    summary: 'Propose a change (rename, describe, recolour, move, retire) to a theme of the shared codebook (coders); audited',
+    tag: 'themes',
+    auth: 'session',
+    body: ProposeThemeChangeBody,
+    handler: async ({ s, actor, params, body }) => proposeThemeChange(s, actor, params.sid, params.themeId, body),
+  }),
+  route({ method: 'get', path: '/api/studies/:sid/theme-proposals', summary: 'Proposals to change themes: all of them for leads and auditors, a coder\'s own for a coder', tag: 'themes', auth: 'session', handler: async ({ s, actor, params }) => listThemeProposals(s, actor, params.sid) }),
+  route({
+    method: 'post',
+    path: '/api/studies/:sid/theme-proposals/:pid/accept',
+    summary: 'Accept a proposal (leads): the change is applied to the shared codebook; audited',
+    tag: 'themes',
+    auth: 'session',
+    body: DecideProposalBody,
+    handler: async ({ s, actor, params, body }) => decideThemeProposal(s, actor, params.sid, params.pid, 'accept', body.note),
+  }),
+  route({
+    method: 'post',
+    path: '/api/studies/:sid/theme-proposals/:pid/decline',
+    summary: 'Decline a proposal (leads); audited',
+    tag: 'themes',
+    auth: 'session',
+    body: DecideProposalBody,
+    handler: async ({ s, actor, params, body }) => decideThemeProposal(s, actor, params.sid, params.pid, 'decline', body.note),
   }),
 ];

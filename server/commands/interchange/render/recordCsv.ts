@@ -1,6 +1,6 @@
 import type { ReconciliationRecord } from '../../../../shared/reconcile';
 import { csvDocument } from '../../../../shared/csv';
-import { coderLine, commentLine, decisionLine } from './recordRows';
+import { coderLine, commentLine, decisionLine, journalsOf } from './recordRows';
 
 const HEADER = ['transcript', 'participant', 'key', 'theme', 'kind', 'lines', 'quote', 'status', 'coders', 'comments', 'resolution', 'coder', 'resolved_theme', 'wrote', 'rationale', 'resolved_by', 'resolved_at', 'revision', 'earlier_revisions', 'decisions'];
 
@@ -30,5 +30,10 @@ export function recordCsv(r: ReconciliationRecord): string {
       i.decisions.map(decisionLine).join(' | '),
     ]),
   );
-  return csvDocument(HEADER, rows);
+  // Journal entries follow the disagreements, one row each: kind `journal`, the coder in
+  // `coder`, the entry in `wrote`, its time in `resolved_at` (docs/reconciliation.md).
+  const journal = journalsOf(r).flatMap((j) =>
+    j.entries.map((e) => HEADER.map((col) => (col === 'kind' ? 'journal' : col === 'coder' ? j.coder : col === 'wrote' ? e.text : col === 'resolved_at' ? new Date(e.at).toISOString() : ''))),
+  );
+  return csvDocument(HEADER, [...rows, ...journal]);
 }

@@ -2,7 +2,7 @@ import type { ReconciliationRecord } from '../../../../shared/reconcile';
 import type { Paragraph, Table } from 'docx';
 import { cell, heading, packDocument, paragraph, table } from './docx';
 import { isoDate } from './exportFile';
-import { coderLine, commentLine, decisionLine, resolutionLine, revealLine, transcriptHeading } from './recordRows';
+import { coderLine, commentLine, decisionLine, JOURNALS_HEADING, journalEntryLine, journalsOf, NO_JOURNALS, resolutionLine, revealLine, transcriptHeading } from './recordRows';
 
 /** The reconciliation record as a Word document: one table per transcript, a row per disagreement. */
 export function recordDocx(r: ReconciliationRecord): Promise<Uint8Array> {
@@ -25,6 +25,14 @@ export function recordDocx(r: ReconciliationRecord): Promise<Uint8Array> {
         ]),
       ),
     );
+  }
+  children.push(heading(JOURNALS_HEADING, 2));
+  const journals = journalsOf(r);
+  if (journals.length === 0) children.push(paragraph(NO_JOURNALS, { italics: true }));
+  for (const j of journals) {
+    children.push(heading(j.coder, 3));
+    if (j.entries.length === 0) children.push(paragraph('(no entries)', { italics: true }));
+    for (const e of j.entries) children.push(paragraph(journalEntryLine(e)));
   }
   return packDocument(`Reconciliation record: ${r.study.title}`, children);
 }

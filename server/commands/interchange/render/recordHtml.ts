@@ -1,7 +1,7 @@
 import type { ReconciliationRecord } from '../../../../shared/reconcile';
 import { isoDate } from './exportFile';
 import { escapeHtml as h, htmlPage } from './html';
-import { coderLine, commentLine, decisionLine, resolutionLine, revealLine, transcriptHeading } from './recordRows';
+import { coderLine, commentLine, decisionLine, JOURNALS_HEADING, journalEntryLine, journalsOf, NO_JOURNALS, resolutionLine, revealLine, transcriptHeading } from './recordRows';
 
 /** The reconciliation record as a print-ready HTML appendix. */
 export function recordHtml(r: ReconciliationRecord): string {
@@ -24,5 +24,7 @@ ${i.decisions.length ? `<tr><th>Codebook decisions</th><td>${list(i.decisions.ma
       return `<h2>${h(transcriptHeading(t))}</h2>\n<p class="muted">${h(revealLine(t))}</p>\n${items}`;
     })
     .join('\n');
-  return htmlPage(`Reconciliation record: ${r.study.title}`, `<h1>Reconciliation record: ${h(r.study.title)}</h1>\n<p class="muted">Generated ${h(isoDate(r.generatedAt))}.</p>\n${sections}`);
+  const journals = journalsOf(r);
+  const journalSection = `<h2>${h(JOURNALS_HEADING)}</h2>\n${journals.length ? journals.map((j) => `<h3>${h(j.coder)}</h3>\n${list(j.entries.map(journalEntryLine), 'no entries')}`).join('\n') : `<p class="muted">${h(NO_JOURNALS)}</p>`}`;
+  return htmlPage(`Reconciliation record: ${r.study.title}`, `<h1>Reconciliation record: ${h(r.study.title)}</h1>\n<p class="muted">Generated ${h(isoDate(r.generatedAt))}.</p>\n${sections}\n${journalSection}`);
 }

@@ -1,7 +1,7 @@
 import type { ReconciliationRecord } from '../../../../shared/reconcile';
 import { isoDate } from './exportFile';
 import { markdownText as one } from './markdownText';
-import { coderLine, commentLine, decisionLine, resolutionLine, revealLine, transcriptHeading } from './recordRows';
+import { coderLine, commentLine, decisionLine, JOURNALS_HEADING, journalEntryLine, journalsOf, NO_JOURNALS, resolutionLine, revealLine, transcriptHeading } from './recordRows';
 
 /** The reconciliation record as Markdown: per transcript, per disagreement, the full story. */
 export function recordMarkdown(r: ReconciliationRecord): string {
@@ -24,6 +24,15 @@ export function recordMarkdown(r: ReconciliationRecord): string {
       }
       out.push('');
     }
+  }
+  out.push(`## ${JOURNALS_HEADING}`, '');
+  const journals = journalsOf(r);
+  if (journals.length === 0) out.push(NO_JOURNALS, '');
+  for (const j of journals) {
+    out.push(`### ${one(j.coder)}`, '');
+    if (j.entries.length === 0) out.push('- (no entries)');
+    for (const e of j.entries) out.push(`- ${one(journalEntryLine(e))}`);
+    out.push('');
   }
   return out.join('\n');
 }

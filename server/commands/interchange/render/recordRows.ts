@@ -15,3 +15,9 @@ export const transcriptHeading = (t: ReconciliationRecord['transcripts'][number]
   `${t.participant}: ${t.title} (${t.phase}; ${t.progress.resolved}/${t.progress.total} resolved)`;
 
 export const revealLine = (t: ReconciliationRecord['transcripts'][number]) => (t.revealedAt ? `Revealed ${isoDate(t.revealedAt)}${t.revealedBy ? ` by ${t.revealedBy}` : ''}.` : 'Not revealed.');
+
+/** The coders' reflexive journals the record carries (issue 15 item 6), oldest entry first. */
+export const journalsOf = (r: ReconciliationRecord) => r.journals ?? [];
+export const journalEntryLine = (e: { at: number; text: string }) => `${isoDate(e.at)}: ${e.text}`;
+export const JOURNALS_HEADING = 'Reflexive journals';
+export const NO_JOURNALS = 'No journal entries are visible to you (each coder\'s journal is private until the themes are revealed).';

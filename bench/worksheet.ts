@@ -1,0 +1,143 @@
+// The worksheet in a real browser (issue 16 "Performance"): on a 1,200-line transcript with 600
+// codings and 200 notes from three coders (open mode), measured in Debian's Chromium through
+// playwright-core against a Concord server on a fresh SQLite data directory:
+// - first paint: navigation to the first frame showing the 1,200 numbered lines (and, reported
+//   beside it, all three layers' codings);
+// - a keystroke in a note: each input event to the frame that shows it;
+// - applying a coding (number key 1 on a selected line): the key to the frame showing it in the
+//   coder's page, and in another coder's page (open mode).
+//   node bin/build.js client && nice -n 5 node bin/run-ts.js bench/worksheet.ts [--out bench/results/worksheet.json] [--rounds 3] [--codings 15]
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { type Browser, chromium, type Page } from 'playwright-core';
+import { parseConfig } from '../server/config';
+import { startServer } from '../server/server';
+import { machine, uptime } from './lib/machine';
+import { PROBES } from './worksheet/probes';
+import { CODINGS, LINES, NOTES, seedWorksheet } from './worksheet/seedWorksheet';
+
+const args = process.argv.slice(2);
+const opt = (name: string, fallback: string) => (args.includes(name) ? args[args.indexOf(name) + 1]! : fallback);
+const out = opt('--out', 'bench/results/worksheet.json');
+const ROUNDS = Number(opt('--rounds', '3'));
+const CODING_RUNS = Number(opt('--codings', '15'));
+const TARGETS = { firstPaintMs: 500, keystrokeMs: 16, codingOwnMs: 50, codingOtherMs: 300 };
+
+const stats = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const q = (p: number) => s[Math.min(s.length - 1, Math.floor(p * s.length))]!;
+  const r = (x: number) => Math.round(x * 10) / 10;
+  return { n: s.length, median: r(q(0.5)), p95: r(q(0.95)), max: r(s[s.length - 1]!) };
+};
+
+async function open(browser: Browser, url: string, cookie: string, path: string): Promise<{ page: Page; close: () => Promise<void> }> {
+  const context = await browser.newContext({ viewport: { width: 1920, height: 1080 } });
+  await context.addCookies([{ name: 'concord_session', value: cookie, url }]);
+  await context.addInitScript(PROBES);
+  const page = await context.newPage();
+  page.setDefaultTimeout(30_000);
+  await page.goto(`${url}${path}`);
+  return { page, close: () => context.close() };
+}
+
+async function selectLine(page: Page, n: number) {
+  await page.locator(`#l-${n} .text-col`).evaluate((el) => {
+    const r = document.createRange();
+    r.selectNodeContents(el);
+    getSelection()!.removeAllRanges();
+    getSelection()!.addRange(r);
+    el.dispatchEvent(new MouseEvent('mouseup', { bubbles: true }));
+  });
+  await page.getByText(new RegExp(`Selected l\\. ${n}\\b`)).waitFor();
+}
+
+async function main() {
+  const loadBefore = uptime();
+  const dataDir = mkdtempSync(join(tmpdir(), 'concord-bench-worksheet-'));
+  const server = await startServer(parseConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'error', PORT: '0' }));
+  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'] });
+  try {
+    const seed = await seedWorksheet(server);
+    if (seed.lineCount !== LINES) throw new Error(`the transcript has ${seed.lineCount} lines, not ${LINES}`);
+    const path = `/transcripts/${seed.tid}`;
+
+    // First paint, in a fresh browser context each round (nothing cached).
+    const firstPaint: Array<{ fcpMs: number; linesMs: number; allLayersMs: number }> = [];
+    for (let r = 0; r < ROUNDS; r++) {
+      const { page, close } = await open(browser, server.url, seed.cookies.alice, path);
+      const [linesAt, layersAt] = await Promise.all([
+        page.evaluate(`window.__after('.lines > li', ${LINES - 1}).then((t) => t.paint)`) as Promise<number>,
+        page.evaluate(`window.__after('.legend-item', 2).then(() => new Promise((res) => { const ok = () => [...document.querySelectorAll('.legend-item')].filter((e) => /\\(200 codings/.test(e.textContent)).length === 3; const tick = () => ok() ? window.__afterPaint().then(res) : requestAnimationFrame(tick); tick(); }))`) as Promise<number>,
+      ]);
+      const t = (await page.evaluate(`({ origin: performance.timeOrigin, fcp: performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? -1 })`)) as { origin: number; fcp: number };
+      firstPaint.push({ fcpMs: Math.round(t.fcp), linesMs: Math.round(linesAt - t.origin), allLayersMs: Math.round(layersAt - t.origin) });
+      await close();
+    }
+
+    const alice = await open(browser, server.url, seed.cookies.alice, path);
+    const bob = await open(browser, server.url, seed.cookies.bob, path);
+    for (const p of [alice.page, bob.page]) await p.locator('[data-status="saved"]').waitFor();
+
+    // Keystrokes in a note being edited.
+    await alice.page.locator('[data-testid="note"]').first().getByRole('button', { name: /edit/i }).click();
+    const area = alice.page.getByLabel('note text');
+    await area.focus();
+    await area.press('End');
+    await alice.page.evaluate('window.__typing.length = 0');
+    await alice.page.keyboard.type(' and the room felt quieter than before', { delay: 40 });
+    await alice.page.waitForFunction(() => (window as unknown as { __typing: number[] }).__typing.length >= 38);
+    const typing = (await alice.page.evaluate('window.__typing')) as Array<{ handled: number; paint: number }>;
+    await alice.page.getByRole('button', { name: 'Cancel' }).click();
+
+    // Applying a coding with key 1: in the coder's page, and in the other coder's.
+    const own: Array<{ dom: number; paint: number }> = [];
+    const other: Array<{ dom: number; paint: number }> = [];
+    for (let i = 0; i < CODING_RUNS; i++) {
+      const line = 40 + i * 70;
+      await selectLine(alice.page, line);
+      const mine = await alice.page.locator('[data-testid="coding"]').count();
+      const theirs = await bob.page.locator('[data-testid="other-coding"]').count();
+      type Seen = Promise<{ dom: number; paint: number }>;
+      const seenOwn = alice.page.evaluate(`window.__after('[data-testid="coding"]', ${mine})`) as Seen;
+      const seenOther = bob.page.evaluate(`window.__after('[data-testid="other-coding"]', ${theirs})`) as Seen;
+      await alice.page.evaluate('window.__keys.length = 0');
+      await alice.page.keyboard.press('1');
+      const [a, b] = await Promise.all([seenOwn, seenOther]);
+      const key = ((await alice.page.evaluate('window.__keys')) as number[])[0]!;
+      own.push({ dom: a.dom - key, paint: a.paint - key });
+      other.push({ dom: b.dom - key, paint: b.paint - key });
+    }
+    await alice.close();
+    await bob.close();
+
+    const linesStats = stats(firstPaint.map((f) => f.linesMs));
+    const result = {
+      at: new Date().toISOString(),
+      machine: machine(),
+      loadBefore,
+      loadAfter: uptime(),
+      fixture: { lines: LINES, codings: CODINGS, notes: NOTES, coders: 3, mode: 'open', viewport: '1920x1080' },
+      firstPaint: { rounds: firstPaint, lines: linesStats, allLayers: stats(firstPaint.map((f) => f.allLayersMs)), fcp: stats(firstPaint.map((f) => f.fcpMs)) },
+      keystrokeInNote: { handled: stats(typing.map((t) => t.handled)), nextFrame: stats(typing.map((t) => t.paint)) },
+      codingVisibleToCoder: { dom: stats(own.map((t) => t.dom)), nextFrame: stats(own.map((t) => t.paint)) },
+      codingVisibleToOtherCoder: { dom: stats(other.map((t) => t.dom)), nextFrame: stats(other.map((t) => t.paint)) },
+      targets: TARGETS,
+      met: {
+        firstPaint: linesStats.median < TARGETS.firstPaintMs,
+        keystroke: stats(typing.map((t) => t.handled)).p95 < TARGETS.keystrokeMs,
+        codingOwn: stats(own.map((t) => t.paint)).p95 < TARGETS.codingOwnMs,
+        codingOther: stats(other.map((t) => t.paint)).p95 < TARGETS.codingOtherMs,
+      },
+    };
+    mkdirSync(dirname(out), { recursive: true });
+    writeFileSync(out, JSON.stringify(result, null, 2));
+    console.log(JSON.stringify(result, null, 2));
+  } finally {
+    await browser.close();
+    await server.close();
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+await main();

@@ -1,0 +1,32 @@
+import { useMemo } from 'react';
+import type { Study } from '../../api';
+import type { Layers } from '../useLayers';
+import { type Proposals, useProposals } from './useProposals';
+import type { EditRights } from './themeRights';
+import { type ThemeEditing, useThemeEditing } from './useThemeEditing';
+
+export interface CodebookWork {
+  editing: ThemeEditing | null;
+  proposals: Proposals;
+  governs: boolean;
+  codingsOf: ReadonlyMap<string, number>;
+}
+
+/** The theme panel's codebook work for this user: their rights, the proposals they see, and coding counts per theme. */
+export function useCodebookWork(study: Study | null, meId: string, layers: Layers): CodebookWork {
+  const role = study?.role ?? null;
+  const governs = role === 'lead';
+  const rights = useMemo<EditRights>(
+    () => ({ meId, role, codebookPhase: study?.codebookPhase ?? 'final', writesShared: layers.canWriteCodebook && layers.codebook.status !== 'forbidden', writesPrivate: layers.ownPrivateDoc !== null }),
+    [meId, role, study?.codebookPhase, layers.canWriteCodebook, layers.codebook.status, layers.ownPrivateDoc],
+  );
+  const editing = useThemeEditing({ studyId: study?.id ?? null, tree: layers.tree, shared: layers.codebook.doc, ownPrivate: layers.ownPrivateDoc, rights });
+  const proposals = useProposals(study?.id ?? null, layers.codebook.doc, role === 'lead' || role === 'coder');
+  const codingsOf = useMemo(() => {
+    const m = new Map<string, number>();
+    for (const layer of [layers.ownLayer, ...layers.otherLayers.map((o) => o.layer)]) for (const c of layer.codings) m.set(c.themeId, (m.get(c.themeId) ?? 0) + 1);
+    return m;
+  }, [layers.ownLayer, layers.otherLayers]);
+  const mayEdit = role === 'lead' || role === 'coder';
+  return { editing: mayEdit ? editing : null, proposals, governs, codingsOf };
+}
