@@ -17,7 +17,7 @@ import { createInterface } from 'node:readline';
 import pg from 'pg';
 import { createSession } from '../server/auth/sessions';
 import { createUser } from '../server/commands/accounts/accounts';
-import { addMember } from '../server/commands/studies/members';
+import { addMemberDirectly } from '../server/commands/studies/members';
 import { createStudy } from '../server/commands/studies/studies';
 import { configFromEnv, parseConfig } from '../server/config';
 import { startServer } from '../server/server';
@@ -68,7 +68,7 @@ async function seed(dataDir: string) {
   const names: string[] = [];
   for (let d = 0; d < plan.docs; d++) {
     const study = await createStudy(s, { user: lead.user, sessionId: null }, { title: `Bench ${d}`, codingMode: 'open' });
-    for (const u of users.slice(1)) await addMember(s, { user: lead.user, sessionId: null }, study.id, { email: u.user.email, role: 'coder' });
+    for (const u of users.slice(1)) await addMemberDirectly(s, { user: lead.user, sessionId: null }, study.id, { email: u.user.email, role: 'coder' });
     names.push(`studies/${study.id}/codebook`);
   }
   await s.close();

@@ -38,7 +38,6 @@ const studyFields = {
 export const CreateStudyBody = z.strictObject(studyFields);
 export const PatchStudyBody = z.strictObject({ ...studyFields, title: studyFields.title.optional(), codebookPhase: z.enum(CODEBOOK_PHASES).optional() });
 
-export const AddMemberBody = z.strictObject({ email, role: z.enum(ROLES) });
 export const PatchMemberBody = z.strictObject({ role: z.enum(ROLES) });
 export const InvitationBody = z.strictObject({ email, role: z.enum(ROLES), claimUserId: z.string().min(1).max(64).optional() });
 

@@ -4,7 +4,7 @@ import { DEFAULT_LINE_WIDTH } from '../../shared/domain';
 import { freezeTranscript } from '../../shared/transcript';
 import { createUser } from '../commands/accounts/accounts';
 import type { Actor } from '../commands/access/actor';
-import { addMember } from '../commands/studies/members';
+import { addMemberDirectly } from '../commands/studies/members';
 import { addParticipant } from '../commands/studies/participants';
 import { createStudy } from '../commands/studies/studies';
 import { addTranscript, setTranscriptPhase } from '../commands/transcripts/transcripts';
@@ -54,7 +54,7 @@ export async function seedDemo(s: Services, passwords: DemoPasswords): Promise<D
     codingMode: 'blind',
     terminology: { kind: 'custom', levels: [...DEMO_LEVELS] },
   });
-  for (const a of DEMO_ACCOUNTS) if (a.key !== 'lead') await addMember(s, lead, study.id, { email: a.email, role: a.role });
+  for (const a of DEMO_ACCOUNTS) if (a.key !== 'lead') await addMemberDirectly(s, lead, study.id, { email: a.email, role: a.role });
 
   const themeIds = await withDoc(s, docName({ kind: 'codebook', studyId: study.id }), (doc) => buildCodebook(doc, users.lead.id, s.now()), users.lead.id);
   const themeId = (key: string) => {

@@ -41,6 +41,7 @@ export interface DB {
     accepted_at: number | null;
     accepted_user_id: string | null;
     claim_user_id: string | null;
+    declined_at: number | null;
   };
   participants: { id: string; study_id: string; pseudonym: string; attributes: string; created_at: number };
   interchange_projects: { study_id: string; data: string };

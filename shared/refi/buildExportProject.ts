@@ -216,6 +216,7 @@ export function buildExportProject(input: StudyExportInput): ExportProject {
     sources,
     notes,
     links,
+    ...(carried?.links?.length ? { carriedLinks: carried.links } : {}),
     ...(carried?.sections ? { carriedSections: carried.sections } : {}),
   };
 }

@@ -55,6 +55,8 @@ export interface CarriedProject {
   readonly description?: { readonly file: string | null; readonly study: string };
   /** Notes attached to no passage (the project's, a code's or a source's, or no one's), as the file had them. */
   readonly looseNotes?: readonly CarriedNote[];
+  /** Links that did not become a statement's themes, as the file wrote them. */
+  readonly links?: readonly string[];
   /** The Project's own NoteRefs (notes about the project as a whole). */
   readonly noteGuids?: readonly string[];
   /** Variables, Sets and Graphs as the file wrote them (carriedSections.ts); absent in older rows. */

@@ -101,6 +101,8 @@ export interface ExportProject {
   readonly sources: readonly ExportSource[];
   readonly notes: readonly ExportNote[];
   readonly links: readonly ExportLink[];
+  /** Links carried from an imported file, written after Concord's own as they were. */
+  readonly carriedLinks?: readonly string[];
   /** Sections of the imported file Concord does not model, written back as they were (carriedSections.ts). */
   readonly carriedSections?: Readonly<Partial<Record<'Variables' | 'Sets' | 'Graphs', string>>>;
 }

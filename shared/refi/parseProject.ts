@@ -5,7 +5,7 @@ import { type XmlNode, attr, child, children, guidAttr, parseXml, rootNamespace,
 import { RefiError } from './xmlText';
 import { elementLabel, inFile } from './where';
 import { readCarriedSections } from './carriedSections';
-import { rawChildrenByGuid } from './rawChildren';
+import { rawChildrenByGuid, rawSectionElements } from './rawChildren';
 
 /**
  * Namespaces seen in real exports (SOURCES.md): urn:QDA-XML:project:1.0 (MAXQDA, NVivo, QualCoder,
@@ -142,7 +142,7 @@ export function parseProject(xml: string, options: ParseOptions = {}): RefiProje
   if (children(child(root, 'Users'), 'User').some((u) => attr(u, 'id') !== null)) dropped.push({ element: '<User id>', reason: "Concord keeps a user's GUID and name" });
   if (children(child(root, 'Cases'), 'Case').some((c) => c.CodeRef !== undefined || c.SelectionRef !== undefined)) dropped.push({ element: '<Case> CodeRef, SelectionRef', reason: 'a Case becomes a participant with its transcripts; codes and selections of a case are not kept' });
   if (children(sourcesNode, 'TextSource').some((s) => attr(s, 'richTextPath') !== null)) dropped.push({ element: '<TextSource richTextPath>', reason: 'the rich-text copy of a source is not kept: its plain text is the transcript' });
-  return { sections: readCarriedSections(xml), description, noteGuids, modified: modifiedOf(root, 'modifyingUserGUID'), dropped, file, creatingUserGuid: fallbackUser, createdAt: timeAttr(root, 'creationDateTime'), name: attr(root, 'name') ?? '', origin: attr(root, 'origin'), namespace, users, codes, sources, cases, notes, links, skippedSources, skippedSelections, convention, conventionEvidence: { matched, named }, warnings };
+  return { linkXml: rawSectionElements(xml, 'Links', 'Link'), sections: readCarriedSections(xml), description, noteGuids, modified: modifiedOf(root, 'modifyingUserGUID'), dropped, file, creatingUserGuid: fallbackUser, createdAt: timeAttr(root, 'creationDateTime'), name: attr(root, 'name') ?? '', origin: attr(root, 'origin'), namespace, users, codes, sources, cases, notes, links, skippedSources, skippedSelections, convention, conventionEvidence: { matched, named }, warnings };
 }
 
 /** Codes depth-first, parents before children, as nested in the CodeBook. */

@@ -87,7 +87,7 @@ export function planImport(project: RefiProject, options: PlanOptions): ImportPl
   }
 
   const notes = new Map(project.notes.map((n) => [n.guid, n]));
-  const ctx = { themeIdOf: idOf, notes, links: project.links, now: options.now, skipped, attachedNotes: new Set<string>() };
+  const ctx = { themeIdOf: idOf, notes, links: project.links, now: options.now, skipped, attachedNotes: new Set<string>(), usedLinks: new Set<string>() };
   let transcripts: PlannedTranscript[] = [];
   for (const s of project.sources) {
     if (s.text.length > MAX_TRANSCRIPT_TEXT_LENGTH) {
@@ -110,6 +110,8 @@ export function planImport(project: RefiProject, options: PlanOptions): ImportPl
   // A note on no passage (the project's, a code's, or no one's) is not a Concord record: it is
   // carried as the file had it and written back (issue 17 item 2).
   const looseNotes = project.notes.filter((n) => !ctx.attachedNotes.has(n.guid));
+  // Links that did not become a statement's themes are carried as the file wrote them.
+  const otherLinks = (project.linkXml ?? []).filter((l) => !l.guid || !ctx.usedLinks.has(l.guid)).map((l) => l.raw);
 
   const names = new Map(project.users.map((u) => [u.guid, u.name]));
   const withWork = new Set(transcripts.flatMap((t) => t.layers.map((l) => l.userGuid)).filter((g) => g !== CONSENSUS_USER.guid));
@@ -138,6 +140,7 @@ export function planImport(project: RefiProject, options: PlanOptions): ImportPl
       ...(project.modified ? { modified: project.modified } : {}),
       codes,
       ...(looseNotes.length ? { looseNotes } : {}),
+      ...(otherLinks.length ? { links: otherLinks } : {}),
       ...(project.noteGuids?.length ? { noteGuids: project.noteGuids } : {}),
       ...(project.sections && Object.keys(project.sections.carried).length ? { sections: project.sections.carried } : {}),
     },
@@ -162,9 +165,9 @@ export function planImport(project: RefiProject, options: PlanOptions): ImportPl
           ...(project.cases.length ? ['Cases'] : []),
           ...(project.sources.length ? ['Sources (TextSource)'] : []),
           ...(project.notes.length ? ['Notes'] : []),
-          ...(project.links.length ? ['Links'] : []),
+          ...(ctx.usedLinks.size ? ['Links'] : []),
         ],
-        carried: [...(looseNotes.length ? ['Notes (not on a passage)'] : []), ...(project.cases.some((c) => c.variableValues) || project.sources.some((s) => s.variableValues) ? ['VariableValues of Cases and sources'] : []), ...(project.noteGuids?.length ? ['NoteRefs of the Project'] : []), ...Object.keys(project.sections?.carried ?? {})],
+        carried: [...(looseNotes.length ? ['Notes (not on a passage)'] : []), ...(otherLinks.length ? ['Links (not of experiential statements)'] : []), ...(project.cases.some((c) => c.variableValues) || project.sources.some((s) => s.variableValues) ? ['VariableValues of Cases and sources'] : []), ...(project.noteGuids?.length ? ['NoteRefs of the Project'] : []), ...Object.keys(project.sections?.carried ?? {})],
         refused: [...(project.sections?.refused ?? []), ...refusedSources(project), ...(project.dropped ?? [])],
       },
     },

@@ -22,6 +22,8 @@ export interface LayerContext {
   readonly skipped: SkippedItem[];
   /** Note GUIDs attached to a passage somewhere (the rest are reported once by the caller). */
   readonly attachedNotes: Set<string>;
+  /** GUIDs of the Links that became an experiential statement's themes (the rest are carried). */
+  readonly usedLinks: Set<string>;
 }
 
 const clip = (s: string, max: number) => (s.length > max ? s.slice(0, max) : s);
@@ -89,7 +91,9 @@ export function planLayers(source: RefiTextSource, frozen: string, ctx: LayerCon
       records.push(id);
       carriedNotes[id] = { guid: note.guid, name: note.name };
       if (note.name.startsWith(NOTE_NAMES.statement)) {
-        const themeIds = ctx.links.flatMap((l) => (l.originGuid === note.guid && l.targetGuid ? (ctx.themeIdOf.get(l.targetGuid) ?? []) : [])).slice(0, LAYER_LIMITS.themesPerStatement);
+        const used = ctx.links.filter((l) => l.originGuid === note.guid && l.targetGuid && ctx.themeIdOf.has(l.targetGuid)).slice(0, LAYER_LIMITS.themesPerStatement);
+        for (const l of used) ctx.usedLinks.add(l.guid);
+        const themeIds = used.map((l) => ctx.themeIdOf.get(l.targetGuid!)!);
         layer(user).statements.push({ id, text: clip(text, LAYER_LIMITS.statementLength), start: span.start, end: span.end, themeIds, createdAt });
       } else {
         const named = EXPLORATORY.exec(note.name)?.[1];

@@ -131,6 +131,8 @@ export interface RefiProject {
   readonly description?: string | null;
   readonly noteGuids?: readonly string[];
   readonly modified?: Modified;
+  /** Every Link of the Links section as the file wrote it (rawChildren.ts). */
+  readonly linkXml?: readonly { readonly guid: string | null; readonly raw: string }[];
   /** What the file holds that Concord neither models nor carries (reported as refused). */
   readonly dropped?: readonly { readonly element: string; readonly reason: string }[];
   /** Variables, Sets and Graphs: carried as written, or refused (carriedSections.ts). */

@@ -26,3 +26,19 @@ export function rawChildrenByGuid(xml: string, element: string, child: string): 
   }
   return out;
 }
+
+/**
+ * Each `child` element of the top-level `section` (e.g. every Link of Links) as the file wrote
+ * it, with its GUID: the last `<section>` of the text is the top-level one (Project.xsd's
+ * sequence puts Links after Sources and Notes). Unprefixed elements only.
+ */
+export function rawSectionElements(xml: string, section: string, child: string): { guid: string | null; raw: string }[] {
+  const open = xml.lastIndexOf(`<${section}>`);
+  const close = open < 0 ? -1 : xml.indexOf(`</${section}>`, open);
+  if (close < 0) return [];
+  const childRe = new RegExp(`<${child}(?=[\\s/>])(?:[^>]*/>|[^]*?</${child}>)`, 'g');
+  return [...xml.slice(open, close).matchAll(childRe)].map((m) => {
+    const g = GUID_ATTR.exec(/^<[^>]*>/.exec(m[0])?.[0] ?? '');
+    return { guid: normalizeGuid(g?.[1] ?? g?.[2] ?? ''), raw: m[0] };
+  });
+}

@@ -109,7 +109,7 @@ export function writeProject(p: ExportProject, options: WriteProjectOptions): st
       ),
       ...section('Sources', p.sources.map((s) => sourceElement(s, options))),
       ...section('Notes', p.notes.map((n) => el('Note', { guid: n.guid, name: n.name, creatingUser: n.userGuid, creationDateTime: iso(n.createdAt) }, [textEl('PlainTextContent', n.text)]))),
-      ...section('Links', p.links.map((l) => el('Link', { guid: l.guid, name: l.name, direction: 'OneWay', originGUID: l.originGuid, targetGUID: l.targetGuid }))),
+      ...section('Links', [...p.links.map((l) => el('Link', { guid: l.guid, name: l.name, direction: 'OneWay', originGUID: l.originGuid, targetGUID: l.targetGuid })), ...raw('Link', p.carriedLinks)]),
       ...carriedSection(p, 'Sets'),
       ...carriedSection(p, 'Graphs'),
       ...(p.description ? [textEl('Description', p.description)] : []),

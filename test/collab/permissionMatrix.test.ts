@@ -4,6 +4,7 @@ import type { RunningServer } from '../../server/server';
 import { summarizeDocAuthors } from '../../server/store/docLog';
 import { eventually, testDialects, testServer } from '../helpers/env';
 import { type StudyFixture, docs, openClient, seedStudy, serverDoc, synced, upgradeOutcome } from '../helpers/collab';
+import { joinStudy } from '../helpers/http';
 
 type Role = 'lead' | 'owner' | 'other' | 'auditor' | 'outsider' | 'anonymous';
 type Outcome = 'write' | 'read' | 'none' | 'unauthenticated';
@@ -172,7 +173,7 @@ for (const dialect of testDialects()) {
       const created = await lead.post('/api/studies', { title: 'Independent themes', codingMode: 'open' });
       const g: StudyFixture = { ...f, studyId: created.json.study.id as string };
       for (const [name, role] of [['owner', 'coder'], ['other', 'coder'], ['auditor', 'auditor']] as const) {
-        expect((await lead.post(`/api/studies/${g.studyId}/members`, { email: f.users[name]!.email, role })).status).toBe(201);
+        expect((await joinStudy(lead, g.studyId, f.users[name]!.email, role)).status).toBe(200);
       }
       const probe = async (doc: Doc, role: Role, tag: string) => {
         const saved = f;

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningServer } from '../../server/server';
 import { artifactPath, browserTestsReady, startBrowserAndServer, type BrowserAndServer } from '../helpers/browser';
 import { type SeededStudy, seedStudy, signedInContext } from './studyViewsSeed';
+import { joinStudy } from '../helpers/http';
 
 const ready = browserTestsReady();
 
@@ -191,7 +192,7 @@ describe.skipIf(!ready)('agreement dashboard in Chromium', () => {
     // A blind study with nothing revealed yet: the page explains, and still says what agreement is for.
     const lead = seed.users.lead.api;
     const other = (await lead.post('/api/studies', { title: 'Still blind', codingMode: 'blind' })).json.study.id as string;
-    await lead.post(`/api/studies/${other}/members`, { email: 'alice@example.org', role: 'coder' });
+    await joinStudy(lead, other, 'alice@example.org', 'coder');
     const p = (await lead.post(`/api/studies/${other}/participants`, { pseudonym: 'P09' })).json.participant;
     await lead.post(`/api/studies/${other}/transcripts`, { participantId: p.id, title: 'Interview P09', text: 'P09: one line.' });
     await page.goto(`${server.url}/studies/${other}/agreement`);

@@ -7,7 +7,7 @@ import { withDoc } from '../../server/ydocs/withDoc';
 import type { RunningServer } from '../../server/server';
 import { seriousA11yViolations } from '../helpers/axe';
 import { artifactPath, browserTestsReady, startBrowserAndServer, type BrowserAndServer } from '../helpers/browser';
-import { type ApiClient, seedUsers } from '../helpers/http';
+import { type ApiClient, seedUsers, joinStudy } from '../helpers/http';
 import { signedInContext } from './studyViewsSeed';
 
 const ready = browserTestsReady();
@@ -38,7 +38,7 @@ describe.skipIf(!ready)('codebook reconciliation in Chromium', () => {
     apis = { lead: users.lead!.api, auditor: users.auditor!.api };
     const lead = apis.lead;
     sid = (await lead.post('/api/studies', { title: 'Alliance ruptures', codingMode: 'blind' })).json.study.id;
-    for (const [who, role] of [['alice', 'coder'], ['bob', 'coder'], ['auditor', 'auditor']] as const) await lead.post(`/api/studies/${sid}/members`, { email: `${who}@example.org`, role });
+    for (const [who, role] of [['alice', 'coder'], ['bob', 'coder'], ['auditor', 'auditor']] as const) await joinStudy(lead, sid, `${who}@example.org`, role);
     const p = (await lead.post(`/api/studies/${sid}/participants`, { pseudonym: 'P1' })).json.participant;
     const tid = (await lead.post(`/api/studies/${sid}/transcripts`, { participantId: p.id, title: 'Interview P1', text: TEXT })).json.transcript.id as string;
     const lines = (await lead.get(`/api/transcripts/${tid}`)).json.lines as Array<{ start: number; end: number }>;

@@ -3,7 +3,7 @@ import { docName, codebookDocName } from '../../shared/docNames';
 import { addTheme, setLevels } from '../../shared/themes';
 import { withDoc } from '../../server/ydocs/withDoc';
 import type { RunningServer } from '../../server/server';
-import { type ApiClient, seedUsers } from '../helpers/http';
+import { type ApiClient, seedUsers, joinStudy } from '../helpers/http';
 
 /** Short lines (under the 80-column wrap) so line numbers are exactly these indices + 1. */
 export const P01_TEXT = [
@@ -51,7 +51,7 @@ export async function seedReconcileStudy(server: RunningServer): Promise<Reconci
   const users = (await seedUsers(s, ['lead', 'alice', 'bob', 'auditor'])).users as ReconcileSeed['users'];
   const lead = users.lead.api;
   const sid = (await lead.post('/api/studies', { title: 'Alliance ruptures', codingMode: 'blind' })).json.study.id as string;
-  for (const [who, role] of [['alice', 'coder'], ['bob', 'coder'], ['auditor', 'auditor']] as const) await lead.post(`/api/studies/${sid}/members`, { email: `${who}@example.org`, role });
+  for (const [who, role] of [['alice', 'coder'], ['bob', 'coder'], ['auditor', 'auditor']] as const) await joinStudy(lead, sid, `${who}@example.org`, role);
   const themes = await withDoc(s, codebookDocName(sid), (doc) => {
     const by = users.lead.id;
     setLevels(doc, ['Area', 'Superordinate theme', 'Theme', 'Sub-theme']);

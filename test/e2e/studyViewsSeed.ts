@@ -4,7 +4,7 @@ import { docName, codebookDocName } from '../../shared/docNames';
 import { addTheme } from '../../shared/themes';
 import { withDoc } from '../../server/ydocs/withDoc';
 import type { RunningServer } from '../../server/server';
-import { type ApiClient, seedUsers } from '../helpers/http';
+import { type ApiClient, seedUsers, joinStudy } from '../helpers/http';
 
 /** Forty one-line turns, so line and turn units differ only where a coding stops mid-turn. */
 const interview = (p: string) =>
@@ -43,7 +43,7 @@ export async function seedStudy(server: RunningServer): Promise<SeededStudy> {
   const users = seeded.users as SeededStudy['users'];
   const lead = users.lead.api;
   const sid = (await lead.post('/api/studies', { title: 'Working alliance', codingMode: 'blind' })).json.study.id as string;
-  for (const [who, role] of [['alice', 'coder'], ['bob', 'coder'], ['auditor', 'auditor']] as const) await lead.post(`/api/studies/${sid}/members`, { email: `${who}@example.org`, role });
+  for (const [who, role] of [['alice', 'coder'], ['bob', 'coder'], ['auditor', 'auditor']] as const) await joinStudy(lead, sid, `${who}@example.org`, role);
   const tids: string[] = [];
   for (const pseudonym of ['P01', 'P02']) {
     const p = (await lead.post(`/api/studies/${sid}/participants`, { pseudonym })).json.participant;

@@ -6,7 +6,7 @@ import { docName, codebookDocName } from '../../shared/docNames';
 import { addTheme } from '../../shared/themes';
 import { withDoc } from '../../server/ydocs/withDoc';
 import type { RunningServer } from '../../server/server';
-import { type ApiClient, seedUsers } from '../helpers/http';
+import { type ApiClient, seedUsers, joinStudy } from '../helpers/http';
 
 const TURNS = [
   'Interviewer: Can you tell me about the first weeks of the therapy, before anything had changed?',
@@ -39,7 +39,7 @@ export async function seedWorksheet(server: RunningServer, codingMode: 'open' | 
   const users = (await seedUsers(s, ['lead', 'alice', 'bob'])).users as WorksheetStudy['users'];
   const lead = users.lead.api;
   const sid = (await lead.post('/api/studies', { title: `Alliance ${codingMode}`, codingMode })).json.study.id as string;
-  for (const who of ['alice', 'bob']) await lead.post(`/api/studies/${sid}/members`, { email: `${who}@example.org`, role: 'coder' });
+  for (const who of ['alice', 'bob']) await joinStudy(lead, sid, `${who}@example.org`, 'coder');
   const p = (await lead.post(`/api/studies/${sid}/participants`, { pseudonym: 'P03' })).json.participant;
   const source = Array.from({ length: repeat }, () => TURNS.join('\n')).join('\n');
   const created = (await lead.post(`/api/studies/${sid}/transcripts`, { participantId: p.id, title: 'Interview P03', text: source })).json.transcript;

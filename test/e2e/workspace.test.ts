@@ -10,7 +10,7 @@ import type { RunningServer } from '../../server/server';
 import { artifactPath, browserTestsReady, startBrowserAndServer, type BrowserAndServer } from '../helpers/browser';
 import { closedWith, openClient } from '../helpers/collab';
 import { eventually } from '../helpers/env';
-import { type ApiClient, seedUsers } from '../helpers/http';
+import { type ApiClient, seedUsers, joinStudy } from '../helpers/http';
 
 const ready = browserTestsReady();
 const TEXT = [
@@ -38,7 +38,7 @@ describe.skipIf(!ready)('coding workspace in Chromium (two coders)', () => {
 
   async function studyWithTranscript(codingMode: 'open' | 'blind') {
     const sid = (await lead.post('/api/studies', { title: `Alliance (${codingMode})`, codingMode })).json.study.id as string;
-    for (const who of ['alice', 'bob']) await lead.post(`/api/studies/${sid}/members`, { email: `${who}@example.org`, role: 'coder' });
+    for (const who of ['alice', 'bob']) await joinStudy(lead, sid, `${who}@example.org`, 'coder');
     const p = (await lead.post(`/api/studies/${sid}/participants`, { pseudonym: 'P01' })).json.participant;
     const tid = (await lead.post(`/api/studies/${sid}/transcripts`, { participantId: p.id, title: 'Interview P01', text: TEXT })).json.transcript.id as string;
     const themes = await withDoc(server.services, codebookDocName(sid), (doc) => {

@@ -9,6 +9,7 @@ import { countDocUpdates } from '../../server/store/docLog';
 import { docRegistryFor } from '../../server/ydocs/withDoc';
 import { eventually } from './env';
 import { seedUsers } from './http';
+import { joinStudy } from './http';
 
 // Every provider adds a process 'exit' listener; tests open dozens at once.
 process.setMaxListeners(500);
@@ -161,8 +162,8 @@ export async function seedStudy(s: Services, codingMode: 'open' | 'blind' = 'bli
   if (study.status !== 201) throw new Error(`study: ${JSON.stringify(study.json)}`);
   const studyId = study.json.study.id as string;
   for (const [name, role] of [['owner', 'coder'], ['other', 'coder'], ['auditor', 'auditor']] as const) {
-    const r = await lead.post(`/api/studies/${studyId}/members`, { email: users[name]!.email, role });
-    if (r.status !== 201) throw new Error(`member ${name}: ${JSON.stringify(r.json)}`);
+    const r = await joinStudy(lead, studyId, users[name]!.email, role);
+    if (r.status !== 200) throw new Error(`member ${name}: ${JSON.stringify(r.json)}`);
   }
   const p = await lead.post(`/api/studies/${studyId}/participants`, { pseudonym: 'P01' });
   const participantId = p.json.participant.id as string;

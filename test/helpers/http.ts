@@ -42,6 +42,35 @@ export class ApiClient {
   delete = (p: string) => this.call('DELETE', p);
 }
 
+/** Signed-in clients by app and e-mail (seedUsers fills it), so joinStudy can accept as the invitee. */
+const signedIn = new WeakMap<Hono<any>, Map<string, ApiClient>>();
+const remember = (api: ApiClient, email: string) => {
+  let byEmail = signedIn.get(api.app);
+  if (!byEmail) signedIn.set(api.app, (byEmail = new Map()));
+  byEmail.set(email.toLowerCase(), api);
+};
+
+/**
+ * Adds an existing account to a study the only way there is (issue 14 item 9): `by` (a lead or an
+ * admin) invites the e-mail, and the account's owner accepts it from their own list. The invitee
+ * acts through their client from seedUsers, else signs in with `<local part>-password`. Throws
+ * unless both steps succeed; answers the acceptance.
+ */
+export async function joinStudy(by: ApiClient, studyId: string, email: string, role: string) {
+  const invited = await by.post(`/api/studies/${studyId}/invitations`, { email, role });
+  if (invited.status !== 201) throw new Error(`invite ${email}: ${invited.status} ${JSON.stringify(invited.json)}`);
+  let invitee = signedIn.get(by.app)?.get(email.toLowerCase());
+  if (!invitee) {
+    invitee = new ApiClient(by.app);
+    const r = await invitee.post('/api/auth/login', { email, password: `${email.split('@')[0]}-password` });
+    if (r.status !== 200) throw new Error(`login as ${email}: ${r.status}`);
+    remember(invitee, email);
+  }
+  const accepted = await invitee.post(`/api/me/invitations/${invited.json.invitation.id}/accept`);
+  if (accepted.status !== 200) throw new Error(`accept as ${email}: ${accepted.status} ${JSON.stringify(accepted.json)}`);
+  return accepted;
+}
+
 export function apiFor(s: Services) {
   const app = createApp(s);
   return { app, client: () => new ApiClient(app) };
@@ -61,6 +90,7 @@ export async function seedUsers(s: Services, names: string[]) {
     const api = client();
     const r = await api.post('/api/auth/login', { email, password: `${name}-password` });
     if (r.status !== 200) throw new Error(`login failed for ${name}`);
+    remember(api, email);
     users[name] = { id: u.id, email, api };
   }
   return { admin, users, client };

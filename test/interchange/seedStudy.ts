@@ -9,7 +9,7 @@ import { withDoc } from '../../server/ydocs/withDoc';
 import type { Services } from '../../server/services';
 import { findStudy, updateStudy } from '../../server/store/studies';
 import { listTranscripts, updateTranscriptPhase } from '../../server/store/transcripts';
-import { seedUsers } from '../helpers/http';
+import { seedUsers, joinStudy } from '../helpers/http';
 import { refiQda } from '../helpers/refiQda';
 
 export const PROJECT_XSD = refiQda('Project.xsd');
@@ -44,7 +44,7 @@ export async function seedStudy(s: Services) {
   // Open mode, and the transcript with a consensus and a discussion in reconciliation: an export
   // holds only what its exporter may read (decideAccess), and this one must hold everything.
   const study = (await lead.api.post('/api/studies', { title: 'Fatigue — IPA 😀', codingMode: 'open' })).json.study as { id: string };
-  for (const name of ['ana', 'ben']) await lead.api.post(`/api/studies/${study.id}/members`, { email: `${name}@example.org`, role: 'coder' });
+  for (const name of ['ana', 'ben']) await joinStudy(lead.api, study.id, `${name}@example.org`, 'coder');
   const p1 = (await lead.api.post(`/api/studies/${study.id}/participants`, { pseudonym: 'Zoë' })).json.participant as { id: string };
   const p2 = (await lead.api.post(`/api/studies/${study.id}/participants`, { pseudonym: 'P2' })).json.participant as { id: string };
   const text1 = 'I: How is a normal day? 😀\r\nZoë: Honestly my body just gets in the way. I am always tired 😴 and I keep checking how I feel, every single morning since the diagnosis.';

@@ -7,7 +7,7 @@ import { findNamesWithNlp } from '../../server/commands/privacy/findNamesWithNlp
 import type { Services } from '../../server/services';
 import { listAudit } from '../../server/store/audit';
 import { testDialects, testServices } from '../helpers/env';
-import { type ApiClient, apiFor, seedUsers } from '../helpers/http';
+import { type ApiClient, apiFor, seedUsers, joinStudy } from '../helpers/http';
 import { filesContaining } from './dataDir';
 
 const b64 = (text: string) => Buffer.from(text, 'utf8').toString('base64');
@@ -64,8 +64,8 @@ for (const dialect of testDialects()) {
       coder = seeded.users.coder!.api;
       auditor = seeded.users.auditor!.api;
       sid = (await lead.post('/api/studies', { title: 'Therapists' })).json.study.id;
-      await lead.post(`/api/studies/${sid}/members`, { email: 'coder@example.org', role: 'coder' });
-      await lead.post(`/api/studies/${sid}/members`, { email: 'auditor@example.org', role: 'auditor' });
+      await joinStudy(lead, sid, 'coder@example.org', 'coder');
+      await joinStudy(lead, sid, 'auditor@example.org', 'auditor');
     });
     afterEach(async () => close());
 

@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Services } from '../../server/services';
 import { listAudit } from '../../server/store/audit';
 import { testDialects, testServices } from '../helpers/env';
-import { type ApiClient, seedUsers } from '../helpers/http';
+import { type ApiClient, seedUsers, joinStudy } from '../helpers/http';
 
 const DAY = 86_400_000;
 
@@ -21,7 +21,7 @@ for (const dialect of testDialects()) {
       lead = seeded.users.lead!.api;
       coder = seeded.users.coder!.api;
       sid = (await lead.post('/api/studies', { title: 'Retained' })).json.study.id;
-      await lead.post(`/api/studies/${sid}/members`, { email: 'coder@example.org', role: 'coder' });
+      await joinStudy(lead, sid, 'coder@example.org', 'coder');
     });
     afterEach(async () => close());
 

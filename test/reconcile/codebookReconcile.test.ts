@@ -6,7 +6,7 @@ import { addTheme } from '../../shared/themes';
 import { closeDocRegistry, withDoc } from '../../server/ydocs/withDoc';
 import type { Services } from '../../server/services';
 import { testDialects, testServices } from '../helpers/env';
-import { type ApiClient, seedUsers } from '../helpers/http';
+import { type ApiClient, seedUsers, joinStudy } from '../helpers/http';
 
 const TEXT = Array.from({ length: 6 }, (_, i) => `P1: line ${i + 1} of the interview`).join('\n');
 
@@ -46,7 +46,7 @@ for (const dialect of testDialects()) {
       ids = Object.fromEntries(Object.entries(seeded.users).map(([k, v]) => [k, v.id]));
       api = Object.fromEntries(Object.entries(seeded.users).map(([k, v]) => [k, v.api])) as typeof api;
       sid = (await api.lead.post('/api/studies', { title: 'Blind', codingMode: 'blind' })).json.study.id;
-      for (const [email, role] of [['alice@example.org', 'coder'], ['bob@example.org', 'coder'], ['auditor@example.org', 'auditor']]) await api.lead.post(`/api/studies/${sid}/members`, { email, role });
+      for (const [email, role] of [['alice@example.org', 'coder'], ['bob@example.org', 'coder'], ['auditor@example.org', 'auditor']]) await joinStudy(api.lead, sid, email!, role!);
       const p = (await api.lead.post(`/api/studies/${sid}/participants`, { pseudonym: 'P1' })).json.participant;
       tid = (await api.lead.post(`/api/studies/${sid}/transcripts`, { participantId: p.id, title: 'Interview', text: TEXT })).json.transcript.id;
       lines = (await api.lead.get(`/api/transcripts/${tid}`)).json.lines;

@@ -3,7 +3,7 @@ import { docName, codebookDocName } from '../../shared/docNames';
 import { addTheme, setLevels } from '../../shared/themes';
 import { withDoc } from '../../server/ydocs/withDoc';
 import type { Services } from '../../server/services';
-import { type ApiClient, seedUsers } from '../helpers/http';
+import { type ApiClient, seedUsers, joinStudy } from '../helpers/http';
 
 export const TEXT = Array.from({ length: 12 }, (_, i) => `P07: this is line ${i + 1} of what I said`).join('\n');
 
@@ -31,7 +31,7 @@ export async function seedReconciliation(s: Services): Promise<Seeded> {
   const ids = Object.fromEntries(Object.entries(u).map(([k, v]) => [k, v.id]));
   const api = { lead: u.lead!.api, alice: u.alice!.api, bob: u.bob!.api, auditor: u.auditor!.api, outsider: u.outsider!.api };
   const sid = (await api.lead.post('/api/studies', { title: 'Night shifts', codingMode: 'blind' })).json.study.id as string;
-  for (const [name, role] of [['alice', 'coder'], ['bob', 'coder'], ['auditor', 'auditor']] as const) await api.lead.post(`/api/studies/${sid}/members`, { email: u[name]!.email, role });
+  for (const [name, role] of [['alice', 'coder'], ['bob', 'coder'], ['auditor', 'auditor']] as const) await joinStudy(api.lead, sid, u[name]!.email, role);
   const pid = (await api.lead.post(`/api/studies/${sid}/participants`, { pseudonym: 'P07' })).json.participant.id as string;
   const tid = (await api.lead.post(`/api/studies/${sid}/transcripts`, { participantId: pid, title: 'Interview 7', text: TEXT })).json.transcript.id as string;
   const lines = (await api.lead.get(`/api/transcripts/${tid}`)).json.lines as Seeded['lines'];

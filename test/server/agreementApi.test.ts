@@ -5,7 +5,7 @@ import { addTheme } from '../../shared/themes';
 import { closeDocRegistry, withDoc } from '../../server/ydocs/withDoc';
 import type { Services } from '../../server/services';
 import { testDialects, testServices } from '../helpers/env';
-import { type ApiClient, seedUsers } from '../helpers/http';
+import { type ApiClient, seedUsers, joinStudy } from '../helpers/http';
 
 const TEXT = Array.from({ length: 10 }, (_, i) => `P1: line number ${i + 1} of the interview`).join('\n');
 
@@ -29,7 +29,7 @@ for (const dialect of testDialects()) {
       ids = Object.fromEntries(Object.entries(seeded.users).map(([k, v]) => [k, v.id]));
       ({ lead, alice, auditor } = { lead: seeded.users.lead!.api, alice: seeded.users.alice!.api, auditor: seeded.users.auditor!.api });
       sid = (await lead.post('/api/studies', { title: 'Agreement', codingMode: 'blind' })).json.study.id;
-      for (const [email, role] of [['alice@example.org', 'coder'], ['bob@example.org', 'coder'], ['auditor@example.org', 'auditor']]) await lead.post(`/api/studies/${sid}/members`, { email, role });
+      for (const [email, role] of [['alice@example.org', 'coder'], ['bob@example.org', 'coder'], ['auditor@example.org', 'auditor']]) await joinStudy(lead, sid, email!, role!);
       const p = (await lead.post(`/api/studies/${sid}/participants`, { pseudonym: 'P1' })).json.participant;
       tid = (await lead.post(`/api/studies/${sid}/transcripts`, { participantId: p.id, title: 'T', text: TEXT })).json.transcript.id;
       lines = (await lead.get(`/api/transcripts/${tid}`)).json.lines;

@@ -6,7 +6,7 @@ import { readThemeTree } from '../../shared/themes';
 import { closeDocRegistry, withDoc } from '../../server/ydocs/withDoc';
 import type { Services } from '../../server/services';
 import { testDialects, testServices } from '../helpers/env';
-import { type ApiClient, seedUsers } from '../helpers/http';
+import { type ApiClient, seedUsers, joinStudy } from '../helpers/http';
 
 const TEXT = Array.from({ length: 8 }, (_, i) => `P1: line ${i + 1} of the interview, said slowly`).join('\n');
 type Who = 'lead' | 'alice' | 'bob' | 'auditor';
@@ -25,7 +25,7 @@ for (const dialect of testDialects()) {
       ids = Object.fromEntries(Object.entries(seeded.users).map(([k, v]) => [k, v.id]));
       api = Object.fromEntries(Object.entries(seeded.users).map(([k, v]) => [k, v.api])) as typeof api;
       sid = (await api.lead.post('/api/studies', { title: 'Blind boards', codingMode: 'blind' })).json.study.id;
-      for (const [email, role] of [['alice@example.org', 'coder'], ['bob@example.org', 'coder'], ['auditor@example.org', 'auditor']]) await api.lead.post(`/api/studies/${sid}/members`, { email, role });
+      for (const [email, role] of [['alice@example.org', 'coder'], ['bob@example.org', 'coder'], ['auditor@example.org', 'auditor']]) await joinStudy(api.lead, sid, email!, role!);
       const p = (await api.lead.post(`/api/studies/${sid}/participants`, { pseudonym: 'P01' })).json.participant;
       tid = (await api.lead.post(`/api/studies/${sid}/transcripts`, { participantId: p.id, title: 'Interview', text: TEXT })).json.transcript.id;
       const text = (await api.lead.get(`/api/transcripts/${tid}`)).json.text as string;

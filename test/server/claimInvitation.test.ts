@@ -4,7 +4,7 @@ import type { Services } from '../../server/services';
 import { insertMember } from '../../server/store/members';
 import { insertUser } from '../../server/store/users';
 import { testDialects, testServices } from '../helpers/env';
-import { type ApiClient, apiFor, seedUsers } from '../helpers/http';
+import { type ApiClient, apiFor, seedUsers, joinStudy } from '../helpers/http';
 
 for (const dialect of testDialects()) {
   describe(`handing over an imported (pending) account by invitation (${dialect})`, () => {
@@ -19,7 +19,7 @@ for (const dialect of testDialects()) {
       const seeded = await seedUsers(s, ['lead', 'coder']);
       lead = seeded.users.lead!.api;
       sid = (await lead.post('/api/studies', { title: 'Imported from NVivo' })).json.study.id;
-      await lead.post(`/api/studies/${sid}/members`, { email: 'coder@example.org', role: 'coder' });
+      await joinStudy(lead, sid, 'coder@example.org', 'coder');
       // What a project import creates for a coder of another tool: no password, cannot sign in.
       pendingId = newId();
       await insertUser(s.db, { id: pendingId, email: `jo.${pendingId}@pending.invalid`, name: 'Jo (NVivo)', passwordHash: '', isAdmin: false, now: 1, pendingStudyId: sid });

@@ -7,7 +7,7 @@ import type { Services } from '../../server/services';
 import { listAudit } from '../../server/store/audit';
 import { listTranscripts } from '../../server/store/transcripts';
 import { testDialects, testServices } from '../helpers/env';
-import { type ApiClient, seedUsers } from '../helpers/http';
+import { type ApiClient, seedUsers, joinStudy } from '../helpers/http';
 
 const fixtures = join(process.cwd(), 'test', 'fixtures', 'transcripts');
 const b64 = (bytes: Uint8Array | Buffer) => Buffer.from(bytes).toString('base64');
@@ -31,7 +31,7 @@ for (const dialect of testDialects()) {
       lead = seeded.users.lead!.api;
       coder = seeded.users.coder!.api;
       sid = (await lead.post('/api/studies', { title: 'Import study' })).json.study.id;
-      await lead.post(`/api/studies/${sid}/members`, { email: 'coder@example.org', role: 'coder' });
+      await joinStudy(lead, sid, 'coder@example.org', 'coder');
     });
     afterEach(async () => close());
 

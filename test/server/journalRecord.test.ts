@@ -5,7 +5,7 @@ import { addJournalEntry } from '../../shared/reconcile';
 import { closeDocRegistry, withDoc } from '../../server/ydocs/withDoc';
 import type { Services } from '../../server/services';
 import { testDialects, testServices } from '../helpers/env';
-import { type ApiClient, seedUsers } from '../helpers/http';
+import { type ApiClient, seedUsers, joinStudy } from '../helpers/http';
 
 const ENTRY = 'I expected the ruptures to be about the patient and not about the team.';
 
@@ -25,7 +25,7 @@ for (const dialect of testDialects()) {
       const seeded = await seedUsers(s, ['lead', 'alice', 'auditor']);
       api = Object.fromEntries(Object.entries(seeded.users).map(([k, v]) => [k, v.api])) as typeof api;
       sid = (await api.lead.post('/api/studies', { title: 'Journals', codingMode: 'blind' })).json.study.id;
-      for (const [email, role] of [['alice@example.org', 'coder'], ['auditor@example.org', 'auditor']]) await api.lead.post(`/api/studies/${sid}/members`, { email, role });
+      for (const [email, role] of [['alice@example.org', 'coder'], ['auditor@example.org', 'auditor']]) await joinStudy(api.lead, sid, email!, role!);
       await withDoc(s, docName({ kind: 'journal', studyId: sid, ownerId: seeded.users.alice!.id }), (doc) => addJournalEntry(doc, { text: ENTRY, at: Date.UTC(2026, 0, 2) }), seeded.users.alice!.id);
     });
     afterEach(async () => {

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Services } from '../../server/services';
 import { testDialects, testServices } from '../helpers/env';
-import { type ApiClient, apiFor, seedUsers } from '../helpers/http';
+import { type ApiClient, apiFor, seedUsers, joinStudy } from '../helpers/http';
 import { base64 } from '../interchange/download';
 import { SAMPLES } from '../interchange/seedStudy';
 
@@ -32,7 +32,7 @@ for (const dialect of testDialects()) {
       expect(imported.status).toBe(201);
       sid = imported.json.study.id;
       for (const [name, role] of [['x', 'coder'], ['aud', 'auditor']] as const) {
-        expect((await lead.post(`/api/studies/${sid}/members`, { email: users[name]!.email, role })).status).toBe(201);
+        expect((await joinStudy(lead, sid, users[name]!.email, role)).status).toBe(200);
       }
       const members = (await users.x!.api.get(`/api/studies/${sid}/members`)).json.members as Array<{ userId: string; email: string; name: string; pending: boolean }>;
       const coderA = members.find((m) => m.name === 'Coder A' && m.pending)!;
@@ -44,9 +44,12 @@ for (const dialect of testDialects()) {
       it(`refuses ${attacker === 'x' ? 'a coder' : 'an auditor'} of the import's study who tries it through a study of their own`, async () => {
         const api = apis[attacker]!;
         const own = (await api.post('/api/studies', { title: 'Mine' })).json.study.id as string;
-        // Adding the pending account to another study is answered as for an unknown e-mail.
-        const added = await api.post(`/api/studies/${own}/members`, { email: pending.email, role: 'coder' });
-        expect(added.status).toBe(404);
+        // Inviting the pending account's e-mail to another study is answered as for any address,
+        // adds nobody, and its link does not make the holder that account.
+        const added = await api.post(`/api/studies/${own}/invitations`, { email: pending.email, role: 'coder' });
+        expect(added.status).toBe(201);
+        expect((await api.get(`/api/studies/${own}/members`)).json.members.map((m: { userId: string }) => m.userId)).not.toContain(pending.userId);
+        expect((await apiFor(s).client().post(`/api/invitations/${added.json.token}/accept`, { name: 'Me', password: 'attacker-password' })).status).toBe(409);
         // Even if it were a member there, that study may not hand it over.
         const invited = await api.post(`/api/studies/${own}/invitations`, { email: `${attacker}.new@example.org`, role: 'coder', claimUserId: pending.userId });
         expect(invited.status).toBe(404);

@@ -6,7 +6,7 @@ import { linesCoded } from '../../server/commands/studies/linesCoded';
 import { closeDocRegistry, withDoc } from '../../server/ydocs/withDoc';
 import type { Services } from '../../server/services';
 import { testDialects, testServices } from '../helpers/env';
-import { type ApiClient, seedUsers } from '../helpers/http';
+import { type ApiClient, seedUsers, joinStudy } from '../helpers/http';
 
 // Ten text lines with a blank line after the fifth (a paragraph break, line 6).
 const SECRET = 'the supervisor never knew';
@@ -41,7 +41,7 @@ for (const dialect of testDialects()) {
       [lead, alice, auditor, stranger] = ['lead', 'alice', 'auditor', 'stranger'].map((n) => seeded.users[n]!.api) as [ApiClient, ApiClient, ApiClient, ApiClient];
       admin = seeded.admin;
       sid = (await lead.post('/api/studies', { title: 'Progress', codingMode: 'blind' })).json.study.id;
-      for (const [name, role] of [['alice', 'coder'], ['bob', 'coder'], ['carol', 'coder'], ['auditor', 'auditor']]) await lead.post(`/api/studies/${sid}/members`, { email: `${name}@example.org`, role });
+      for (const [name, role] of [['alice', 'coder'], ['bob', 'coder'], ['carol', 'coder'], ['auditor', 'auditor']]) await joinStudy(lead, sid, `${name}@example.org`, role!);
       const p = (await lead.post(`/api/studies/${sid}/participants`, { pseudonym: 'P1' })).json.participant;
       tid = (await lead.post(`/api/studies/${sid}/transcripts`, { participantId: p.id, title: 'Interview 1', text: TEXT })).json.transcript.id;
       lines = (await lead.get(`/api/transcripts/${tid}`)).json.lines;

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Services } from '../../server/services';
 import { testDialects, testServices } from '../helpers/env';
-import { type ApiClient, seedUsers } from '../helpers/http';
+import { type ApiClient, seedUsers, joinStudy } from '../helpers/http';
 import { listAudit } from '../../server/store/audit';
 
 for (const dialect of testDialects()) {
@@ -24,8 +24,8 @@ for (const dialect of testDialects()) {
       const created = await lead.post('/api/studies', { title: 'Therapists and the alliance', codingMode: 'blind', terminology: { kind: 'custom', levels: ['Area', 'Superordinate theme', 'Theme', 'Sub-theme'] } });
       expect(created.status).toBe(201);
       sid = created.json.study.id;
-      expect((await lead.post(`/api/studies/${sid}/members`, { email: 'coder@example.org', role: 'coder' })).status).toBe(201);
-      expect((await lead.post(`/api/studies/${sid}/members`, { email: 'auditor@example.org', role: 'auditor' })).status).toBe(201);
+      expect((await joinStudy(lead, sid, 'coder@example.org', 'coder')).status).toBe(200);
+      expect((await joinStudy(lead, sid, 'auditor@example.org', 'auditor')).status).toBe(200);
     });
     afterEach(async () => close());
 
@@ -46,7 +46,6 @@ for (const dialect of testDialects()) {
 
     it('lets a coder read but not manage members, settings, participants or transcripts', async () => {
       expect((await coder.get(`/api/studies/${sid}/members`)).status).toBe(200);
-      expect((await coder.post(`/api/studies/${sid}/members`, { email: 'outsider@example.org', role: 'coder' })).status).toBe(403);
       expect((await coder.patch(`/api/studies/${sid}/members/${ids.auditor}`, { role: 'lead' })).status).toBe(403);
       expect((await coder.delete(`/api/studies/${sid}/members/${ids.auditor}`)).status).toBe(403);
       expect((await coder.patch(`/api/studies/${sid}`, { codingMode: 'open' })).status).toBe(403);
@@ -62,7 +61,6 @@ for (const dialect of testDialects()) {
       const before = (await listAudit(s.db, sid)).length;
       const writes = [
         await auditor.patch(`/api/studies/${sid}`, { title: 'changed' }),
-        await auditor.post(`/api/studies/${sid}/members`, { email: 'outsider@example.org', role: 'coder' }),
         await auditor.patch(`/api/studies/${sid}/members/${ids.coder}`, { role: 'auditor' }),
         await auditor.delete(`/api/studies/${sid}/members/${ids.coder}`),
         await auditor.post(`/api/studies/${sid}/participants`, { pseudonym: 'P02' }),
@@ -86,7 +84,7 @@ for (const dialect of testDialects()) {
 
     it('lets an instance admin who is not a member manage members', async () => {
       expect((await admin.get(`/api/studies/${sid}`)).status).toBe(200);
-      expect((await admin.post(`/api/studies/${sid}/members`, { email: 'outsider@example.org', role: 'auditor' })).status).toBe(201);
+      expect((await joinStudy(admin, sid, 'outsider@example.org', 'auditor')).status).toBe(200);
       expect((await outsider.get(`/api/studies/${sid}`)).json.study.role).toBe('auditor');
     });
 
@@ -158,8 +156,8 @@ for (const dialect of testDialects()) {
       await lead.post(`/api/studies/${sid}/invitations`, { email: 'x@example.org', role: 'coder' });
       const audit = (await lead.get(`/api/studies/${sid}/audit`)).json;
       expect(audit.verified).toBe(true);
-      expect(audit.events.map((e: { action: string }) => e.action)).toEqual(['study.create', 'member.add', 'member.add', 'study.update', 'invitation.create']);
-      const update = audit.events[3];
+      expect(audit.events.map((e: { action: string }) => e.action)).toEqual(['study.create', ...Array(2).fill(['invitation.create', 'invitation.accept']).flat(), 'study.update', 'invitation.create']);
+      const update = audit.events[5];
       expect(update.data.changed).toEqual({ codingMode: 'open', lineWidth: 72 });
       expect(update.data.before).toEqual({ codingMode: 'blind', lineWidth: 80 });
     });

@@ -5,7 +5,7 @@ import { addTheme } from '../../shared/themes';
 import { closeDocRegistry, withDoc } from '../../server/ydocs/withDoc';
 import type { Services } from '../../server/services';
 import { testDialects, testServices } from '../helpers/env';
-import { type ApiClient, seedUsers } from '../helpers/http';
+import { type ApiClient, seedUsers, joinStudy } from '../helpers/http';
 
 const textOf = (who: string) => Array.from({ length: 8 }, (_, i) => `${who}: line number ${i + 1} of the interview`).join('\n');
 
@@ -57,7 +57,7 @@ for (const dialect of testDialects()) {
       ids = Object.fromEntries(Object.entries(seeded.users).map(([k, v]) => [k, v.id]));
       [lead, alice, bob, auditor, stranger] = ['lead', 'alice', 'bob', 'auditor', 'stranger'].map((n) => seeded.users[n]!.api) as [ApiClient, ApiClient, ApiClient, ApiClient, ApiClient];
       sid = (await lead.post('/api/studies', { title: 'Browse', codingMode: 'blind' })).json.study.id;
-      for (const [email, role] of [['alice@example.org', 'coder'], ['bob@example.org', 'coder'], ['auditor@example.org', 'auditor']]) await lead.post(`/api/studies/${sid}/members`, { email, role });
+      for (const [email, role] of [['alice@example.org', 'coder'], ['bob@example.org', 'coder'], ['auditor@example.org', 'auditor']]) await joinStudy(lead, sid, email!, role!);
       const tids: string[] = [];
       for (const pseudonym of ['P1', 'P2']) {
         const p = (await lead.post(`/api/studies/${sid}/participants`, { pseudonym })).json.participant;

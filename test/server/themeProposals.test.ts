@@ -4,7 +4,7 @@ import { closeDocRegistry, withDoc } from '../../server/ydocs/withDoc';
 import type { Services } from '../../server/services';
 import { listAudit } from '../../server/store/audit';
 import { testDialects, testServices } from '../helpers/env';
-import { type ApiClient, seedUsers } from '../helpers/http';
+import { type ApiClient, seedUsers, joinStudy } from '../helpers/http';
 import { codebookDocName } from '../../shared/docNames';
 
 for (const dialect of testDialects()) {
@@ -23,7 +23,7 @@ for (const dialect of testDialects()) {
       [lead, coder, other, auditor, stranger] = ['lead', 'coder', 'other', 'auditor', 'stranger'].map((n) => seeded.users[n]!.api) as [ApiClient, ApiClient, ApiClient, ApiClient, ApiClient];
       admin = seeded.admin;
       sid = (await lead.post('/api/studies', { title: 'Proposals', codingMode: 'blind' })).json.study.id;
-      for (const [email, role] of [['coder', 'coder'], ['other', 'coder'], ['auditor', 'auditor']]) await lead.post(`/api/studies/${sid}/members`, { email: `${email}@example.org`, role });
+      for (const [email, role] of [['coder', 'coder'], ['other', 'coder'], ['auditor', 'auditor']]) await joinStudy(lead, sid, `${email}@example.org`, role!);
       const leadId = seeded.users.lead!.id;
       ids = await withDoc(s, codebookDocName(sid), (doc) => {
         const area = addTheme(doc, { label: 'Relational safety', createdBy: leadId });

@@ -4,7 +4,7 @@ import { closeDocRegistry, withDoc } from '../../server/ydocs/withDoc';
 import type { Services } from '../../server/services';
 import { listAudit } from '../../server/store/audit';
 import { testDialects, testServices } from '../helpers/env';
-import { type ApiClient, seedUsers } from '../helpers/http';
+import { type ApiClient, seedUsers, joinStudy } from '../helpers/http';
 import { codebookDocName } from '../../shared/docNames';
 
 for (const dialect of testDialects()) {
@@ -20,8 +20,8 @@ for (const dialect of testDialects()) {
       const seeded = await seedUsers(s, ['lead', 'coder', 'auditor']);
       ({ lead, coder, auditor } = { lead: seeded.users.lead!.api, coder: seeded.users.coder!.api, auditor: seeded.users.auditor!.api });
       sid = (await lead.post('/api/studies', { title: 'Themes' })).json.study.id;
-      await lead.post(`/api/studies/${sid}/members`, { email: 'coder@example.org', role: 'coder' });
-      await lead.post(`/api/studies/${sid}/members`, { email: 'auditor@example.org', role: 'auditor' });
+      await joinStudy(lead, sid, 'coder@example.org', 'coder');
+      await joinStudy(lead, sid, 'auditor@example.org', 'auditor');
       const leadId = seeded.users.lead!.id;
       ids = await withDoc(s, codebookDocName(sid), (doc) => {
         setLevels(doc, ['Area', 'Superordinate theme', 'Theme', 'Sub-theme']);

@@ -5,7 +5,7 @@ import { QDPX_LIMITS } from '../../shared/archive';
 import { parseUpload } from '../../server/commands/uploads/UploadParser';
 import type { Services } from '../../server/services';
 import { testServices } from '../helpers/env';
-import { type ApiClient, seedUsers } from '../helpers/http';
+import { type ApiClient, seedUsers, joinStudy } from '../helpers/http';
 import { type CraftedEntry, craftZip, entryOf } from '../helpers/zipCraft';
 
 const b64 = (bytes: Uint8Array) => Buffer.from(bytes).toString('base64');
@@ -78,7 +78,7 @@ describe('uploaded archives are bounded and parsed off the event loop (sqlite)',
     lead = seeded.users.lead!.api;
     coder = seeded.users.coder!.api;
     sid = (await lead.post('/api/studies', { title: 'Uploads' })).json.study.id;
-    await lead.post(`/api/studies/${sid}/members`, { email: 'coder@example.org', role: 'coder' });
+    await joinStudy(lead, sid, 'coder@example.org', 'coder');
     // Warm the worker so its start is not measured with the first upload.
     expect((await lead.post(`/api/studies/${sid}/transcripts/preview`, { name: 'warm.docx', data: b64(await docxWithDocumentXml(paragraphs(2, () => 'P: hello'))) })).status).toBe(200);
   });

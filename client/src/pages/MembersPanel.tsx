@@ -3,7 +3,7 @@ import { api, type Member, type Study } from '../api';
 import { ErrorText, useSubmit } from '../components/Form';
 
 type Role = Member['role'];
-interface Invitation { id: string; email: string; role: Role; expiresAt: number; acceptedAt: number | null }
+interface Invitation { id: string; email: string; role: Role; expiresAt: number; acceptedAt: number | null; declinedAt: number | null }
 
 export function MembersPanel(props: { study: Study; members: Member[]; manage: boolean; onChange: () => Promise<void> }) {
   const { study, members, manage, onChange } = props;
@@ -22,11 +22,6 @@ export function MembersPanel(props: { study: Study; members: Member[]; manage: b
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [study.id, manage]);
 
-  const add = useSubmit(async () => {
-    await api('POST', `/api/studies/${study.id}/members`, { email, role });
-    setEmail('');
-    await onChange();
-  });
   const invite = useSubmit(async () => {
     const r = await api<{ path: string }>('POST', `/api/studies/${study.id}/invitations`, { email, role, ...(claim ? { claimUserId: claim } : {}) });
     setClaim('');
@@ -75,7 +70,7 @@ export function MembersPanel(props: { study: Study; members: Member[]; manage: b
       <ErrorText error={rowError} />
       {manage && (
         <form className="card inline-form" onSubmit={(e) => e.preventDefault()} aria-label="add member">
-          <h3>Add someone</h3>
+          <h3>Invite someone</h3>
           <label>Email <input name="email" type="email" value={email} onChange={(e) => setEmail(e.target.value)} required /></label>
           <label>
             Role
@@ -94,10 +89,10 @@ export function MembersPanel(props: { study: Study; members: Member[]; manage: b
               </select>
             </label>
           )}
-          <ErrorText error={add.error ?? invite.error} />
+          <p className="muted small">Someone with an account here sees the invitation when they sign in; anyone can also use the link. Nobody joins without accepting.</p>
+          <ErrorText error={invite.error} />
           <div className="row">
-            <button onClick={add.onSubmit} disabled={add.busy}>Add existing account</button>
-            <button className="secondary" onClick={invite.onSubmit} disabled={invite.busy}>Create invitation link</button>
+            <button onClick={invite.onSubmit} disabled={invite.busy}>Invite</button>
           </div>
           {link && (
             <p className="notice">
@@ -112,7 +107,7 @@ export function MembersPanel(props: { study: Study; members: Member[]; manage: b
           <ul className="plain">
             {invitations.map((i) => (
               <li key={i.id}>
-                {i.email} as {i.role}: {i.acceptedAt ? 'accepted' : Date.now() > i.expiresAt ? 'expired' : `open until ${new Date(i.expiresAt).toLocaleDateString()}`}
+                {i.email} as {i.role}: {i.acceptedAt ? 'accepted' : i.declinedAt ? 'declined' : Date.now() > i.expiresAt ? 'expired' : `open until ${new Date(i.expiresAt).toLocaleDateString()}`}
               </li>
             ))}
           </ul>

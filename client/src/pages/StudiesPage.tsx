@@ -3,14 +3,14 @@ import { api, type Study } from '../api';
 import { ErrorText, useSubmit } from '../components/Form';
 import { Link, navigate } from '../router';
 import { ProjectImportPanel } from './InterchangePanel';
+import { MyInvitations } from './MyInvitations';
 
 export function StudiesPage() {
   const [studies, setStudies] = useState<Study[] | null>(null);
   const [title, setTitle] = useState('');
   const [codingMode, setCodingMode] = useState<'blind' | 'open'>('blind');
-  useEffect(() => {
-    void api<{ studies: Study[] }>('GET', '/api/studies').then((r) => setStudies(r.studies));
-  }, []);
+  const loadStudies = () => void api<{ studies: Study[] }>('GET', '/api/studies').then((r) => setStudies(r.studies));
+  useEffect(loadStudies, []);
   const { onSubmit, error, busy } = useSubmit(async () => {
     const r = await api<{ study: Study }>('POST', '/api/studies', { title, codingMode });
     navigate(`/studies/${r.study.id}`);
@@ -18,6 +18,7 @@ export function StudiesPage() {
   return (
     <div className="page">
       <h1>Studies</h1>
+      <MyInvitations onJoined={loadStudies} />
       {studies === null ? (
         <p>Loading…</p>
       ) : studies.length === 0 ? (

@@ -13,7 +13,12 @@ import { type Actor, authorizeStudy } from '../access/actor';
 
 export const INVITATION_TTL_MS = 7 * 24 * 60 * 60 * 1000;
 
-/** Creates a one-time invitation; only the token's hash is stored, the link is shown once. */
+/**
+ * Creates a one-time invitation; only the token's hash is stored, the link is shown once. This is
+ * the only way to add someone by e-mail (issue 14 item 9): the answer is the same whether an
+ * account has that address or not, and nobody joins a study without accepting. An account with
+ * that address also finds the invitation in its own list (myInvitations.ts).
+ */
 export async function createInvitation(s: Services, actor: Actor, studyId: string, input: { email: string; role: Role; claimUserId?: string }) {
   const { role } = await authorizeStudy(s, actor, studyId, 'invitations.manage');
   if (input.claimUserId) await requireClaimable(s, role, studyId, input.claimUserId);
@@ -30,6 +35,7 @@ export async function createInvitation(s: Services, actor: Actor, studyId: strin
     acceptedAt: null,
     acceptedUserId: null,
     claimUserId: input.claimUserId ?? null,
+    declinedAt: null,
   };
   await s.db.transaction().execute(async (trx) => {
     await insertInvitation(trx, { ...invitation, tokenHash: sessionIdOf(token) });
@@ -60,6 +66,7 @@ async function usableInvitation(s: Services, token: string) {
   const inv = /^[a-z2-7]{32}$/.test(token) ? await findInvitationByTokenHash(s.db, sessionIdOf(token)) : null;
   if (!inv) throw notFound('invitation');
   if (inv.acceptedAt !== null) throw new AppError('conflict', 'this invitation has been used already');
+  if (inv.declinedAt !== null) throw new AppError('conflict', 'this invitation has been declined');
   if (s.now() >= inv.expiresAt) throw new AppError('conflict', 'this invitation has expired; ask for a new one');
   return inv;
 }
@@ -79,7 +86,10 @@ export async function previewInvitation(s: Services, token: string) {
 export async function acceptInvitation(s: Services, token: string, input: { name: string; password: string }) {
   const inv = await usableInvitation(s, token);
   const existing = await findUserByEmail(s.db, inv.email);
-  if (existing && existing.id !== inv.claimUserId) throw conflict('an account with this email exists; a lead can add it to the study directly');
+  // The one answer that depends on an account existing, and only for whoever holds the link (no
+  // server can create an account for an address without telling the creator it was free): it
+  // names no one, adds no one, and the account's owner accepts from their own list instead.
+  if (existing && existing.id !== inv.claimUserId) throw conflict('an account with this e-mail exists: sign in and accept the invitation from your list');
   const passwordHash = await hashPassword(input.password);
   const now = s.now();
   const user = await s.db.transaction().execute(async (trx) => {

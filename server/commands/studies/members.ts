@@ -11,11 +11,17 @@ export async function getMembers(s: Services, actor: Actor, studyId: string) {
   return listMembers(s.db, studyId);
 }
 
-export async function addMember(s: Services, actor: Actor, studyId: string, input: { email: string; role: Role }) {
+/**
+ * Adds an existing account without its consent: no REST route reaches this (issue 14 item 9; by
+ * e-mail, people are invited and accept, commands/studies/invitations.ts). Only for code that
+ * created the accounts itself in the same breath: the demonstration study (`concord demo`) and
+ * the benchmarks.
+ */
+export async function addMemberDirectly(s: Services, actor: Actor, studyId: string, input: { email: string; role: Role }) {
   await authorizeStudy(s, actor, studyId, 'members.manage');
   const user = await findUserByEmail(s.db, input.email);
   // A pending (imported) account belongs to its import's study: answered as if it did not exist.
-  if (!user || user.passwordHash === '') throw notFound('account with that email (invite them instead)');
+  if (!user || user.passwordHash === '') throw notFound('account with that email');
   const now = s.now();
   await s.db.transaction().execute(async (trx) => {
     if (await findRole(trx, studyId, user.id)) throw conflict('already a member of this study');

@@ -1,7 +1,8 @@
-import { AddMemberBody, CreateStudyBody, InvitationBody, ParticipantBody, PatchMemberBody, PatchStudyBody, TranscriptBody, TranscriptFileBody } from '../../../shared/api';
+import { CreateStudyBody, InvitationBody, ParticipantBody, PatchMemberBody, PatchStudyBody, TranscriptBody, TranscriptFileBody } from '../../../shared/api';
 import { invalid } from '../../errors';
 import { createInvitation, getInvitations } from '../../commands/studies/invitations';
-import { addMember, changeMemberRole, getMembers, removeMember } from '../../commands/studies/members';
+import { acceptMyInvitation, declineMyInvitation, getMyInvitations } from '../../commands/studies/myInvitations';
+import { changeMemberRole, getMembers, removeMember } from '../../commands/studies/members';
 import { addParticipant, getParticipants } from '../../commands/studies/participants';
 import { createStudy, getStudies, getStudy, patchStudy } from '../../commands/studies/studies';
 import { addTranscript, getTranscripts } from '../../commands/transcripts/transcripts';
@@ -24,12 +25,16 @@ export const studyRoutes = () => [
   route({ method: 'patch', path: '/api/studies/:sid', summary: 'Change study settings (leads)', tag: 'studies', auth: 'session', body: PatchStudyBody, handler: async ({ s, actor, params, body }) => ({ study: await patchStudy(s, actor, params.sid, body) }) }),
 
   route({ method: 'get', path: '/api/studies/:sid/members', summary: 'Members and roles', tag: 'members', auth: 'session', handler: async ({ s, actor, params }) => ({ members: await getMembers(s, actor, params.sid) }) }),
-  route({ method: 'post', path: '/api/studies/:sid/members', summary: 'Add an existing account (leads, admins)', tag: 'members', auth: 'session', body: AddMemberBody, status: 201, handler: async ({ s, actor, params, body }) => ({ member: await addMember(s, actor, params.sid, body) }) }),
   route({ method: 'patch', path: '/api/studies/:sid/members/:userId', summary: 'Change a role; the last lead cannot be demoted', tag: 'members', auth: 'session', body: PatchMemberBody, handler: async ({ s, actor, params, body }) => ({ member: await changeMemberRole(s, actor, params.sid, params.userId, body.role) }) }),
   route({ method: 'delete', path: '/api/studies/:sid/members/:userId', summary: 'Remove a member; the last lead cannot be removed', tag: 'members', auth: 'session', status: 204, handler: async ({ s, actor, params }) => { await removeMember(s, actor, params.sid, params.userId); return null; } }),
 
   route({ method: 'get', path: '/api/studies/:sid/invitations', summary: 'Invitations of the study (leads)', tag: 'members', auth: 'session', handler: async ({ s, actor, params }) => ({ invitations: await getInvitations(s, actor, params.sid) }) }),
-  route({ method: 'post', path: '/api/studies/:sid/invitations', summary: 'Invite an email with a role; returns the one-time link (shown once)', tag: 'members', auth: 'session', body: InvitationBody, status: 201, handler: async ({ s, actor, params, body }) => await createInvitation(s, actor, params.sid, body) }),
+  route({ method: 'post', path: '/api/studies/:sid/invitations', summary: 'Add someone by e-mail: an invitation with a role and its one-time link (shown once); the same answer whether the address has an account or not', tag: 'members', auth: 'session', body: InvitationBody, status: 201, handler: async ({ s, actor, params, body }) => await createInvitation(s, actor, params.sid, body) }),
+
+  // The signed-in account's own invitations (issue 14 item 9): an existing account joins a study only by accepting here.
+  route({ method: 'get', path: '/api/me/invitations', summary: 'Open invitations addressed to my e-mail', tag: 'members', auth: 'session', handler: async ({ s, actor }) => ({ invitations: await getMyInvitations(s, actor) }) }),
+  route({ method: 'post', path: '/api/me/invitations/:iid/accept', summary: 'Accept an invitation addressed to me: join the study with its role', tag: 'members', auth: 'session', handler: async ({ s, actor, params }) => await acceptMyInvitation(s, actor, params.iid) }),
+  route({ method: 'post', path: '/api/me/invitations/:iid/decline', summary: 'Decline an invitation addressed to me', tag: 'members', auth: 'session', status: 204, handler: async ({ s, actor, params }) => { await declineMyInvitation(s, actor, params.iid); return null; } }),
 
   route({ method: 'get', path: '/api/studies/:sid/participants', summary: 'Participants (cases)', tag: 'participants', auth: 'session', handler: async ({ s, actor, params }) => ({ participants: await getParticipants(s, actor, params.sid) }) }),
   route({ method: 'post', path: '/api/studies/:sid/participants', summary: 'Add a participant; pseudonyms are unique per study', tag: 'participants', auth: 'session', body: ParticipantBody, status: 201, handler: async ({ s, actor, params, body }) => ({ participant: await addParticipant(s, actor, params.sid, body) }) }),

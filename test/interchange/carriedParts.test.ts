@@ -12,13 +12,30 @@ const CASE_VALUE = '<VariableValue><VariableRef targetGUID="f1000000-0000-4000-8
 const SOURCE_VALUE = '<VariableValue>\n  <VariableRef targetGUID="f1000000-0000-4000-8000-000000000002"/>\n  <DateValue>2025-01-01</DateValue>\n</VariableValue>';
 
 for (const dialect of testDialects()) {
-  describe(`REFI-QDA VariableValues (${dialect})`, () => {
+  describe(`REFI-QDA parts carried as the file wrote them: VariableValues, Links (${dialect})`, () => {
     let s: Services;
     let close: () => Promise<void>;
     beforeEach(async () => {
       ({ s, close } = await testServices(dialect as TestDialect));
     });
     afterEach(async () => close());
+
+    it('writes back Links that are not an experiential statement\'s themes, as the file had them', async () => {
+      const { users } = await seedUsers(s, ['importer']);
+      const link = '<Link guid="f3000000-0000-4000-8000-000000000001" name="contrasts with" direction="Associative" color="#aa0000" originGUID="a0000000-0000-4000-8000-000000000003" targetGUID="a0000000-0000-4000-8000-000000000005"/>';
+      const xml = readFileSync(`${SAMPLES}/synthetic_two_coders_ipa.qde`, 'utf8').replace('</Notes>', `</Notes><Links>${link}</Links>`);
+      expect(xmllint(xml, PROJECT_XSD)).toBe('');
+      const imported = await users.importer!.api.post('/api/import/project', { name: 'pilot.qde', data: base64(new TextEncoder().encode(xml)) });
+      expect(imported.status).toBe(201);
+      expect(imported.json.report.parts.carried).toEqual(['Links (not of experiential statements)', 'Sets']);
+      expect(imported.json.report.parts.modelled).not.toContain('Links');
+      await openForExport(s, imported.json.study.id);
+      const exported = await download(users.importer!.api, `/api/studies/${imported.json.study.id}/export/project`);
+      const zip = unzipQdpx(exported.bytes);
+      expect(xmllint(zip.projectXml, PROJECT_XSD)).toBe('');
+      expect(zip.projectXml).toContain(link);
+      expect(parseProject(zip.projectXml).links).toEqual(parseProject(xml).links);
+    });
 
     it("lists what it neither models nor carries as refused: a User's id, a Case's CodeRefs", async () => {
       const { users } = await seedUsers(s, ['importer']);
