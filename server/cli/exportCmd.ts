@@ -29,9 +29,10 @@ export async function runExport(args: string[], io: CliIo): Promise<number> {
     const actor = await operator(s, flags.as);
     const studyId = flags.study;
     const data = await (async () => {
-      if (what === 'project') return (await exportProject(s, actor, studyId, format)).body;
-      if (what === 'codebook') return (await exportCodebook(s, actor, studyId)).body;
-      return what === 'codings' ? exportCodingsCsv(s, actor, studyId) : exportThemesCsv(s, actor, studyId);
+      // Audited to the operator and recorded in the access log with door `cli` (docs/privacy.md).
+      if (what === 'project') return (await exportProject(s, actor, studyId, format, 'cli')).body;
+      if (what === 'codebook') return (await exportCodebook(s, actor, studyId, 'cli')).body;
+      return what === 'codings' ? exportCodingsCsv(s, actor, studyId, 'cli') : exportThemesCsv(s, actor, studyId, 'cli');
     })().catch((e: unknown) => {
       throw e instanceof AppError ? new UsageError(`${e.code}: ${e.message}`) : e;
     });

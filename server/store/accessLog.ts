@@ -7,8 +7,11 @@ export interface AccessEntry {
   userId: string;
   what: 'transcript' | 'layer' | 'consensus' | 'discussion' | 'codebook' | 'privateCodebook' | 'journal' | 'codebookMap' | 'export';
   target: string;
-  door: 'rest' | 'collab' | 'cli';
+  door: AccessDoor;
 }
+
+/** The door a read came through: REST, the collaboration socket, or the command line. */
+export type AccessDoor = 'rest' | 'collab' | 'cli';
 
 export async function recordAccess(db: Database, e: AccessEntry): Promise<void> {
   await db.insertInto('access_log').values({ study_id: e.studyId, at: e.at, user_id: e.userId, what: e.what, target: e.target, door: e.door }).execute();

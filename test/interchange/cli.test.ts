@@ -5,6 +5,7 @@ import { strToU8, zipSync } from 'fflate';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { unzipQdpx } from '../../shared/refi';
 import { createServices } from '../../server/services';
+import { listAccess } from '../../server/store/accessLog';
 import { findStudy, updateStudy } from '../../server/store/studies';
 import { type TestEnv, testEnv } from '../helpers/env';
 import { CODEBOOK_XSD, PROJECT_XSD, SAMPLES, xmllint } from './seedStudy';
@@ -64,6 +65,14 @@ describe('concord import project / concord export', { timeout: 120_000 }, () => 
     const csv = readFileSync(out('codings.csv'), 'utf8').split('\r\n');
     expect(csv[0]).toBe('study,participant,transcript,coder,theme path,start,end,lines,quote,memo,created');
     expect(csv.filter((l) => l.includes('Körper 🫀 > Erschöpfung > Müdigkeit,')).length).toBe(1);
+    // Every export through the command line is a read in the access log, door `cli` (issue 18 item 3).
+    const s = await createServices({ ...env.config, databaseUrl: null });
+    try {
+      const reads = (await listAccess(s.db, studyId, 100)).filter((e) => e.what === 'export').map((e) => `${e.target} ${e.door}`);
+      expect(reads.sort()).toEqual(['export:codebook:qdc cli', 'export:codings:csv cli', 'export:codings:csv cli', 'export:project:qde cli', 'export:project:qdpx cli']);
+    } finally {
+      await s.close();
+    }
   });
 
   it('previews with --dry-run, then imports the synthetic sample mapping a coder to an account', () => {

@@ -32,15 +32,17 @@ for (const dialect of testDialects()) {
         other.destroy();
       }
       expect((await f.api('lead').get(`/api/studies/${f.studyId}/themes/table?format=csv`)).status).toBe(200);
+      expect((await f.api('lead').get(`/api/studies/${f.studyId}/export/project?format=qde`)).status).toBe(200);
       const entries = await eventually(async () => {
         const e = (await log()).entries as Array<{ userId: string; what: string; target: string; door: string; at: number }>;
-        return e.length >= 3 ? e : null;
+        return e.length >= 4 ? e : null;
       });
       expect(entries).toEqual(
         expect.arrayContaining([
           expect.objectContaining({ userId: f.users.owner!.id, what: 'transcript', target: `transcript:${f.transcriptId}`, door: 'rest' }),
           expect.objectContaining({ userId: f.users.other!.id, what: 'layer', target: docs.layer(f), door: 'collab' }),
           expect.objectContaining({ userId: f.users.lead!.id, what: 'export', target: 'export:table-of-themes:csv', door: 'rest' }),
+          expect.objectContaining({ userId: f.users.lead!.id, what: 'export', target: 'export:project:qde', door: 'rest' }),
         ]),
       );
       for (const e of entries!) expect(e.at).toBeGreaterThanOrEqual(before);

@@ -1,7 +1,7 @@
 import type { Services } from '../../services';
 import { appendAudit } from '../../store/audit';
 import type { Actor } from '../access/actor';
-import { logRead } from '../privacy/accessLog';
+import { logRead } from '../access/readLog';
 
 /**
  * Records in the audit trail that a file was taken out (what, in which format). Exports are

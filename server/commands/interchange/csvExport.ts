@@ -4,6 +4,8 @@ import { lineRangeOf, quoteOf } from '../../../shared/transcript';
 import type { ThemeTree } from '../../../shared/themes';
 import type { Services } from '../../services';
 import { appendAudit } from '../../store/audit';
+import type { AccessDoor } from '../../store/accessLog';
+import { logRead } from '../access/readLog';
 import { findStudy } from '../../store/studies';
 import { type Actor, authorizeStudy } from '../access/actor';
 import { loadStudyExport } from './refiStudyData';
@@ -25,7 +27,7 @@ export const CODINGS_HEADER = ['study', 'participant', 'transcript', 'coder', 't
  * merged into. Like the project export it holds only the layers the exporter may read
  * (decideAccess per layer, in loadStudyExport) and needs the `audit.read` set.
  */
-export async function exportCodingsCsv(s: Services, actor: Actor, studyId: string): Promise<string> {
+export async function exportCodingsCsv(s: Services, actor: Actor, studyId: string, door: AccessDoor = 'rest'): Promise<string> {
   const access = await authorizeStudy(s, actor, studyId, 'audit.read');
   const { study } = access;
   const data = await loadStudyExport(s, actor, access);
@@ -41,19 +43,19 @@ export async function exportCodingsCsv(s: Services, actor: Actor, studyId: strin
       }
     }
   }
-  await audit(s, actor, studyId, 'codings', rows.length - 1, data.withheld);
+  await audit(s, actor, studyId, 'codings', rows.length - 1, door, data.withheld);
   return csvText(rows);
 }
 
 export const THEMES_HEADER = ['id', 'path', 'label', 'level', 'level name', 'parent id', 'status', 'merged into', 'color', 'description', 'created'] as const;
 
 /** The codebook, one row per theme in display order (merged and retired themes included, with their status). */
-export async function exportThemesCsv(s: Services, actor: Actor, studyId: string): Promise<string> {
+export async function exportThemesCsv(s: Services, actor: Actor, studyId: string, door: AccessDoor = 'rest'): Promise<string> {
   const access = await authorizeStudy(s, actor, studyId, 'study.read');
   const tree = await loadThemeTree(s, studyId, viewerOf(access, actor.user.id));
   const rows: (string | number)[][] = [[...THEMES_HEADER]];
   for (const t of tree.themes) rows.push([t.id, t.path.map((id) => tree.byId.get(id)?.label ?? id).join(' > '), t.label, t.depth, t.levelName, t.parentId ?? '', t.status, t.mergedInto ?? '', t.color, t.description, new Date(t.createdAt).toISOString()]);
-  await audit(s, actor, studyId, 'themes', rows.length - 1);
+  await audit(s, actor, studyId, 'themes', rows.length - 1, door);
   return csvText(rows);
 }
 
@@ -64,6 +66,8 @@ export async function exportStudyCsv(s: Services, actor: Actor, studyId: string,
   return { body: csv, contentType: CONTENT_TYPES.csv, fileName: `${fileStem(`${title}-${what}`, 'study')}.csv` };
 }
 
-async function audit(s: Services, actor: Actor, studyId: string, what: 'codings' | 'themes', rows: number, withheldLayers = 0): Promise<void> {
+/** An export is audited (who took what out) and, as a read, recorded in the access log with its door. */
+async function audit(s: Services, actor: Actor, studyId: string, what: 'codings' | 'themes', rows: number, door: AccessDoor, withheldLayers = 0): Promise<void> {
   await s.db.transaction().execute((trx) => appendAudit(trx, { studyId, actorId: actor.user.id, action: 'study.export', target: `study:${studyId}`, data: { format: 'csv', what, rows, ...(withheldLayers ? { withheldLayers } : {}) }, at: s.now() }));
+  await logRead(s, { studyId, userId: actor.user.id, what: 'export', target: `export:${what}:csv`, door });
 }

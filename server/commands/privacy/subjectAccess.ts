@@ -17,7 +17,7 @@ import { usersByIds } from '../../store/users';
 import { withDoc } from '../../ydocs/withDoc';
 import { type Actor, authorizeStudy } from '../access/actor';
 import { loadThemeTree } from '../layers/studyLayers';
-import { logRead } from './accessLog';
+import { logRead } from '../access/readLog';
 import { type ArchiveFile, zipSubjectArchive } from './subjectArchive';
 import { CONTENT_TYPES, type ExportFile } from '../interchange/render/exportFile';
 

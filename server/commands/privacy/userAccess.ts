@@ -11,7 +11,7 @@ import { transcriptIdsOfStudy } from '../../store/erasureRows';
 import { accessBy, accountOf, auditEventsBy, docsOfTranscripts, docsOwnedBy, membershipsOf, sessionsOf, studiesOfTranscripts } from '../../store/subjectRows';
 import { withDoc } from '../../ydocs/withDoc';
 import type { Actor } from '../access/actor';
-import { logRead } from './accessLog';
+import { logRead } from '../access/readLog';
 import { type ArchiveFile, zipSubjectArchive } from './subjectArchive';
 import { type ExportDoor, SUBJECT_ACCESS_ACTION } from './subjectAccess';
 import { CONTENT_TYPES, type ExportFile } from '../interchange/render/exportFile';

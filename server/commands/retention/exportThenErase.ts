@@ -8,7 +8,7 @@ import { transcriptIdsOfStudy } from '../../store/erasureRows';
 import { findRetentionExport, insertRetentionExport, lastAuditSeq, lastDocUpdateId, studyDocsChangedSince } from '../../store/retentionExports';
 import { type Actor, authorizeStudy } from '../access/actor';
 import { CONTENT_TYPES, type ExportFile } from '../interchange/render/exportFile';
-import { logRead } from '../privacy/accessLog';
+import { logRead } from '../access/readLog';
 import { eraseStudy } from '../privacy/erase';
 import type { ErasureReport } from '../privacy/runErasure';
 import { buildStudyArchive } from './studyArchive';

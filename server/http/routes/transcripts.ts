@@ -1,6 +1,6 @@
 import { PhaseBody } from '../../../shared/api';
 import { getTranscript, setTranscriptPhase } from '../../commands/transcripts/transcripts';
-import { logRead } from '../../commands/privacy/accessLog';
+import { logRead } from '../../commands/access/readLog';
 import { route } from '../route';
 
 export const transcriptRoutes = () => [
