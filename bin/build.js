@@ -26,7 +26,7 @@ export const TARGETS = {
 };
 const FINGERPRINT = '.fingerprint';
 /** Left as imports from node_modules by the server build (see buildServer). */
-const EXTERNAL = ['better-sqlite3', '@node-rs/argon2', 'pg', 'ws', 'mammoth'];
+const EXTERNAL = ['better-sqlite3-multiple-ciphers', '@node-rs/argon2', 'pg', 'ws', 'mammoth'];
 
 function* walk(path) {
   let st;
