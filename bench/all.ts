@@ -9,6 +9,7 @@
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { SERVER_KINDS, type ServerKind } from './lib/BenchServer';
+import { compileConcordEntry } from './lib/compiledConcord';
 import { buildConcordFixture } from './lib/concordFixture';
 import { machine, uptime } from './lib/machine';
 import { type OtherBench, runOtherBench } from './lib/otherBenches';
@@ -43,7 +44,8 @@ const started = machine();
 process.stderr.write(`bench: ${started.uptime}\n`);
 const fixture = await buildConcordFixture();
 const pool = await WorkerPool.start(workers);
-const ctx: RunContext = { pool, fixture, seconds, ...(profile ? { cpuProfDir: 'bench/results/profiles' } : {}) };
+const compiledConcord = await compileConcordEntry();
+const ctx: RunContext = { pool, fixture, seconds, compiledConcord, ...(profile ? { cpuProfDir: 'bench/results/profiles' } : {}) };
 if (profile) mkdirSync('bench/results/profiles', { recursive: true });
 
 const scenarios = SCENARIOS.filter((s) => !only || only.includes(s.id));

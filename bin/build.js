@@ -26,7 +26,7 @@ export const TARGETS = {
 };
 const FINGERPRINT = '.fingerprint';
 /** Left as imports from node_modules by the server build (see buildServer). */
-const EXTERNAL = ['better-sqlite3', '@node-rs/argon2', 'pg', 'ws', 'mammoth'];
+const EXTERNAL = ['better-sqlite3-multiple-ciphers', '@node-rs/argon2', 'pg', 'ws', 'mammoth'];
 
 function* walk(path) {
   let st;
@@ -56,6 +56,23 @@ export function isStale(target) {
   return !existsSync(file) || readFileSync(file, 'utf8') !== fingerprint(target);
 }
 
+/**
+ * How server code is bundled: the production build below, and the benchmark's Concord entry
+ * (bench/lib/compiledConcord.ts), so that a benchmark measures what `npm start` runs.
+ */
+export const SERVER_BUNDLE = {
+  bundle: true,
+  format: 'esm',
+  platform: 'node',
+  target: 'node20',
+  // Pure-JavaScript libraries are bundled in: one file instead of hundreds of small ES
+  // modules (kysely alone is ~1,000) starts faster and takes less memory. Native addons and
+  // CommonJS packages with optional native parts stay imports from node_modules.
+  external: EXTERNAL,
+  // Bundled CommonJS code calls require() for Node builtins.
+  banner: { js: "import { createRequire as __concordCreateRequire } from 'node:module'; const require = __concordCreateRequire(import.meta.url);" },
+};
+
 async function buildServer(print) {
   const esbuild = await import('esbuild').catch(() => null);
   if (!esbuild) throw new Error('the server is not built and esbuild is not installed: run `npm install` (with the devDependencies), then `npm run build`');
@@ -68,6 +85,7 @@ async function buildServer(print) {
   rmSync(tmp, { recursive: true, force: true });
   const started = Date.now();
   await esbuild.build({
+    ...SERVER_BUNDLE,
     absWorkingDir: root,
     entryPoints: [
       { in: 'server/cli/main.ts', out: 'main' },
@@ -76,19 +94,9 @@ async function buildServer(print) {
       ...migrations.map((f) => ({ in: `migrations/${f}`, out: `migrations/${f.replace(/\.ts$/, '')}` })),
     ],
     outdir: tmp,
-    bundle: true,
     // Commands stay separate chunks, loaded when they run (as in server/cli/main.ts).
     splitting: true,
     chunkNames: 'chunks/[name]-[hash]',
-    format: 'esm',
-    platform: 'node',
-    target: 'node20',
-    // Pure-JavaScript libraries are bundled in: one file instead of hundreds of small ES
-    // modules (kysely alone is ~1,000) starts faster and takes less memory. Native addons and
-    // CommonJS packages with optional native parts stay imports from node_modules.
-    external: EXTERNAL,
-    // Bundled CommonJS code calls require() for Node builtins.
-    banner: { js: "import { createRequire as __concordCreateRequire } from 'node:module'; const require = __concordCreateRequire(import.meta.url);" },
     sourcemap: true,
     logLevel: 'warning',
   });

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { z } from 'zod';
 
@@ -37,6 +38,54 @@ export interface Config {
   readonly accessLogRetentionDays: number;
   /** Days before a study's retention end from which its leads are warned; RETENTION_WARNING_DAYS, default 30. */
   readonly retentionWarningDays: number;
+  /**
+   * The SQLite encryption key (docs/deploy.md, "Encryption at rest"), from CONCORD_DB_KEY or the
+   * file named by CONCORD_DB_KEY_FILE; undefined: the database is not encrypted.
+   */
+  readonly dbKey: DbKey | undefined;
+}
+
+/** Threat: a short passphrase guessed offline against a stolen copy of the database. */
+export const MIN_DB_KEY_LENGTH = 16;
+
+/** The database key; printing or serialising the configuration never shows it. */
+export class DbKey {
+  readonly #value: string;
+  constructor(value: string) {
+    this.#value = value;
+  }
+  reveal(): string {
+    return this.#value;
+  }
+  toJSON(): string {
+    return '[hidden]';
+  }
+  toString(): string {
+    return '[hidden]';
+  }
+  [Symbol.for('nodejs.util.inspect.custom')](): string {
+    return 'DbKey [hidden]';
+  }
+}
+
+/** CONCORD_DB_KEY or the contents of CONCORD_DB_KEY_FILE (one trailing newline dropped); never both. */
+function parseDbKey(key: string | undefined, file: string | undefined, databaseUrl: string | null): DbKey | undefined {
+  if (key === undefined && file === undefined) return undefined;
+  if (key !== undefined && file !== undefined) throw new Error('invalid configuration: set CONCORD_DB_KEY or CONCORD_DB_KEY_FILE, not both');
+  if (databaseUrl && !databaseUrl.startsWith('sqlite:')) {
+    throw new Error('invalid configuration: CONCORD_DB_KEY encrypts the SQLite database; on PostgreSQL encrypt the volume or use the server\'s own encryption (docs/deploy.md)');
+  }
+  let value = key;
+  if (file !== undefined) {
+    try {
+      value = readFileSync(file, 'utf8').replace(/\r?\n$/, '');
+    } catch (e) {
+      throw new Error(`invalid configuration: CONCORD_DB_KEY_FILE ${file} cannot be read (${(e as NodeJS.ErrnoException).code ?? 'error'})`);
+    }
+  }
+  const from = file !== undefined ? `the key in ${file}` : 'CONCORD_DB_KEY';
+  if ((value ?? '').length < MIN_DB_KEY_LENGTH) throw new Error(`invalid configuration: ${from} is shorter than ${MIN_DB_KEY_LENGTH} characters`);
+  return new DbKey(value!);
 }
 
 const envSchema = z.object({
@@ -50,6 +99,8 @@ const envSchema = z.object({
   ACCESS_LOG_RETENTION_DAYS: z.coerce.number().int().min(1).max(36_500).default(365),
   RETENTION_WARNING_DAYS: z.coerce.number().int().min(0).max(3650).default(30),
   HISTORY_REWRITE_DELAY_MS: z.coerce.number().int().min(0).max(3_600_000).optional(),
+  CONCORD_DB_KEY: z.string().optional(),
+  CONCORD_DB_KEY_FILE: z.string().optional(),
 });
 
 export function parseConfig(env: Record<string, string | undefined>): Config {
@@ -78,6 +129,7 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     historyRewriteDelayMs: e.HISTORY_REWRITE_DELAY_MS,
     accessLogRetentionDays: e.ACCESS_LOG_RETENTION_DAYS,
     retentionWarningDays: e.RETENTION_WARNING_DAYS,
+    dbKey: parseDbKey(e.CONCORD_DB_KEY, e.CONCORD_DB_KEY_FILE, databaseUrl),
   });
 }
 

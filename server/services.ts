@@ -59,7 +59,7 @@ export interface ServiceOptions {
 
 export async function createServices(config: Config, options: ServiceOptions = {}): Promise<Services> {
   const hooks: Array<() => Promise<void>> = [];
-  const opened = await openDatabase({ url: config.databaseUrl, dataDir: config.dataDir, ...(options.pgSchema ? { pgSchema: options.pgSchema } : {}) });
+  const opened = await openDatabase({ url: config.databaseUrl, dataDir: config.dataDir, key: config.dbKey?.reveal(), ...(options.pgSchema ? { pgSchema: options.pgSchema } : {}) });
   const log = options.log ?? createLogger(config.logLevel);
   const loginLimiter = (kind: LoginAttemptKind, limit: number) =>
     opened.dialect === 'postgres' ? sharedLoginLimiter(opened.db, kind, limit, LOGIN_WINDOW_MS, log) : localLoginLimiter(limit, LOGIN_WINDOW_MS);

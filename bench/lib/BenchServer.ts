@@ -4,20 +4,25 @@ import { createInterface } from 'node:readline';
 import type { ClientTarget, WireFormat } from '../load/wire';
 import { type ProcUsage, procUsage } from './procUsage';
 
-/** The servers compared: Concord and the anchors people would otherwise pick. */
-export const SERVER_KINDS = ['concord', 'hocuspocus', 'hocuspocus-sqlite', 'y-websocket'] as const;
+/**
+ * The servers compared: Concord; Concord on tmpfs (the same code with free fsyncs: Concord's own
+ * cost apart from the disk's); the in-memory anchors (Hocuspocus, the y-websocket server); and
+ * the durable references, which persist what they broadcast after broadcasting it (Hocuspocus
+ * with its SQLite extension at debounce 0, the y-websocket server with its LevelDB persistence,
+ * y-leveldb, whose writes are not synced to disk).
+ */
+export const SERVER_KINDS = ['concord', 'concord-tmpfs', 'hocuspocus', 'hocuspocus-sqlite', 'y-websocket', 'y-websocket-leveldb'] as const;
 /**
  * Diagnostic variants, only with --servers, not supported configurations:
  * - `concord-nosync`: Concord with SQLite synchronous=NORMAL (WAL commits without an fsync:
  *   durable across a process crash, not a power loss), to measure what the fsync costs;
- * - `concord-tmpfs`: Concord unchanged (synchronous=FULL) with its data directory on tmpfs
- *   (/dev/shm), where writes and fsyncs never reach a disk: the same code path without disk I/O,
- *   to separate Concord's own processing from the storage it waits for.
+ * (`concord-tmpfs`, Concord unchanged with its data directory on /dev/shm, is in the default
+ * set: issue 19 sets a target on it.)
  */
-export const DIAGNOSTIC_KINDS = ['concord-nosync', 'concord-tmpfs'] as const;
+export const DIAGNOSTIC_KINDS = ['concord-nosync'] as const;
 export type ServerKind = (typeof SERVER_KINDS)[number] | (typeof DIAGNOSTIC_KINDS)[number];
 
-export const PERSISTENT: ReadonlySet<ServerKind> = new Set(['concord', 'concord-nosync', 'concord-tmpfs', 'hocuspocus-sqlite']);
+export const PERSISTENT: ReadonlySet<ServerKind> = new Set(['concord', 'concord-nosync', 'concord-tmpfs', 'hocuspocus-sqlite', 'y-websocket-leveldb']);
 
 export const isConcord = (kind: ServerKind): boolean => kind === 'concord' || kind === 'concord-nosync' || kind === 'concord-tmpfs';
 
@@ -28,6 +33,8 @@ export interface BenchServerOptions {
   cookies?: string[];
   /** Write a V8 CPU profile of the server child into this directory (Concord: SIGTERM to flush). */
   cpuProfDir?: string;
+  /** Concord: the compiled entry to run (bench/lib/compiledConcord.ts) instead of the TypeScript sources. */
+  compiledConcord?: string;
   /** Concord: log at info level and keep the lines (doc.loaded carries the server's load time). */
   captureLog?: boolean;
 }
@@ -39,6 +46,7 @@ const ENTRY: Record<ServerKind, string> = {
   hocuspocus: 'bench/servers/hocuspocusServer.ts',
   'hocuspocus-sqlite': 'bench/servers/hocuspocusServer.ts',
   'y-websocket': 'bench/servers/yWebsocketServer.ts',
+  'y-websocket-leveldb': 'bench/servers/yWebsocketServer.ts',
 };
 
 /** A server under test, running in its own child process on loopback. */
@@ -57,12 +65,20 @@ export class BenchServer {
     if (isConcord(kind)) env.DATA_DIR = options.dataDir ?? '';
     if (kind === 'concord-nosync') env.CONCORD_BENCH_SYNCHRONOUS = 'NORMAL';
     if (kind === 'hocuspocus-sqlite') env.HOCUSPOCUS_SQLITE = `${options.dataDir}/hocuspocus.sqlite`;
+    // Read by @y/websocket-server's utils when it loads: documents persist through y-leveldb.
+    if (kind === 'y-websocket-leveldb') env.YPERSISTENCE = `${options.dataDir}/leveldb`;
     const prof = options.cpuProfDir ? ['--cpu-prof', `--cpu-prof-dir=${options.cpuProfDir}`] : [];
-    const child = spawn(process.execPath, [...prof, 'bin/run-ts.js', ENTRY[kind]], { env, stdio: ['ignore', 'pipe', options.captureLog ? 'pipe' : 'inherit'] });
+    // Concord runs compiled (bench/lib/compiledConcord.ts) when the caller built it; the anchors are JavaScript.
+    const entry = isConcord(kind) ? (options.compiledConcord ? [options.compiledConcord] : ['bin/run-ts.js', ENTRY[kind]]) : ['bin/run-ts.js', ENTRY[kind]];
+    const child = spawn(process.execPath, [...prof, ...entry], { env, stdio: ['ignore', 'pipe', options.captureLog ? 'pipe' : 'inherit'] });
     const logs: string[] = [];
     if (options.captureLog) createInterface({ input: child.stderr! }).on('line', (l) => logs.push(l));
     const exited = once(child, 'exit').then(() => null);
-    const first = await Promise.race([once(createInterface({ input: child.stdout! }), 'line').then(([l]) => String(l)), exited]);
+    // The port line is the first JSON line: the y-websocket server's utils print a line of their
+    // own first when persistence is on.
+    const lines = createInterface({ input: child.stdout! });
+    const portLine = new Promise<string>((resolve) => lines.on('line', (l) => l.startsWith('{"port"') && resolve(l)));
+    const first = await Promise.race([portLine, exited]);
     if (first === null) throw new Error(`${kind} exited before listening`);
     return new BenchServer(kind, child, (JSON.parse(first) as { port: number }).port, options, logs);
   }

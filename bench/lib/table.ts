@@ -17,7 +17,7 @@ export function printTable(scenarios: Scenario[], medians: Record<string, Partia
       out.push([kind.padEnd(18), ...sc.columns.map((c) => cell(f[c]).padStart(22))].join(''));
     }
   }
-  out.push('\ntargets (issue 9, item 3)');
+  out.push('\ntargets (issue 19 item 1; issue 9 item 3)');
   for (const t of targets) out.push(`  ${t.met === null ? '?' : t.met ? 'met ' : 'MISS'}  ${t.target}: concord ${cell(t.concord)} vs ${cell(t.reference)}${t.ratio === null ? '' : ` (${t.ratio}x)`}`);
   process.stdout.write(`${out.join('\n')}\n`);
 }

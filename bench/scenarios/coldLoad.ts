@@ -1,4 +1,4 @@
-import Database from 'better-sqlite3';
+import Database from 'better-sqlite3-multiple-ciphers';
 import { schema as hocuspocusSchema, upsertQuery } from '@hocuspocus/extension-sqlite';
 import * as Y from 'yjs';
 import { PERSISTENT, type ServerKind, isConcord } from '../lib/BenchServer';

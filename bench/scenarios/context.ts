@@ -15,6 +15,8 @@ export interface RunContext {
   seconds: number;
   /** Write a CPU profile of every Concord child here. */
   cpuProfDir?: string;
+  /** Concord's compiled benchmark entry (bench/lib/compiledConcord.ts); the sources through tsx without it. */
+  compiledConcord?: string;
 }
 
 /** A document name per server: Concord serves only its four name forms. */
@@ -35,7 +37,11 @@ export interface Prepared {
 /** A fresh data directory for the server (Concord: a copy of the seeded fixture). */
 export function prepare(ctx: RunContext, kind: ServerKind, captureLog = false): Prepared {
   // concord-tmpfs (diagnostic): the same server with its data on tmpfs, where fsync is free.
-  const dataDir = isConcord(kind) ? copyFixture(ctx.fixture, kind === 'concord-tmpfs' ? '/dev/shm' : undefined) : kind === 'hocuspocus-sqlite' ? mkdtempSync(join(tmpdir(), 'hocuspocus-bench-')) : null;
+  const dataDir = isConcord(kind)
+    ? copyFixture(ctx.fixture, kind === 'concord-tmpfs' ? '/dev/shm' : undefined)
+    : kind === 'hocuspocus-sqlite' || kind === 'y-websocket-leveldb'
+      ? mkdtempSync(join(tmpdir(), `${kind}-bench-`))
+      : null;
   return {
     dataDir,
     start: () =>
@@ -44,6 +50,7 @@ export function prepare(ctx: RunContext, kind: ServerKind, captureLog = false): 
         cookies: ctx.fixture.cookies,
         ...(isConcord(kind) && ctx.cpuProfDir ? { cpuProfDir: ctx.cpuProfDir } : {}),
         ...(isConcord(kind) && captureLog ? { captureLog } : {}),
+        ...(ctx.compiledConcord ? { compiledConcord: ctx.compiledConcord } : {}),
       }),
     dispose: async (server) => {
       await ctx.pool.all('closeAll');

@@ -1,9 +1,10 @@
 import { existsSync, rmSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import SQLite from 'better-sqlite3';
+import type SQLite from 'better-sqlite3-multiple-ciphers';
 import { configFromEnv } from '../config';
 import { newId } from '../ids';
 import { createPrivateFile, ensureNewDirPrivate } from '../store/privateFiles';
+import { DatabaseKeyError, openSqliteFile } from '../store/sqliteFile';
 import { parseArgs } from './args';
 import { type CliIo, EXIT_OK, UsageError } from './io';
 
@@ -42,7 +43,15 @@ export async function runBackup(args: string[], io: CliIo): Promise<number> {
   // 0600 (in a new folder, 0700): VACUUM INTO fills an empty file instead of creating a 0644 one.
   ensureNewDirPrivate(dirname(out));
   createPrivateFile(out);
-  const db = new SQLite(source, { readonly: true, fileMustExist: true });
+  // With a key, VACUUM INTO writes the copy encrypted with the same key (docs/deploy.md).
+  const key = config.dbKey?.reveal();
+  let db: SQLite.Database;
+  try {
+    db = openSqliteFile(source, key, { readonly: true, fileMustExist: true });
+  } catch (e) {
+    rmSync(out, { force: true });
+    throw e instanceof DatabaseKeyError ? new UsageError(e.message) : e;
+  }
   try {
     db.pragma('busy_timeout = 10000');
     db.prepare('VACUUM INTO ?').run(out);
@@ -52,8 +61,8 @@ export async function runBackup(args: string[], io: CliIo): Promise<number> {
   } finally {
     db.close();
   }
-  const check = verifyBackup(out);
-  recordBackup(source, out);
+  const check = verifyBackup(out, key);
+  recordBackup(source, out, key);
   io.stdout(`backup written to ${out} (${statSync(out).size} bytes, ${check.users} accounts, ${check.studies} studies, ${check.updates} document updates)\n`);
   return EXIT_OK;
 }
@@ -63,8 +72,8 @@ export async function runBackup(args: string[], io: CliIo): Promise<number> {
  * list the copies that still hold what it erased (docs/privacy.md). The copy itself was taken
  * before this row, so it does not contain it.
  */
-function recordBackup(source: string, out: string): void {
-  const db = new SQLite(source, { fileMustExist: true });
+function recordBackup(source: string, out: string, key: string | undefined): void {
+  const db = openSqliteFile(source, key, { fileMustExist: true });
   try {
     db.pragma('busy_timeout = 10000');
     db.prepare('insert into backups (id, at, path, bytes) values (?, ?, ?, ?)').run(newId(), Date.now(), out, statSync(out).size);
@@ -74,12 +83,13 @@ function recordBackup(source: string, out: string): void {
 }
 
 /** Opens a backup read-only and checks it is a whole Concord database. */
-export function verifyBackup(file: string): { users: number; studies: number; updates: number } {
+export function verifyBackup(file: string, key: string | undefined): { users: number; studies: number; updates: number } {
   let db: SQLite.Database;
   try {
-    db = new SQLite(file, { readonly: true, fileMustExist: true });
-  } catch {
-    throw new UsageError(`${file} is not a readable SQLite database`);
+    db = openSqliteFile(file, key, { readonly: true, fileMustExist: true });
+  } catch (e) {
+    const why = !(e instanceof DatabaseKeyError) ? '' : key === undefined ? ', or it is encrypted (set CONCORD_DB_KEY or CONCORD_DB_KEY_FILE)' : ' with the configured key (a wrong key, or a backup that is not encrypted)';
+    throw new UsageError(`${file} is not a readable SQLite database${why}`);
   }
   try {
     let ok: unknown;

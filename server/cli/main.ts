@@ -11,6 +11,7 @@ const commands: Record<string, { summary: string; load: () => Promise<Command> }
   export: { summary: 'export project|codebook|codings|themes --study S --out FILE [--as EMAIL] [--format qdpx|qde]', load: async () => (await import('./exportCmd')).runExport },
   'subject-access': { summary: 'subject-access participant|user ID --out FILE.zip [--as EMAIL]  (everything held about one person)', load: async () => (await import('./subjectAccessCmd')).runSubjectAccess },
   backup: { summary: 'backup --out FILE  (a consistent online copy of the SQLite database)', load: async () => (await import('./backup')).runBackup },
+  encrypt: { summary: 'encrypt  (an existing SQLite database, with CONCORD_DB_KEY; stop the server first)', load: async () => (await import('./encrypt')).runEncrypt },
   restore: { summary: 'restore FILE  (stop the server first)', load: async () => (await import('./restore')).runRestore },
   audit: { summary: 'audit verify FILE.json|FILE.csv  (check an exported audit trail offline)', load: async () => (await import('./audit')).runAudit },
   agreement: { summary: 'reliability calculator: matrix | spans | qdpx', load: async () => (await import('./agreement')).runAgreement },

@@ -1,11 +1,12 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import SQLite from 'better-sqlite3';
+import type SQLite from 'better-sqlite3-multiple-ciphers';
 import { type Driver, Kysely, PostgresDialect, SqliteDialect } from 'kysely';
 import type pg from 'pg';
 import type { DB } from './schema';
 import { migrateToLatest } from './migrate';
 import { createPrivateFile, ensurePrivateDir, makePrivate } from './privateFiles';
+import { openSqliteFile } from './sqliteFile';
 
 export type Database = Kysely<DB>;
 export type Dialect = 'sqlite' | 'postgres';
@@ -28,6 +29,8 @@ export interface OpenOptions {
   /** PostgreSQL schema to use (tests give each run its own); created when missing. */
   pgSchema?: string;
   migrate?: boolean;
+  /** SQLite only: the encryption key (config.dbKey); the file is then unreadable without it. */
+  key?: string | undefined;
 }
 
 // int8 (bigint) columns hold millisecond timestamps and log ids, all far below 2^53.
@@ -72,7 +75,7 @@ export async function openDatabase(options: OpenOptions): Promise<OpenedDatabase
       if (existsSync(file)) makePrivate(file, `${file}-wal`, `${file}-shm`);
       else createPrivateFile(file);
     }
-    const sqlite = new SQLite(file);
+    const sqlite = openSqliteFile(file, options.key);
     // WAL lets readers run beside the writer; synchronous=FULL makes every commit durable
     // before it returns (the durability contract: nothing broadcast is ever lost).
     sqlite.pragma('journal_mode = WAL');

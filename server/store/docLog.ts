@@ -1,4 +1,4 @@
-import type SQLite from 'better-sqlite3';
+import type SQLite from 'better-sqlite3-multiple-ciphers';
 import { sql } from 'kysely';
 import type { Database } from './database';
 

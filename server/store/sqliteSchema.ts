@@ -1,5 +1,6 @@
-import SQLite from 'better-sqlite3';
+import type SQLite from 'better-sqlite3-multiple-ciphers';
 import { openDatabase } from './database';
+import { openSqliteFile } from './sqliteFile';
 
 interface Column {
   name: string;
@@ -39,9 +40,9 @@ async function referenceSchema(): Promise<Map<string, string[]>> {
  * constraints. Empty when they agree. Extra tables are tolerated (a later version's data this
  * one does not read is not a reason to refuse); a missing or different table is.
  */
-export async function sqliteSchemaDifferences(file: string): Promise<string[]> {
+export async function sqliteSchemaDifferences(file: string, key: string | undefined): Promise<string[]> {
   const want = await referenceSchema();
-  const db = new SQLite(file, { readonly: true, fileMustExist: true });
+  const db = openSqliteFile(file, key, { readonly: true, fileMustExist: true });
   try {
     const have = describe(db);
     const out: string[] = [];

@@ -3,6 +3,7 @@ import { parseDocName } from '../../shared/docNames';
 import type { Logger } from '../log';
 import type { Database } from '../store/database';
 import { rewriteDocHistory } from '../store/docErasure';
+import { listDocUpdatesAfter } from '../store/docLog';
 import { COMPACT_AFTER_UPDATES, COMPACT_ON_UNLOAD_MIN_UPDATES, DOC_IDLE_UNLOAD_MS, HISTORY_REWRITE_DELAY_MS, MAX_DOC_BYTES } from './docLimits';
 import { GroupCommitter } from './GroupCommitter';
 import { loadDoc } from './loadDoc';
@@ -97,6 +98,20 @@ export class DocRegistry {
     if (!room || room.discarded) return;
     room.applyRemote(rows);
     if (!room.inFlight && room.updatesSinceSnapshot >= this.#compactAfter) this.#compact(room);
+  }
+
+  /**
+   * Brings a loaded document up to the log now: the rows other nodes committed that this node has
+   * not applied yet (their notification may still be on its way). For a command that must read
+   * the newest state under a cross-node lock (commands/reconcile/lock.ts); a document that is not
+   * loaded is read from the log when it is.
+   */
+  async catchUp(name: string): Promise<void> {
+    await this.#loading.get(name)?.catch(() => undefined);
+    const room = this.#rooms.get(name);
+    if (!room || room.discarded) return;
+    const rows = await listDocUpdatesAfter(this.deps.db, name, room.lastId);
+    room.applyRemote(rows.map((r) => ({ id: r.id, update: r.update })));
   }
 
   /**

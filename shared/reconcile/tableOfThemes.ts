@@ -13,6 +13,8 @@ export interface TableTranscript {
   readonly final: boolean;
   /** The consensus codings. */
   readonly codings: readonly { readonly id: string; readonly themeId: string; readonly start: number; readonly end: number }[];
+  /** The consensus experiential statements, shown as evidence under the themes they link to. */
+  readonly statements?: readonly { readonly id: string; readonly text: string; readonly themeIds: readonly string[]; readonly start: number; readonly end: number }[];
 }
 
 export interface TableInput {
@@ -44,6 +46,16 @@ export interface Extract {
   readonly quote: string;
 }
 
+/** An experiential statement linked to a theme, cited as the table cites extracts. */
+export interface StatementEvidence {
+  readonly transcriptId: string;
+  readonly statementId: string;
+  readonly lineLabel: string;
+  /** `P07, l. 12-14` */
+  readonly citation: string;
+  readonly text: string;
+}
+
 export interface Cell {
   readonly participantId: string;
   readonly pseudonym: string;
@@ -52,6 +64,11 @@ export interface Cell {
   /** With the codings of its sub-themes: what recurrence counts. */
   readonly total: number;
   readonly extracts: readonly Extract[];
+  /**
+   * The consensus statements of this participant linked to this theme (after merges), in
+   * transcript order: evidence beside the extracts, not counted in `count` or recurrence.
+   */
+  readonly statements: readonly StatementEvidence[];
 }
 
 export interface ThemeRow {
@@ -126,6 +143,19 @@ export function tableOfThemes(input: TableInput): ThemeTable {
       perParticipant[pi]?.push(extractOf(tr, pseudonym, [c.id], c.start, c.end));
     }
   }
+  const linked = new Map<string, StatementEvidence[][]>(live.map((t) => [t.id, participants.map(() => [])]));
+  for (const tr of input.transcripts) {
+    const pi = pIndex.get(tr.participantId);
+    if (pi === undefined) continue;
+    const pseudonym = participants[pi]?.pseudonym ?? '';
+    for (const st of [...(tr.statements ?? [])].sort((a, b) => a.start - b.start || a.end - b.end)) {
+      if (!(st.end > st.start) || st.end > tr.text.length) continue;
+      const lineLabel = formatLineRange(citeLines(tr.text, tr.lines, st.start, st.end));
+      for (const themeId of new Set(st.themeIds.map(tree.resolve))) {
+        linked.get(themeId)?.[pi]?.push({ transcriptId: tr.id, statementId: st.id, lineLabel, citation: `${pseudonym}, ${lineLabel}`, text: st.text });
+      }
+    }
+  }
   const transcriptOrder = new Map(input.transcripts.map((t, i) => [t.id, i]));
   const byId = new Map(input.transcripts.map((t) => [t.id, t]));
   const pseudonymOf = new Map(participants.map((p) => [p.id, p.pseudonym]));
@@ -152,7 +182,7 @@ export function tableOfThemes(input: TableInput): ThemeTable {
   const rows: ThemeRow[] = live.map((t) => {
     const lists = own.get(t.id) ?? [];
     const tot = totals.get(t.id) ?? [];
-    const cells = participants.map((p, pi): Cell => ({ participantId: p.id, pseudonym: p.pseudonym, count: lists[pi]?.length ?? 0, total: tot[pi] ?? 0, extracts: lists[pi] ?? [] }));
+    const cells = participants.map((p, pi): Cell => ({ participantId: p.id, pseudonym: p.pseudonym, count: lists[pi]?.length ?? 0, total: tot[pi] ?? 0, extracts: lists[pi] ?? [], statements: linked.get(t.id)?.[pi] ?? [] }));
     const present = cells.filter((c) => c.total > 0).length;
     return {
       themeId: t.id,

@@ -14,7 +14,7 @@ const ready = browserTestsReady();
 /** Polls until the page shows it; generous, since the machine may be busy (no sleeps). */
 const poll = <T,>(read: () => Promise<T> | T) => expect.poll(read, { timeout: 15_000, interval: 50 });
 const TEXT = Array.from({ length: 6 }, (_, i) => `P1: line ${i + 1}, how it felt in that session`).join('\n');
-type Who = 'lead' | 'auditor';
+type Who = 'lead' | 'auditor' | 'bob';
 
 /**
  * Issue 15 item 2 in a browser: the lead reveals two blind coders' private themes, reads the
@@ -27,6 +27,7 @@ describe.skipIf(!ready)('codebook reconciliation in Chromium', () => {
   let server: RunningServer;
   let browser: Browser;
   let sid: string;
+  let tid: string;
   let apis: Record<Who, ApiClient>;
   const contexts: BrowserContext[] = [];
 
@@ -35,12 +36,12 @@ describe.skipIf(!ready)('codebook reconciliation in Chromium', () => {
     ({ server, browser } = env);
     const s = server.services;
     const { users } = await seedUsers(s, ['lead', 'alice', 'bob', 'auditor']);
-    apis = { lead: users.lead!.api, auditor: users.auditor!.api };
+    apis = { lead: users.lead!.api, auditor: users.auditor!.api, bob: users.bob!.api };
     const lead = apis.lead;
     sid = (await lead.post('/api/studies', { title: 'Alliance ruptures', codingMode: 'blind' })).json.study.id;
     for (const [who, role] of [['alice', 'coder'], ['bob', 'coder'], ['auditor', 'auditor']] as const) await joinStudy(lead, sid, `${who}@example.org`, role);
     const p = (await lead.post(`/api/studies/${sid}/participants`, { pseudonym: 'P1' })).json.participant;
-    const tid = (await lead.post(`/api/studies/${sid}/transcripts`, { participantId: p.id, title: 'Interview P1', text: TEXT })).json.transcript.id as string;
+    tid = (await lead.post(`/api/studies/${sid}/transcripts`, { participantId: p.id, title: 'Interview P1', text: TEXT })).json.transcript.id as string;
     const lines = (await lead.get(`/api/transcripts/${tid}`)).json.lines as Array<{ start: number; end: number }>;
     const { safety, trust } = await withDoc(s, codebookDocName(sid), (doc) => {
       const safety = addTheme(doc, { label: 'Relational safety', createdBy: users.lead!.id, color: '#1f77b4' });
@@ -135,6 +136,17 @@ describe.skipIf(!ready)('codebook reconciliation in Chromium', () => {
     await auditor.screenshot({ path: artifactPath('codebook-reconcile-auditor-1024.png'), fullPage: true });
     const audit = (await apis.auditor.get(`/api/studies/${sid}/audit`)).json.events as Array<{ action: string }>;
     expect(audit.map((e) => e.action).filter((a) => a.startsWith('codebook.'))).toEqual(['codebook.decide', 'codebook.decide', 'codebook.revise']);
+  });
+
+  it('shows a coder the mapped tree in the worksheet: their merged theme counts as the shared one', async () => {
+    const page = await pageAs('bob', `/transcripts/${tid}`);
+    await page.getByRole('button', { name: 'Themes' }).click();
+    const themes = page.getByRole('complementary', { name: 'themes' }).locator('.theme-list');
+    await poll(async () => (await themes.textContent()) ?? '').toContain('Shame in rupture');
+    expect(await themes.textContent()).not.toContain('Ruptures and shame');
+    expect(await themes.textContent()).toContain('Belonging');
+    // bob's coding of l. 1-3 reads as the merged shared theme.
+    await poll(async () => (await page.locator('.coding-card', { hasText: 'l. 1-3' }).textContent()) ?? '').toContain('Shame in rupture');
   });
 
   it('tells on the agreement dashboard how many private themes are unmapped', async () => {

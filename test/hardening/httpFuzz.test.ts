@@ -26,10 +26,11 @@ interface Operation {
 type Actor = 'anonymous' | 'lead' | 'outsider';
 
 /**
- * Export routes append an audit event for every successful download (a read the lead may do);
- * such rows are the only change a valid GET may make.
+ * Export routes, subject-access archives included (issue 18 item 6), append an audit event for
+ * every successful download (a read the caller may do); such rows are the only change a valid
+ * GET may make.
  */
-const exportAudit = (table: string, row: Record<string, unknown>) => table === 'audit_events' && /export/.test(String(row.action));
+const exportAudit = (table: string, row: Record<string, unknown>) => table === 'audit_events' && /export|subject_access/.test(String(row.action));
 
 for (const dialect of testDialects()) {
   describe(`HTTP fuzzer over every route of /api/openapi.json (${dialect})`, () => {

@@ -1,11 +1,13 @@
 import { useState } from 'react';
 import { ApiError, api, type Participant } from '../api';
+import { type Candidate, IdentifierReview, decisionsOf } from './IdentifierReview';
 
 interface Preview {
   fileName: string;
   kind: string;
   suggestedPseudonym: string;
   preview: { lines: Array<{ n: number; text: string }>; speakers: Array<{ name: string; turns: number }>; lineCount: number };
+  pseudonymisation?: { candidates: Candidate[] };
 }
 
 interface Pending {
@@ -14,6 +16,7 @@ interface Pending {
   preview: Preview | null;
   error: string | null;
   pseudonym: string;
+  candidates: Candidate[];
   done: boolean;
 }
 
@@ -26,7 +29,7 @@ async function toBase64(file: File): Promise<string> {
 
 /**
  * Upload transcripts: each file is previewed (numbered lines, speakers found) before anything is
- * stored; each is imported on its own, so one bad file never blocks the others.
+ * stored, with its candidate identifiers for the lead to review; each is imported on its own, so one bad file never blocks the others.
  */
 export function ImportPanel(props: { studyId: string; participants: Participant[]; onChange: () => Promise<void> }) {
   const [pending, setPending] = useState<Pending[]>([]);
@@ -35,12 +38,12 @@ export function ImportPanel(props: { studyId: string; participants: Participant[
   const choose = async (files: FileList | null) => {
     if (!files) return;
     const items: Pending[] = [];
-    for (const file of Array.from(files)) items.push({ file, data: await toBase64(file), preview: null, error: null, pseudonym: '', done: false });
+    for (const file of Array.from(files)) items.push({ file, data: await toBase64(file), preview: null, error: null, pseudonym: '', candidates: [], done: false });
     setPending(items);
     items.forEach(async (item, i) => {
       try {
         const preview = await api<Preview>('POST', `/api/studies/${props.studyId}/transcripts/preview`, { name: item.file.name, data: item.data });
-        patch(i, { preview, pseudonym: preview.suggestedPseudonym });
+        patch(i, { preview, pseudonym: preview.suggestedPseudonym, candidates: preview.pseudonymisation?.candidates ?? [] });
       } catch (e) {
         patch(i, { error: e instanceof ApiError ? e.message : 'could not read the file' });
       }
@@ -50,7 +53,7 @@ export function ImportPanel(props: { studyId: string; participants: Participant[
   const importOne = async (i: number) => {
     const item = pending[i]!;
     try {
-      await api('POST', `/api/studies/${props.studyId}/transcripts/import`, { name: item.file.name, data: item.data, pseudonym: item.pseudonym });
+      await api('POST', `/api/studies/${props.studyId}/transcripts/import`, { name: item.file.name, data: item.data, pseudonym: item.pseudonym, pseudonymise: decisionsOf(item.candidates) });
       patch(i, { done: true });
       await props.onChange();
     } catch (e) {
@@ -77,6 +80,7 @@ export function ImportPanel(props: { studyId: string; participants: Participant[
                   <li key={l.n} className="line"><span className="ln">{l.n}</span><span className="lt">{l.text || '\u00a0'}</span></li>
                 ))}
               </ol>
+              <IdentifierReview fileName={item.file.name} candidates={item.candidates} onChange={(candidates) => patch(i, { candidates })} />
               <label>
                 Participant
                 <input list={`participants-${i}`} value={item.pseudonym} onChange={(e) => patch(i, { pseudonym: e.target.value })} aria-label={`participant for ${item.file.name}`} />

@@ -3,18 +3,19 @@ import { addCoding, addNote, addStatement, removeCoding, removeNote, removeState
 import { formatLineRange, lineRangeOf } from '../../../shared/transcript';
 import { api, type User } from '../api';
 import { Composer } from './Composer';
-import { itemsByStartLine, lineIndexAt, marksByLine } from './lineIndex';
+import { lineIndexAt } from './lineIndex';
 import { type LayerActions, type MarginEnv, MarginEnvContext } from './margins/MarginContext';
-import { type Mark, selectionOffsets } from './segments';
+import { selectionOffsets } from './segments';
 import { speakerPrefixes, withoutPrefixes } from './speakerPrefixes';
 import { StatusBadge } from './StatusBadge';
 import { ThemeTreePanel } from './ThemeTreePanel';
 import { Toast, type ToastMessage } from './Toast';
 import { TranscriptLine } from './TranscriptLine';
 import { WorkspaceHeader } from './WorkspaceHeader';
+import { WorkspaceLegend } from './WorkspaceLegend';
 import { useLayers } from './useLayers';
 import { type Span, usePresence } from './usePresence';
-import { useStableByLine } from './useStableByLine';
+import { useWorksheetRows } from './useWorksheetRows';
 import { useTranscript } from './useTranscript';
 import { useUndo } from './useUndo';
 import { KeysHelp } from './KeysHelp';
@@ -113,7 +114,6 @@ export function Workspace({ transcriptId, me }: { transcriptId: string; me: User
   // Open mode: each other coder's layer can be hidden or shown (highlights and margin cards).
   const [hidden, setHidden] = useState<ReadonlySet<string>>(new Set());
   const shownOthers = useMemo(() => otherLayers.filter((o) => !hidden.has(o.ownerId)), [otherLayers, hidden]);
-  const owned = <T,>(pick: (l: (typeof otherLayers)[number]['layer']) => readonly T[]) => shownOthers.flatMap((o) => pick(o.layer).map((r) => ({ ...r, ownerId: o.ownerId })));
 
   useWorkspaceKeys({
     onQuick: (i) => {
@@ -150,54 +150,12 @@ export function Workspace({ transcriptId, me }: { transcriptId: string; me: User
     if (hash && data) document.getElementById(`l-${hash[1]}`)?.scrollIntoView({ block: 'center' });
   }, [data]);
 
-  // Marks of every visible layer, computed once per change and split by line in one pass.
-  const themeOf = useCallback((id: string) => tree?.byId.get(tree.resolve(id)), [tree]);
-  const allMarks = useMemo(() => {
-    const out: Mark[] = [];
-    const visible = [{ ownerId: me.id, layer: ownLayer, own: true }, ...shownOthers.map((o) => ({ ...o, own: false }))];
-    for (const { ownerId, layer, own: isOwn } of visible) {
-      for (const c of layer.codings) {
-        const t = themeOf(c.themeId);
-        out.push({ id: c.id, start: c.start, end: c.end, color: t?.color ?? '#888888', coder: ownerId, label: `${t?.label ?? 'unknown theme'} (${nameOf(ownerId)})`, own: isOwn });
-      }
-    }
-    if (selection) out.push({ id: 'selection', start: selection.start, end: selection.end, color: '#000000', coder: me.id, label: 'selection', own: true, selection: true });
-    return out;
-  }, [me.id, ownLayer, shownOthers, themeOf, nameOf, selection]);
-  const marks = useStableByLine(useMemo(() => marksByLine(lines, allMarks), [lines, allMarks]));
-  const notesAt = useStableByLine(useMemo(() => itemsByStartLine(lines, ownLayer.notes), [lines, ownLayer.notes]));
-  const codingsAt = useStableByLine(useMemo(() => itemsByStartLine(lines, ownLayer.codings), [lines, ownLayer.codings]));
-  const statementsAt = useStableByLine(useMemo(() => itemsByStartLine(lines, ownLayer.statements), [lines, ownLayer.statements]));
-  // eslint-disable-next-line react-hooks/exhaustive-deps
-  const otherNotesAt = useStableByLine(useMemo(() => itemsByStartLine(lines, owned((l) => l.notes)), [lines, shownOthers]));
-  // eslint-disable-next-line react-hooks/exhaustive-deps
-  const otherCodingsAt = useStableByLine(useMemo(() => itemsByStartLine(lines, owned((l) => l.codings)), [lines, shownOthers]));
-  // eslint-disable-next-line react-hooks/exhaustive-deps
-  const otherStatementsAt = useStableByLine(useMemo(() => itemsByStartLine(lines, owned((l) => l.statements)), [lines, shownOthers]));
   const prefixAt = useMemo(() => {
     const m = new Map<number, (typeof prefixes)[number]>();
     for (const p of prefixes) m.set(p.start, p);
     return m;
   }, [prefixes]);
-  const stripesAt = useMemo(
-    () =>
-      marks.map((ms) => {
-        const coders = [...new Set(ms.filter((m) => !m.selection).map((m) => m.coder))];
-        return coders.map((c) => ({ coder: c, color: colorOf(c), name: nameOf(c) }));
-      }),
-    [marks, colorOf, nameOf],
-  );
-  const stripes = useStableByLine(stripesAt);
-  const peerAt = useMemo(() => {
-    const out = new Map<number, { name: string; color: string }>();
-    for (const p of peers) {
-      if (!p.here) continue;
-      if (p.line !== null && !out.has(p.line)) out.set(p.line, { name: p.name, color: p.color });
-      if (!p.selection) continue;
-      for (const l of lines) if (p.selection.start < Math.max(l.end, l.start + 1) && p.selection.end > l.start && !out.has(l.n)) out.set(l.n, { name: p.name, color: p.color });
-    }
-    return out;
-  }, [peers, lines]);
+  const { marks, notesAt, codingsAt, statementsAt, otherNotesAt, otherCodingsAt, otherStatementsAt, stripes, peerAt } = useWorksheetRows({ meId: me.id, lines, tree, ownLayer, shownOthers, selection, peers, colorOf, nameOf });
 
   // A lead moves a transcript back a phase from here: asked first, with the reason recorded in the audit trail.
   const stepBack = (to: 'coding' | 'reconciling') => {
@@ -331,33 +289,16 @@ export function Workspace({ transcriptId, me }: { transcriptId: string; me: User
             }}
           />
         </div>
-        <footer className="legend">
-          {layers.codes && (
-            <span className="legend-item">
-              <span className="stripe" style={{ background: colorOf(me.id) }} /> you ({ownLayer.codings.length} codings)
-            </span>
-          )}
-          {otherLayers
-            .filter((o) => o.layer.codings.length + o.layer.notes.length + o.layer.statements.length > 0 || layers.coders.find((m) => m.userId === o.ownerId)?.role === 'coder')
-            .map((o) => (
-              <label key={o.ownerId} className="legend-item check">
-                <input
-                  type="checkbox"
-                  checked={!hidden.has(o.ownerId)}
-                  onChange={(e) =>
-                    setHidden((h) => {
-                      const next = new Set(h);
-                      if (e.target.checked) next.delete(o.ownerId);
-                      else next.add(o.ownerId);
-                      return next;
-                    })
-                  }
-                />
-                <span className="stripe" style={{ background: colorOf(o.ownerId) }} /> show {nameOf(o.ownerId)}’s work ({o.layer.codings.length} codings, {o.layer.notes.length} notes, {o.layer.statements.length} statements)
-              </label>
-            ))}
-          {study.codingMode === 'blind' && data.transcript.phase === 'coding' && <span className="muted small">Blind coding: the server keeps other coders’ work hidden until reconciliation.</span>}
-        </footer>
+        <WorkspaceLegend
+          own={layers.codes ? { color: colorOf(me.id), codings: ownLayer.codings.length } : null}
+          otherLayers={otherLayers}
+          coders={layers.coders}
+          hidden={hidden}
+          setHidden={setHidden}
+          colorOf={colorOf}
+          nameOf={nameOf}
+          blind={study.codingMode === 'blind' && data.transcript.phase === 'coding'}
+        />
         <p id="transcript-help" hidden>
           Arrows move the line cursor, Shift and arrows select lines, Enter codes the selection; press ? for every key.
         </p>

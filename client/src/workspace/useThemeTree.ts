@@ -1,6 +1,7 @@
 import { useMemo } from 'react';
 import { accessContext, decideAccess } from '../../../shared/access';
-import { docName } from '../../../shared/docNames';
+import { codebookMapDocName, docName } from '../../../shared/docNames';
+import { mappingOf, readCodebookMap } from '../../../shared/reconcile/codebookMap';
 import { type CodebookOverlay, readThemeTree, type ThemeTree } from '../../../shared/themes';
 import type { Member, Study } from '../api';
 import { type LiveDoc, useDoc, useDocs } from './useDoc';
@@ -38,6 +39,10 @@ export function useThemeTree(study: Study | null, members: readonly Member[], me
   const ownName = study && meId ? docName({ kind: 'privateCodebook', studyId: study.id, ownerId: meId }) : null;
   const mine = useDoc(ownName && privateNames.includes(ownName) && study?.role !== 'auditor' ? ownName : null, meId ?? undefined);
   const privates = useDocs(useMemo(() => privateNames.filter((n) => n !== ownName), [privateNames, ownName]));
+  // The lead's codebook reconciliation (docs/reconciliation.md): read as the private themes'
+  // lifecycle, so codings and statements of a mapped theme count for its target, live.
+  const mayReadMap = ctx && study ? decideAccess({ kind: 'codebookMap', studyId: study.id }, ctx) !== 'none' : false;
+  const map = useDoc(study && mayReadMap ? codebookMapDocName(study.id) : null);
   const tree = useMemo(() => {
     if (!codebook.doc) return null;
     const overlays: CodebookOverlay[] = [];
@@ -46,8 +51,9 @@ export function useThemeTree(study: Study | null, members: readonly Member[], me
       // A refused document may still hold what it had before rights changed: leave it out.
       if (conn && conn.status() !== 'forbidden') overlays.push({ ownerId: name.split('/').pop()!, doc: conn.doc });
     }
-    return readThemeTree(codebook.doc, overlays);
+    const decisions = map.doc && map.status !== 'forbidden' ? readCodebookMap(map.doc).decisions : null;
+    return readThemeTree(codebook.doc, overlays, decisions?.size ? mappingOf(decisions) : undefined);
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [codebook.doc, codebook.version, privates.docs, privates.version, privateNames, mine.conn, mine.version]);
+  }, [codebook.doc, codebook.version, privates.docs, privates.version, privateNames, mine.conn, mine.version, map.doc, map.version, map.status]);
   return { codebook, ownPrivate: mine.conn ?? undefined, ownPrivateLive: mine, tree };
 }

@@ -4,11 +4,12 @@ import { addTheme, describeTheme, readThemeTree, renameTheme } from '../../../sh
 import { conflict, invalid, notFound } from '../../errors';
 import { withDoc } from '../../ydocs/withDoc';
 import type { Services } from '../../services';
+import { inTransaction } from '../../store/advisoryLocks';
 import { appendAudit } from '../../store/audit';
 import type { Actor } from '../access/actor';
 import { reconcileContext, requireReconciling } from './access';
-import { serialised } from './lock';
-import { governTheme } from '../themes/themeTree';
+import { reconcileWrite } from './lock';
+import { governTheme } from '../themes/governance';
 import { consensusDocName, discussionDocName, codebookDocName } from '../../../shared/docNames';
 
 /**
@@ -22,13 +23,13 @@ export async function decideFromItem(s: Services, actor: Actor, transcriptId: st
   requireReconciling(ctx);
   if (ctx.study.codebookPhase === 'final') throw conflict('the codebook is final; reopen it before changing themes');
   const studyId = ctx.study.id;
-  return serialised(s, `reconcile:${transcriptId}`, async () => {
+  return reconcileWrite(s, transcriptId, async (db) => {
     const item = await withDoc(s, discussionDocName(transcriptId), (doc) => readDiscussion(doc).items.find((i) => i.key === key));
     if (!item) throw notFound('disagreement');
     const now = s.now();
     const link = { disagreementKey: key, transcriptId, rationale: body.rationale };
     const audit = (action: string, data: Record<string, unknown>) =>
-      s.db.transaction().execute((trx) => appendAudit(trx, { studyId, actorId: actor.user.id, action, target: `theme:${body.themeId}`, data: { themeId: body.themeId, ...data, ...link }, at: now }));
+      inTransaction(db, (trx) => appendAudit(trx, { studyId, actorId: actor.user.id, action, target: `theme:${body.themeId}`, data: { themeId: body.themeId, ...data, ...link }, at: now }));
     let decision: Decision = { op: body.op, themeId: body.themeId, rationale: body.rationale, by: actor.user.id, byName: actor.user.name.slice(0, DISCUSSION_LIMITS.nameLength), at: now };
 
     if (body.op === 'rename' || body.op === 'redefine') {
@@ -53,7 +54,7 @@ export async function decideFromItem(s: Services, actor: Actor, transcriptId: st
       }
     } else if (body.op === 'merge' || body.op === 'retire') {
       const op = body.op === 'merge' ? { op: 'merge' as const, themeId: body.themeId, into: body.into ?? '' } : { op: 'retire' as const, themeId: body.themeId };
-      await governTheme(s, actor, studyId, op, { rationale: body.rationale, disagreementKey: key });
+      await governTheme(s, actor, studyId, op, { rationale: body.rationale, disagreementKey: key }, db);
       if (body.op === 'merge') decision = { ...decision, into: body.into ?? '' };
     } else {
       decision = { ...decision, ...(await split(s, actor, ctx.transcript.text.length, studyId, transcriptId, body)) };
@@ -64,7 +65,7 @@ export async function decideFromItem(s: Services, actor: Actor, transcriptId: st
       putItem(doc, { ...current, decisions: [...current.decisions, decision] });
     }, actor.user.id);
     return { decision };
-  });
+  }, [consensusDocName(transcriptId), discussionDocName(transcriptId), codebookDocName(studyId)]);
 }
 
 /**

@@ -6,7 +6,7 @@ import { withDoc } from '../../ydocs/withDoc';
 import type { Services } from '../../services';
 import type { Actor } from '../access/actor';
 import { canReadDiscussion, reconcileContext, requireReconciling } from './access';
-import { serialised } from './lock';
+import { reconcileWrite } from './lock';
 
 
 /** `GET /api/transcripts/:tid/discussion`: items, comments and progress, as the document holds them. */
@@ -20,13 +20,17 @@ export async function getDiscussion(s: Services, actor: Actor, transcriptId: str
 /**
  * Adds a comment to an item's thread (leads and coders; auditors read only). An `open` item
  * becomes `discussed`. Comments are not governance and are not audited: the discussion's update
- * log records each with its author and time.
+ * log records each with its author and time. Under the transcript's lock: the item is rewritten
+ * whole, so it must not be read before another node's resolution of it.
  */
 export async function addComment(s: Services, actor: Actor, transcriptId: string, key: string, text: string) {
   const ctx = await reconcileContext(s, actor, transcriptId, 'reconcile.comment');
   requireReconciling(ctx);
   const comment = { id: randomId(), itemKey: key, author: actor.user.id, authorName: actor.user.name.slice(0, DISCUSSION_LIMITS.nameLength), text, at: s.now() };
-  return serialised(s, `reconcile:${transcriptId}`, () =>
+  return reconcileWrite(
+    s,
+    transcriptId,
+    () =>
     withDoc(
       s,
       discussionDocName(transcriptId),
@@ -42,5 +46,6 @@ export async function addComment(s: Services, actor: Actor, transcriptId: string
       },
       actor.user.id,
     ),
+    [discussionDocName(transcriptId)],
   );
 }

@@ -14,10 +14,11 @@ import {
 import { invalid, notFound } from '../../errors';
 import { withDoc } from '../../ydocs/withDoc';
 import type { Services } from '../../services';
+import { inTransaction } from '../../store/advisoryLocks';
 import { appendAudit } from '../../store/audit';
 import type { Actor } from '../access/actor';
 import { reconcileContext, requireReconciling } from './access';
-import { serialised } from './lock';
+import { reconcileWrite } from './lock';
 import { loadThemeTree, viewerOf } from '../layers/studyLayers';
 import { consensusDocName, discussionDocName } from '../../../shared/docNames';
 
@@ -26,7 +27,7 @@ import { consensusDocName, discussionDocName } from '../../../shared/docNames';
  * revision are replaced by the new ones, the previous resolution moves to the item's history, and
  * an audit event (`resolution.create` / `resolution.revise`) records what was written and why.
  *
- * Order, under the transcript's lock: validate, write the consensus, then the discussion, then
+ * Order, under the transcript's lock (reconcileWrite: across nodes on PostgreSQL): validate, write the consensus, then the discussion, then
  * audit. The consensus ids derive from the item key and revision, and the consensus write first
  * removes ids of that revision, so retrying after a crash between the steps converges.
  */
@@ -35,7 +36,7 @@ export async function resolveItem(s: Services, actor: Actor, transcriptId: strin
   requireReconciling(ctx);
   const textLength = ctx.transcript.text.length;
   const tree = await loadThemeTree(s, ctx.study.id, viewerOf(ctx, actor.user.id));
-  return serialised(s, `reconcile:${transcriptId}`, async () => {
+  return reconcileWrite(s, transcriptId, async (db) => {
     const item = await withDoc(s, discussionDocName(transcriptId), (doc) => readDiscussion(doc).items.find((i) => i.key === key));
     if (!item) throw notFound('disagreement');
     const choice = choiceOf(body, item, tree.resolve);
@@ -82,7 +83,7 @@ export async function resolveItem(s: Services, actor: Actor, transcriptId: strin
     );
     const updated: DiscussionItem = { ...item, status: 'resolved', resolution, history: previous ? [...item.history, previous] : item.history };
     await withDoc(s, discussionDocName(transcriptId), (doc) => putItem(doc, updated), actor.user.id);
-    await s.db.transaction().execute((trx) =>
+    await inTransaction(db, (trx) =>
       appendAudit(trx, {
         studyId: ctx.study.id,
         actorId: actor.user.id,

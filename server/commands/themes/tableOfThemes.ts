@@ -45,8 +45,8 @@ async function computeTable(s: Services, study: Study, viewer: ThemeViewer): Pro
   for (const meta of metas) {
     const row = await findTranscript(s.db, meta.id);
     if (!row) continue;
-    const codings = await withDoc(s, consensusDocName(row.id), (doc) => readLayer(doc, row.text.length).codings);
-    transcripts.push({ id: row.id, participantId: row.participantId, title: row.title, text: row.text, lines: row.lines, final: row.phase === 'final', codings });
+    const { codings, statements } = await withDoc(s, consensusDocName(row.id), (doc) => readLayer(doc, row.text.length));
+    transcripts.push({ id: row.id, participantId: row.participantId, title: row.title, text: row.text, lines: row.lines, final: row.phase === 'final', codings, statements });
   }
   const inAnalysis = new Set(transcripts.map((t) => t.participantId));
   const all = (await listParticipants(s.db, study.id)).map((p) => ({ id: p.id, pseudonym: p.pseudonym }));

@@ -2,7 +2,8 @@ import { DecideProposalBody, MergeThemeBody, ProposeThemeChangeBody, ThemeGovern
 import type { ThemeTree } from '../../../shared/themes';
 import { decideThemeProposal, listThemeProposals, proposeThemeChange } from '../../commands/themes/proposals';
 import { revealThemes } from '../../commands/themes/privateThemes';
-import { getThemeTree, governTheme } from '../../commands/themes/themeTree';
+import { getThemeTree } from '../../commands/themes/themeTree';
+import { governTheme } from '../../commands/themes/governance';
 import { route } from '../route';
 
 const treeJson = (t: ThemeTree) => ({ levels: t.levels, themes: t.themes, problems: t.problems });

@@ -16,9 +16,11 @@ export function themeTableMarkdown(title: string, table: ThemeTable, generatedAt
   }
   out.push('', '## Extracts', '');
   for (const r of table.rows) {
-    if (r.count === 0) continue;
+    if (r.count === 0 && r.cells.every((c) => c.statements.length === 0)) continue;
     out.push(`### ${md(r.label)} (${md(r.levelName)})`, '');
     for (const c of r.cells) for (const e of c.extracts) out.push(`- ${md(e.citation)}: "${md(e.quote)}"`);
+    const statements = r.cells.flatMap((c) => c.statements);
+    if (statements.length) out.push(...(r.count ? [''] : []), 'Experiential statements:', '', ...statements.map((st) => `- ${md(st.citation)}: ${md(st.text)}`));
     out.push('');
   }
   if (table.omitted) out.push(`${table.omitted} consensus coding(s) on retired or unknown themes are not shown.`, '');

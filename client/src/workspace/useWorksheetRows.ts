@@ -1,0 +1,71 @@
+import { useCallback, useMemo } from 'react';
+import type { Layer } from '../../../shared/coding';
+import type { Line } from '../../../shared/transcript';
+import type { ThemeTree } from '../../../shared/themes';
+import { itemsByStartLine, marksByLine } from './lineIndex';
+import type { Mark } from './segments';
+import type { OtherLayer } from './useLayers';
+import type { Span } from './usePresence';
+import { useStableByLine } from './useStableByLine';
+
+export interface RowPeer {
+  here: boolean;
+  line: number | null;
+  selection: Span | null;
+  name: string;
+  color: string;
+}
+
+/**
+ * Everything the transcript rows show, per line: marks of every visible layer, margin cards,
+ * coder stripes and where peers are. Computed once per change and split by line in one pass;
+ * a line whose items did not change keeps its arrays, so its row does not re-render.
+ */
+export function useWorksheetRows(a: { meId: string; lines: readonly Line[]; tree: ThemeTree | null; ownLayer: Layer; shownOthers: readonly OtherLayer[]; selection: Span | null; peers: readonly RowPeer[]; colorOf: (id: string) => string; nameOf: (id: string) => string }) {
+  const { lines, tree, ownLayer, shownOthers, selection, peers, colorOf, nameOf } = a;
+  const meId = a.meId;
+  const owned = <T,>(pick: (l: Layer) => readonly T[]) => shownOthers.flatMap((o) => pick(o.layer).map((r) => ({ ...r, ownerId: o.ownerId })));
+  const themeOf = useCallback((id: string) => tree?.byId.get(tree.resolve(id)), [tree]);
+  const allMarks = useMemo(() => {
+    const out: Mark[] = [];
+    const visible = [{ ownerId: meId, layer: ownLayer, own: true }, ...shownOthers.map((o) => ({ ...o, own: false }))];
+    for (const { ownerId, layer, own: isOwn } of visible) {
+      for (const c of layer.codings) {
+        const t = themeOf(c.themeId);
+        out.push({ id: c.id, start: c.start, end: c.end, color: t?.color ?? '#888888', coder: ownerId, label: `${t?.label ?? 'unknown theme'} (${nameOf(ownerId)})`, own: isOwn });
+      }
+    }
+    if (selection) out.push({ id: 'selection', start: selection.start, end: selection.end, color: '#000000', coder: meId, label: 'selection', own: true, selection: true });
+    return out;
+  }, [meId, ownLayer, shownOthers, themeOf, nameOf, selection]);
+  const marks = useStableByLine(useMemo(() => marksByLine(lines, allMarks), [lines, allMarks]));
+  const notesAt = useStableByLine(useMemo(() => itemsByStartLine(lines, ownLayer.notes), [lines, ownLayer.notes]));
+  const codingsAt = useStableByLine(useMemo(() => itemsByStartLine(lines, ownLayer.codings), [lines, ownLayer.codings]));
+  const statementsAt = useStableByLine(useMemo(() => itemsByStartLine(lines, ownLayer.statements), [lines, ownLayer.statements]));
+  // eslint-disable-next-line react-hooks/exhaustive-deps
+  const otherNotesAt = useStableByLine(useMemo(() => itemsByStartLine(lines, owned((l) => l.notes)), [lines, shownOthers]));
+  // eslint-disable-next-line react-hooks/exhaustive-deps
+  const otherCodingsAt = useStableByLine(useMemo(() => itemsByStartLine(lines, owned((l) => l.codings)), [lines, shownOthers]));
+  // eslint-disable-next-line react-hooks/exhaustive-deps
+  const otherStatementsAt = useStableByLine(useMemo(() => itemsByStartLine(lines, owned((l) => l.statements)), [lines, shownOthers]));
+  const stripesAt = useMemo(
+    () =>
+      marks.map((ms) => {
+        const coders = [...new Set(ms.filter((m) => !m.selection).map((m) => m.coder))];
+        return coders.map((c) => ({ coder: c, color: colorOf(c), name: nameOf(c) }));
+      }),
+    [marks, colorOf, nameOf],
+  );
+  const stripes = useStableByLine(stripesAt);
+  const peerAt = useMemo(() => {
+    const out = new Map<number, { name: string; color: string }>();
+    for (const p of peers) {
+      if (!p.here) continue;
+      if (p.line !== null && !out.has(p.line)) out.set(p.line, { name: p.name, color: p.color });
+      if (!p.selection) continue;
+      for (const l of lines) if (p.selection.start < Math.max(l.end, l.start + 1) && p.selection.end > l.start && !out.has(l.n)) out.set(l.n, { name: p.name, color: p.color });
+    }
+    return out;
+  }, [peers, lines]);
+  return { marks, notesAt, codingsAt, statementsAt, otherNotesAt, otherCodingsAt, otherStatementsAt, stripes, peerAt };
+}
