@@ -45,7 +45,7 @@ export const SERVER_LAYERS = {
   http: ['commands', 'services', 'auth', 'store', 'kernel'],
   collab: ['commands', 'services', 'ydocs', 'auth', 'store', 'buses', 'kernel'],
   cli: ['main', 'commands', 'demo', 'services', 'ydocs', 'auth', 'store', 'kernel'],
-  main: ['http', 'collab', 'cluster', 'services', 'ydocs', 'kernel'], // server.ts
+  main: ['http', 'collab', 'cluster', 'commands', 'services', 'ydocs', 'kernel'], // server.ts
 };
 export const DOORS = new Set(['http', 'collab', 'cli']);
 

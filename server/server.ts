@@ -4,6 +4,7 @@ import { getRequestListener } from '@hono/node-server';
 import { type ClusterNode, startClusterNode } from './cluster/ClusterNode';
 import { attachCollab } from './collab/attachCollab';
 import type { Config } from './config';
+import { completeWriteIntents } from './commands/reconcile/intents';
 import { createApp } from './http/app';
 import { docRoutes } from './http/routes/docs';
 import { staticHandler } from './http/static';
@@ -32,6 +33,8 @@ export async function startServer(config: Config, options: ServiceOptions = {}):
     services.dialect === 'postgres' && config.databaseUrl
       ? await startClusterNode(services, services.docs, { url: config.databaseUrl, ...(options.pgSchema ? { schema: options.pgSchema } : {}) })
       : null;
+  // Multi-step writes a crash interrupted are completed (or rolled back) before any client is served.
+  await completeWriteIntents(services);
   await new Promise<void>((resolve, reject) => {
     http.once('error', reject);
     http.listen(config.port, config.host, () => resolve());

@@ -6,6 +6,7 @@ import type { Services } from '../../services';
 import { appendAudit } from '../../store/audit';
 import { type Actor, authorizeStudy } from '../access/actor';
 import { assertRefiSize, displayName, readRefi } from './refiErrors';
+import { parseUpload } from '../uploads/UploadParser';
 import { codebookDocName } from '../../../shared/docNames';
 
 export interface CodebookImportResult {
@@ -16,7 +17,8 @@ export interface CodebookImportResult {
   merged: boolean;
 }
 
-function readCodebookFile(bytes: Uint8Array, fileName: string) {
+/** Parses a .qdc; runs in the upload worker (commands/uploadWorker), never on the server thread. */
+export function readCodebookFile(bytes: Uint8Array, fileName: string) {
   assertRefiSize(bytes, fileName);
   return readRefi(() => parseCodebook(new TextDecoder('utf-8').decode(bytes), fileName));
 }
@@ -28,7 +30,7 @@ function readCodebookFile(bytes: Uint8Array, fileName: string) {
  */
 export async function importCodebook(s: Services, actor: Actor, studyId: string, bytes: Uint8Array, options: { merge: boolean; fileName?: string }): Promise<CodebookImportResult> {
   const { study } = await authorizeStudy(s, actor, studyId, 'codebook.govern');
-  const book = readCodebookFile(bytes, displayName(options.fileName ?? 'codebook.qdc'));
+  const book = await parseUpload<ReturnType<typeof readCodebookFile>>(s, { kind: 'codebook', name: displayName(options.fileName ?? 'codebook.qdc'), bytes });
   if (options.merge && study.codebookPhase !== 'open') throw conflict(`the codebook is ${study.codebookPhase}; reopen it before merging a codebook file`);
   const now = s.now();
   const plan = await withDoc(

@@ -5,13 +5,23 @@ import { invalid } from '../../errors';
 import type { Database } from '../../store/database';
 import { listKey } from '../../store/pseudonymKeys';
 import { findNamesWithNlp } from './findNamesWithNlp';
+import type { Services } from '../../services';
+import { parseUpload } from '../uploads/UploadParser';
 
 /** A lead's decision on one candidate, sent back with the import: only accepted ones are sent. */
 export type PseudonymDecision = Decision & { kind: IdentifierKind };
 
-/** The candidates of a raw transcript with proposed replacements, for the lead's review. */
-export async function reviewIdentifiers(db: Database, studyId: string, raw: string, speakers: readonly string[]): Promise<ReviewedCandidate[]> {
-  const key = await listKey(db, studyId);
+/**
+ * The candidates of a raw transcript with proposed replacements, for the lead's review. The scan
+ * (NLP over the whole text: over a second for a long interview) runs in the upload worker.
+ */
+export async function reviewIdentifiers(s: Services, studyId: string, raw: string, speakers: readonly string[]): Promise<ReviewedCandidate[]> {
+  const key = (await listKey(s.db, studyId)).map(({ original, replacement, kind }) => ({ original, replacement, kind }));
+  return parseUpload<ReviewedCandidate[]>(s, { kind: 'identifiers', raw, key, speakers: [...speakers] });
+}
+
+/** The scan itself, in the upload worker (commands/uploadWorker). */
+export async function findIdentifiers(raw: string, key: readonly KeyEntry[], speakers: readonly string[]): Promise<ReviewedCandidate[]> {
   const candidates = findCandidates(raw, key, await findNamesWithNlp(raw), new Set(speakers));
   return proposeReplacements(raw, candidates, key);
 }

@@ -3,18 +3,21 @@ import { encodeHexLowerCase } from '@oslojs/encoding';
 import * as Y from 'yjs';
 import { type CoderLayer, type DisagreementRegion, type TranscriptInput, disagreements } from '../../../shared/agreement';
 import { type Layer, addCoding, layerMap, LAYER_MAPS, readLayer } from '../../../shared/coding';
-import { docName } from '../../../shared/docNames';
+import { consensusDocName, discussionDocName, docName } from '../../../shared/docNames';
 import { type DiscussionItem, agreedRegions, citeLines, putItem, putMeta, readDiscussion } from '../../../shared/reconcile';
 import { formatLineRange } from '../../../shared/transcript';
 import { conflict, notFound } from '../../errors';
 import { withDoc } from '../../ydocs/withDoc';
 import type { Services } from '../../services';
+import { inTransaction } from '../../store/advisoryLocks';
 import { appendAudit } from '../../store/audit';
+import type { Database } from '../../store/database';
+import { deleteWriteIntent } from '../../store/writeIntents';
 import { layerOwners } from '../../store/layerDocs';
 import { insertLayerSnapshot } from '../../store/layerSnapshots';
 import { type TranscriptRow, findTranscript, listTranscripts } from '../../store/transcripts';
 import { type Actor, authorizeStudy } from '../access/actor';
-import { serialised } from './lock';
+import { reconcileWrite } from './lock';
 import { agreementThemes, loadThemeTree } from '../layers/studyLayers';
 
 /** Consensus codings copied from agreed regions; resolution codings are `<key>-r<n>-<i>`. */
@@ -33,20 +36,23 @@ export interface RevealSummary {
  * reconciling has committed: snapshot every coder's layer, copy the agreed regions into the
  * consensus, open one discussion item per disagreement region, audit it all in one event.
  *
- * The documents and the database cannot commit together; each step is safe to repeat, and a
+ * The documents and the database cannot commit together; each step is safe to repeat (the phase
+ * change's intent row lets startup run an interrupted reveal again: commands/reconcile/intents.ts;
+ * the snapshots, the event and the intent's deletion commit together), and a
  * reveal after stepping back replaces the previous agreed codings and keeps earlier items (their
  * threads and resolutions are history), marking those whose region is gone as superseded.
  */
-export function revealTranscript(s: Services, actor: Actor, transcriptId: string): Promise<RevealSummary> {
-  return serialised(s, `reconcile:${transcriptId}`, () => reveal(s, actor, transcriptId));
+export async function revealTranscript(s: Services, actor: Actor, transcriptId: string, intentId: string | null): Promise<RevealSummary> {
+  const owners = await layerOwners(s.db, transcriptId);
+  const layers = owners.map((owner) => docName({ kind: 'layer', transcriptId, ownerId: owner }));
+  return reconcileWrite(s, transcriptId, (db) => reveal(s, db, actor, transcriptId, owners, intentId), [...layers, consensusDocName(transcriptId), discussionDocName(transcriptId)]);
 }
 
-async function reveal(s: Services, actor: Actor, transcriptId: string): Promise<RevealSummary> {
+async function reveal(s: Services, db: Database, actor: Actor, transcriptId: string, owners: string[], intentId: string | null): Promise<RevealSummary> {
   const row = await findTranscript(s.db, transcriptId);
   if (!row) throw notFound('transcript');
   const now = s.now();
   const tree = await loadThemeTree(s, row.studyId, 'server');
-  const owners = await layerOwners(s.db, transcriptId);
   const snapshots: Array<{ owner: string; layer: Layer; state: Uint8Array }> = [];
   for (const owner of owners) {
     snapshots.push(
@@ -109,7 +115,10 @@ async function reveal(s: Services, actor: Actor, transcriptId: string): Promise<
       actor.user.id,
     );
   }
-  await s.db.transaction().execute(async (trx) => {
+  await inTransaction(db, async (trx) => {
+    // Snapshots, event and the intent's end commit together (issue 14 item 6); a reveal whose
+    // intent another run already completed records nothing twice.
+    if (intentId && !(await deleteWriteIntent(trx, intentId))) return;
     const cited: Array<{ owner: string; sha256: string; codings: number }> = [];
     for (const snap of snapshots) {
       const layerJson = JSON.stringify(snap.layer);

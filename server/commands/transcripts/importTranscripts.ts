@@ -66,7 +66,7 @@ export async function docxToText(name: string, bytes: Uint8Array): Promise<strin
 export async function previewTranscriptFile(s: Services, actor: Actor, studyId: string, file: TranscriptFile) {
   const { study } = await authorizeStudy(s, actor, studyId, 'transcripts.write');
   const imported = await readTranscriptFile(s, file, study.lineWidth);
-  const candidates = await reviewIdentifiers(s.db, studyId, imported.raw, imported.preview.speakers.map((x) => x.name));
+  const candidates = await reviewIdentifiers(s, studyId, imported.raw, imported.preview.speakers.map((x) => x.name));
   return {
     fileName: file.name,
     kind: imported.kind,

@@ -6,6 +6,7 @@ import { conflict, invalid, notFound } from '../../errors';
 import { newId } from '../../ids';
 import type { Services } from '../../services';
 import { appendAudit } from '../../store/audit';
+import { insertWriteIntent } from '../../store/writeIntents';
 import { addKeyEntries } from '../../store/pseudonymKeys';
 import type { KeyEntry } from '../../../shared/privacy/pseudonymisation';
 import { type Participant, findParticipant, findParticipantByPseudonym, insertParticipant } from '../../store/participants';
@@ -128,16 +129,21 @@ export async function setTranscriptPhase(s: Services, actor: Actor, transcriptId
   if (t.phase === phase) return meta;
   if (Math.abs(order(phase) - order(t.phase)) !== 1) throw conflict(`a transcript moves one step at a time (${t.phase} -> ${phase} is not allowed)`);
   const now = s.now();
+  const intentId = newId();
   const themesRevealed = await s.db.transaction().execute(async (trx) => {
     await updateTranscriptPhase(trx, transcriptId, phase);
     await appendAudit(trx, { studyId: t.studyId, actorId: actor.user.id, action: 'transcript.phase', target: `transcript:${transcriptId}`, data: { from: t.phase, to: phase, ...(rationale ? { rationale } : {}) }, at: now });
+    if (!(t.phase === 'coding' && phase === 'reconciling')) return false;
+    // The reveal's intent commits with the phase: a crash before the reveal's own commit leaves
+    // it for startup to complete (commands/reconcile/intents.ts).
+    await insertWriteIntent(trx, { id: intentId, studyId: t.studyId, kind: 'reveal', target: transcriptId, actorId: actor.user.id, data: {}, createdAt: now });
     // Revealed codings name the coders' private themes: their codebooks are revealed with them.
-    return t.phase === 'coding' && phase === 'reconciling' ? revealThemesIn(trx, t.studyId, actor.user.id, now, 'transcript') : false;
+    return revealThemesIn(trx, t.studyId, actor.user.id, now, 'transcript');
   });
   s.rights.emit({ kind: 'transcript', transcriptId });
   if (themesRevealed) s.rights.emit({ kind: 'study', studyId: t.studyId });
   // Reveal after the phase commit, when the layers are already read-only (docs/reconciliation.md).
-  if (t.phase === 'coding' && phase === 'reconciling') await revealTranscript(s, actor, transcriptId);
+  if (t.phase === 'coding' && phase === 'reconciling') await revealTranscript(s, actor, transcriptId, intentId);
   return { ...meta, phase };
 }
 

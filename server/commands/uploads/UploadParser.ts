@@ -56,8 +56,11 @@ export class UploadParser {
       if (this.#current?.id !== id) return;
       worker.ref();
       // A private copy the worker takes over: the caller's bytes may be a view on a pooled buffer.
-      const bytes = job.task.bytes.slice();
-      worker.postMessage({ id, task: { ...job.task, bytes } }, [bytes.buffer]);
+      // A text (the identifier review) is copied by the structured clone.
+      if ('bytes' in job.task) {
+        const bytes = job.task.bytes.slice();
+        worker.postMessage({ id, task: { ...job.task, bytes } }, [bytes.buffer]);
+      } else worker.postMessage({ id, task: job.task });
     } catch (e) {
       this.#fail(e);
     }

@@ -4,10 +4,17 @@ import { AppError } from '../../errors';
 // What crosses between the server thread (UploadParser.ts) and the upload worker
 // (commands/uploadWorker/): tasks in, results or refusals out, as plain data.
 
-/** What the upload worker parses; results are plain data (structured clone). */
+/**
+ * What the upload worker parses; results are plain data (structured clone). Everything that
+ * reads an uploaded file or scans its whole text runs there, never on the server thread (issue
+ * 14 item 2: no more than 100 ms of blocking): Word files, projects, codebooks (.qdc) and the
+ * identifier review of a transcript preview (NLP over the whole text).
+ */
 export type UploadTask =
   | { kind: 'docx'; name: string; bytes: Uint8Array }
-  | { kind: 'project'; name: string; bytes: Uint8Array; lineWidth: number; now: number };
+  | { kind: 'project'; name: string; bytes: Uint8Array; lineWidth: number; now: number }
+  | { kind: 'codebook'; name: string; bytes: Uint8Array }
+  | { kind: 'identifiers'; raw: string; key: Array<{ original: string; replacement: string; kind: string }>; speakers: string[] };
 
 /** A refusal as it crosses from the worker to the server thread. */
 export type UploadFailure = { type: 'app'; code: AppError['code']; message: string } | { type: 'transcript'; code: TranscriptImportError['code']; message: string } | { type: 'internal'; message: string };
