@@ -5,7 +5,7 @@ import { docName } from '../../shared/docNames';
 import { withDoc } from '../../server/ydocs/withDoc';
 import { artifactPath, browserTestsReady } from '../helpers/browser';
 import { eventually } from '../helpers/env';
-import { pageFor, worksheetSuite } from './worksheetSeed';
+import { heldSocketPage, pageFor, worksheetSuite } from './worksheetSeed';
 
 const ready = browserTestsReady();
 
@@ -45,25 +45,11 @@ describe.skipIf(!ready)('honest save status, offline and reload (Chromium)', () 
   });
 
   it('warns before a reload with unsaved changes, and the changes survive the reload', async () => {
-    const context = await w.browser.newContext({ viewport: { width: 1280, height: 800 } });
-    const token = w.seed.users.bob.api.cookie!.split('=')[1]!;
-    await context.addCookies([{ name: 'concord_session', value: token, domain: 'localhost', path: '/', httpOnly: true, sameSite: 'Lax' }]);
-    // The collaboration socket goes through a relay the test can stop: while `held`, nothing the
-    // page sends reaches the server, as on a dead connection that the browser has not noticed.
-    let held = false;
-    await context.routeWebSocket(/\/collab/, (ws) => {
-      const server = ws.connectToServer();
-      ws.onMessage((m) => {
-        if (!held) server.send(m);
-      });
-      server.onMessage((m) => ws.send(m));
-    });
-    const page = await context.newPage();
-    page.setDefaultTimeout(10_000);
+    const { context, page, hold } = await heldSocketPage(w.browser, w.seed.users.bob);
     try {
       await page.goto(`${w.server.url}/transcripts/${w.seed.tid}`);
       await page.locator('[data-status="saved"]').waitFor();
-      held = true;
+      hold(true);
       await selectLine(page, 9);
       await page.keyboard.press('1');
       await selectLine(page, 13);
@@ -80,7 +66,7 @@ describe.skipIf(!ready)('honest save status, offline and reload (Chromium)', () 
         dialogs.push(d.type());
         void d.accept();
       });
-      held = false; // the new page's socket reaches the server again
+      hold(false); // the new page's socket reaches the server again
       await page.reload();
       expect(dialogs).toEqual(['beforeunload']);
       await page.getByTestId('note').filter({ hasText: 'kept across the reload' }).waitFor();

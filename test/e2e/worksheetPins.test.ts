@@ -4,7 +4,7 @@ import { addTheme, readThemeTree } from '../../shared/themes';
 import { withDoc } from '../../server/ydocs/withDoc';
 import { artifactPath, browserTestsReady } from '../helpers/browser';
 import { eventually } from '../helpers/env';
-import { pageFor, worksheetSuite } from './worksheetSeed';
+import { heldSocketPage, pageFor, worksheetSuite } from './worksheetSeed';
 
 const ready = browserTestsReady();
 
@@ -41,27 +41,14 @@ describe.skipIf(!ready)('number keys and private themes follow the coder (Chromi
 
   it('keeps an unsaved change to a private theme across a reload, and saves it', async () => {
     const id = await withDoc(w.server.services, privateName(), (d) => addTheme(d, { label: 'Rehearsing', createdBy: w.seed.users.bob.id }));
-    const context = await w.browser.newContext({ viewport: { width: 1280, height: 800 } });
-    const token = w.seed.users.bob.api.cookie!.split('=')[1]!;
-    await context.addCookies([{ name: 'concord_session', value: token, domain: 'localhost', path: '/', httpOnly: true, sameSite: 'Lax' }]);
-    // A relay the test can stop, as on a dead connection the browser has not noticed.
-    let held = false;
-    await context.routeWebSocket(/\/collab/, (ws) => {
-      const server = ws.connectToServer();
-      ws.onMessage((m) => {
-        if (!held) server.send(m);
-      });
-      server.onMessage((m) => ws.send(m));
-    });
-    const page = await context.newPage();
-    page.setDefaultTimeout(10_000);
+    const { context, page, hold } = await heldSocketPage(w.browser, w.seed.users.bob);
     const label = () => withDoc(w.server.services, privateName(), (d) => readThemeTree(d).byId.get(id)?.label);
     try {
       await page.goto(`${w.server.url}/transcripts/${w.seed.tid}`);
       await page.locator('[data-status="saved"]').waitFor();
       await page.getByRole('button', { name: 'Themes' }).click();
       await page.getByRole('button', { name: 'apply Rehearsing' }).waitFor();
-      held = true;
+      hold(true);
       await page.getByRole('button', { name: 'edit Rehearsing' }).click();
       await page.getByLabel('theme name').fill('Rehearsing sentences');
       await page.getByRole('button', { name: 'Save' }).click();
@@ -72,7 +59,7 @@ describe.skipIf(!ready)('number keys and private themes follow the coder (Chromi
         dialogs.push(d.type());
         void d.accept();
       });
-      held = false;
+      hold(false);
       await page.reload();
       expect(dialogs).toEqual(['beforeunload']);
       await eventually(async () => (await label()) === 'Rehearsing sentences');

@@ -102,6 +102,28 @@ export async function pageFor(browser: Browser, server: RunningServer, who: { ap
 }
 
 /**
+ * A page of `who` whose collaboration socket goes through a relay the test can stop: while held,
+ * nothing the page sends reaches the server, as on a dead connection the browser has not noticed.
+ * The page is not navigated yet.
+ */
+export async function heldSocketPage(browser: Browser, who: { api: ApiClient }): Promise<{ context: BrowserContext; page: Page; hold: (held: boolean) => void }> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const token = who.api.cookie!.split('=')[1]!;
+  await context.addCookies([{ name: 'concord_session', value: token, domain: 'localhost', path: '/', httpOnly: true, sameSite: 'Lax' }]);
+  let held = false;
+  await context.routeWebSocket(/\/collab/, (ws) => {
+    const server = ws.connectToServer();
+    ws.onMessage((m) => {
+      if (!held) server.send(m);
+    });
+    server.onMessage((m) => ws.send(m));
+  });
+  const page = await context.newPage();
+  page.setDefaultTimeout(10_000);
+  return { context, page, hold: (h) => (held = h) };
+}
+
+/**
  * Every numbered line whose text box is overlapped by a visible margin card, or whose text is
  * clipped (wider than its box, or outside the worksheet or the window). Empty: the layout holds.
  */
