@@ -6,9 +6,9 @@ import { addTheme } from '../../shared/themes';
 import { closeDocRegistry, withDoc } from '../../server/ydocs/withDoc';
 import type { Services } from '../../server/services';
 import { testDialects, testServices } from '../helpers/env';
-import { type ApiClient, seedUsers, joinStudy } from '../helpers/http';
+import { BLIND_TEXT, type BlindMember, seedBlindStudy } from '../helpers/blindStudy';
+import type { ApiClient } from '../helpers/http';
 
-const TEXT = Array.from({ length: 6 }, (_, i) => `P1: line ${i + 1} of the interview`).join('\n');
 
 // Two blind coders with private themes (issue 15 item 2), the lead's shared "Work":
 //   alice: "Shame in rupture" l. 1-2, "Hunger" l. 5
@@ -17,7 +17,7 @@ for (const dialect of testDialects()) {
   describe(`codebook reconciliation (${dialect})`, () => {
     let s: Services;
     let close: () => Promise<void>;
-    let api: Record<'lead' | 'alice' | 'bob' | 'auditor', ApiClient>;
+    let api: Record<BlindMember, ApiClient>;
     let ids: Record<string, string>;
     let sid: string, tid: string, work: string;
     let t: Record<'shame' | 'hunger' | 'rupture' | 'belonging', string>;
@@ -26,7 +26,7 @@ for (const dialect of testDialects()) {
     const privateTheme = (owner: string, label: string) =>
       withDoc(s, codebookDocName(sid), (shared) => withDoc(s, docName({ kind: 'privateCodebook', studyId: sid, ownerId: owner }), (mine) => addTheme(mine, { label, createdBy: owner }, shared), owner));
     const code = (owner: string, themeId: string, from: number, to: number) =>
-      withDoc(s, docName({ kind: 'layer', transcriptId: tid, ownerId: owner }), (doc) => addCoding(doc, TEXT.length, { themeId, start: lines[from - 1]!.start, end: lines[to - 1]!.end, createdAt: 1 }), owner);
+      withDoc(s, docName({ kind: 'layer', transcriptId: tid, ownerId: owner }), (doc) => addCoding(doc, BLIND_TEXT.length, { themeId, start: lines[from - 1]!.start, end: lines[to - 1]!.end, createdAt: 1 }), owner);
     const view = async (who: ApiClient = api.lead) => {
       const r = await who.get(`/api/studies/${sid}/codebook/reconciliation`);
       expect(r.status).toBe(200);
@@ -42,13 +42,7 @@ for (const dialect of testDialects()) {
 
     beforeEach(async () => {
       ({ s, close } = await testServices(dialect));
-      const seeded = await seedUsers(s, ['lead', 'alice', 'bob', 'auditor']);
-      ids = Object.fromEntries(Object.entries(seeded.users).map(([k, v]) => [k, v.id]));
-      api = Object.fromEntries(Object.entries(seeded.users).map(([k, v]) => [k, v.api])) as typeof api;
-      sid = (await api.lead.post('/api/studies', { title: 'Blind', codingMode: 'blind' })).json.study.id;
-      for (const [email, role] of [['alice@example.org', 'coder'], ['bob@example.org', 'coder'], ['auditor@example.org', 'auditor']]) await joinStudy(api.lead, sid, email!, role!);
-      const p = (await api.lead.post(`/api/studies/${sid}/participants`, { pseudonym: 'P1' })).json.participant;
-      tid = (await api.lead.post(`/api/studies/${sid}/transcripts`, { participantId: p.id, title: 'Interview', text: TEXT })).json.transcript.id;
+      ({ api, ids, sid, tid } = await seedBlindStudy(s));
       lines = (await api.lead.get(`/api/transcripts/${tid}`)).json.lines;
       work = await withDoc(s, codebookDocName(sid), (doc) => addTheme(doc, { label: 'Work', createdBy: ids.lead! }), ids.lead!);
       t = {
@@ -59,7 +53,7 @@ for (const dialect of testDialects()) {
       };
       await code(ids.alice!, t.shame, 1, 2);
       await code(ids.alice!, t.hunger, 5, 5);
-      await withDoc(s, docName({ kind: 'layer', transcriptId: tid, ownerId: ids.alice! }), (doc) => addStatement(doc, TEXT.length, { text: 'feels exposed', start: 0, end: 5, themeIds: [t.shame] }), ids.alice!);
+      await withDoc(s, docName({ kind: 'layer', transcriptId: tid, ownerId: ids.alice! }), (doc) => addStatement(doc, BLIND_TEXT.length, { text: 'feels exposed', start: 0, end: 5, themeIds: [t.shame] }), ids.alice!);
       await code(ids.bob!, t.rupture, 1, 3);
       await code(ids.bob!, t.belonging, 5, 5);
       await code(ids.bob!, work, 6, 6);

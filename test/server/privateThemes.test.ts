@@ -6,9 +6,9 @@ import { addTheme } from '../../shared/themes';
 import { closeDocRegistry, withDoc } from '../../server/ydocs/withDoc';
 import type { Services } from '../../server/services';
 import { testDialects, testServices } from '../helpers/env';
-import { type ApiClient, seedUsers, joinStudy } from '../helpers/http';
+import { type BlindMember, seedBlindStudy } from '../helpers/blindStudy';
+import type { ApiClient } from '../helpers/http';
 
-const TEXT = Array.from({ length: 6 }, (_, i) => `P1: line ${i + 1} of the interview`).join('\n');
 const SECRET = 'Shame in rupture';
 const SECRET_SUB = 'Rupture at handover';
 
@@ -35,19 +35,13 @@ for (const dialect of testDialects()) {
   describe(`private themes at every REST door (${dialect})`, () => {
     let s: Services;
     let close: () => Promise<void>;
-    let api: Record<'lead' | 'alice' | 'bob' | 'auditor', ApiClient>;
+    let api: Record<BlindMember, ApiClient>;
     let ids: Record<string, string>;
     let sid: string, tid: string, work: string, shame: string;
 
     beforeEach(async () => {
       ({ s, close } = await testServices(dialect));
-      const seeded = await seedUsers(s, ['lead', 'alice', 'bob', 'auditor']);
-      ids = Object.fromEntries(Object.entries(seeded.users).map(([k, v]) => [k, v.id]));
-      api = Object.fromEntries(Object.entries(seeded.users).map(([k, v]) => [k, v.api])) as typeof api;
-      sid = (await api.lead.post('/api/studies', { title: 'Blind', codingMode: 'blind' })).json.study.id;
-      for (const [email, role] of [['alice@example.org', 'coder'], ['bob@example.org', 'coder'], ['auditor@example.org', 'auditor']]) await joinStudy(api.lead, sid, email!, role!);
-      const p = (await api.lead.post(`/api/studies/${sid}/participants`, { pseudonym: 'P1' })).json.participant;
-      tid = (await api.lead.post(`/api/studies/${sid}/transcripts`, { participantId: p.id, title: 'Interview', text: TEXT })).json.transcript.id;
+      ({ api, ids, sid, tid } = await seedBlindStudy(s));
       const text = (await api.lead.get(`/api/transcripts/${tid}`)).json.text as string;
       // The lead's a-priori theme is shared; alice's themes are private, one under the shared theme.
       work = await withDoc(s, codebookDocName(sid), (doc) => addTheme(doc, { label: 'Work', createdBy: ids.lead! }), ids.lead!);
