@@ -27,6 +27,7 @@ import { updateTranscriptPhase } from '../server/store/transcripts';
 import { type User, insertUser } from '../server/store/users';
 import { withDoc } from '../server/ydocs/withDoc';
 import { pct } from './lib/stats';
+import { mulberry32 } from '../shared/agreement/prng';
 
 const PARTICIPANTS = 16;
 const LINES = 1_200;
@@ -39,15 +40,7 @@ const CONSENSUS_PER_TRANSCRIPT = 600;
 const SAMPLES = 60;
 const TARGET_P95_MS = 200;
 
-function prng(seed: number) {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-const rand = prng(15);
+const rand = mulberry32(15);
 const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)]!;
 const WORDS = 'the session felt safe because she listened and I stopped watching the clock for once then fear came back later'.split(' ');
 const sentence = () => Array.from({ length: 7 }, () => pick(WORDS)).join(' ');

@@ -8,6 +8,7 @@ import type { RunningServer } from '../../server/server';
 import { insertMember } from '../../server/store/members';
 import { insertUser } from '../../server/store/users';
 import { withDoc } from '../../server/ydocs/withDoc';
+import { mulberry32 } from '../../shared/agreement/prng';
 
 export const LINES = 1_200;
 export const CODINGS = 600;
@@ -20,15 +21,6 @@ export interface SeededWorksheet {
   lineCount: number;
 }
 
-/** A deterministic generator (mulberry32), so every run codes the same spans. */
-function prng(seed: number) {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const WORDS = 'the session felt safe because she listened and I stopped watching the clock for once then fear came back later'.split(' ');
 
@@ -50,7 +42,7 @@ export async function seedWorksheet(server: RunningServer): Promise<SeededWorksh
   const [lead] = users;
   const study = await createStudy(s, { user: lead!, sessionId: null }, { title: 'Worksheet bench', codingMode: 'open' });
   for (const u of users.slice(1)) await insertMember(s.db, { studyId: study.id, userId: u.id, role: 'coder', now });
-  const rand = prng(16);
+  const rand = mulberry32(16);
   const sentence = () => Array.from({ length: 7 }, () => WORDS[Math.floor(rand() * WORDS.length)]).join(' ');
   const text = Array.from({ length: LINES }, (_, i) => `${i % 2 ? 'P01' : 'Interviewer'}: ${sentence()}.`).join('\n');
   const post = async (path: string, body: unknown) => {
