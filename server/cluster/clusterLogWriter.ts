@@ -23,6 +23,12 @@ import { tryLockDocForCompaction } from './locks';
  * above the room's watermark, so a room leaves every commit with a contiguous watermark again.
  * Lock, read and insert are one call of `concord_append_updates` (migrations/0003_cluster.ts).
  *
+ * A document whose rows carry a phase condition (a coder's layer: written only while coding) is
+ * checked in that same call, under the transcript's shared phase lock, which a phase change holds
+ * exclusively until it commits (migrations/0021_phase_guarded_append.ts). Either the rows commit
+ * before the phase change (and the reveal, which runs after it, reads them) or the transcript's
+ * new phase is visible and they are refused: never stored after the reveal's snapshot.
+ *
  * After the commit, one NOTIFY per document carries only (doc, last id). It is sent after, not
  * inside, the transaction: PostgreSQL serialises committing transactions that notified (a
  * global lock held through the commit's WAL flush), which would cap the whole cluster at one
@@ -39,17 +45,24 @@ export function clusterLogWriter(db: Database, channels: ClusterChannels, log: L
 
   return {
     async append(docs) {
-      // One statement, one implicit transaction: lock, read what others committed, insert
-      // (migrations/0003_cluster.ts).
+      // One statement, one implicit transaction: check phases, lock, read what others committed,
+      // insert (migrations/0021_phase_guarded_append.ts). No condition: no phase lock, no read.
       const rows = docs.flatMap((d) => d.rows);
-      const r = await sql<{ r_doc: string; r_id: number | string; r_missed: boolean; r_update: Uint8Array | null }>`
-        select r_doc, r_id, r_missed, r_update from concord_append_updates(
+      const guarded = docs.some((d) => d.condition);
+      const r = await sql<{ r_doc: string; r_id: number | string | null; r_missed: boolean; r_update: Uint8Array | null; r_refused: boolean }>`
+        select r_doc, r_id, r_missed, r_update, r_refused from concord_append_updates(
           ${docs.map((d) => d.doc)}::text[], ${docs.map((d) => d.appliedId)}::int8[],
+          ${guarded ? docs.map((d) => d.condition?.transcriptId ?? null) : null}::text[], ${guarded ? docs.map((d) => d.condition?.phase ?? null) : null}::text[],
           ${rows.map((x) => x.doc)}::text[], ${rows.map((x) => x.authorId)}::text[], ${rows.map((x) => x.at)}::int8[],
           ${rows.map((x) => Buffer.from(x.update.buffer, x.update.byteOffset, x.update.byteLength))}::bytea[])`.execute(db);
       const missed = new Map<string, LoggedUpdate[]>();
       const ids = new Map<string, number[]>();
+      const refused = new Set<string>();
       for (const row of r.rows) {
+        if (row.r_refused) {
+          refused.add(row.r_doc);
+          continue;
+        }
         const list = row.r_missed ? (missed.get(row.r_doc) ?? []) : undefined;
         if (list && row.r_update) {
           // A private copy: pg hands out views on pooled buffers and Yjs keeps references.
@@ -62,11 +75,15 @@ export function clusterLogWriter(db: Database, channels: ClusterChannels, log: L
         }
       }
       // Ids of one statement's rows ascend in insertion order, which is input order.
-      const results: DocAppended[] = docs.map((d) => ({ ids: (ids.get(d.doc) ?? []).sort((x, y) => x - y), missed: missed.get(d.doc) ?? [] }));
+      const results: DocAppended[] = docs.map((d) =>
+        refused.has(d.doc) ? { ids: [], missed: [], refused: true } : { ids: (ids.get(d.doc) ?? []).sort((x, y) => x - y), missed: missed.get(d.doc) ?? [] },
+      );
       for (const [i, d] of docs.entries()) {
-        if (results[i]!.ids.length !== d.rows.length) throw new Error(`commit of ${d.doc}: ${results[i]!.ids.length} ids for ${d.rows.length} rows`);
+        const stored = results[i]!;
+        if (!stored.refused && stored.ids.length !== d.rows.length) throw new Error(`commit of ${d.doc}: ${stored.ids.length} ids for ${d.rows.length} rows`);
       }
-      announce(docs.map((d, i) => ({ doc: d.doc, id: results[i]!.ids.at(-1)! })));
+      const announced = docs.flatMap((d, i) => (results[i]!.refused ? [] : [{ doc: d.doc, id: results[i]!.ids.at(-1)! }]));
+      if (announced.length > 0) announce(announced);
       return results;
     },
 

@@ -4,6 +4,7 @@ import type { DocRef } from '../../shared/docNames';
 import { CloseCode, MessageType } from '../../shared/protocol';
 import type { Logger } from '../log';
 import type { DocWriter, UpdateGuard } from '../ydocs/Room';
+import type { PhaseCondition } from '../ydocs/LogWriter';
 import { AwarenessStateTooLarge, type AwarenessEntry, decodeAwarenessUpdate } from './awarenessCodec';
 import type { DocChannel } from './DocChannel';
 import { codebookGuard } from './codebookGuard';
@@ -99,6 +100,11 @@ export class Connection implements DocWriter {
       this.#guard = current;
     }
     return current.guard;
+  }
+
+  /** The phase this connection's writes were granted under (DocWriter.condition). */
+  get condition(): PhaseCondition | null {
+    return this.rights?.condition ?? null;
   }
 
   get canWrite(): boolean {

@@ -1,5 +1,5 @@
 import * as Y from 'yjs';
-import { type CommitNotice, type DocWriter, type Room, type RoomListener, UpdateRefused } from '../ydocs/Room';
+import { type CommitNotice, type DiscardReason, type DocWriter, type Room, type RoomListener, UpdateRefused } from '../ydocs/Room';
 import { CloseCode } from '../../shared/protocol';
 import { type AwarenessEntry, decodeAwarenessUpdate } from './awarenessCodec';
 import { DocAwareness } from './DocAwareness';
@@ -140,7 +140,14 @@ export class DocChannel implements RoomListener {
     else writer.close(CloseCode.Malformed, { why: 'update failed to apply', error: String(error) });
   }
 
-  reset(): void {
+  reset(reason: DiscardReason): void {
+    // The commit was refused because the transcript changed phase on another node: the rights
+    // changed, as a phase change on this node would say (4205); clients reconnect and are
+    // authorised for the new phase, so their unacknowledged edits are not taken.
+    if (reason === 'phase-changed') {
+      for (const c of [...this.connections]) c.close(CloseCode.AuthorizationChanged, { why: 'phase changed before the commit' });
+      return;
+    }
     // The doc was discarded (its commit failed): clients reconnect and resend their edits.
     for (const c of [...this.connections]) c.close(CloseCode.LoadFailed, { why: 'document discarded' });
   }

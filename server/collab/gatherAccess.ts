@@ -2,6 +2,7 @@ import { type Access, accessContext, decideAccess } from '../../shared/access';
 import type { DocRef } from '../../shared/docNames';
 import type { CodebookPhase, Role } from '../../shared/domain';
 import type { Database } from '../store/database';
+import type { PhaseCondition } from '../ydocs/LogWriter';
 import { findRole } from '../store/members';
 import { findStudy } from '../store/studies';
 import { findDocStudy, findTranscriptTextLength } from '../store/transcripts';
@@ -21,6 +22,13 @@ export interface DocAccess {
   governance: CodebookGovernance | null;
   /** On a layer or consensus the connection writes: the transcript's length for layerGuard. Null elsewhere. */
   integrity: LayerIntegrity | null;
+  /**
+   * Write access to a transcript's document is granted for its current phase (a layer while
+   * coding, the consensus while reconciling): the connection's rows commit only while that phase
+   * holds, whichever node changed it (issue 14 item 8). Null when the connection does not write
+   * a transcript's document.
+   */
+  condition: PhaseCondition | null;
 }
 
 /** A layer or consensus writer: records must fit the transcript (layerGuard.ts). */
@@ -59,5 +67,6 @@ export async function gatherAccess(db: Database, ref: DocRef, userId: string): P
   const layerDoc = ref.kind === 'layer' || ref.kind === 'consensus';
   const textLength = layerDoc && access === 'write' ? await findTranscriptTextLength(db, ref.transcriptId) : null;
   const integrity = textLength === null ? null : { textLength };
-  return { access, studyId, transcriptId, blindAwareness: study.codingMode === 'blind' && !personal, governance, integrity };
+  const condition = access === 'write' && transcriptId && transcriptPhase ? { transcriptId, phase: transcriptPhase } : null;
+  return { access, studyId, transcriptId, blindAwareness: study.codingMode === 'blind' && !personal, governance, integrity, condition };
 }

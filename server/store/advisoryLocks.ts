@@ -11,8 +11,9 @@ export const CommandLock = {
   /** A reconciliation write of one transcript (reveal, resolution, decision, comment), keyed by the transcript. */
   reconcile: 0x636f6e03,
   /**
-   * A transcript's phase: a phase change holds it exclusively, every commit of a layer document
-   * of that transcript shares it (migrations/0013_b_layer_phase_guard.ts spells the value out).
+   * A transcript's phase: a phase change holds it exclusively, every commit of a document
+   * bound to a phase (a layer while coding, the consensus while reconciling) shares it and checks
+   * the phase under it (migrations/0021_phase_guarded_append.ts spells the value out).
    */
   phase: 0x636f6e04,
   /** A theme governance step (merge, retire, finalise), keyed by the study. */

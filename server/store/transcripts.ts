@@ -1,6 +1,7 @@
 import type { DocRef } from '../../shared/docNames';
 import type { TranscriptPhase } from '../../shared/domain';
 import { type Line, linesOf } from '../../shared/transcript';
+import type SQLite from 'better-sqlite3-multiple-ciphers';
 import type { Database } from './database';
 
 export interface Turn {
@@ -89,6 +90,26 @@ export async function findTranscript(db: Database, id: string): Promise<Transcri
 export async function findTranscriptPhase(db: Database, id: string): Promise<{ studyId: string; phase: TranscriptPhase } | null> {
   const r = await db.selectFrom('transcripts').select(['study_id', 'phase']).where('id', '=', id).executeTakeFirst();
   return r ? { studyId: r.study_id, phase: r.phase as TranscriptPhase } : null;
+}
+
+/** The phases of several transcripts (those that exist). */
+export async function findTranscriptPhases(db: Database, ids: readonly string[]): Promise<Map<string, TranscriptPhase>> {
+  const rows = await db.selectFrom('transcripts').select(['id', 'phase']).where('id', 'in', ids).execute();
+  return new Map(rows.map((r) => [r.id, r.phase as TranscriptPhase]));
+}
+
+/**
+ * A transcript's phase read through the SQLite handle (null when it does not exist): the update
+ * log's hot path checks it synchronously, beside store/docLog.ts sqliteDocAppender, on the
+ * connection it holds.
+ */
+export function sqliteTranscriptPhaseReader(sqlite: SQLite.Database): (id: string) => TranscriptPhase | null {
+  let select: SQLite.Statement<[string], { phase: string }> | null = null;
+  return (id) => {
+    // Prepared on first use: the table exists once the migrations ran.
+    select ??= sqlite.prepare<[string], { phase: string }>('select phase from transcripts where id = ?');
+    return (select.get(id)?.phase as TranscriptPhase | undefined) ?? null;
+  };
 }
 
 /**

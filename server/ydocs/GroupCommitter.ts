@@ -53,7 +53,9 @@ export class GroupCommitter {
     if (writing.length > 0) {
       try {
         // appliedId is read now, while the rooms are in flight: nothing else moves it meanwhile.
-        const results = await this.logWriter.append(writing.map((b) => ({ doc: b.room.name, appliedId: b.room.lastId, rows: b.rows })));
+        const results = await this.logWriter.append(
+          writing.map((b) => ({ doc: b.room.name, appliedId: b.room.lastId, rows: b.rows, ...(b.condition ? { condition: b.condition } : {}) })),
+        );
         for (const [i, b] of writing.entries()) stored.set(b, results[i]!);
       } catch (error) {
         // The docs now hold changes the log does not: discard them (their connections close and
@@ -65,8 +67,17 @@ export class GroupCommitter {
       }
     }
     for (const b of batches) {
+      const result = stored.get(b);
+      if (result?.refused) {
+        // The transcript left the phase these writes were granted under (another node changed it
+        // and its notification has not arrived): nothing was stored, so the doc is ahead of the
+        // log. Its connections close with 4205 and re-authorise against the new phase.
+        this.log.info('docs.commit_refused', { doc: b.room.name, rows: b.rows.length, condition: b.condition });
+        b.room.discard('phase-changed', b, new Error(`document ${b.room.name}: the transcript is no longer in ${b.condition?.phase}`));
+        continue;
+      }
       try {
-        b.room.complete(b, stored.get(b) ?? { ids: [], missed: [] });
+        b.room.complete(b, result ?? { ids: [], missed: [] });
       } catch (error) {
         this.log.error('docs.complete_failed', { doc: b.room.name, error: String(error) });
       }

@@ -1,10 +1,22 @@
+import type { TranscriptPhase } from '../../shared/domain';
 import type { Database } from '../store/database';
 import { type DocSnapshot, type NewDocUpdate, appendDocUpdates, saveDocSnapshot, sqliteDocAppender } from '../store/docLog';
+import { findTranscriptPhases, sqliteTranscriptPhaseReader } from '../store/transcripts';
 
 /** One row of a document's log as another writer (node) committed it. */
 export interface LoggedUpdate {
   id: number;
   update: Uint8Array;
+}
+
+/**
+ * The phase a write was granted under: its rows may commit only while the transcript is still in
+ * it (issue 14 item 8). A node learns of another node's phase change through NOTIFY, later than
+ * the change committed; the commit itself checks, under the transcript's phase lock.
+ */
+export interface PhaseCondition {
+  transcriptId: string;
+  phase: TranscriptPhase;
 }
 
 /** What one document contributes to a group commit. */
@@ -13,12 +25,16 @@ export interface DocAppend {
   /** Every row of the doc with id <= appliedId is in the room's doc (its watermark). */
   appliedId: number;
   rows: readonly NewDocUpdate[];
+  /** When present, the rows commit only while it holds; otherwise none of them does (`refused`). */
+  condition?: PhaseCondition;
 }
 
 /** What a group commit stored for one document. */
 export interface DocAppended {
-  /** Ids of `rows`, in input order. */
+  /** Ids of `rows`, in input order (none when refused). */
   ids: number[];
+  /** The transcript had left the phase of `condition`: no row of this document was stored. */
+  refused?: true;
   /**
    * Rows of the doc with appliedId < id < ids[0] that other writers committed first and the
    * room had not applied, oldest first. Always empty with a single writer process.
@@ -44,9 +60,21 @@ export interface LogWriter {
   saveSnapshot(doc: string, snapshot: DocSnapshot): Promise<SnapshotOutcome>;
 }
 
-/** The single-process writer on either dialect: one Kysely transaction, nothing to announce. */
+/**
+ * The single-process writer on either dialect: one Kysely transaction, nothing to announce. The
+ * phase conditions are read in that transaction; one process learns of its own phase changes
+ * synchronously (the collab door suspends the connections before anything else runs), so the
+ * check only repeats what the door already decided.
+ */
 export function localLogWriter(db: Database): LogWriter {
-  return singleProcessWriter(db, (rows) => db.transaction().execute((trx) => appendDocUpdates(trx, rows)));
+  return singleProcessWriter(db, (docs) =>
+    db.transaction().execute(async (trx) => {
+      const guarded = conditionedTranscripts(docs);
+      const phases = guarded.length > 0 ? await findTranscriptPhases(trx, guarded) : new Map<string, TranscriptPhase>();
+      const refused = unmetConditions(docs, (id) => phases.get(id) ?? null);
+      return { refused, ids: await appendDocUpdates(trx, rowsToStore(docs, refused)) };
+    }),
+  );
 }
 
 /**
@@ -56,17 +84,29 @@ export function localLogWriter(db: Database): LogWriter {
  */
 export function sqliteLogWriter(db: Database, sqlite: SqliteHandle): LogWriter {
   const append = sqliteDocAppender(sqlite);
-  return singleProcessWriter(db, (rows) => db.connection().execute(async () => append(rows)));
+  const phaseOf = sqliteTranscriptPhaseReader(sqlite);
+  // The phases are read on the same held connection, synchronously, just before the insert:
+  // nothing can change them in between.
+  return singleProcessWriter(db, (docs) =>
+    db.connection().execute(async () => {
+      const refused = unmetConditions(docs, phaseOf);
+      return { refused, ids: append(rowsToStore(docs, refused)) };
+    }),
+  );
 }
 
 type SqliteHandle = Parameters<typeof sqliteDocAppender>[0];
 
-function singleProcessWriter(db: Database, appendRows: (rows: NewDocUpdate[]) => Promise<number[]>): LogWriter {
+/** The ids of the stored rows in input order, and the documents whose condition failed (no rows stored). */
+type Commit = (docs: readonly DocAppend[]) => Promise<{ refused: ReadonlySet<string>; ids: number[] }>;
+
+function singleProcessWriter(db: Database, commit: Commit): LogWriter {
   return {
     async append(docs) {
-      const ids = await appendRows(docs.flatMap((d) => d.rows));
+      const { refused, ids } = await commit(docs);
       let offset = 0;
       return docs.map((d) => {
+        if (refused.has(d.doc)) return { ids: [], missed: [], refused: true };
         const mine = ids.slice(offset, offset + d.rows.length);
         offset += d.rows.length;
         return { ids: mine, missed: [] };
@@ -77,4 +117,25 @@ function singleProcessWriter(db: Database, appendRows: (rows: NewDocUpdate[]) =>
       return 'stored';
     },
   };
+}
+
+const NO_DOCS: ReadonlySet<string> = new Set();
+
+/** The transcripts the conditions of `docs` name (none for a group without conditions). */
+function conditionedTranscripts(docs: readonly DocAppend[]): string[] {
+  return [...new Set(docs.flatMap((d) => (d.condition ? [d.condition.transcriptId] : [])))];
+}
+
+/** The documents of `docs` whose transcript is no longer in the phase their condition names. */
+export function unmetConditions(docs: readonly DocAppend[], phaseOf: (transcriptId: string) => TranscriptPhase | null): ReadonlySet<string> {
+  let refused: Set<string> | null = null;
+  for (const d of docs) {
+    if (d.condition && phaseOf(d.condition.transcriptId) !== d.condition.phase) (refused ??= new Set()).add(d.doc);
+  }
+  return refused ?? NO_DOCS;
+}
+
+/** The rows of the documents not refused, in input order. */
+function rowsToStore(docs: readonly DocAppend[], refused: ReadonlySet<string>): NewDocUpdate[] {
+  return docs.flatMap((d) => (refused.has(d.doc) ? [] : d.rows));
 }

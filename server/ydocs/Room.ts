@@ -2,7 +2,7 @@ import * as Y from 'yjs';
 import type { NewDocUpdate } from '../store/docLog';
 import { MAX_DOC_BYTES } from './docLimits';
 import type { LoadedDoc } from './loadDoc';
-import type { DocAppended, LoggedUpdate } from './LogWriter';
+import type { DocAppended, LoggedUpdate, PhaseCondition } from './LogWriter';
 
 /** The types one transaction changed, with the keys it changed (Y.Transaction['changed']). */
 export type ChangedTypes = Y.Transaction['changed'];
@@ -22,6 +22,11 @@ export interface DocWriter {
   readonly authorId: string | null;
   /** Present when the writer may not make every change (checked per update, at apply time). */
   readonly guard?: UpdateGuard | null;
+  /**
+   * Present when the writer's right to write depends on a transcript's phase (a coder's layer
+   * while coding): its rows commit only while the phase holds (checked by the commit itself).
+   */
+  readonly condition?: PhaseCondition | null;
 }
 
 /** An update its writer may not make: refused whole, before it touched the document. */
@@ -47,11 +52,16 @@ export interface RoomListener {
   committed(notice: CommitNotice): void;
   /** A submitted update could not be applied; the doc and the log still agree. */
   rejected(writer: DocWriter, error: unknown): void;
-  /** The room is discarded (a commit failed, or shutdown): subscribers drop their connections. */
-  reset(reason: 'commit-failed' | 'closing'): void;
+  /**
+   * The room is discarded (a commit failed, its commit was refused because the transcript left
+   * the phase its writers were granted under, or shutdown): subscribers drop their connections.
+   */
+  reset(reason: DiscardReason): void;
 }
 
 export type SubmitResult = 'queued' | 'malformed' | 'too-large';
+
+export type DiscardReason = 'commit-failed' | 'phase-changed' | 'closing';
 
 type Job =
   | { kind: 'update'; update: Uint8Array; writer: DocWriter }
@@ -65,6 +75,8 @@ export interface RoomBatch {
   writers: Set<DocWriter>;
   settlements: Array<() => void>;
   failures: Array<(cause: unknown) => void>;
+  /** The phase condition of the batch's writers (all writers of one document share it), if any. */
+  condition: PhaseCondition | null;
 }
 
 /**
@@ -191,7 +203,7 @@ export class Room {
     this.#queue = [];
     this.#queuedBytes = 0;
     this.#inFlight = true;
-    const batch: RoomBatch = { room: this, rows: [], updates: [], writers: new Set(), settlements: [], failures: [] };
+    const batch: RoomBatch = { room: this, rows: [], updates: [], writers: new Set(), settlements: [], failures: [], condition: null };
     for (const job of jobs) {
       const refusal = job.kind === 'update' && job.writer.guard ? this.#review(job.update, job.writer.guard) : null;
       if (refusal !== null) {
@@ -211,6 +223,7 @@ export class Room {
         error = e ?? new Error('apply failed');
       }
       // Whatever was integrated, even by a change that threw half-way, is logged: doc and log agree.
+      if (job.writer.condition && this.#captured.length > 0) batch.condition ??= job.writer.condition;
       for (const c of this.#captured) {
         batch.updates.push(c);
         batch.rows.push({ doc: this.name, authorId: c.writer.authorId, at: now, update: c.update });
@@ -323,8 +336,8 @@ export class Room {
     for (const l of this.listeners) l.committed(notice);
   }
 
-  /** The commit failed: the doc holds changes the log does not, so it must never be used again. */
-  discard(reason: 'commit-failed' | 'closing', batch?: RoomBatch, cause?: unknown): void {
+  /** The commit failed or was refused: the doc holds changes the log does not, so it must never be used again. */
+  discard(reason: DiscardReason, batch?: RoomBatch, cause?: unknown): void {
     if (this.discarded) return;
     this.discarded = true;
     this.#inFlight = false;

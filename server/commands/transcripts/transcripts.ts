@@ -5,6 +5,7 @@ import { type FrozenTranscript, MAX_TRANSCRIPT_TEXT_LENGTH, freezeTranscript } f
 import { conflict, invalid, notFound } from '../../errors';
 import { newId } from '../../ids';
 import type { Services } from '../../services';
+import { CommandLock, lockForTransaction } from '../../store/advisoryLocks';
 import { appendAudit } from '../../store/audit';
 import { insertWriteIntent } from '../../store/writeIntents';
 import { addKeyEntries } from '../../store/pseudonymKeys';
@@ -131,6 +132,10 @@ export async function setTranscriptPhase(s: Services, actor: Actor, transcriptId
   const now = s.now();
   const intentId = newId();
   const themesRevealed = await s.db.transaction().execute(async (trx) => {
+    // Every node's commit of this transcript's phase-bound documents shares this lock and checks
+    // the phase under it (ydocs/LogWriter.ts PhaseCondition): a write granted for the old phase
+    // commits before this change, or is refused after it; never after the reveal read the layers.
+    if (s.dialect === 'postgres') await lockForTransaction(trx, CommandLock.phase, transcriptId);
     await updateTranscriptPhase(trx, transcriptId, phase);
     await appendAudit(trx, { studyId: t.studyId, actorId: actor.user.id, action: 'transcript.phase', target: `transcript:${transcriptId}`, data: { from: t.phase, to: phase, ...(rationale ? { rationale } : {}) }, at: now });
     if (!(t.phase === 'coding' && phase === 'reconciling')) return false;
