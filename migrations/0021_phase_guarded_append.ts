@@ -1,5 +1,4 @@
 import { type Kysely, PostgresAdapter, sql } from 'kysely';
-import { up as createUnguardedAppend } from './0003_cluster';
 
 // A group commit that refuses the rows of a transcript that left the phase they were granted under
 // (issue 14 item 8, docs/scaling.md "Phase changes"). A node learns of another node's phase change
@@ -22,28 +21,40 @@ import { up as createUnguardedAppend } from './0003_cluster';
 export async function up(db: Kysely<unknown>): Promise<void> {
   if (!(db.getExecutor().adapter instanceof PostgresAdapter)) return;
   await sql`drop function if exists concord_append_updates(text[], bigint[], text[], text[], bigint[], bytea[])`.execute(db);
+  await createAppend(db, true);
+}
+
+export async function down(db: Kysely<unknown>): Promise<void> {
+  if (!(db.getExecutor().adapter instanceof PostgresAdapter)) return;
+  await sql`drop function if exists concord_append_updates(text[], bigint[], text[], text[], text[], text[], bigint[], bytea[])`.execute(db);
+  await createAppend(db, false);
+}
+
+/** The function with the phase conditions (up), or 0003's form without them (down). */
+async function createAppend(db: Kysely<unknown>, guarded: boolean): Promise<void> {
+  const raw = (withGuard: string, without = '') => sql.raw(guarded ? withGuard : without);
   await sql`
     create or replace function concord_append_updates(
-      p_docs text[], p_applied bigint[], p_guard_transcripts text[], p_guard_phases text[],
+      p_docs text[], p_applied bigint[], ${raw('p_guard_transcripts text[], p_guard_phases text[],')}
       p_row_docs text[], p_row_authors text[], p_row_at bigint[], p_row_updates bytea[])
-    returns table (r_doc text, r_id bigint, r_missed boolean, r_update bytea, r_refused boolean)
+    returns table (r_doc text, r_id bigint, r_missed boolean, r_update bytea${raw(', r_refused boolean')})
     language plpgsql volatile
     as $fn$
     declare
       v_refused text[] := '{}';
     begin
-      if p_guard_transcripts is not null then
+      ${raw(`if p_guard_transcripts is not null then
         perform pg_advisory_xact_lock_shared(1668247044, keys.k)
           from (select distinct hashtext(t) as k from unnest(p_guard_transcripts) as t where t is not null order by k offset 0) as keys;
         select coalesce(array_agg(g.doc), '{}') into v_refused
           from unnest(p_docs, p_guard_transcripts, p_guard_phases) as g(doc, tid, phase)
          where g.tid is not null
            and not exists (select 1 from transcripts t where t.id = g.tid and t.phase = g.phase);
-      end if;
+      end if;`)}
       perform pg_advisory_xact_lock(1668247041, keys.k)
         from (select distinct hashtext(d) as k from unnest(p_docs) as d order by k offset 0) as keys;
       return query
-        select u.doc, u.id, true, u."update", false
+        select u.doc, u.id, true, u."update"${raw(', false')}
           from unnest(p_docs, p_applied) as w(doc, after)
           join doc_updates u on u.doc = w.doc and u.id > w.after
          order by u.id;
@@ -56,14 +67,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
            order by r.n
           returning doc_updates.doc, doc_updates.id
         )
-        select i.doc, i.id, false, null::bytea, false from inserted i order by i.id;
-      return query select d, null::bigint, false, null::bytea, true from unnest(v_refused) as d;
+        select i.doc, i.id, false, null::bytea${raw(', false')} from inserted i order by i.id;
+      ${raw('return query select d, null::bigint, false, null::bytea, true from unnest(v_refused) as d;')}
     end
     $fn$`.execute(db);
-}
-
-export async function down(db: Kysely<unknown>): Promise<void> {
-  if (!(db.getExecutor().adapter instanceof PostgresAdapter)) return;
-  await sql`drop function if exists concord_append_updates(text[], bigint[], text[], text[], text[], text[], bigint[], bytea[])`.execute(db);
-  await createUnguardedAppend(db);
 }
