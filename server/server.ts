@@ -5,7 +5,7 @@ import { type ClusterNode, startClusterNode } from './cluster/ClusterNode';
 import { attachCollab } from './collab/attachCollab';
 import type { Config } from './config';
 import { type SetupToken, issueSetupToken } from './commands/accounts/setupToken';
-import { completeWriteIntents } from './commands/reconcile/intents';
+import { completeWriteIntents } from './commands/intents/completeWriteIntents';
 import { createApp } from './http/app';
 import { docRoutes } from './http/routes/docs';
 import { staticHandler } from './http/static';
