@@ -43,13 +43,22 @@ export interface Config {
    * file named by CONCORD_DB_KEY_FILE; undefined: the database is not encrypted.
    */
   readonly dbKey: DbKey | undefined;
+  /**
+   * The one-time setup token for the first account, from CONCORD_SETUP_TOKEN (docs/deploy.md):
+   * while no account exists the server stores it at start instead of a random one, e.g. for an
+   * automated install that creates the first account itself. Undefined: a random token.
+   */
+  readonly setupToken: Secret | undefined;
 }
+
+/** Threat: a short setup token guessed online before the first account exists. */
+export const MIN_SETUP_TOKEN_LENGTH = 16;
 
 /** Threat: a short passphrase guessed offline against a stolen copy of the database. */
 export const MIN_DB_KEY_LENGTH = 16;
 
-/** The database key; printing or serialising the configuration never shows it. */
-export class DbKey {
+/** A secret from the environment; printing or serialising the configuration never shows it. */
+export class Secret {
   readonly #value: string;
   constructor(value: string) {
     this.#value = value;
@@ -64,9 +73,12 @@ export class DbKey {
     return '[hidden]';
   }
   [Symbol.for('nodejs.util.inspect.custom')](): string {
-    return 'DbKey [hidden]';
+    return `${this.constructor.name} [hidden]`;
   }
 }
+
+/** The database key. */
+export class DbKey extends Secret {}
 
 /** CONCORD_DB_KEY or the contents of CONCORD_DB_KEY_FILE (one trailing newline dropped); never both. */
 function parseDbKey(key: string | undefined, file: string | undefined, databaseUrl: string | null): DbKey | undefined {
@@ -101,6 +113,7 @@ const envSchema = z.object({
   HISTORY_REWRITE_DELAY_MS: z.coerce.number().int().min(0).max(3_600_000).optional(),
   CONCORD_DB_KEY: z.string().optional(),
   CONCORD_DB_KEY_FILE: z.string().optional(),
+  CONCORD_SETUP_TOKEN: z.string().min(MIN_SETUP_TOKEN_LENGTH, `at least ${MIN_SETUP_TOKEN_LENGTH} characters`).max(200).optional(),
 });
 
 export function parseConfig(env: Record<string, string | undefined>): Config {
@@ -130,6 +143,7 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     accessLogRetentionDays: e.ACCESS_LOG_RETENTION_DAYS,
     retentionWarningDays: e.RETENTION_WARNING_DAYS,
     dbKey: parseDbKey(e.CONCORD_DB_KEY, e.CONCORD_DB_KEY_FILE, databaseUrl),
+    setupToken: e.CONCORD_SETUP_TOKEN !== undefined ? new Secret(e.CONCORD_SETUP_TOKEN) : undefined,
   });
 }
 

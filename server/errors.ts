@@ -6,6 +6,8 @@ export const ErrorCode = {
   validation_failed: 400,
   unauthenticated: 401,
   forbidden: 403,
+  // The first account needs the one-time setup token (commands/accounts/setupToken.ts).
+  setup_token_invalid: 403,
   not_found: 404,
   conflict: 409,
   // An erasure that would change a finalised analysis: repeat it with `confirm: true`.

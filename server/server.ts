@@ -4,7 +4,8 @@ import { getRequestListener } from '@hono/node-server';
 import { type ClusterNode, startClusterNode } from './cluster/ClusterNode';
 import { attachCollab } from './collab/attachCollab';
 import type { Config } from './config';
-import { completeWriteIntents } from './commands/reconcile/intents';
+import { type SetupToken, issueSetupToken } from './commands/accounts/setupToken';
+import { completeWriteIntents } from './commands/intents/completeWriteIntents';
 import { createApp } from './http/app';
 import { docRoutes } from './http/routes/docs';
 import { staticHandler } from './http/static';
@@ -18,6 +19,8 @@ export interface RunningServer {
   /** This process as one node of several on PostgreSQL; null on SQLite. */
   cluster: ClusterNode | null;
   http: Server;
+  /** While no account exists: the one-time token the first account needs (`concord serve` prints it). */
+  setupToken: SetupToken | null;
   close: () => Promise<void>;
 }
 
@@ -35,6 +38,8 @@ export async function startServer(config: Config, options: ServiceOptions = {}):
       : null;
   // Multi-step writes a crash interrupted are completed (or rolled back) before any client is served.
   await completeWriteIntents(services);
+  // Before the first account exists, only who sees this process's console may create it (issue 14 item 14).
+  const setupToken = await issueSetupToken(services, { ...(config.setupToken ? { fixed: config.setupToken.reveal() } : {}), replace: false });
   await new Promise<void>((resolve, reject) => {
     http.once('error', reject);
     http.listen(config.port, config.host, () => resolve());
@@ -46,6 +51,7 @@ export async function startServer(config: Config, options: ServiceOptions = {}):
     services,
     cluster,
     http,
+    setupToken,
     close: async () => {
       await cluster?.close();
       await collab.close();

@@ -11,7 +11,8 @@ const email = z.string().trim().toLowerCase().max(254).email();
 const name = z.string().trim().min(1).max(120);
 const password = z.string().min(8, 'at least 8 characters').max(256);
 
-export const SetupBody = z.strictObject({ email, name, password });
+/** `setupToken`: the one-time token the server printed at start (missing or wrong: 403 setup_token_invalid). */
+export const SetupBody = z.strictObject({ email, name, password, setupToken: z.string().max(200).optional() });
 export const LoginBody = z.strictObject({ email: z.string().max(254), password: z.string().max(256) });
 export const PasswordBody = z.strictObject({ currentPassword: z.string().max(256), newPassword: password });
 export const AcceptInvitationBody = z.strictObject({ name, password });

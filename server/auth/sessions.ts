@@ -18,7 +18,9 @@ export interface Session {
   expiresAt: number;
 }
 
-export const sessionIdOf = (token: string) => encodeHexLowerCase(sha256(new TextEncoder().encode(token)));
+/** The SHA-256 of a bearer token, hex: what the database keeps instead of it (sessions, setup tokens). */
+export const hashToken = (token: string) => encodeHexLowerCase(sha256(new TextEncoder().encode(token)));
+export const sessionIdOf = hashToken;
 
 export async function createSession(db: Database, userId: string, now: number): Promise<{ token: string; session: Session }> {
   const token = newToken();

@@ -6,6 +6,7 @@ type Command = (args: string[], io: CliIo) => Promise<number>;
 const commands: Record<string, { summary: string; load: () => Promise<Command> }> = {
   serve: { summary: 'start the server (PORT, DATA_DIR, DATABASE_URL, PUBLIC_ORIGIN)', load: async () => (await import('./serve')).runServe },
   user: { summary: 'user create --email E --name N [--admin]  (password on stdin)', load: async () => (await import('./user')).runUser },
+  'setup-token': { summary: 'a fresh one-time token for the first account (earlier ones stop working)', load: async () => (await import('./setupToken')).runSetupToken },
   demo: { summary: 'seed a fictional IPA demo study with accounts and disagreeing coders [--password P]', load: async () => (await import('./demo')).runDemo },
   import: { summary: 'import transcripts --study S [--as EMAIL] [--pseudonym P] FILES... | import project FILE [--as EMAIL]', load: async () => (await import('./importCmd')).runImport },
   export: { summary: 'export project|codebook|codings|themes --study S --out FILE [--as EMAIL] [--format qdpx|qde]', load: async () => (await import('./exportCmd')).runExport },

@@ -1,12 +1,15 @@
 import { configFromEnv } from '../config';
 import { startServer } from '../server';
+import { setupTokenMessage } from './setupToken';
 import type { CliIo } from './io';
 import { EXIT_OK } from './io';
 
 export async function runServe(_args: string[], io: CliIo): Promise<number> {
   const config = configFromEnv();
   const server = await startServer(config);
-  io.stdout(`Concord is serving on ${config.publicOrigin ?? server.url} (${server.services.dialect}${server.services.dialect === 'sqlite' ? `, data in ${config.dataDir}` : ''})\n`);
+  const url = config.publicOrigin ?? server.url;
+  io.stdout(`Concord is serving on ${url} (${server.services.dialect}${server.services.dialect === 'sqlite' ? `, data in ${config.dataDir}` : ''})\n`);
+  if (server.setupToken) io.stdout(setupTokenMessage(server.setupToken, url, config.setupToken !== undefined));
   await new Promise<void>((resolve) => {
     const stop = () => resolve();
     process.once('SIGINT', stop);

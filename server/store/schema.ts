@@ -88,6 +88,7 @@ export interface DB {
   erasures: { id: string; at: number; actor_id: string | null; kind: string; target: string; study_id: string | null; reason: string; details: string };
   backups: { id: string; at: number; path: string; bytes: number };
   write_intents: { id: string; study_id: string; kind: string; target: string; actor_id: string; data: string; created_at: number };
+  setup_tokens: { token_hash: string; created_at: number; expires_at: number };
   retention_exports: { id: string; study_id: string; at: number; actor_id: string; sha256: string; bytes: number; audit_seq: number; doc_update_id: number };
   theme_proposals: {
     id: string;

@@ -4,8 +4,8 @@ import type { Database } from './database';
 export interface WriteIntent {
   id: string;
   studyId: string;
-  kind: 'reveal' | 'govern';
-  /** The transcript (reveal) or theme (govern) the write is about. */
+  kind: 'reveal' | 'govern' | 'decide' | 'codebook';
+  /** The transcript (reveal) or theme (govern, decide, codebook) the write is about. */
   target: string;
   actorId: string;
   data: Record<string, unknown>;

@@ -12,8 +12,8 @@ import { ApiClient } from '../helpers/http';
 import { runCli as run } from './runCli';
 
 /** A real-HTTP client (fetch) with a cookie, for writes that run while the backup process reads. */
-async function signedIn(url: string) {
-  const res = await fetch(`${url}/api/auth/setup`, { method: 'POST', headers: { 'content-type': 'application/json', origin: url }, body: JSON.stringify({ email: 'lead@example.org', name: 'Lead', password: 'lead-password' }) });
+async function signedIn(url: string, setupToken: string) {
+  const res = await fetch(`${url}/api/auth/setup`, { method: 'POST', headers: { 'content-type': 'application/json', origin: url }, body: JSON.stringify({ email: 'lead@example.org', name: 'Lead', password: 'lead-password', setupToken }) });
   const cookie = /concord_session=[^;]+/.exec(res.headers.get('set-cookie') ?? '')![0];
   return (method: string, path: string, body: unknown) =>
     fetch(`${url}${path}`, { method, headers: { 'content-type': 'application/json', origin: url, cookie }, body: JSON.stringify(body) }).then((r) => r.json());
@@ -26,7 +26,7 @@ describe('concord backup and restore', () => {
   it('takes a consistent backup while writes go on, and restores it into a working instance', async () => {
     const { server, env, close } = await testServer('sqlite');
     try {
-      const call = await signedIn(server.url);
+      const call = await signedIn(server.url, server.setupToken!.token);
       const sid = (await call('POST', '/api/studies', { title: 'Backed up' })).study.id;
       let writing = true;
       let written = 0;

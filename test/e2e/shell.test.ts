@@ -29,10 +29,17 @@ describe.skipIf(!ready)('web shell in Chromium', () => {
     const first = await page.goto(url);
     expect(first?.headers()['content-security-policy']).toContain("frame-ancestors 'none'");
 
+    // First visit: the first account needs the setup token the server printed (issue 14 item 14).
     await page.getByRole('heading', { name: 'Welcome to Concord' }).waitFor();
+    await page.getByText('enter the setup token it printed on its console').waitFor();
+    await page.getByLabel('Setup token').fill('not-the-token-the-server-printed');
     await page.getByLabel('Your name').fill('Lena Lead');
     await page.getByLabel('Email').fill('lena@uni.example');
     await page.getByLabel('Password (at least 8 characters)').fill('lena-password');
+    await page.getByRole('button', { name: 'Create account' }).click();
+    await page.getByRole('alert').filter({ hasText: 'concord setup-token' }).waitFor();
+    await page.screenshot({ path: artifactPath('shell-setup-token-refused.png'), fullPage: true });
+    await page.getByLabel('Setup token').fill(env.server.setupToken!.token);
     await page.getByRole('button', { name: 'Create account' }).click();
     await page.getByRole('heading', { name: 'Studies' }).waitFor();
 

@@ -56,8 +56,8 @@ export async function testServices(dialect: TestDialect, options: Partial<Servic
   return { s, env, close: async () => { await s.close(); await env.cleanup(); } };
 }
 
-export async function testServer(dialect: TestDialect, options: Partial<ServiceOptions> = {}): Promise<{ server: RunningServer; env: TestEnv; close: () => Promise<void> }> {
-  const env = testEnv(dialect);
+export async function testServer(dialect: TestDialect, options: Partial<ServiceOptions> = {}, extraEnv: Record<string, string> = {}): Promise<{ server: RunningServer; env: TestEnv; close: () => Promise<void> }> {
+  const env = testEnv(dialect, extraEnv);
   const server = await startServer(env.config, { ...env.options, ...options });
   return { server, env, close: async () => { await server.close(); await env.cleanup(); } };
 }

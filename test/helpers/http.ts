@@ -1,4 +1,5 @@
 import type { Hono } from 'hono';
+import { issueSetupToken } from '../../server/commands/accounts/setupToken';
 import { createApp } from '../../server/http/app';
 import type { Services } from '../../server/services';
 
@@ -76,11 +77,18 @@ export function apiFor(s: Services) {
   return { app, client: () => new ApiClient(app) };
 }
 
+/** A one-time setup token as an operator gets one: the function behind `concord setup-token`. */
+export async function setupToken(s: Services): Promise<string> {
+  const issued = await issueSetupToken(s, { replace: true });
+  if (!issued) throw new Error('the instance has an account already');
+  return issued.token;
+}
+
 /** Sets up an instance: an admin plus named users, each with a signed-in client. */
 export async function seedUsers(s: Services, names: string[]) {
   const { client } = apiFor(s);
   const admin = client();
-  const setup = await admin.post('/api/auth/setup', { email: 'admin@example.org', name: 'Admin', password: 'admin-password' });
+  const setup = await admin.post('/api/auth/setup', { email: 'admin@example.org', name: 'Admin', password: 'admin-password', setupToken: await setupToken(s) });
   if (setup.status !== 201) throw new Error(`setup failed: ${JSON.stringify(setup.json)}`);
   const { createUser } = await import('../../server/commands/accounts/accounts');
   const users: Record<string, { id: string; email: string; api: ApiClient }> = {};

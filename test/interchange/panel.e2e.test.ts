@@ -26,6 +26,7 @@ describe.skipIf(!ready)('interchange panels in Chromium', () => {
     const page = await context.newPage();
     await page.goto(url);
     await page.getByRole('heading', { name: 'Welcome to Concord' }).waitFor();
+    await page.getByLabel('Setup token').fill(env.server.setupToken!.token);
     await page.getByLabel('Your name').fill('Lena Lead');
     await page.getByLabel('Email').fill('lena@uni.example');
     await page.getByLabel('Password (at least 8 characters)').fill('lena-password');

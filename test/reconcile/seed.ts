@@ -26,8 +26,8 @@ export interface Seeded {
  * Hope: alice 8-9, bob 9-10 (agreed 9; l. 8 and l. 10 disputed); Fear: bob 12 only.
  */
 export async function seedReconciliation(s: Services): Promise<Seeded> {
-  const seeded = await seedUsers(s, ['lead', 'alice', 'bob', 'auditor', 'outsider']);
-  const u = seeded.users;
+  const users = await seedUsers(s, ['lead', 'alice', 'bob', 'auditor', 'outsider']);
+  const u = users.users;
   const ids = Object.fromEntries(Object.entries(u).map(([k, v]) => [k, v.id]));
   const api = { lead: u.lead!.api, alice: u.alice!.api, bob: u.bob!.api, auditor: u.auditor!.api, outsider: u.outsider!.api };
   const sid = (await api.lead.post('/api/studies', { title: 'Night shifts', codingMode: 'blind' })).json.study.id as string;
@@ -45,6 +45,19 @@ export async function seedReconciliation(s: Services): Promise<Seeded> {
       fear: addTheme(doc, { label: 'Fear', createdBy: ids.lead! }),
     };
   });
+  const seeded = { sid, tid, pid, ids, api, themes, lines, span };
+  await codeAsSeeded(s, seeded, tid);
+  return seeded;
+}
+
+/** Another transcript of P07 with the same text, coded like the first one (every disagreement kind). */
+export async function addCodedTranscript(s: Services, seeded: Seeded, title: string): Promise<string> {
+  const tid = (await seeded.api.lead.post(`/api/studies/${seeded.sid}/transcripts`, { participantId: seeded.pid, title, text: TEXT })).json.transcript.id as string;
+  await codeAsSeeded(s, seeded, tid);
+  return tid;
+}
+
+async function codeAsSeeded(s: Services, { ids, themes, span }: Seeded, tid: string) {
   const code = (owner: string, themeId: string, a: number, b: number) =>
     withDoc(s, docName({ kind: 'layer', transcriptId: tid, ownerId: owner }), (doc) => addCoding(doc, TEXT.length, { themeId, ...span(a, b), createdAt: 1 }), owner);
   await code(ids.alice!, themes.trust, 1, 4);
@@ -54,5 +67,4 @@ export async function seedReconciliation(s: Services): Promise<Seeded> {
   await code(ids.alice!, themes.hope, 8, 9);
   await code(ids.bob!, themes.hope, 9, 10);
   await code(ids.bob!, themes.fear, 12, 12);
-  return { sid, tid, pid, ids, api, themes, lines, span };
 }

@@ -4,7 +4,7 @@ import type { Services } from '../../server/services';
 import { findSession } from '../../server/store/sessions';
 import { countUsers } from '../../server/store/users';
 import { testDialects, testServices } from '../helpers/env';
-import { ApiClient, apiFor } from '../helpers/http';
+import { ApiClient, apiFor, setupToken } from '../helpers/http';
 import { createUser } from '../../server/commands/accounts/accounts';
 import { LOGIN_LIMIT_PER_ACCOUNT } from '../../server/auth/rateLimiter';
 
@@ -19,10 +19,11 @@ for (const dialect of testDialects()) {
       clock = 1_700_000_000_000;
       ({ s, close } = await testServices(dialect, { now: () => clock }));
       client = apiFor(s).client;
+      admin = { email: 'Admin@Example.org', name: 'Ada', password: 'correct horse', setupToken: await setupToken(s) };
     });
     afterEach(async () => close());
 
-    const admin = { email: 'Admin@Example.org', name: 'Ada', password: 'correct horse' };
+    let admin: { email: string; name: string; password: string; setupToken: string };
 
     it('creates the first admin once and refuses a second setup with 409', async () => {
       const a = client();
@@ -108,7 +109,7 @@ for (const dialect of testDialects()) {
       const behindProxy = await testServices(dialect, { now: () => clock }, { TRUST_PROXY: '1' });
       try {
         const c = () => apiFor(behindProxy.s).client();
-        await c().post('/api/auth/setup', admin);
+        await c().post('/api/auth/setup', { ...admin, setupToken: await setupToken(behindProxy.s) });
         const from = (address: string, password: string) => c().post('/api/auth/login', { email: admin.email, password }, { 'x-forwarded-for': address });
         const attacker: number[] = [];
         for (let i = 0; i < LOGIN_LIMIT_PER_ACCOUNT + 2; i++) attacker.push((await from('203.0.113.9', `guess ${i}`)).status);
@@ -140,7 +141,7 @@ for (const dialect of testDialects()) {
       const trusted = await testServices(dialect, { now: () => clock }, { TRUST_PROXY: '1' });
       try {
         const c = () => apiFor(trusted.s).client();
-        await c().post('/api/auth/setup', admin);
+        await c().post('/api/auth/setup', { ...admin, setupToken: await setupToken(trusted.s) });
         const statuses: number[] = [];
         for (let i = 0; i < 60; i++) statuses.push((await c().post('/api/auth/login', { email: `y${i}@example.org`, password: 'whatever1' }, { 'x-forwarded-for': `forged, 10.0.1.${i}` })).status);
         expect(statuses.every((x) => x === 401)).toBe(true);

@@ -3,11 +3,12 @@ import { api } from '../api';
 import { ErrorText, useSubmit } from '../components/Form';
 
 export function SetupPage({ onDone }: { onDone: () => Promise<void> }) {
+  const [setupToken, setSetupToken] = useState('');
   const [name, setName] = useState('');
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
   const { onSubmit, error, busy } = useSubmit(async () => {
-    await api('POST', '/api/auth/setup', { name, email, password });
+    await api('POST', '/api/auth/setup', { setupToken: setupToken.trim(), name, email, password });
     await onDone();
   });
   return (
@@ -15,9 +16,26 @@ export function SetupPage({ onDone }: { onDone: () => Promise<void> }) {
       <form className="card narrow" onSubmit={onSubmit}>
         <h1>Welcome to Concord</h1>
         <p className="muted">Create the first account. It administers this instance.</p>
+        <p className="muted" id="setup-token-help">
+          To prove you run this server, enter the setup token it printed on its console when it started. Lost it, or more than 24 hours
+          passed? Run <code>concord setup-token</code> on the server for a new one.
+        </p>
+        <label>
+          Setup token
+          <input
+            name="setupToken"
+            value={setupToken}
+            onChange={(e) => setSetupToken(e.target.value)}
+            aria-describedby="setup-token-help"
+            autoComplete="off"
+            spellCheck={false}
+            required
+            autoFocus
+          />
+        </label>
         <label>
           Your name
-          <input name="name" value={name} onChange={(e) => setName(e.target.value)} required autoFocus />
+          <input name="name" value={name} onChange={(e) => setName(e.target.value)} required />
         </label>
         <label>
           Email

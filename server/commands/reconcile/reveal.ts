@@ -37,7 +37,7 @@ export interface RevealSummary {
  * consensus, open one discussion item per disagreement region, audit it all in one event.
  *
  * The documents and the database cannot commit together; each step is safe to repeat (the phase
- * change's intent row lets startup run an interrupted reveal again: commands/reconcile/intents.ts;
+ * change's intent row lets startup run an interrupted reveal again: commands/intents/completeWriteIntents.ts;
  * the snapshots, the event and the intent's deletion commit together), and a
  * reveal after stepping back replaces the previous agreed codings and keeps earlier items (their
  * threads and resolutions are history), marking those whose region is gone as superseded.

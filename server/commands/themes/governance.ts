@@ -92,6 +92,11 @@ export async function completeGovernIntent(s: Services, intent: WriteIntent): Pr
   return finish(s.db);
 }
 
+/** Does the codebook show the operation's result now (a merge or retirement taken from a disagreement, at startup)? */
+export async function governanceLanded(s: Services, studyId: string, op: GovernanceOp): Promise<boolean> {
+  return applied(op, await withDoc(s, codebookDocName(studyId), (doc) => readThemeTree(doc).byId.get(op.themeId)));
+}
+
 function auditGovernance(db: Database, intent: WriteIntent, labels: Record<string, string | null>, at: number) {
   const { op, note } = intent.data as unknown as GovernIntentData;
   return appendAudit(db, {

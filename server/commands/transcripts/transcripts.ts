@@ -140,7 +140,7 @@ export async function setTranscriptPhase(s: Services, actor: Actor, transcriptId
     await appendAudit(trx, { studyId: t.studyId, actorId: actor.user.id, action: 'transcript.phase', target: `transcript:${transcriptId}`, data: { from: t.phase, to: phase, ...(rationale ? { rationale } : {}) }, at: now });
     if (!(t.phase === 'coding' && phase === 'reconciling')) return false;
     // The reveal's intent commits with the phase: a crash before the reveal's own commit leaves
-    // it for startup to complete (commands/reconcile/intents.ts).
+    // it for startup to complete (commands/intents/completeWriteIntents.ts).
     await insertWriteIntent(trx, { id: intentId, studyId: t.studyId, kind: 'reveal', target: transcriptId, actorId: actor.user.id, data: {}, createdAt: now });
     // Revealed codings name the coders' private themes: their codebooks are revealed with them.
     return revealThemesIn(trx, t.studyId, actor.user.id, now, 'transcript');

@@ -24,13 +24,13 @@ export const authRoutes = (_s: Services) => [
   route({
     method: 'post',
     path: '/api/auth/setup',
-    summary: 'Create the first (admin) account; 409 once any account exists',
+    summary: 'Create the first (admin) account with the one-time setup token; 403 setup_token_invalid without it, 409 once any account exists',
     tag: 'auth',
     auth: 'none',
     body: SetupBody,
     status: 201,
     handler: async ({ c, s, body }) => {
-      const signed = await setupInstance(s, body);
+      const signed = await setupInstance(s, { ...body, ip: clientIp(c, s.config.trustProxyHops) });
       signIn(c, s, signed);
       return { user: signed.user };
     },
