@@ -84,6 +84,8 @@ export class Room {
    */
   lastId: number;
   updatesSinceSnapshot: number;
+  /** Bytes of the log rows since the snapshot (the registry compacts by rows or by bytes). */
+  bytesSinceSnapshot: number;
   /**
    * Upper bound of the encoded size of the doc as applied, in-flight changes included (reset to
    * the exact size by compaction). Counting a batch only once it committed would let every
@@ -129,6 +131,7 @@ export class Room {
     this.doc = loaded.doc;
     this.lastId = loaded.lastId;
     this.updatesSinceSnapshot = loaded.tailRows;
+    this.bytesSinceSnapshot = loaded.tailBytes;
     this.approxBytes = loaded.bytes;
     this.#schedule = schedule;
     // The doc's own `update` event gives the normalised change actually integrated (duplicates
@@ -252,6 +255,7 @@ export class Room {
     const last = stored.ids[stored.ids.length - 1];
     if (last !== undefined) this.lastId = Math.max(this.lastId, last);
     this.updatesSinceSnapshot += stored.ids.length;
+    for (const row of batch.rows) this.bytesSinceSnapshot += row.update.byteLength;
     this.#notify(missed.length > 0 ? [...missed, ...batch.updates] : batch.updates, batch.writers);
     for (const s of batch.settlements) s();
     const waiters = this.#durableWaiters;
@@ -328,6 +332,7 @@ export class Room {
       this.#captured = null;
       this.lastId = row.id;
       this.updatesSinceSnapshot++;
+      this.bytesSinceSnapshot += row.update.byteLength;
       this.approxBytes += row.update.byteLength;
     }
     return out;

@@ -10,7 +10,7 @@ import { type DocWriter, Room, type UpdateGuard } from '../../server/ydocs/Room'
  */
 describe("the guard's shadow copy of a room", () => {
   it('holds the document plus the judged update at every review, with one apply per guarded update', () => {
-    const room = new Room('studies/s1/codebook', { doc: new Y.Doc(), lastId: 0, tailRows: 0, snapshotUptoId: null, bytes: 0 }, () => undefined);
+    const room = new Room('studies/s1/codebook', { doc: new Y.Doc(), lastId: 0, tailRows: 0, snapshotUptoId: null, bytes: 0, tailBytes: 0 }, () => undefined);
     const seen: Array<{ before: string[]; after: string[] }> = [];
     const shadowTransactions = new Map<Y.Doc, number>();
     const guard: UpdateGuard = {
