@@ -27,7 +27,7 @@ const writer: DocWriter = {
   guard: guarded ? codebookGuard({ role: 'coder', codebookPhase: 'open', codebook: 'shared' }) : null,
 };
 
-async function round(): Promise<{ cpuMsPerChange: number; wallMsPerChange: number }> {
+async function round(): Promise<{ cpuMsPerChange: number; userMsPerChange: number; wallMsPerChange: number }> {
   const dataDir = mkdtempSync(join(process.env.COMMIT_PATH_DIR ?? tmpdir(), 'concord-commitpath-'));
   const s = await createServices(parseConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'silent' }));
   try {

@@ -41,7 +41,7 @@ for (const dialect of testDialects()) {
       await write(3); // 80 KiB: the commit that reaches the threshold schedules the snapshot
       const compacted = await eventually(() => events.find((e) => e.event === 'doc.compacted' && e.doc === name));
       const snapshot = await findDocSnapshot(s.db, name);
-      expect(snapshot?.uptoId).toBe(compacted.uptoId);
+      expect(snapshot?.uptoId).toBe(compacted!.uptoId);
 
       events.length = 0;
       await eventually(async () => (await s.docs.evictIdle()) >= 0 && !s.docs.isLoaded(name));
