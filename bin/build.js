@@ -60,6 +60,24 @@ export function isStale(target) {
  * How server code is bundled: the production build below, and the benchmark's Concord entry
  * (bench/lib/compiledConcord.ts), so that a benchmark measures what `npm start` runs.
  */
+/**
+ * zod's classic API and core API re-export all of its ~60 locales (`z.locales`, 340 kB of source kept in the
+ * server's memory) and uses English by default; Concord never switches the locale, so the server
+ * bundle's `z.locales` holds English alone (issue 19: idle memory).
+ */
+const ZOD_ENGLISH_ONLY = {
+  name: 'zod-english-only',
+  setup(build) {
+    build.onResolve({ filter: /^\.\.\/locales\/index\.js$/ }, (args) =>
+      /[\\/]zod[\\/]v4[\\/](classic|core)[\\/]/.test(args.importer) ? { path: join(dirname(args.importer), '..', 'locales'), namespace: 'zod-english-only' } : undefined,
+    );
+    build.onLoad({ filter: /.*/, namespace: 'zod-english-only' }, (args) => ({
+      contents: `export { default as en } from ${JSON.stringify(join(args.path, 'en.js'))};`,
+      resolveDir: args.path,
+    }));
+  },
+};
+
 export const SERVER_BUNDLE = {
   bundle: true,
   format: 'esm',
@@ -69,6 +87,7 @@ export const SERVER_BUNDLE = {
   // modules (kysely alone is ~1,000) starts faster and takes less memory. Native addons and
   // CommonJS packages with optional native parts stay imports from node_modules.
   external: EXTERNAL,
+  plugins: [ZOD_ENGLISH_ONLY],
   // Bundled CommonJS code calls require() for Node builtins.
   banner: { js: "import { createRequire as __concordCreateRequire } from 'node:module'; const require = __concordCreateRequire(import.meta.url);" },
 };

@@ -4,7 +4,7 @@ import type { Logger } from '../log';
 import type { Database } from '../store/database';
 import { rewriteDocHistory } from '../store/docErasure';
 import { listDocUpdatesAfter } from '../store/docLog';
-import { COMPACT_AFTER_UPDATES, COMPACT_ON_UNLOAD_MIN_UPDATES, DOC_IDLE_UNLOAD_MS, HISTORY_REWRITE_DELAY_MS, MAX_DOC_BYTES } from './docLimits';
+import { COMPACT_AFTER_BYTES, COMPACT_AFTER_UPDATES, COMPACT_ON_UNLOAD_MIN_UPDATES, DOC_IDLE_UNLOAD_MS, HISTORY_REWRITE_DELAY_MS, MAX_DOC_BYTES } from './docLimits';
 import { GroupCommitter } from './GroupCommitter';
 import { loadDoc } from './loadDoc';
 import { type LoggedUpdate, type LogWriter, localLogWriter } from './LogWriter';
@@ -24,6 +24,7 @@ export interface DocRegistryDeps {
 export interface DocRegistryOptions {
   idleUnloadMs?: number;
   compactAfterUpdates?: number;
+  compactAfterBytes?: number;
   maxDocBytes?: number;
   historyRewriteDelayMs?: number;
 }
@@ -42,6 +43,7 @@ export class DocRegistry {
   readonly #compactions = new Set<Promise<void>>();
   readonly #idleUnloadMs: number;
   readonly #compactAfter: number;
+  readonly #compactAfterBytes: number;
   readonly #maxDocBytes: number;
   readonly #logWriter: LogWriter;
   readonly #loadedListeners = new Set<(room: Room) => void>();
@@ -55,6 +57,7 @@ export class DocRegistry {
   ) {
     this.#idleUnloadMs = options.idleUnloadMs ?? DOC_IDLE_UNLOAD_MS;
     this.#compactAfter = options.compactAfterUpdates ?? COMPACT_AFTER_UPDATES;
+    this.#compactAfterBytes = options.compactAfterBytes ?? COMPACT_AFTER_BYTES;
     this.#maxDocBytes = options.maxDocBytes ?? MAX_DOC_BYTES;
     this.#historyRewriteDelayMs = options.historyRewriteDelayMs ?? HISTORY_REWRITE_DELAY_MS;
     this.#logWriter = deps.logWriter ?? localLogWriter(deps.db);
@@ -97,7 +100,7 @@ export class DocRegistry {
     const room = this.#rooms.get(name);
     if (!room || room.discarded) return;
     room.applyRemote(rows);
-    if (!room.inFlight && room.updatesSinceSnapshot >= this.#compactAfter) this.#compact(room);
+    if (!room.inFlight && this.#tailTooLong(room)) this.#compact(room);
   }
 
   /**
@@ -232,7 +235,7 @@ export class DocRegistry {
           bytes: loaded.bytes,
           ms: Math.round((performance.now() - started) * 100) / 100,
         });
-        if (room.updatesSinceSnapshot >= this.#compactAfter) this.#compact(room);
+        if (this.#tailTooLong(room)) this.#compact(room);
         for (const l of this.#loadedListeners) l(room);
         return room;
       })
@@ -253,9 +256,14 @@ export class DocRegistry {
         continue;
       }
       if (room.deletedSinceRewrite && rewritesOnDeletion(room.name)) this.#scheduleRewrite(room);
-      if (room.updatesSinceSnapshot >= this.#compactAfter) this.#compact(room);
+      if (this.#tailTooLong(room)) this.#compact(room);
       this.#maybeScheduleIdle(room);
     }
+  }
+
+  /** The log since the snapshot reached a compaction threshold: rows or bytes (docLimits.ts). */
+  #tailTooLong(room: Room): boolean {
+    return room.updatesSinceSnapshot >= this.#compactAfter || room.bytesSinceSnapshot >= this.#compactAfterBytes;
   }
 
   /** Debounced: one rewrite after the last of several deletions in a row. */
@@ -289,11 +297,13 @@ export class DocRegistry {
     const state = Y.encodeStateAsUpdate(room.doc);
     const uptoId = room.lastId;
     const covered = room.updatesSinceSnapshot;
+    const coveredBytes = room.bytesSinceSnapshot;
     const bytesBefore = room.approxBytes;
     room.deletedSinceRewrite = false;
     try {
       const removed = await rewriteDocHistory(this.deps.db, room.name, { uptoId, at: this.deps.now(), state });
       room.updatesSinceSnapshot = Math.max(0, room.updatesSinceSnapshot - covered);
+      room.bytesSinceSnapshot = Math.max(0, room.bytesSinceSnapshot - coveredBytes);
       room.approxBytes = state.byteLength + (room.approxBytes - bytesBefore);
       await this.deps.afterHistoryRewrite?.();
       this.deps.log.info('doc.history_rewritten', { doc: room.name, uptoId, rowsRemoved: removed, bytes: state.byteLength });
@@ -313,6 +323,7 @@ export class DocRegistry {
     const state = Y.encodeStateAsUpdate(room.doc);
     const uptoId = room.lastId;
     const covered = room.updatesSinceSnapshot;
+    const coveredBytes = room.bytesSinceSnapshot;
     const bytesBefore = room.approxBytes;
     room.compacting = true;
     const p = this.#logWriter
@@ -321,6 +332,7 @@ export class DocRegistry {
         // 'skipped': another node is compacting this document right now, from much the same
         // state; counting it as done avoids re-encoding the doc after every commit meanwhile.
         room.updatesSinceSnapshot -= covered;
+        room.bytesSinceSnapshot -= coveredBytes;
         // Exact again: the snapshot's size plus whatever was appended since it was taken.
         room.approxBytes = state.byteLength + (room.approxBytes - bytesBefore);
         this.deps.log.info(outcome === 'stored' ? 'doc.compacted' : 'doc.compact_skipped', { doc: room.name, uptoId, bytes: state.byteLength });

@@ -96,6 +96,8 @@ export class Room {
    */
   lastId: number;
   updatesSinceSnapshot: number;
+  /** Bytes of the log rows since the snapshot (the registry compacts by rows or by bytes). */
+  bytesSinceSnapshot: number;
   /**
    * Upper bound of the encoded size of the doc as applied, in-flight changes included (reset to
    * the exact size by compaction). Counting a batch only once it committed would let every
@@ -125,6 +127,11 @@ export class Room {
    * step with every change of `doc`, dropped after a refusal since it then holds the refused one).
    */
   #shadow: Y.Doc | null = null;
+  /**
+   * The update being applied to `doc` was already applied to the shadow by its review: the
+   * shadow is in step without applying it a second time (one apply per guarded update saved).
+   */
+  #shadowHasIt = false;
   readonly #schedule: (room: Room) => void;
 
   constructor(
@@ -136,6 +143,7 @@ export class Room {
     this.doc = loaded.doc;
     this.lastId = loaded.lastId;
     this.updatesSinceSnapshot = loaded.tailRows;
+    this.bytesSinceSnapshot = loaded.tailBytes;
     this.approxBytes = loaded.bytes;
     this.#schedule = schedule;
     // The doc's own `update` event gives the normalised change actually integrated (duplicates
@@ -143,7 +151,7 @@ export class Room {
     this.doc.on('update', (update: Uint8Array, origin: unknown) => {
       if (!this.#captured) throw new Error(`${this.name}: the doc changed outside the durable write path`);
       this.#captured.push({ update, writer: isWriter(origin) ? origin : SERVER });
-      if (this.#shadow) Y.applyUpdate(this.#shadow, update);
+      if (this.#shadow && !this.#shadowHasIt) Y.applyUpdate(this.#shadow, update);
     });
     this.doc.on('afterTransaction', (tr: Y.Transaction) => {
       if (tr.deleteSet.clients.size > 0) this.deletedSinceRewrite = true;
@@ -205,7 +213,9 @@ export class Room {
     this.#inFlight = true;
     const batch: RoomBatch = { room: this, rows: [], updates: [], writers: new Set(), settlements: [], failures: [], condition: null };
     for (const job of jobs) {
-      const refusal = job.kind === 'update' && job.writer.guard ? this.#review(job.update, job.writer.guard) : null;
+      const review = job.kind === 'update' && job.writer.guard ? this.#review(job.update, job.writer.guard) : null;
+      const refusal = review?.refusal ?? null;
+      const reviewed = review?.inStep ?? false;
       if (refusal !== null) {
         const writer = job.writer;
         batch.settlements.push(() => {
@@ -214,6 +224,7 @@ export class Room {
         continue;
       }
       this.#captured = [];
+      this.#shadowHasIt = reviewed;
       let error: unknown;
       let value: unknown;
       try {
@@ -221,6 +232,8 @@ export class Room {
         else this.doc.transact(() => (value = job.fn(this.doc)), job.writer);
       } catch (e) {
         error = e ?? new Error('apply failed');
+      } finally {
+        this.#shadowHasIt = false;
       }
       // Whatever was integrated, even by a change that threw half-way, is logged: doc and log agree.
       if (job.writer.condition && this.#captured.length > 0) batch.condition ??= job.writer.condition;
@@ -255,6 +268,7 @@ export class Room {
     const last = stored.ids[stored.ids.length - 1];
     if (last !== undefined) this.lastId = Math.max(this.lastId, last);
     this.updatesSinceSnapshot += stored.ids.length;
+    for (const row of batch.rows) this.bytesSinceSnapshot += row.update.byteLength;
     this.#notify(missed.length > 0 ? [...missed, ...batch.updates] : batch.updates, batch.writers);
     for (const s of batch.settlements) s();
     const waiters = this.#durableWaiters;
@@ -284,29 +298,35 @@ export class Room {
    * pending (it depends on ones the server lacks) is refused too: once its dependencies arrive
    * it would be integrated in someone else's transaction, never judged.
    */
-  #review(update: Uint8Array, guard: UpdateGuard): string | null {
+  #review(update: Uint8Array, guard: UpdateGuard): { refusal: string | null; inStep: boolean } {
     const shadow = (this.#shadow ??= copyOf(this.doc));
     const pending = pendingOf(shadow);
     let changed: ChangedTypes = new Map();
     const capture = (tr: Y.Transaction) => {
       changed = tr.changed;
     };
+    let threw = false;
     shadow.on('afterTransaction', capture);
     try {
       Y.applyUpdate(shadow, update);
     } catch {
       // Refused or not, the real apply fails the same way and closes the connection (rejected).
+      threw = true;
     } finally {
       shadow.off('afterTransaction', capture);
     }
     const after = pendingOf(shadow);
     const leftPending = (after.structs !== null && after.structs !== pending.structs) || (after.ds !== null && after.ds !== pending.ds);
     const refusal = leftPending ? 'the update depends on changes the server does not have' : guard.review(this.doc, shadow, changed);
-    if (refusal !== null) {
+    // The real apply integrates exactly what the shadow did when neither holds pending changes
+    // (with some, the doc may integrate more: the shadow then takes the doc's update instead).
+    const docPending = pendingOf(this.doc);
+    const inStep = refusal === null && !threw && docPending.structs === null && docPending.ds === null;
+    if (refusal !== null || threw) {
       this.#shadow = null;
       shadow.destroy();
     }
-    return refusal;
+    return { refusal, inStep };
   }
 
   /** Applies logged rows above the watermark and advances it; returns what Yjs integrated. */
@@ -325,6 +345,7 @@ export class Room {
       this.#captured = null;
       this.lastId = row.id;
       this.updatesSinceSnapshot++;
+      this.bytesSinceSnapshot += row.update.byteLength;
       this.approxBytes += row.update.byteLength;
     }
     return out;

@@ -16,6 +16,15 @@ export const MAX_DOC_BYTES = 8 * 1024 * 1024;
  */
 export const COMPACT_AFTER_UPDATES = 500;
 
+/**
+ * Also write a snapshot once the updates logged since the last one hold this many bytes, whatever
+ * their number: a few large updates (a pasted transcript, a bulk import through withDoc) would
+ * otherwise leave a tail that takes long to read and replay on every cold load while staying
+ * under the row threshold. 512 KiB is about 2,500 typical single-coding updates, so documents
+ * written by clients reach the row threshold first.
+ */
+export const COMPACT_AFTER_BYTES = 512 * 1024;
+
 /** Also compact when an idle document unloads with at least this many updates since its snapshot. */
 export const COMPACT_ON_UNLOAD_MIN_UPDATES = 50;
 

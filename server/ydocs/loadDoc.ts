@@ -14,6 +14,8 @@ export interface LoadedDoc {
   snapshotUptoId: number | null;
   /** Bytes read: snapshot plus tail, an upper bound of the encoded state. */
   bytes: number;
+  /** Bytes of the tail rows alone (what the next compaction makes unnecessary to replay). */
+  tailBytes: number;
 }
 
 /**
@@ -37,6 +39,7 @@ export async function loadDoc(db: Database, name: string): Promise<LoadedDoc> {
   }
   const doc = new Y.Doc();
   let bytes = 0;
+  let tailBytes = 0;
   try {
     if (snapshot) {
       Y.applyUpdate(doc, snapshot.state);
@@ -49,7 +52,7 @@ export async function loadDoc(db: Database, name: string): Promise<LoadedDoc> {
       doc.transact(() => {
         for (const row of tail.slice(i, i + LOAD_YIELD_EVERY_ROWS)) {
           Y.applyUpdate(doc, row.update);
-          bytes += row.update.byteLength;
+          tailBytes += row.update.byteLength;
         }
       });
     }
@@ -63,6 +66,7 @@ export async function loadDoc(db: Database, name: string): Promise<LoadedDoc> {
     lastId: lastRow ? lastRow.id : (snapshot?.uptoId ?? 0),
     tailRows: tail.length,
     snapshotUptoId: snapshot?.uptoId ?? null,
-    bytes,
+    bytes: bytes + tailBytes,
+    tailBytes,
   };
 }

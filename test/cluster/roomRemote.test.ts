@@ -7,7 +7,7 @@ import { textUpdate } from '../collab/frames';
 // watermark only, in order, never while a commit of our own is in flight.
 describe('a room following rows other nodes committed', () => {
   const room = () => {
-    const r = new Room('studies/s1/codebook', { doc: new Y.Doc(), lastId: 10, tailRows: 0, snapshotUptoId: null, bytes: 0 }, () => undefined);
+    const r = new Room('studies/s1/codebook', { doc: new Y.Doc(), lastId: 10, tailRows: 0, snapshotUptoId: null, bytes: 0, tailBytes: 0 }, () => undefined);
     const notices: CommitNotice[] = [];
     r.listeners.add({ committed: (n) => void notices.push(n), rejected: () => undefined, reset: () => undefined });
     return { r, notices };

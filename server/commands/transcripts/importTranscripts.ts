@@ -1,4 +1,3 @@
-import { ArchiveError, docxTextParts } from '../../../shared/archive';
 import { type ImportedTranscript, TranscriptImportError, detectFileKind, importTranscriptFile } from '../../../shared/transcript';
 import { archiveRefusal } from '../../errors';
 import type { Services } from '../../services';
@@ -47,6 +46,8 @@ export async function readTranscriptFile(s: Services, file: TranscriptFile, line
  * minute, then exhausted its heap).
  */
 export async function docxToText(name: string, bytes: Uint8Array): Promise<string> {
+  // Loaded with the first Word file, not at start (the zip reader is idle memory otherwise).
+  const { ArchiveError, docxTextParts } = await import('../../../shared/archive');
   let parts: Uint8Array;
   try {
     parts = docxTextParts(bytes);

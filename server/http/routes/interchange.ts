@@ -1,9 +1,4 @@
-import { CodebookImportBody, CsvExportQuery, ProjectExportQuery, ProjectImportBody, REFI_UPLOAD_BASE64_MAX, RefiFileBody } from '../../../shared/refi';
-import { exportStudyCsv } from '../../commands/interchange/csvExport';
-import { importCodebook } from '../../commands/interchange/refiCodebook';
-import { listStudyGroups } from '../../commands/interchange/refiGroups';
-import { exportCodebook, exportProject } from '../../commands/interchange/refiExport';
-import { importProject, planProjectUpload, previewProject } from '../../commands/interchange/refiImport';
+import { CodebookImportBody, CsvExportQuery, ProjectExportQuery, ProjectImportBody, REFI_UPLOAD_BASE64_MAX, RefiFileBody } from '../../../shared/refi/interchangeApi';
 import { download } from '../download';
 import { route } from '../route';
 
@@ -11,6 +6,11 @@ import { route } from '../route';
 const UPLOAD_MAX_BODY = REFI_UPLOAD_BASE64_MAX + 4096;
 
 const bytesOf = (data: string) => new Uint8Array(Buffer.from(data, 'base64'));
+
+// The interchange commands (REFI-QDA's XML and zip code) load with the first request that needs
+// them, not at start: a server that never imports or exports keeps them out of its memory.
+const refiImport = () => import('../../commands/interchange/refiImport');
+const refiExport = () => import('../../commands/interchange/refiExport');
 
 export const interchangeRoutes = () => [
   route({
@@ -22,7 +22,7 @@ export const interchangeRoutes = () => [
     body: ProjectImportBody,
     maxBody: UPLOAD_MAX_BODY,
     status: 201,
-    handler: async ({ s, actor, body }) => await importProject(s, actor, { name: body.name, bytes: bytesOf(body.data) }, body.users ? { users: body.users } : {}),
+    handler: async ({ s, actor, body }) => await (await refiImport()).importProject(s, actor, { name: body.name, bytes: bytesOf(body.data) }, body.users ? { users: body.users } : {}),
   }),
   route({
     method: 'post',
@@ -32,7 +32,7 @@ export const interchangeRoutes = () => [
     auth: 'session',
     body: RefiFileBody,
     maxBody: UPLOAD_MAX_BODY,
-    handler: async ({ s, body }) => previewProject(await planProjectUpload(s, { name: body.name, bytes: bytesOf(body.data) })),
+    handler: async ({ s, body }) => (await refiImport()).previewProject(await (await refiImport()).planProjectUpload(s, { name: body.name, bytes: bytesOf(body.data) })),
   }),
   route({
     method: 'post',
@@ -42,7 +42,7 @@ export const interchangeRoutes = () => [
     auth: 'session',
     body: CodebookImportBody,
     maxBody: UPLOAD_MAX_BODY,
-    handler: async ({ s, actor, params, body }) => await importCodebook(s, actor, params.sid, bytesOf(body.data), { merge: body.merge, fileName: body.name }),
+    handler: async ({ s, actor, params, body }) => await (await import('../../commands/interchange/refiCodebook')).importCodebook(s, actor, params.sid, bytesOf(body.data), { merge: body.merge, fileName: body.name }),
   }),
   route({
     method: 'get',
@@ -51,7 +51,7 @@ export const interchangeRoutes = () => [
     tag: 'interchange',
     auth: 'session',
     query: ProjectExportQuery,
-    handler: async ({ s, actor, params, query }) => download(await exportProject(s, actor, params.sid, query.format)),
+    handler: async ({ s, actor, params, query }) => download(await (await refiExport()).exportProject(s, actor, params.sid, query.format)),
   }),
   route({
     method: 'get',
@@ -59,7 +59,7 @@ export const interchangeRoutes = () => [
     summary: 'The codebook as a REFI-QDA codebook file (.qdc)',
     tag: 'interchange',
     auth: 'session',
-    handler: async ({ s, actor, params }) => download(await exportCodebook(s, actor, params.sid)),
+    handler: async ({ s, actor, params }) => download(await (await refiExport()).exportCodebook(s, actor, params.sid)),
   }),
   route({
     method: 'get',
@@ -67,7 +67,7 @@ export const interchangeRoutes = () => [
     summary: "The Sets of the file the study was imported from, as read-only groups of its themes and transcripts (members)",
     tag: 'interchange',
     auth: 'session',
-    handler: async ({ s, actor, params }) => await listStudyGroups(s, actor, params.sid),
+    handler: async ({ s, actor, params }) => await (await import('../../commands/interchange/refiGroups')).listStudyGroups(s, actor, params.sid),
   }),
   route({
     method: 'get',
@@ -76,6 +76,6 @@ export const interchangeRoutes = () => [
     tag: 'interchange',
     auth: 'session',
     query: CsvExportQuery,
-    handler: async ({ s, actor, params, query }) => download(await exportStudyCsv(s, actor, params.sid, query.what)),
+    handler: async ({ s, actor, params, query }) => download(await (await import('../../commands/interchange/csvExport')).exportStudyCsv(s, actor, params.sid, query.what)),
   }),
 ];

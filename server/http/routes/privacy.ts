@@ -1,6 +1,5 @@
 import { z } from 'zod';
 import { EraseBody, KeyTermsBody, RetentionEraseBody, StudyPrivacyBody } from '../../../shared/privacyApi';
-import { eraseAfterExport, takeFinalExport } from '../../commands/retention/exportThenErase';
 import { addKeyTerms, eraseKey, exportKey } from '../../commands/privacy/pseudonymKey';
 import { exportAccessLog } from '../../commands/privacy/accessLog';
 import { eraseParticipant, eraseStudy, eraseTranscript } from '../../commands/privacy/erase';
@@ -11,8 +10,9 @@ import type { Services } from '../../services';
 import { CONTENT_TYPES } from '../../commands/interchange/render/exportFile';
 import { download } from '../download';
 import { route } from '../route';
-import { exportParticipantData } from '../../commands/privacy/subjectAccess';
-import { exportUserData } from '../../commands/privacy/userAccess';
+
+// The archive builders (zip, REFI-QDA export) load with the first export, not at start.
+const exportThenErase = () => import('../../commands/retention/exportThenErase');
 
 /** A study's record served as JSON, or as a CSV download with `?format=csv`. */
 function studyDownload(path: '/api/studies/:sid/pseudonym-key' | '/api/studies/:sid/access-log', summary: string, fileName: string, read: (s: Services, actor: Actor, studyId: string, format: 'json' | 'csv') => Promise<{ json: unknown; csv: string }>) {
@@ -50,8 +50,8 @@ export const privacyRoutes = () => [
     return { json: { entries, retentionDays }, csv };
   }),
   route({ method: 'post', path: '/api/studies/:sid/pseudonym-key/terms', summary: "Add the lead's own terms to the key (real names, clinics, towns); later imports propose them", tag: 'privacy', auth: 'session', body: KeyTermsBody, handler: async ({ s, actor, params, body }) => await addKeyTerms(s, actor, params.sid, body.terms) }),
-  route({ method: 'get', path: '/api/participants/:pid/subject-access', summary: "Subject-access export: everything Concord holds about a participant, as one zip with README and manifest (the study's leads; audited and logged)", tag: 'privacy', auth: 'session', handler: async ({ s, actor, params }) => download(await exportParticipantData(s, actor, params.pid, 'rest')) }),
-  route({ method: 'get', path: '/api/users/:uid/subject-access', summary: 'Subject-access export: everything Concord holds about a user account, as one zip with README and manifest (the user themself or an admin; audited and logged)', tag: 'privacy', auth: 'session', handler: async ({ s, actor, params }) => download(await exportUserData(s, actor, params.uid, 'rest')) }),
+  route({ method: 'get', path: '/api/participants/:pid/subject-access', summary: "Subject-access export: everything Concord holds about a participant, as one zip with README and manifest (the study's leads; audited and logged)", tag: 'privacy', auth: 'session', handler: async ({ s, actor, params }) => download(await (await import('../../commands/privacy/subjectAccess')).exportParticipantData(s, actor, params.pid, 'rest')) }),
+  route({ method: 'get', path: '/api/users/:uid/subject-access', summary: 'Subject-access export: everything Concord holds about a user account, as one zip with README and manifest (the user themself or an admin; audited and logged)', tag: 'privacy', auth: 'session', handler: async ({ s, actor, params }) => download(await (await import('../../commands/privacy/userAccess')).exportUserData(s, actor, params.uid, 'rest')) }),
   route({
     method: 'post',
     path: '/api/studies/:sid/retention/export',
@@ -59,12 +59,12 @@ export const privacyRoutes = () => [
     tag: 'privacy',
     auth: 'session',
     handler: async ({ s, actor, params }) => {
-      const { exportId, ...file } = await takeFinalExport(s, actor, params.sid);
+      const { exportId, ...file } = await (await exportThenErase()).takeFinalExport(s, actor, params.sid);
       const res = download(file);
       res.headers.set('x-concord-export-id', exportId);
       return res;
     },
   }),
-  route({ method: 'post', path: '/api/studies/:sid/retention/erase', summary: "Export then erase, step 2 (leads): erase the study, given the final export's id and the SHA-256 of the downloaded file; refused (409) when the hash differs, the export is older than a day or the study changed since", tag: 'privacy', auth: 'session', body: RetentionEraseBody, handler: async ({ s, actor, params, body }) => ({ erasure: await eraseAfterExport(s, actor, params.sid, body) }) }),
+  route({ method: 'post', path: '/api/studies/:sid/retention/erase', summary: "Export then erase, step 2 (leads): erase the study, given the final export's id and the SHA-256 of the downloaded file; refused (409) when the hash differs, the export is older than a day or the study changed since", tag: 'privacy', auth: 'session', body: RetentionEraseBody, handler: async ({ s, actor, params, body }) => ({ erasure: await (await exportThenErase()).eraseAfterExport(s, actor, params.sid, body) }) }),
   route({ method: 'post', path: '/api/studies/:sid/pseudonym-key/erase', summary: 'Delete the pseudonymisation key on its own (leads), as an erasure', tag: 'privacy', auth: 'session', body: EraseBody.pick({ reason: true }), handler: async ({ s, actor, params, body }) => ({ erasure: await eraseKey(s, actor, params.sid, body.reason) }) }),
 ];
