@@ -1,3 +1,4 @@
+import type * as Y from 'yjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addCoding, removeCoding } from '../../shared/coding';
 import { codebookDocName, consensusDocName, docName } from '../../shared/docNames';
@@ -26,7 +27,7 @@ describe('read models kept per state of their inputs', () => {
     return r.json.table as { participants: Array<{ pseudonym: string }>; rule: { description: string }; rows: Row[] };
   };
   const row = async (label: string) => (await table()).rows.find((r) => r.label === label);
-  const consensus = (fn: Parameters<typeof withDoc>[2]) => withDoc(s, consensusDocName(b.tid), fn);
+  const consensus = <T>(fn: (doc: Y.Doc) => T) => withDoc(s, consensusDocName(b.tid), fn);
   const reconcileView = async () => {
     const r = await b.api.lead.get(`/api/studies/${b.sid}/codebook/reconciliation`);
     expect(r.status).toBe(200);
