@@ -34,3 +34,15 @@ export function withDoc<T>(s: HasDocs, docName: string, fn: (doc: Y.Doc) => T, a
   if (!parseDocName(docName)) return Promise.reject(new Error(`not a document name: ${docName}`));
   return s.docs.withDoc(docName, fn, authorId);
 }
+
+/**
+ * Reads several documents together at one durable instant: each is held through the registry's
+ * commit queue like withDoc (so none is ahead of its log), and `fn` runs synchronously once all
+ * are, before any later change can be applied (changes are applied in a later turn of the event
+ * loop). `fn` must only read the documents and must not keep them: it gets the registry's live
+ * Y.Docs, not copies, so a combined read (a codebook with its private overlays) costs no copy.
+ */
+export async function withDocs<T>(s: HasDocs, docNames: readonly string[], fn: (docs: readonly Y.Doc[]) => T): Promise<T> {
+  const docs = await Promise.all(docNames.map((name) => withDoc(s, name, (doc) => doc)));
+  return fn(docs);
+}

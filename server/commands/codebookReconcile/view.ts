@@ -1,15 +1,20 @@
 import { decideAccess } from '../../../shared/access';
 import { codebookMapDocName } from '../../../shared/docNames';
-import { type CodebookDecision, type CodedLines, type CodedTranscript, codedLines, readCodebookMap, suggestMatches } from '../../../shared/reconcile';
+import { type CodebookDecision, type CodedLines, type CodedTranscript, type MatchSuggestion, codedLines, readCodebookMap, suggestMatches } from '../../../shared/reconcile';
+import { docName } from '../../../shared/docNames';
 import type { CodebookReconcileView, CodebookThemeRow, PrivateThemeRow } from '../../../shared/reconcile/codebookReconcileTypes';
 import type { Theme, ThemeTree } from '../../../shared/themes';
-import { withDoc } from '../../ydocs/withDoc';
+import { docVersion } from '../../ydocs/docVersion';
+import { withDoc, withDocs } from '../../ydocs/withDoc';
 import type { Services } from '../../services';
 import { listMembers } from '../../store/members';
-import { listTranscripts } from '../../store/transcripts';
+import { type TranscriptMeta, findTranscript, listTranscripts } from '../../store/transcripts';
+import { layerOwners } from '../../store/layerDocs';
 import { usersByIds } from '../../store/users';
 import { type Actor, authorizeStudy } from '../access/actor';
-import { loadThemeTreeBeforeAfter, loadTranscriptLayers, viewerOf } from '../layers/studyLayers';
+import { layerCodings } from '../layers/layerCodings';
+import { codedIt, loadThemeTreeBeforeAfter, viewerOf } from '../layers/studyLayers';
+import { StateMemo } from '../layers/stateMemo';
 
 /** Suggested matches listed per private theme. */
 const SUGGESTIONS_PER_THEME = 3;
@@ -29,22 +34,12 @@ export async function codebookReconciliation(s: Services, actor: Actor, studyId:
   const viewer = viewerOf(access, actor.user.id);
   const revealed = decideAccess({ kind: 'codebookMap', studyId }, { ...viewer, role: 'coder' }) !== 'none';
   const seesDecisions = decideAccess({ kind: 'codebookMap', studyId }, viewer) !== 'none';
-  const { current, asCoded } = await loadThemeTreeBeforeAfter(s, studyId, viewer);
+  const { current, asCoded, key: treesKey } = await loadThemeTreeBeforeAfter(s, studyId, viewer);
   const decisions = seesDecisions ? (await withDoc(s, codebookMapDocName(studyId), (doc) => readCodebookMap(doc))).decisions : new Map<string, CodebookDecision>();
 
   const counted = revealed || access.role === 'auditor';
-  const transcripts: CodedTranscript[] = [];
-  if (counted) {
-    for (const meta of await listTranscripts(s.db, studyId)) {
-      const t = await loadTranscriptLayers(s, meta.id);
-      if (t) transcripts.push({ ...t.input, text: t.input.text ?? '' });
-    }
-  }
-  const [own, now] = codedLines(transcripts, asCoded.resolve, current.resolve) as [CodedLines, CodedLines];
-  const codings = countCodings(transcripts, asCoded.resolve);
-
   const subjects = asCoded.themes.filter((t) => t.owner !== null && t.status !== 'retired');
-  const suggestions = suggestMatches(current, subjects.map((t) => t.id), own, now, SUGGESTIONS_PER_THEME);
+  const { own, now, codings, suggestions } = await lineFigures(s, studyId, { current, asCoded, key: treesKey }, subjects, counted);
   const row = (t: Theme, tree: ThemeTree, lines: CodedLines): CodebookThemeRow => ({
     id: t.id,
     label: t.label,
@@ -98,6 +93,46 @@ export async function codebookReconciliation(s: Services, actor: Actor, studyId:
     coders,
     summary: { privateThemes: subjects.length, decided, unmapped: subjects.length - decided, excluded },
   };
+}
+
+interface LineFigures {
+  own: CodedLines;
+  now: CodedLines;
+  codings: Map<string, number>;
+  suggestions: Map<string, MatchSuggestion[]>;
+}
+
+/**
+ * Figures over every coder's layer kept per state of their inputs (issue 15, performance): the
+ * trees' documents (their key), and for every transcript its layers' owners and versions and who
+ * is a coder. Reading and counting 30,000 codings per request was most of the view's time; the
+ * layers change while coders code, the view is read while the lead decides.
+ */
+const figures = new StateMemo<LineFigures>(8);
+
+async function lineFigures(s: Services, studyId: string, trees: { current: ThemeTree; asCoded: ThemeTree; key: string }, subjects: readonly Theme[], counted: boolean): Promise<LineFigures> {
+  const metas = counted ? await listTranscripts(s.db, studyId) : [];
+  const coderRole = new Set((await listMembers(s.db, studyId)).filter((m) => m.role === 'coder').map((m) => m.userId));
+  const layers: Array<{ meta: TranscriptMeta; ownerId: string }> = [];
+  for (const meta of metas) for (const ownerId of await layerOwners(s.db, meta.id)) layers.push({ meta, ownerId });
+  const names = layers.map((l) => docName({ kind: 'layer', transcriptId: l.meta.id, ownerId: l.ownerId }));
+  const { key, read } = await withDocs(s, names, (docs) => {
+    const k = JSON.stringify([trees.key, [...coderRole].sort(), layers.map((l, i) => [l.meta.id, l.meta.length, l.ownerId, docVersion(docs[i]!)])]);
+    return { key: k, read: figures.get(k) ? null : docs.map((doc, i) => layerCodings(doc, layers[i]!.meta.length)) };
+  });
+  const kept = figures.get(key);
+  if (kept) return kept;
+  if (!read) return lineFigures(s, studyId, trees, subjects, counted); // dropped from the memo meanwhile
+  const transcripts: CodedTranscript[] = [];
+  for (const meta of metas) {
+    const row = await findTranscript(s.db, meta.id);
+    if (!row) continue;
+    const coded = layers.flatMap((l, i) => (l.meta.id === meta.id && codedIt(read[i]!, l.ownerId, coderRole) ? [{ coder: l.ownerId, codings: read[i]! }] : []));
+    transcripts.push({ text: row.text, lines: row.lines, layers: coded });
+  }
+  const [own, now] = codedLines(transcripts, trees.asCoded.resolve, trees.current.resolve) as [CodedLines, CodedLines];
+  const suggestions = suggestMatches(trees.current, subjects.map((t) => t.id), own, now, SUGGESTIONS_PER_THEME);
+  return figures.set(key, { own, now, codings: countCodings(transcripts, trees.asCoded.resolve), suggestions });
 }
 
 /** Codings per theme as coded (every coder, every transcript). */

@@ -1,16 +1,17 @@
-import * as Y from 'yjs';
 import { type AccessContext, accessContext, decideAccess } from '../../../shared/access';
 import type { CoderLayer, Theme as AgreementTheme, TranscriptInput } from '../../../shared/agreement';
 import { codebookDocName, codebookMapDocName, docName } from '../../../shared/docNames';
 import { mappingOf, readCodebookMap } from '../../../shared/reconcile/codebookMap';
-import { type CodebookMapping, type CodebookOverlay, type ThemeTree, readThemeTree } from '../../../shared/themes';
-import { withDoc } from '../../ydocs/withDoc';
+import { type CodebookOverlay, type ThemeTree, readThemeTree } from '../../../shared/themes';
+import { docVersion } from '../../ydocs/docVersion';
+import { withDoc, withDocs } from '../../ydocs/withDoc';
 import type { Services } from '../../services';
 import { layerOwners, privateCodebookOwners } from '../../store/layerDocs';
 import { listMembers } from '../../store/members';
 import { type TranscriptMeta, findTranscript } from '../../store/transcripts';
 import type { StudyAccess } from '../access/actor';
 import { layerCodings } from './layerCodings';
+import { StateMemo } from './stateMemo';
 
 export interface LoadedTranscript {
   meta: TranscriptMeta;
@@ -43,45 +44,55 @@ export const viewerOf = (access: StudyAccess, userId: string): AccessContext => 
  * shows themes (tree, agreement, table, exports, reconciliation) reads it through here.
  */
 export async function loadThemeTree(s: Services, studyId: string, viewer: ThemeViewer): Promise<ThemeTree> {
-  const mapping = await loadCodebookMapping(s, studyId, viewer);
-  const overlays = await loadOverlays(s, studyId, viewer);
-  return withDoc(s, codebookDocName(studyId), (doc) => readThemeTree(doc, overlays, mapping));
+  return (await loadKeyedThemeTree(s, studyId, viewer)).tree;
+}
+
+/** The tree with the key of the document states it was read from (for read models built on it). */
+export async function loadKeyedThemeTree(s: Services, studyId: string, viewer: ThemeViewer): Promise<{ key: string; tree: ThemeTree }> {
+  const { current } = await readTrees(s, studyId, viewer, false);
+  return current;
 }
 
 /**
  * The tree twice from one read of the documents, for the codebook reconciliation: as it reads
  * now (`current`, loadThemeTree's) and as the coders made it, without the lead's decisions.
  */
-export async function loadThemeTreeBeforeAfter(s: Services, studyId: string, viewer: ThemeViewer): Promise<{ current: ThemeTree; asCoded: ThemeTree }> {
-  const mapping = await loadCodebookMapping(s, studyId, viewer);
-  const overlays = await loadOverlays(s, studyId, viewer);
-  return withDoc(s, codebookDocName(studyId), (doc) => ({ current: readThemeTree(doc, overlays, mapping), asCoded: readThemeTree(doc, overlays) }));
-}
-
-/** Snapshots of the private codebooks `viewer` may read, so a combined read sees one consistent state of each. */
-async function loadOverlays(s: Services, studyId: string, viewer: ThemeViewer): Promise<CodebookOverlay[]> {
-  const owners = (await privateCodebookOwners(s.db, studyId)).filter(
-    (ownerId) => viewer === 'server' || decideAccess({ kind: 'privateCodebook', studyId, ownerId }, viewer) !== 'none',
-  );
-  const overlays: CodebookOverlay[] = [];
-  for (const ownerId of owners) {
-    const state = await withDoc(s, docName({ kind: 'privateCodebook', studyId, ownerId }), (doc) => Y.encodeStateAsUpdate(doc));
-    const doc = new Y.Doc();
-    Y.applyUpdate(doc, state);
-    overlays.push({ ownerId, doc });
-  }
-  return overlays;
+export async function loadThemeTreeBeforeAfter(s: Services, studyId: string, viewer: ThemeViewer): Promise<{ current: ThemeTree; asCoded: ThemeTree; key: string }> {
+  const { current, asCoded } = await readTrees(s, studyId, viewer, true);
+  return { current: current.tree, asCoded: asCoded!.tree, key: `${current.key}#${asCoded!.key}` };
 }
 
 /**
- * The lead's codebook reconciliation as the tree reads it (docs/reconciliation.md): every view of
- * the themes follows it, so codings and statements of a mapped theme count for its target. Read
- * where the viewer may read the decisions (they name private themes).
+ * Trees read once per state of their documents: a large study's tree (300 themes over three
+ * private codebooks) is read by every board, table and reconciliation request, and its documents
+ * change far less often. Keyed by the documents read and their versions (docVersion), so a change
+ * of any of them, or a viewer who may read other codebooks, is a new key.
  */
-async function loadCodebookMapping(s: Services, studyId: string, viewer: ThemeViewer): Promise<CodebookMapping | undefined> {
-  if (viewer !== 'server' && decideAccess({ kind: 'codebookMap', studyId }, viewer) === 'none') return undefined;
-  const { decisions } = await withDoc(s, codebookMapDocName(studyId), (doc) => readCodebookMap(doc));
-  return decisions.size ? mappingOf(decisions) : undefined;
+const trees = new StateMemo<ThemeTree>(64);
+
+/**
+ * The shared codebook, the lead's decisions where the viewer may read them and the private
+ * codebooks the viewer may read, all read at one instant from the live documents (no copies).
+ */
+async function readTrees(s: Services, studyId: string, viewer: ThemeViewer, withAsCoded: boolean): Promise<{ current: { key: string; tree: ThemeTree }; asCoded: { key: string; tree: ThemeTree } | null }> {
+  const owners = (await privateCodebookOwners(s.db, studyId)).filter(
+    (ownerId) => viewer === 'server' || decideAccess({ kind: 'privateCodebook', studyId, ownerId }, viewer) !== 'none',
+  );
+  const seesDecisions = viewer === 'server' || decideAccess({ kind: 'codebookMap', studyId }, viewer) !== 'none';
+  const overlayNames = owners.map((ownerId) => docName({ kind: 'privateCodebook', studyId, ownerId }));
+  const names = [codebookDocName(studyId), ...overlayNames, ...(seesDecisions ? [codebookMapDocName(studyId)] : [])];
+  return withDocs(s, names, ([shared, ...rest]) => {
+    const overlays = owners.map((ownerId, i): CodebookOverlay => ({ ownerId, doc: rest[i]! }));
+    const stateOf = (n: number) => names.slice(0, n).map((name, i) => `${name}@${docVersion(i === 0 ? shared! : rest[i - 1]!)}`).join('|');
+    const codedKey = stateOf(1 + owners.length);
+    const key = seesDecisions ? stateOf(names.length) : codedKey;
+    const tree = trees.getOr(key, () => {
+      const { decisions } = seesDecisions ? readCodebookMap(rest[owners.length]!) : { decisions: new Map() };
+      return readThemeTree(shared!, overlays, decisions.size ? mappingOf(decisions) : undefined);
+    });
+    const asCoded = withAsCoded ? { key: codedKey, tree: trees.getOr(`${codedKey}|as coded`, () => readThemeTree(shared!, overlays)) } : null;
+    return { current: { key, tree }, asCoded };
+  });
 }
 
 /**
@@ -97,9 +108,7 @@ export async function loadTranscriptLayers(s: Services, transcriptId: string, co
   const layers: CoderLayer[] = [];
   for (const owner of owners) {
     const codings = await withDoc(s, docName({ kind: 'layer', transcriptId, ownerId: owner }), (doc) => layerCodings(doc, row.text.length));
-    // A lead (or former member) whose layer holds no coding did not code this transcript: they are
-    // not a coder of it (no "0 codings" coder in the figures); a coder who coded nothing still counts.
-    if (codings.length === 0 && !coderRole.has(owner)) continue;
+    if (!codedIt(codings, owner, coderRole)) continue;
     layers.push({ coder: owner, codings });
   }
   const { text, turns, lines, ...meta } = row;
@@ -115,3 +124,10 @@ export async function loadTranscriptLayers(s: Services, transcriptId: string, co
     },
   };
 }
+
+/**
+ * Whether a layer's owner counts as a coder of its transcript: a lead (or former member) whose
+ * layer holds no coding did not code it (no "0 codings" coder in the figures); a coder who coded
+ * nothing still counts.
+ */
+export const codedIt = (codings: readonly unknown[], owner: string, coderRole: ReadonlySet<string>): boolean => codings.length > 0 || coderRole.has(owner);

@@ -1,14 +1,17 @@
 import { readLayer } from '../../../shared/coding';
 import { type CaseTable, type StudyThemeTable, type TableTranscript, type ThemeTable, caseTable, tableOfThemes } from '../../../shared/reconcile';
 import { notFound } from '../../errors';
-import { withDoc } from '../../ydocs/withDoc';
+import { docVersion } from '../../ydocs/docVersion';
+import { withDocs } from '../../ydocs/withDoc';
+import type { ThemeTree } from '../../../shared/themes';
+import { StateMemo } from '../layers/stateMemo';
 import type { Services } from '../../services';
 import { findParticipant, listParticipants } from '../../store/participants';
 import type { Study } from '../../store/studies';
-import { findTranscript, listTranscripts } from '../../store/transcripts';
+import { type TranscriptMeta, findTranscript, listTranscripts } from '../../store/transcripts';
 import { type Actor, authorizeStudy } from '../access/actor';
 import { consensusDocName } from '../../../shared/docNames';
-import { type ThemeViewer, loadThemeTree, viewerOf } from '../layers/studyLayers';
+import { type ThemeViewer, loadKeyedThemeTree, viewerOf } from '../layers/studyLayers';
 
 /**
  * The table of themes from the consensus layers of every transcript past coding (issue 6 item 4).
@@ -38,18 +41,44 @@ export async function participantThemes(s: Services, actor: Actor, participantId
 
 const studyInfo = (study: Study) => ({ id: study.id, title: study.title, codebookPhase: study.codebookPhase });
 
+/**
+ * Tables computed once per state of their inputs (issue 15, performance): a study of 16
+ * participants has 9,600 consensus extracts, each cited and quoted, and every member's screen
+ * reads the table. The key names every input: the theme tree's documents and versions (so the
+ * private codebooks the viewer may read), each consensus document's version, the transcripts in
+ * the analysis (phase, title, participant, text hash), the participants' pseudonyms and the
+ * recurrence rule. Any change of one is a new key. Entries are promises, so concurrent requests
+ * for one state compute it once.
+ */
+const tables = new StateMemo<Promise<ThemeTable>>(8);
+
 async function computeTable(s: Services, study: Study, viewer: ThemeViewer): Promise<ThemeTable> {
-  const tree = await loadThemeTree(s, study.id, viewer);
+  const { key: treeKey, tree } = await loadKeyedThemeTree(s, study.id, viewer);
   const metas = (await listTranscripts(s.db, study.id)).filter((t) => t.phase !== 'coding');
+  const all = (await listParticipants(s.db, study.id)).map((p) => ({ id: p.id, pseudonym: p.pseudonym }));
+  // The consensus layers are read (and validated) only when the table is not kept for this state.
+  const { key, read } = await withDocs(s, metas.map((m) => consensusDocName(m.id)), (docs) => {
+    const k = JSON.stringify([treeKey, study.recurrenceRule, all, metas.map((m, i) => [m.id, m.phase, m.title, m.participantId, m.sha256, docVersion(docs[i]!)])]);
+    return { key: k, read: tables.get(k) ? null : docs.map((doc, i) => readLayer(doc, metas[i]!.length)) };
+  });
+  const kept = tables.get(key);
+  if (kept) return kept;
+  if (!read) return computeTable(s, study, viewer); // dropped from the memo meanwhile: read again
+  const computing = buildTable(s, study, tree, metas, all, read);
+  tables.set(key, computing);
+  computing.catch(() => tables.delete(key));
+  return computing;
+}
+
+async function buildTable(s: Services, study: Study, tree: ThemeTree, metas: readonly TranscriptMeta[], all: ReadonlyArray<{ id: string; pseudonym: string }>, layers: ReadonlyArray<Pick<TableTranscript, 'codings' | 'statements'>>): Promise<ThemeTable> {
   const transcripts: TableTranscript[] = [];
-  for (const meta of metas) {
+  for (const [i, meta] of metas.entries()) {
     const row = await findTranscript(s.db, meta.id);
     if (!row) continue;
-    const { codings, statements } = await withDoc(s, consensusDocName(row.id), (doc) => readLayer(doc, row.text.length));
+    const { codings, statements } = layers[i]!;
     transcripts.push({ id: row.id, participantId: row.participantId, title: row.title, text: row.text, lines: row.lines, final: row.phase === 'final', codings, statements });
   }
   const inAnalysis = new Set(transcripts.map((t) => t.participantId));
-  const all = (await listParticipants(s.db, study.id)).map((p) => ({ id: p.id, pseudonym: p.pseudonym }));
   const participants = all.filter((p) => inAnalysis.has(p.id));
   // Recurrence counts every participant; those still in coding are pending, not absent.
   const pending = all.filter((p) => !inAnalysis.has(p.id));

@@ -7,6 +7,7 @@ import { fileStem } from '../../../shared/fileName';
 import { CONTENT_TYPES } from '../../commands/interchange/render/exportFile';
 import { download } from '../download';
 import { renderCaseTable, renderRecord, renderThemeTable } from '../../commands/interchange/render/renderExport';
+import { preparedJson } from '../preparedJson';
 import { route } from '../route';
 
 export const exportRoutes = () => [
@@ -17,9 +18,10 @@ export const exportRoutes = () => [
     tag: 'reconciliation',
     auth: 'session',
     query: ExportQuery,
-    handler: async ({ s, actor, params, query }) => {
+    handler: async ({ c, s, actor, params, query }) => {
       const data = await studyThemeTable(s, actor, params.sid);
-      if (query.format === 'json') return data;
+      // The table object is kept per state of its inputs (commands/themes/tableOfThemes.ts), so its JSON is too.
+      if (query.format === 'json') return preparedJson(data.table, JSON.stringify(data.study), () => data, c.req.header('accept-encoding'));
       await logExportEvent(s, actor, params.sid, 'table-of-themes', query.format);
       return download(await renderThemeTable(query.format, data, s.now()));
     },
