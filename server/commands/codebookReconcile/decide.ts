@@ -38,10 +38,15 @@ export async function decideCodebook(s: Services, actor: Actor, studyId: string,
     let created: string | null = null;
     if (body.op === 'merge' || body.op === 'promote') {
       const source = body.op === 'promote' ? tree.byId.get(body.themeId)! : null;
+      // A personal experiential theme stays one: promoting a PET, or merging PETs of one case,
+      // makes a shared PET of that case (it then shows on the shared boards).
+      const cases = new Set((body.op === 'promote' ? [body.themeId] : body.themeIds).map((id) => tree.byId.get(id)?.caseId ?? null));
+      const caseId = cases.size === 1 ? [...cases][0]! : null;
       const input = {
         label: source ? source.label : body.op === 'merge' ? body.label : '',
         description: source ? source.description : body.op === 'merge' ? (body.description ?? '') : '',
         ...(source ? { color: source.color } : {}),
+        ...(caseId !== null ? { caseId } : {}),
         parentId: body.parentId,
         ...(body.afterId !== undefined ? { afterId: body.afterId } : {}),
         createdBy: actor.user.id,

@@ -1,14 +1,13 @@
-import { readLayer } from '../../../shared/coding';
+import type { AccessContext } from '../../../shared/access';
 import { type CaseTable, type StudyThemeTable, type TableTranscript, type ThemeTable, caseTable, tableOfThemes } from '../../../shared/reconcile';
 import { notFound } from '../../errors';
-import { withDoc } from '../../ydocs/withDoc';
 import type { Services } from '../../services';
 import { findParticipant, listParticipants } from '../../store/participants';
 import type { Study } from '../../store/studies';
 import { findTranscript, listTranscripts } from '../../store/transcripts';
 import { type Actor, authorizeStudy } from '../access/actor';
-import { consensusDocName } from '../../../shared/docNames';
-import { type ThemeViewer, loadThemeTree, viewerOf } from '../layers/studyLayers';
+import { readableLayers } from '../layers/readableLayers';
+import { loadThemeTree, viewerOf } from '../layers/studyLayers';
 
 /**
  * The table of themes from the consensus layers of every transcript past coding (issue 6 item 4).
@@ -38,14 +37,19 @@ export async function participantThemes(s: Services, actor: Actor, participantId
 
 const studyInfo = (study: Study) => ({ id: study.id, title: study.title, codebookPhase: study.codebookPhase });
 
-async function computeTable(s: Services, study: Study, viewer: ThemeViewer): Promise<ThemeTable> {
+async function computeTable(s: Services, study: Study, viewer: AccessContext): Promise<ThemeTable> {
   const tree = await loadThemeTree(s, study.id, viewer);
   const metas = (await listTranscripts(s.db, study.id)).filter((t) => t.phase !== 'coding');
   const transcripts: TableTranscript[] = [];
   for (const meta of metas) {
     const row = await findTranscript(s.db, meta.id);
     if (!row) continue;
-    const { codings, statements } = await withDoc(s, consensusDocName(row.id), (doc) => readLayer(doc, row.text.length));
+    // Codings come from the consensus only. Statements are each analyst's interpretation, written
+    // in their own layer (and rarely in the consensus): the table shows every statement the
+    // caller may read, linked through the codebook decisions, as evidence beside the extracts.
+    const { layers } = await readableLayers(s, viewer, meta, row.text.length);
+    const codings = layers.find((l) => l.source.kind === 'consensus')?.layer.codings ?? [];
+    const statements = layers.flatMap((l) => l.layer.statements);
     transcripts.push({ id: row.id, participantId: row.participantId, title: row.title, text: row.text, lines: row.lines, final: row.phase === 'final', codings, statements });
   }
   const inAnalysis = new Set(transcripts.map((t) => t.participantId));
