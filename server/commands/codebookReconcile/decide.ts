@@ -54,6 +54,7 @@ export async function decideCodebook(s: Services, actor: Actor, studyId: string,
       labels: decidedThemes(body).map((id) => tree.byId.get(id)?.label ?? id),
       source: body.op === 'promote' ? pick(tree.byId.get(body.themeId)!) : null,
       targetLabel: body.op === 'exclude' ? null : targetLabel(body, tree),
+      caseId: caseOf(body, tree),
       at: now,
     };
     const intent: WriteIntent = { id: newId(), studyId, kind: 'codebook', target: decidedThemes(body)[0]!, actorId: actor.user.id, data: { ...data }, createdAt: now };
@@ -82,6 +83,8 @@ interface CodebookIntentData {
   /** promote: the private theme's label, description and colour, copied to the shared one. */
   source: { label: string; description: string; color: string } | null;
   targetLabel: string | null;
+  /** The case the new shared theme keeps (a PET promoted, or PETs of one case merged); absent in older intents. */
+  caseId?: string | null;
   at: number;
 }
 
@@ -107,6 +110,7 @@ async function applyCodebookDecision(s: Services, studyId: string, by: string, d
           label: source ? source.label : body.op === 'merge' ? body.label : '',
           description: source ? source.description : body.op === 'merge' ? (body.description ?? '') : '',
           ...(source ? { color: source.color } : {}),
+          ...(data.caseId ? { caseId: data.caseId } : {}),
           parentId: body.parentId,
           ...(body.afterId !== undefined ? { afterId: body.afterId } : {}),
           createdBy: by,
@@ -183,6 +187,16 @@ export async function completeCodebookIntent(s: Services, intent: WriteIntent): 
     await auditCodebookDecision(s.db, intent, data, decisions);
     return 'completed' as const;
   });
+}
+
+/**
+ * A personal experiential theme stays one: promoting a PET, or merging PETs of one case, makes a
+ * shared PET of that case (it then shows on the shared boards).
+ */
+function caseOf(body: CodebookDecisionRequest, tree: ThemeTree): string | null {
+  if (body.op !== 'merge' && body.op !== 'promote') return null;
+  const cases = new Set((body.op === 'promote' ? [body.themeId] : body.themeIds).map((id) => tree.byId.get(id)?.caseId ?? null));
+  return cases.size === 1 ? [...cases][0]! : null;
 }
 
 /** The label of the theme the decided themes now count as, for the audit trail. */

@@ -10,7 +10,9 @@ import { findParticipant, listParticipants } from '../../store/participants';
 import type { Study } from '../../store/studies';
 import { type TranscriptMeta, findTranscript, listTranscripts } from '../../store/transcripts';
 import { type Actor, authorizeStudy } from '../access/actor';
-import { consensusDocName } from '../../../shared/docNames';
+import { type DocRef, consensusDocName, docName } from '../../../shared/docNames';
+import { decideAccess } from '../../../shared/access';
+import { layerOwners } from '../../store/layerDocs';
 import { type ThemeViewer, loadKeyedThemeTree, viewerOf } from '../layers/studyLayers';
 
 /**
@@ -45,7 +47,7 @@ const studyInfo = (study: Study) => ({ id: study.id, title: study.title, codeboo
  * Tables computed once per state of their inputs (issue 15, performance): a study of 16
  * participants has 9,600 consensus extracts, each cited and quoted, and every member's screen
  * reads the table. The key names every input: the theme tree's documents and versions (so the
- * private codebooks the viewer may read), each consensus document's version, the transcripts in
+ * private codebooks the viewer may read), the layers read and their versions, the transcripts in
  * the analysis (phase, title, participant, text hash), the participants' pseudonyms and the
  * recurrence rule. Any change of one is a new key. Entries are promises, so concurrent requests
  * for one state compute it once.
@@ -56,10 +58,21 @@ async function computeTable(s: Services, study: Study, viewer: ThemeViewer): Pro
   const { key: treeKey, tree } = await loadKeyedThemeTree(s, study.id, viewer);
   const metas = (await listTranscripts(s.db, study.id)).filter((t) => t.phase !== 'coding');
   const all = (await listParticipants(s.db, study.id)).map((p) => ({ id: p.id, pseudonym: p.pseudonym }));
-  // The consensus layers are read (and validated) only when the table is not kept for this state.
-  const { key, read } = await withDocs(s, metas.map((m) => consensusDocName(m.id)), (docs) => {
-    const k = JSON.stringify([treeKey, study.recurrenceRule, all, metas.map((m, i) => [m.id, m.phase, m.title, m.participantId, m.sha256, docVersion(docs[i]!)])]);
-    return { key: k, read: tables.get(k) ? null : docs.map((doc, i) => readLayer(doc, metas[i]!.length)) };
+  // Codings come from the consensus only. Statements are each analyst's interpretation, written
+  // in their own layer (and rarely in the consensus): the table shows every statement the viewer
+  // may read (decideAccess, as the socket decides), linked through the codebook decisions, as
+  // evidence beside the extracts. The layers are read (and validated) only when the table is not
+  // kept for this state; their names and versions are part of the key.
+  const sources = await Promise.all(metas.map((m) => tableSources(s, viewer, m)));
+  const { key, read } = await withDocs(s, sources.flat(), (docs) => {
+    const k = JSON.stringify([treeKey, study.recurrenceRule, all, metas.map((m) => [m.id, m.phase, m.title, m.participantId, m.sha256]), sources, docs.map((d) => docVersion(d))]);
+    if (tables.get(k)) return { key: k, read: null };
+    let at = 0;
+    const layers = metas.map((m, i) => {
+      const read = docs.slice(at, (at += sources[i]!.length)).map((doc) => readLayer(doc, m.length));
+      return { codings: read.at(-1)!.codings, statements: read.flatMap((l) => l.statements) };
+    });
+    return { key: k, read: layers };
   });
   const kept = tables.get(key);
   if (kept) return kept;
@@ -68,6 +81,14 @@ async function computeTable(s: Services, study: Study, viewer: ThemeViewer): Pro
   tables.set(key, computing);
   computing.catch(() => tables.delete(key));
   return computing;
+}
+
+/** The documents a transcript's table cells draw on: each coder layer the viewer may read, then the consensus (last). */
+async function tableSources(s: Services, viewer: ThemeViewer, meta: TranscriptMeta): Promise<string[]> {
+  const coders = (await layerOwners(s.db, meta.id))
+    .map((ownerId): DocRef => ({ kind: 'layer', transcriptId: meta.id, ownerId }))
+    .filter((ref) => viewer === 'server' || decideAccess(ref, { ...viewer, transcriptPhase: meta.phase }) !== 'none');
+  return [...coders.map(docName), consensusDocName(meta.id)];
 }
 
 async function buildTable(s: Services, study: Study, tree: ThemeTree, metas: readonly TranscriptMeta[], all: ReadonlyArray<{ id: string; pseudonym: string }>, layers: ReadonlyArray<Pick<TableTranscript, 'codings' | 'statements'>>): Promise<ThemeTable> {
