@@ -83,3 +83,20 @@ export async function decideProposalRow(db: Database, studyId: string, id: strin
     .executeTakeFirst();
   return Number(r.numUpdatedRows) === 1;
 }
+
+/** Every proposal one account made, in any study, oldest first (their subject-access export). */
+export async function proposalsBy(db: Database, proposerId: string): Promise<ThemeProposal[]> {
+  const rows = await db.selectFrom('theme_proposals').selectAll().where('proposer_id', '=', proposerId).orderBy('created_at').orderBy('id').execute();
+  return rows.map(fromRow);
+}
+
+/**
+ * Withdraws an erased account's open proposals in the given studies (those that delete a departed
+ * member's work). Decided proposals stay: they are the record of a lead's decision, and name the
+ * account only by its id, which the erasure turns into a tombstone.
+ */
+export async function deleteOpenProposalsOf(db: Database, proposerId: string, studyIds: readonly string[]): Promise<number> {
+  if (studyIds.length === 0) return 0;
+  const r = await db.deleteFrom('theme_proposals').where('proposer_id', '=', proposerId).where('study_id', 'in', studyIds).where('status', '=', 'open').executeTakeFirst();
+  return Number(r.numDeletedRows);
+}

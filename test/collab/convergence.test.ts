@@ -35,7 +35,9 @@ for (const dialect of testDialects()) {
         w.doc.getMap('levels').set(`by-${i}`, i);
       });
       const expected = 60;
-      await eventually(() => [...writers, reader].every((c) => c.doc.getArray('themes').length === expected));
+      // Each writer's `levels` change is its own update, sent after its pushes: wait for both, or a
+      // reader that has all 60 themes may not yet have the last writer's level (a race, not a loss).
+      await eventually(() => [...writers, reader].every((c) => c.doc.getArray('themes').length === expected && c.doc.getMap('levels').size === 3));
       const reference = writers[0]!.doc.getArray('themes').toJSON();
       for (const c of [...writers, reader]) {
         expect(c.doc.getArray('themes').toJSON()).toEqual(reference);

@@ -1,6 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { verifyChain } from '../../shared/auditChain';
 import { addNote, removeNote } from '../../shared/coding/notes';
+import { codebookDocName } from '../../shared/docNames';
+import { addTheme } from '../../shared/themes';
 import { docRegistryFor, withDoc } from '../../server/ydocs/withDoc';
 import { type RunningServer, startServer } from '../../server/server';
 import { listAudit } from '../../server/store/audit';
@@ -120,6 +122,14 @@ for (const dialect of testDialects()) {
       expect((await lead.patch(`/api/studies/${f.studyId}/privacy`, { departedLayers: 'delete' })).status).toBe(200);
       const marker = uniqueMarker('Usermarker');
       await withDoc(server.services, docs.layer(f), (doc) => addNote(doc, 30, { kind: 'descriptive', text: marker, start: 0, end: 5 }), f.users.owner!.id);
+      // Two proposals by the coder: one still open (withdrawn by the erasure) and one the lead
+      // declined (kept as the lead's record, under the tombstone's id; the audit trail keeps both).
+      const themeId = await withDoc(server.services, codebookDocName(f.studyId), (doc) => addTheme(doc, { label: 'Weariness', createdBy: f.users.lead!.id }), f.users.lead!.id);
+      const owner = f.api('owner');
+      const open = await owner.post(`/api/studies/${f.studyId}/themes/${themeId}/proposals`, { change: { kind: 'rename', label: 'Worn out' }, rationale: 'shorter' });
+      expect(open.status).toBe(200);
+      const decided = await owner.post(`/api/studies/${f.studyId}/themes/${themeId}/proposals`, { change: { kind: 'describe', description: 'Tiredness beyond sleep' }, rationale: 'clearer' });
+      expect((await lead.post(`/api/studies/${f.studyId}/theme-proposals/${decided.json.id}/decline`, { note: 'keep it' })).status).toBe(200);
       expect((await lead.post(`/api/users/${f.users.owner!.id}/erase`, { reason: 'left the team' })).status).toBe(403);
       const seededAdmin = await adminClient(server);
       const r = await seededAdmin.post(`/api/users/${f.users.owner!.id}/erase`, { reason: 'left the team' });
@@ -128,6 +138,8 @@ for (const dialect of testDialects()) {
       expect(user.email).not.toContain('owner');
       expect(user.name).toMatch(/^Former member /);
       expect(await server.services.db.selectFrom('doc_updates').select('id').where('doc', '=', docs.layer(f)).execute()).toEqual([]);
+      const proposals = await server.services.db.selectFrom('theme_proposals').select(['id', 'status', 'proposer_id']).where('study_id', '=', f.studyId).execute();
+      expect(proposals).toEqual([{ id: decided.json.id, status: 'declined', proposer_id: f.users.owner!.id }]);
       if (dialect === 'sqlite') expect(filesContaining(env.dataDir, marker)).toEqual([]);
       expect((await f.api('owner').get('/api/auth/me')).status).toBe(401);
       const events = await listAudit(server.services.db, f.studyId);

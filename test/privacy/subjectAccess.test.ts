@@ -5,7 +5,9 @@ import { join } from 'node:path';
 import { strFromU8, unzipSync } from 'fflate';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { addCoding, addNote, addStatement } from '../../shared/coding';
+import { codebookDocName } from '../../shared/docNames';
 import { putComment, putItem } from '../../shared/reconcile/discussionDoc';
+import { addTheme } from '../../shared/themes';
 import { addJournalEntry } from '../../shared/reconcile/journal';
 import { type RunningServer, startServer } from '../../server/server';
 import { listAudit } from '../../server/store/audit';
@@ -47,7 +49,7 @@ for (const dialect of testDialects()) {
     /** The participant P01 with coding work of every kind on their transcript, and an unrelated P02. */
     async function seedWork() {
       const s = server.services;
-      const marks = { note: uniqueMarker('Notemark'), consensus: uniqueMarker('Consmark'), comment: uniqueMarker('Commentmark'), journal: uniqueMarker('Journalmark'), other: uniqueMarker('Othermark'), statement: uniqueMarker('Statemark') };
+      const marks = { note: uniqueMarker('Notemark'), consensus: uniqueMarker('Consmark'), comment: uniqueMarker('Commentmark'), journal: uniqueMarker('Journalmark'), other: uniqueMarker('Othermark'), statement: uniqueMarker('Statemark'), proposal: uniqueMarker('Proposalmark') };
       const owner = f.users.owner!.id;
       await withDoc(s, docs.layer(f), (doc) => {
         addNote(doc, 54, { kind: 'descriptive', text: `owner: ${marks.note}`, start: 0, end: 10 });
@@ -64,13 +66,16 @@ for (const dialect of testDialects()) {
         addJournalEntry(doc, { text: `P01 reminded me of ${marks.journal}`, at: 3 });
         addJournalEntry(doc, { text: 'P010 is someone else entirely', at: 4 });
       }, owner);
+      const themeId = await withDoc(server.services, codebookDocName(f.studyId), (doc) => addTheme(doc, { label: 'Weariness', createdBy: f.users.lead!.id }), f.users.lead!.id);
+      const proposed = await f.api('owner').post(`/api/studies/${f.studyId}/themes/${themeId}/proposals`, { change: { kind: 'rename', label: 'Worn out' }, rationale: marks.proposal });
+      expect(proposed.status).toBe(200);
       await addKeyEntries(s.db, f.studyId, [{ original: 'Anna Weber', replacement: '[Client A]', kind: 'person' }], { userId: f.users.lead!.id, participantId: f.participantId, now: s.now() });
       const lead = f.api('lead');
       const p2 = (await lead.post(`/api/studies/${f.studyId}/participants`, { pseudonym: 'P02' })).json.participant;
       const t2 = (await lead.post(`/api/studies/${f.studyId}/transcripts`, { participantId: p2.id, title: 'Interview 2', text: `P02: ${marks.other}\n` })).json.transcript;
       await withDoc(s, `transcripts/${t2.id}/layers/${owner}`, (doc) => addNote(doc, 30, { kind: 'descriptive', text: marks.other, start: 0, end: 3 }), owner);
       expect((await f.api('owner').get(`/api/transcripts/${f.transcriptId}`)).status).toBe(200);
-      return { marks, p2: p2.id as string };
+      return { marks, p2: p2.id as string, themeId };
     }
 
     it("gives a lead one archive of everything held about a participant, and nothing about anyone else's", async () => {
@@ -129,8 +134,8 @@ for (const dialect of testDialects()) {
       expect(await listAudit(server.services.db, f.studyId)).toHaveLength(before);
     });
 
-    it("gives a user everything held about their account: account, memberships, their layers, comments, journal, audit events and reads", async () => {
-      const { marks } = await seedWork();
+    it("gives a user everything held about their account: account, memberships, their layers, comments, journal, theme proposals, audit events and reads", async () => {
+      const { marks, themeId } = await seedWork();
       const owner = f.users.owner!;
       const r = await fetchArchive(`/api/users/${owner.id}/subject-access`, f.cookie('owner'));
       expect(r.status).toBe(200);
@@ -144,6 +149,7 @@ for (const dialect of testDialects()) {
       expect(Object.values(a).join('\n')).not.toContain('repetition of long');
       expect(JSON.parse(a['discussion-comments.json']!)).toEqual([expect.objectContaining({ text: marks.comment, itemKey: 'i1' })]);
       expect(JSON.parse(a[`journals/${f.studyId}.json`]!).entries).toHaveLength(2);
+      expect(JSON.parse(a['theme-proposals.json']!)).toEqual([expect.objectContaining({ studyId: f.studyId, themeId, proposerId: owner.id, rationale: marks.proposal, status: 'open' })]);
       expect(JSON.parse(a['access-log.json']!)).toEqual([expect.objectContaining({ target: `transcript:${f.transcriptId}`, door: 'rest' })]);
       expect(JSON.parse(a['manifest.json']!).subject).toEqual({ kind: 'user', id: owner.id, label: 'owner' });
       // Never the password hash or a session token's hash.

@@ -2,6 +2,7 @@ import { AppError, forbidden, notFound } from '../../errors';
 import type { Services } from '../../services';
 import { deleteLayerSnapshotsOf, studyIdsOfMember, tombstoneUser, transcriptIdsOfStudy } from '../../store/erasureRows';
 import { findDepartedLayers } from '../../store/erasures';
+import { deleteOpenProposalsOf } from '../../store/themeProposals';
 import { findUserById } from '../../store/users';
 import type { Actor } from '../access/actor';
 import { type ErasureReport, runErasure } from './runErasure';
@@ -10,7 +11,8 @@ import { type ErasureReport, runErasure } from './runErasure';
  * Erases a user account (admins; issue 18 item 2). The account becomes a tombstone under a
  * pseudonym ("Former member 3f2a1c"): no e-mail, no name, no password, no sessions, no
  * memberships. In each study they belonged to, their layers and private codebook are kept
- * under that pseudonym or deleted, as the study decided (`departedLayers`). Audit events whose
+ * under that pseudonym or deleted, as the study decided (`departedLayers`); where they are deleted,
+ * the account's open theme proposals are withdrawn too (decided ones stay, as the lead's record). Audit events whose
  * data holds their e-mail or name (invitations) lose their data.
  */
 export async function eraseUser(s: Services, actor: Actor, userId: string, req: { reason: string }): Promise<ErasureReport> {
@@ -36,8 +38,9 @@ export async function eraseUser(s: Services, actor: Actor, userId: string, req: 
     deleteRows: async (trx) => {
       let layerSnapshots = 0;
       for (const { tids } of deleting) layerSnapshots += await deleteLayerSnapshotsOf(trx, userId, tids);
+      const withdrawnProposals = await deleteOpenProposalsOf(trx, userId, deleting.map((d) => d.studyId));
       await tombstoneUser(trx, userId, pseudonym);
-      return { layerSnapshots, studies: studies.length, studiesDeletingLayers: deleting.length };
+      return { layerSnapshots, withdrawnProposals, studies: studies.length, studiesDeletingLayers: deleting.length };
     },
     rights: [{ kind: 'user', userId }, ...studies.map((studyId) => ({ kind: 'study' as const, studyId }))],
     consequences: [],

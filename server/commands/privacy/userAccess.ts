@@ -8,6 +8,7 @@ import { forbidden, notFound } from '../../errors';
 import type { Services } from '../../services';
 import { appendAudit } from '../../store/audit';
 import { transcriptIdsOfStudy } from '../../store/erasureRows';
+import { proposalsBy } from '../../store/themeProposals';
 import { accessBy, accountOf, auditEventsBy, docsOfTranscripts, docsOwnedBy, membershipsOf, sessionsOf, studiesOfTranscripts } from '../../store/subjectRows';
 import { withDoc } from '../../ydocs/withDoc';
 import type { Actor } from '../access/actor';
@@ -19,7 +20,7 @@ import { CONTENT_TYPES, type ExportFile } from '../interchange/render/exportFile
 /**
  * Everything Concord holds about one user account (issue 18 item 6), for an instance admin or
  * the user themself: the account (never the password hash), memberships, sign-in sessions (times),
- * every layer, private codebook and journal they own, their discussion comments, the audit events
+ * every layer, private codebook and journal they own, their theme proposals, their discussion comments, the audit events
  * they caused and the reads they made. The export is audited in every study it draws from.
  */
 export async function exportUserData(s: Services, actor: Actor, userId: string, door: ExportDoor): Promise<ExportFile<Uint8Array>> {
@@ -54,6 +55,9 @@ export async function exportUserData(s: Services, actor: Actor, userId: string, 
       files.push({ path: `private-codebooks/${ref.studyId}.json`, description: 'the themes of their private codebook in that study (as stored)', content: { document: name, ...(await withDoc(s, name, (doc) => doc.toJSON())) } });
     }
   }
+  const proposals = await proposalsBy(s.db, userId);
+  for (const p of proposals) studies.add(p.studyId);
+  files.push({ path: 'theme-proposals.json', description: 'their proposals to change themes of shared codebooks, with the lead\'s decision', content: proposals });
   files.push({ path: 'discussion-comments.json', description: 'their comments in reconciliation discussions, with the item each answers', content: await commentsBy(s, userId, [...studies]) });
   const events = await auditEventsBy(s.db, userId);
   files.push({ path: 'audit-events.json', description: 'audit events they caused, in every study (who did what, when)', content: events });
