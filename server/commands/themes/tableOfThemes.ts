@@ -1,5 +1,5 @@
 import { readLayer } from '../../../shared/coding';
-import { type CaseTable, type StudyThemeTable, type TableTranscript, type ThemeTable, caseTable, tableOfThemes } from '../../../shared/reconcile';
+import { type CaseTable, type StudyThemeTable, type TableTranscript, type ThemeTable, caseTable, readWriteup, tableOfThemes } from '../../../shared/reconcile';
 import { notFound } from '../../errors';
 import { withDoc } from '../../ydocs/withDoc';
 import type { Services } from '../../services';
@@ -7,7 +7,7 @@ import { findParticipant, listParticipants } from '../../store/participants';
 import type { Study } from '../../store/studies';
 import { findTranscript, listTranscripts } from '../../store/transcripts';
 import { type Actor, authorizeStudy } from '../access/actor';
-import { consensusDocName } from '../../../shared/docNames';
+import { consensusDocName, writeupDocName } from '../../../shared/docNames';
 import { type ThemeViewer, loadThemeTree, viewerOf } from '../layers/studyLayers';
 
 /**
@@ -38,7 +38,8 @@ export async function participantThemes(s: Services, actor: Actor, participantId
 
 const studyInfo = (study: Study) => ({ id: study.id, title: study.title, codebookPhase: study.codebookPhase });
 
-async function computeTable(s: Services, study: Study, viewer: ThemeViewer): Promise<ThemeTable> {
+/** The whole table (every theme, all evidence) as `viewer` may see it; exports narrow it with viewTable. */
+export async function computeTable(s: Services, study: Study, viewer: ThemeViewer): Promise<ThemeTable> {
   const tree = await loadThemeTree(s, study.id, viewer);
   const metas = (await listTranscripts(s.db, study.id)).filter((t) => t.phase !== 'coding');
   const transcripts: TableTranscript[] = [];
@@ -53,5 +54,6 @@ async function computeTable(s: Services, study: Study, viewer: ThemeViewer): Pro
   const participants = all.filter((p) => inAnalysis.has(p.id));
   // Recurrence counts every participant; those still in coding are pending, not absent.
   const pending = all.filter((p) => !inAnalysis.has(p.id));
-  return tableOfThemes({ tree, participants, pending, transcripts, rule: study.recurrenceRule });
+  const writeup = await withDoc(s, writeupDocName(study.id), (doc) => readWriteup(doc));
+  return tableOfThemes({ tree, participants, pending, transcripts, rule: study.recurrenceRule, writeup });
 }
