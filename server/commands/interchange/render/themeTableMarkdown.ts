@@ -11,7 +11,8 @@ export function themeTableMarkdown(title: string, table: ThemeTable, generatedAt
   const head = ['Level', md(themeHeading(table.levels, table.rows)), ...table.participants.map((p) => md(p.pseudonym)), 'Recurrence'];
   out.push(`| ${head.join(' | ')} |`, `|${head.map(() => ' --- ').join('|')}|`);
   for (const r of table.rows) {
-    const cells = r.cells.map((c) => (c.count ? `${c.count}: ${c.extracts.map((e) => e.citation).join('; ')}` : c.total ? `(${c.total} below)` : ''));
+    // With key quotes only a cell may count extracts and cite none of them.
+    const cells = r.cells.map((c) => (c.count ? (c.extracts.length ? `${c.count}: ${c.extracts.map((e) => e.citation).join('; ')}` : `${c.count}`) : c.total ? `(${c.total} below)` : ''));
     const rec = `${r.recurrence.present}/${r.recurrence.of}${r.recurrence.pending ? ` (${r.recurrence.pending} pending)` : ''}${r.recurrence.recurrent ? '' : ' (short)'}`;
     out.push(`| ${md(r.levelName)} | ${indent(r.depth)}${md(r.label)} | ${cells.map(md).join(' | ')} | ${rec} |`);
   }
