@@ -1,21 +1,16 @@
 import { strFromU8, unzipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addCoding, addStatement } from '../../shared/coding';
-import { codebookDocName, consensusDocName, writeupDocName } from '../../shared/docNames';
+import { writeupDocName } from '../../shared/docNames';
 import { parseCsv } from '../../shared/csv';
 import { readWriteup } from '../../shared/reconcile';
-import { addTheme, setLevels } from '../../shared/themes';
-import { linesOf } from '../../shared/transcript';
 import type { RunningServer } from '../../server/server';
 import { listAudit } from '../../server/store/audit';
 import { withDoc } from '../../server/ydocs/withDoc';
-import { type StudyFixture, openClient, seedStudy, synced } from '../helpers/collab';
+import { type StudyFixture, openClient, synced } from '../helpers/collab';
 import { eventually, testDialects, testServer } from '../helpers/env';
 import { ApiClient, apiFor } from '../helpers/http';
+import { type WriteupStudy, seedWriteupStudy } from '../helpers/writeupStudy';
 
-// Five lines per interview; evidence is cited by these line numbers (hand-checked below).
-const text = (p: string) => ['Interviewer: how were the nights?', `${p}: the team noticed me`, 'when I was struggling, and that', 'mattered. Then nights came.', 'I was so tired I cried.'].join('\n');
-const LEVELS = ['Key area', 'Superordinate theme', 'Theme', 'Sub-theme'];
 type Format = 'md' | 'csv' | 'html' | 'docx';
 type Role = 'lead' | 'owner' | 'other' | 'auditor' | 'admin' | 'outsider' | 'anonymous';
 
@@ -34,55 +29,18 @@ for (const dialect of testDialects()) {
     let admin: ApiClient;
     let app: ReturnType<typeof apiFor>['app'];
     let sid: string;
-    const t: Record<string, string> = {};
-    const tid: Record<'P01' | 'P02', string> = { P01: '', P02: '' };
-    const ev: Record<string, string> = {};
+    let t: WriteupStudy['t'];
+    let ev: WriteupStudy['ev'];
 
     beforeAll(async () => {
       ({ server, close } = await testServer(dialect));
       const s = server.services;
-      f = await seedStudy(s, 'open');
+      ({ f, t, ev } = await seedWriteupStudy(s));
       sid = f.studyId;
       lead = f.api('lead');
       ({ app } = apiFor(s));
       admin = new ApiClient(app);
       expect((await admin.post('/api/auth/login', { email: 'admin@example.org', password: 'admin-password' })).status).toBe(200);
-      Object.assign(
-        t,
-        await withDoc(s, codebookDocName(sid), (doc) => {
-          setLevels(doc, LEVELS);
-          const by = f.users.lead!.id;
-          const rel = addTheme(doc, { id: 'rel', label: 'Relationships', createdBy: by });
-          const seen = addTheme(doc, { id: 'seen', label: 'Being seen', parentId: rel, createdBy: by });
-          const belong = addTheme(doc, { id: 'belong', label: 'Belonging', parentId: rel, createdBy: by });
-          const noticed = addTheme(doc, { id: 'noticed', label: 'Noticed', parentId: seen, createdBy: by });
-          const fat = addTheme(doc, { id: 'fat', label: 'Fatigue', createdBy: by });
-          const empty = addTheme(doc, { id: 'empty', label: 'Empty area', createdBy: by });
-          const nothing = addTheme(doc, { id: 'nothing', label: 'Nothing here', parentId: empty, createdBy: by });
-          return { rel, seen, belong, noticed, fat, empty, nothing };
-        }),
-      );
-      // P01 is the seeded transcript's participant; P02 gets one too. Both past coding.
-      const p2 = (await lead.post(`/api/studies/${sid}/participants`, { pseudonym: 'P02' })).json.participant.id as string;
-      tid.P02 = (await lead.post(`/api/studies/${sid}/transcripts`, { participantId: p2, title: 'Interview 2', text: text('P02') })).json.transcript.id as string;
-      tid.P01 = (await lead.post(`/api/studies/${sid}/transcripts`, { participantId: f.participantId, title: 'Interview 1b', text: text('P01') })).json.transcript.id as string;
-      for (const id of [tid.P01, tid.P02]) expect((await lead.post(`/api/transcripts/${id}/phase`, { phase: 'reconciling' })).status).toBe(200);
-      const lines = linesOf(text('P01'));
-      const span = (a: number, b: number) => ({ start: lines[a - 1]!.start, end: lines[b - 1]!.end });
-      const length = text('P01').length;
-      Object.assign(
-        ev,
-        await withDoc(s, consensusDocName(tid.P01), (doc) => ({
-          p1seen: addCoding(doc, length, { themeId: t.seen!, ...span(2, 3), createdAt: 1 }).id,
-          p1fat: addCoding(doc, length, { themeId: t.fat!, ...span(5, 5), createdAt: 1 }).id,
-          s1: addStatement(doc, length, { text: 'Being noticed when struggling matters', themeIds: [t.seen!], ...span(2, 4), createdAt: 1 }).id,
-        }), f.users.lead!.id),
-        await withDoc(s, consensusDocName(tid.P02), (doc) => ({
-          p2noticed: addCoding(doc, length, { themeId: t.noticed!, ...span(2, 2), createdAt: 1 }).id,
-          p2fat: addCoding(doc, length, { themeId: t.fat!, ...span(4, 5), createdAt: 1 }).id,
-          s2: addStatement(doc, length, { text: 'Exhaustion breaks through as tears', themeIds: [t.fat!], ...span(5, 5), createdAt: 1 }).id,
-        }), f.users.lead!.id),
-      );
     });
     afterAll(async () => close());
 
@@ -99,7 +57,8 @@ for (const dialect of testDialects()) {
       return rows.map((r) => Object.fromEntries(head!.map((h, i) => [h, r[i] ?? ''])));
     };
     const writeup = () => withDoc(server.services, writeupDocName(sid), (doc) => readWriteup(doc));
-    const writeupEvents = async () => (await listAudit(server.services.db, sid)).filter((e) => e.action.startsWith('writeup.'));
+    const writeupEvents = async () =>
+      (await listAudit(server.services.db, sid)).filter((e) => e.action.startsWith('writeup.')).map((e) => ({ action: e.action, data: e.data as Record<string, unknown> }));
     /** Theme labels in the order a format prints them (each label appears in the grid first). */
     const orderIn = (body: string, labels: string[]) => [...labels].sort((a, b) => body.indexOf(a) - body.indexOf(b));
 
