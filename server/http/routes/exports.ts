@@ -3,7 +3,7 @@ import { exportAuditTrail } from '../../commands/audit/auditTrail';
 import { logExportEvent } from '../../commands/audit/exportEvent';
 import { reconciliationRecord } from '../../commands/reconcile/record';
 import { participantThemes, studyThemeTable } from '../../commands/themes/tableOfThemes';
-import { markKeyQuote, reorderWriteup } from '../../commands/themes/writeup';
+import { markKeyQuote, reorderWriteup } from '../../commands/reconcile/writeup';
 import { fileStem } from '../../../shared/fileName';
 import { CONTENT_TYPES } from '../../commands/interchange/render/exportFile';
 import { download } from '../download';

@@ -15,8 +15,8 @@ import type { Services } from '../../services';
 import { appendAudit } from '../../store/audit';
 import { type Actor, authorizeStudy } from '../access/actor';
 import { loadThemeTree, viewerOf } from '../layers/studyLayers';
-import { serialised } from '../reconcile/lock';
-import { computeTable } from './tableOfThemes';
+import { serialised } from './lock';
+import { computeTable } from '../themes/tableOfThemes';
 
 const NAME_LENGTH = 200;
 
