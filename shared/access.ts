@@ -38,7 +38,9 @@ export interface AccessContext {
  *   the lead's: coders read it and write their new themes into their private codebook, which
  *   only its owner writes and nobody else but auditors reads until the themes are revealed;
  * - the codebook reconciliation (decisions on private themes) is read under the same rule and
- *   written by the server only.
+ *   written by the server only;
+ * - the write-up of the table of themes (key quotes, order) is read by every member, as the
+ *   table is, and written by the server only.
  */
 export function decideAccess(doc: DocRef, ctx: AccessContext): Access {
   const { role } = ctx;
@@ -70,6 +72,13 @@ export function decideAccess(doc: DocRef, ctx: AccessContext): Access {
     // The lead's decisions on private themes name them: readable under the private codebooks'
     // rule; written by the server only (REST commands, docs/reconciliation.md).
     return ctx.independentThemes && !ctx.themesRevealed ? 'none' : 'read';
+  }
+
+  if (doc.kind === 'writeup') {
+    // The lead's key quotes and write-up order: every member reads the table of themes, so every
+    // member reads its write-up; the lead changes it through REST commands (audited), never here.
+    // The lead may only name themes and evidence they can see, so it carries no private theme.
+    return 'read';
   }
 
   const phase = ctx.transcriptPhase ?? 'coding';

@@ -10,12 +10,14 @@ export type DocRef =
   | { kind: 'journal'; studyId: string; ownerId: string }
   /** The lead's codebook reconciliation (issue 15 item 2): decisions on private themes, written by the server. */
   | { kind: 'codebookMap'; studyId: string }
+  /** The lead's write-up of the table of themes (issue 15 item 5): key quotes and order, written by the server. */
+  | { kind: 'writeup'; studyId: string }
   | { kind: 'layer'; transcriptId: string; ownerId: string }
   | { kind: 'consensus'; transcriptId: string }
   | { kind: 'discussion'; transcriptId: string };
 
 export type DocKind = DocRef['kind'];
-export const DOC_KINDS = ['codebook', 'privateCodebook', 'journal', 'codebookMap', 'layer', 'consensus', 'discussion'] as const satisfies readonly DocKind[];
+export const DOC_KINDS = ['codebook', 'privateCodebook', 'journal', 'codebookMap', 'writeup', 'layer', 'consensus', 'discussion'] as const satisfies readonly DocKind[];
 
 const ID = '[A-Za-z0-9_-]{1,64}';
 const patterns: Array<[RegExp, (m: RegExpMatchArray) => DocRef]> = [
@@ -23,6 +25,7 @@ const patterns: Array<[RegExp, (m: RegExpMatchArray) => DocRef]> = [
   [new RegExp(`^studies/(${ID})/codebooks/(${ID})$`), (m) => ({ kind: 'privateCodebook', studyId: m[1]!, ownerId: m[2]! })],
   [new RegExp(`^studies/(${ID})/journals/(${ID})$`), (m) => ({ kind: 'journal', studyId: m[1]!, ownerId: m[2]! })],
   [new RegExp(`^studies/(${ID})/codebookMap$`), (m) => ({ kind: 'codebookMap', studyId: m[1]! })],
+  [new RegExp(`^studies/(${ID})/writeup$`), (m) => ({ kind: 'writeup', studyId: m[1]! })],
   [new RegExp(`^transcripts/(${ID})/layers/(${ID})$`), (m) => ({ kind: 'layer', transcriptId: m[1]!, ownerId: m[2]! })],
   [new RegExp(`^transcripts/(${ID})/consensus$`), (m) => ({ kind: 'consensus', transcriptId: m[1]! })],
   [new RegExp(`^transcripts/(${ID})/discussion$`), (m) => ({ kind: 'discussion', transcriptId: m[1]! })],
@@ -48,6 +51,8 @@ export function docName(ref: DocRef): string {
       return `studies/${ref.studyId}/journals/${ref.ownerId}`;
     case 'codebookMap':
       return `studies/${ref.studyId}/codebookMap`;
+    case 'writeup':
+      return `studies/${ref.studyId}/writeup`;
     case 'layer':
       return `transcripts/${ref.transcriptId}/layers/${ref.ownerId}`;
     case 'consensus':
@@ -61,3 +66,4 @@ export const codebookDocName = (studyId: string) => docName({ kind: 'codebook', 
 export const discussionDocName = (transcriptId: string) => docName({ kind: 'discussion', transcriptId });
 export const consensusDocName = (transcriptId: string) => docName({ kind: 'consensus', transcriptId });
 export const codebookMapDocName = (studyId: string) => docName({ kind: 'codebookMap', studyId });
+export const writeupDocName = (studyId: string) => docName({ kind: 'writeup', studyId });

@@ -32,6 +32,10 @@ export const STUDY_ACTIONS = {
   // The codebook reconciliation view (issue 15 item 2): leads decide there, auditors read it; its
   // overlap figures are counts over every coder's layer, so coders are left out like progress.
   'codebook.reconcile': ['lead', 'auditor', 'admin'],
+  // The write-up of the table of themes (issue 15 item 5): key quotes and the order of themes
+  // are the study lead's analytic choices, so a study's leads only (not an instance admin who is
+  // not a member); everyone who reads the table sees them.
+  'writeup.edit': ['lead'],
   // Erasure (docs/privacy.md): a study's leads only. An instance admin who is not a member does
   // not erase research data; they erase user accounts (commands/privacy/eraseUser.ts).
   'privacy.erase': ['lead'],

@@ -5,7 +5,7 @@ export interface AccessEntry {
   studyId: string;
   at: number;
   userId: string;
-  what: 'transcript' | 'layer' | 'consensus' | 'discussion' | 'codebook' | 'privateCodebook' | 'journal' | 'codebookMap' | 'export';
+  what: 'transcript' | 'layer' | 'consensus' | 'discussion' | 'codebook' | 'privateCodebook' | 'journal' | 'codebookMap' | 'writeup' | 'export';
   target: string;
   door: AccessDoor;
 }

@@ -118,7 +118,7 @@ export function sqliteTranscriptPhaseReader(sqlite: SQLite.Database): (id: strin
  * access decision and the document history route.
  */
 export async function findDocStudy(db: Database, ref: DocRef): Promise<{ studyId: string; transcriptId: string | null; transcriptPhase: TranscriptPhase | null } | null> {
-  if (ref.kind === 'codebook' || ref.kind === 'privateCodebook' || ref.kind === 'journal' || ref.kind === 'codebookMap') return { studyId: ref.studyId, transcriptId: null, transcriptPhase: null };
+  if (ref.kind === 'codebook' || ref.kind === 'privateCodebook' || ref.kind === 'journal' || ref.kind === 'codebookMap' || ref.kind === 'writeup') return { studyId: ref.studyId, transcriptId: null, transcriptPhase: null };
   const t = await findTranscriptPhase(db, ref.transcriptId);
   return t ? { studyId: t.studyId, transcriptId: ref.transcriptId, transcriptPhase: t.phase } : null;
 }

@@ -6,6 +6,8 @@ export * from './resolutionSpans';
 export * from './recurrence';
 export * from './citeLines';
 export * from './tableOfThemes';
+export * from './tableView';
+export * from './writeup';
 export * from './record';
 export * from './requests';
 export { JOURNAL_ENTRIES, addJournalEntry, readJournal, type JournalEntry } from './journal';

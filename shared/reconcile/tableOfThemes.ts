@@ -3,6 +3,8 @@ import type { ThemeTree } from '../themes';
 import { type Line, formatLineRange, quoteOf } from '../transcript';
 import { citeLines } from './citeLines';
 import { describeRule, requiredParticipants } from './recurrence';
+import { DEFAULT_TABLE_VIEW, type TableView } from './tableView';
+import { type Writeup, inWriteupOrder, keyQuoteKey } from './writeup';
 
 export interface TableTranscript {
   readonly id: string;
@@ -28,6 +30,8 @@ export interface TableInput {
   readonly pending?: readonly { readonly id: string; readonly pseudonym: string }[];
   readonly transcripts: readonly TableTranscript[];
   readonly rule: RecurrenceRule | null;
+  /** The lead's key quotes and write-up order (studies/<sid>/writeup); none when absent. */
+  readonly writeup?: Writeup;
 }
 
 export interface Extract {
@@ -44,6 +48,8 @@ export interface Extract {
   /** `P07, l. 112-118`, the form an IPA table of themes cites. */
   readonly citation: string;
   readonly quote: string;
+  /** The lead marked it as a key quote of this theme (any coding of the passage marked counts). */
+  readonly key: boolean;
 }
 
 /** An experiential statement linked to a theme, cited as the table cites extracts. */
@@ -54,6 +60,8 @@ export interface StatementEvidence {
   /** `P07, l. 12-14` */
   readonly citation: string;
   readonly text: string;
+  /** The lead marked it as a key quote of this theme. */
+  readonly key: boolean;
 }
 
 export interface Cell {
@@ -111,6 +119,8 @@ export interface ThemeTable {
   readonly provisional: boolean;
   /** Consensus codings on retired or unknown themes, left out of the table. */
   readonly omitted: number;
+  /** Which evidence and themes it shows (viewTable); everything, as computed. */
+  readonly view: TableView;
 }
 
 /**
@@ -123,7 +133,11 @@ export interface ThemeTable {
  */
 export function tableOfThemes(input: TableInput): ThemeTable {
   const { tree, participants } = input;
-  const live = tree.themes.filter((t) => t.status !== 'retired' && t.mergedInto === null);
+  // The lead's write-up order (issue 15 item 5) keeps parents before their sub-themes, so the
+  // roll-up below works on it unchanged.
+  const live = inWriteupOrder(tree.themes.filter((t) => t.status !== 'retired' && t.mergedInto === null), input.writeup?.order ?? new Map());
+  // Key quotes are matched on the theme they count for now (a marked theme may since be merged).
+  const keyed = new Set((input.writeup?.keyQuotes ?? []).map((q) => keyQuoteKey(tree.resolve(q.themeId), q.kind, q.evidenceId)));
   const liveIds = new Set(live.map((t) => t.id));
   const pIndex = new Map(participants.map((p, i) => [p.id, i]));
   // themeId -> per participant, own extracts.
@@ -152,7 +166,7 @@ export function tableOfThemes(input: TableInput): ThemeTable {
       if (!(st.end > st.start) || st.end > tr.text.length) continue;
       const lineLabel = formatLineRange(citeLines(tr.text, tr.lines, st.start, st.end));
       for (const themeId of new Set(st.themeIds.map(tree.resolve))) {
-        linked.get(themeId)?.[pi]?.push({ transcriptId: tr.id, statementId: st.id, lineLabel, citation: `${pseudonym}, ${lineLabel}`, text: st.text });
+        linked.get(themeId)?.[pi]?.push({ transcriptId: tr.id, statementId: st.id, lineLabel, citation: `${pseudonym}, ${lineLabel}`, text: st.text, key: keyed.has(keyQuoteKey(themeId, 'statement', st.id)) });
       }
     }
   }
@@ -180,7 +194,7 @@ export function tableOfThemes(input: TableInput): ThemeTable {
   const of = reconciled + pending.length;
   const required = requiredParticipants(input.rule, of);
   const rows: ThemeRow[] = live.map((t) => {
-    const lists = own.get(t.id) ?? [];
+    const lists = (own.get(t.id) ?? []).map((l) => l.map((e) => (e.codingIds.some((id) => keyed.has(keyQuoteKey(t.id, 'extract', id))) ? { ...e, key: true } : e)));
     const tot = totals.get(t.id) ?? [];
     const cells = participants.map((p, pi): Cell => ({ participantId: p.id, pseudonym: p.pseudonym, count: lists[pi]?.length ?? 0, total: tot[pi] ?? 0, extracts: lists[pi] ?? [], statements: linked.get(t.id)?.[pi] ?? [] }));
     const present = cells.filter((c) => c.total > 0).length;
@@ -206,13 +220,14 @@ export function tableOfThemes(input: TableInput): ThemeTable {
     rows,
     provisional: input.transcripts.some((t) => !t.final),
     omitted,
+    view: DEFAULT_TABLE_VIEW,
   };
 }
 
 function extractOf(tr: TableTranscript, pseudonym: string, codingIds: readonly string[], start: number, end: number): Extract {
   const lines = citeLines(tr.text, tr.lines, start, end);
   const lineLabel = formatLineRange(lines);
-  return { transcriptId: tr.id, codingId: codingIds[0]!, codingIds, start, end, lines, lineLabel, citation: `${pseudonym}, ${lineLabel}`, quote: quoteOf(tr.text, start, end) };
+  return { transcriptId: tr.id, codingId: codingIds[0]!, codingIds, start, end, lines, lineLabel, citation: `${pseudonym}, ${lineLabel}`, quote: quoteOf(tr.text, start, end), key: false };
 }
 
 /**

@@ -8,7 +8,7 @@ import { joinStudy } from '../helpers/http';
 
 type Role = 'lead' | 'owner' | 'other' | 'auditor' | 'outsider' | 'anonymous';
 type Outcome = 'write' | 'read' | 'none' | 'unauthenticated';
-type Doc = 'codebook' | 'privateCodebook' | 'journal' | 'codebookMap' | 'layer' | 'consensus' | 'discussion';
+type Doc = 'codebook' | 'privateCodebook' | 'journal' | 'codebookMap' | 'writeup' | 'layer' | 'consensus' | 'discussion';
 type Phase = 'coding' | 'reconciling' | 'final';
 type Mode = 'open' | 'blind';
 
@@ -48,6 +48,14 @@ const MATRIX: Array<[Doc, Phase, Mode, [Outcome, Outcome, Outcome, Outcome, Outc
   ['codebookMap', 'reconciling', 'open', [R, R, R, R, N, U]],
   ['codebookMap', 'final', 'open', [R, R, R, R, N, U]],
   ['codebookMap', 'final', 'blind', [R, R, R, R, N, U]],
+  // The write-up of the table of themes (key quotes, order): every member reads it as they read
+  // the table, in every phase and mode; written by the server only (the lead's REST commands).
+  ['writeup', 'coding', 'open', [R, R, R, R, N, U]],
+  ['writeup', 'coding', 'blind', [R, R, R, R, N, U]],
+  ['writeup', 'reconciling', 'blind', [R, R, R, R, N, U]],
+  ['writeup', 'reconciling', 'open', [R, R, R, R, N, U]],
+  ['writeup', 'final', 'open', [R, R, R, R, N, U]],
+  ['writeup', 'final', 'blind', [R, R, R, R, N, U]],
   ['layer', 'coding', 'open', [R, W, R, R, N, U]],
   ['layer', 'coding', 'blind', [N, W, N, R, N, U]],
   ['layer', 'reconciling', 'open', [R, R, R, R, N, U]],
@@ -148,6 +156,7 @@ for (const dialect of testDialects()) {
       expect(await authorsOf('consensus')).toEqual([f.users.lead!.id]);
       expect(await authorsOf('discussion')).toEqual([]);
       expect(await authorsOf('codebookMap')).toEqual([]);
+      expect(await authorsOf('writeup')).toEqual([]);
     });
 
     it('follows the codebook phase: coders write only while it is open, nobody once final', async () => {
@@ -190,6 +199,7 @@ for (const dialect of testDialects()) {
       expect(await row('privateCodebook', 'independent')).toEqual([N, W, N, R, N]);
       expect(await row('journal', 'independent')).toEqual([N, W, N, R, N]);
       expect(await row('codebookMap', 'independent')).toEqual([N, N, N, R, N]);
+      expect(await row('writeup', 'independent')).toEqual([R, R, R, R, N]);
       expect(await row('codebook', 'independent')).toEqual([W, R, R, R, N]);
       // Only a lead reveals; a coder's attempt is refused and changes nothing.
       const refused = await g.api('owner').post(`/api/studies/${g.studyId}/themes/reveal`, {});

@@ -184,6 +184,7 @@ export const docs = {
   privateCodebook: (f: StudyFixture, owner = 'owner') => `studies/${f.studyId}/codebooks/${f.users[owner]!.id}`,
   journal: (f: StudyFixture, owner = 'owner') => `studies/${f.studyId}/journals/${f.users[owner]!.id}`,
   codebookMap: (f: StudyFixture) => `studies/${f.studyId}/codebookMap`,
+  writeup: (f: StudyFixture) => `studies/${f.studyId}/writeup`,
   layer: (f: StudyFixture, owner = 'owner') => `transcripts/${f.transcriptId}/layers/${f.users[owner]!.id}`,
   consensus: (f: StudyFixture) => `transcripts/${f.transcriptId}/consensus`,
   discussion: (f: StudyFixture) => `transcripts/${f.transcriptId}/discussion`,

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import type { CaseTable } from '../../../shared/reconcile';
+import { type CaseTable, themeHeading } from '../../../shared/reconcile';
 import { api } from '../api';
 import { Link } from '../router';
 import { ExportLinks } from './exportLinks';
@@ -24,7 +24,7 @@ export function CaseView({ participantId }: { participantId: string }) {
       ) : (
         <table className="grid tt case" aria-label="personal themes">
           <thead>
-            <tr><th scope="col">Theme</th><th scope="col">Extracts</th></tr>
+            <tr><th scope="col">{themeHeading(table.levels, table.rows)}</th><th scope="col">Extracts</th></tr>
           </thead>
           <tbody>
             {table.rows.map((r) => (

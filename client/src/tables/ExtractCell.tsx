@@ -1,15 +1,33 @@
-import type { Cell } from '../../../shared/reconcile';
+import type { Cell, EvidenceKind } from '../../../shared/reconcile';
 import { Link } from '../router';
 
 /** Extracts shown before "n more": a cell must stay scannable across a row of participants. */
 const SHOWN = 2;
 
-/** One participant's extracts for one theme, each with its citation linking to the lines. */
-export function ExtractCell({ cell, showExtracts }: { cell: Cell; showExtracts: boolean }) {
-  if (cell.total === 0) return <td className="tt-cell empty" aria-label={`${cell.pseudonym}: absent`} />;
+/** Marks or unmarks a key quote; present only for the study's lead (the server decides too). */
+export type MarkKey = (kind: EvidenceKind, evidenceId: string, key: boolean) => void;
+
+/** The key-quote mark of one piece of evidence: a toggle for the lead, a badge for every other reader. */
+function KeyMark({ isKey, onMark, what }: { isKey: boolean; onMark: ((key: boolean) => void) | undefined; what: string }) {
+  if (!onMark) return isKey ? <span className="tt-key" title="key quote">★ key quote</span> : null;
+  return (
+    <button type="button" className={isKey ? 'tt-key-toggle on' : 'tt-key-toggle'} aria-pressed={isKey} aria-label={`key quote: ${what}`} title={isKey ? 'Key quote (click to unmark)' : 'Mark as a key quote'} onClick={() => onMark(!isKey)}>
+      {isKey ? '★' : '☆'}
+    </button>
+  );
+}
+
+/**
+ * One participant's evidence for one theme: the extracts, each with its citation linking to the
+ * lines, and the experiential statements linked to the theme; key quotes are starred (and, for
+ * the lead, starred or unstarred here).
+ */
+export function ExtractCell({ cell, showExtracts, onMarkKey }: { cell: Cell; showExtracts: boolean; onMarkKey?: MarkKey | undefined }) {
+  if (cell.total === 0 && cell.statements.length === 0) return <td className="tt-cell empty" aria-label={`${cell.pseudonym}: absent`} />;
   const quote = (e: Cell['extracts'][number]) => (
-    <li key={e.codingId}>
-      <q>{e.quote}</q> <Link to={`/transcripts/${e.transcriptId}#l-${e.lines.first}`} className="cite">({e.citation})</Link>
+    <li key={e.codingId} className={e.key ? 'key' : undefined}>
+      <q>{e.quote}</q> <Link to={`/transcripts/${e.transcriptId}#l-${e.lines.first}`} className="cite">({e.citation})</Link>{' '}
+      <KeyMark isKey={e.key} what={e.citation} onMark={onMarkKey && ((key) => onMarkKey('extract', e.codingId, key))} />
     </li>
   );
   return (
@@ -27,6 +45,16 @@ export function ExtractCell({ cell, showExtracts }: { cell: Cell; showExtracts: 
             </details>
           )}
         </>
+      )}
+      {showExtracts && cell.statements.length > 0 && (
+        <ul className="tt-statements" aria-label={`experiential statements of ${cell.pseudonym}`}>
+          {cell.statements.map((st) => (
+            <li key={st.statementId} className={st.key ? 'key' : undefined}>
+              {st.text} <span className="cite muted">({st.citation})</span>{' '}
+              <KeyMark isKey={st.key} what={`statement ${st.citation}`} onMark={onMarkKey && ((key) => onMarkKey('statement', st.statementId, key))} />
+            </li>
+          ))}
+        </ul>
       )}
     </td>
   );

@@ -1,10 +1,13 @@
-import { useEffect, useState } from 'react';
-import type { ThemeTable } from '../../../shared/reconcile';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { writeupDocName } from '../../../shared/docNames';
+import { type EvidenceKind, type TableEvidence, type ThemeTable, themeHeading } from '../../../shared/reconcile';
 import { api, type Study } from '../api';
 import { Link } from '../router';
+import { useDoc } from '../workspace/useDoc';
 import { CaseView } from './CaseView';
 import { ExportLinks } from './exportLinks';
 import { ExtractCell } from './ExtractCell';
+import { ThemeRowHeader, afterIdForDrop } from './ThemeRowHeader';
 import { unwrapTable } from './unwrap';
 
 /**
@@ -13,17 +16,48 @@ import { unwrapTable } from './unwrap';
  * recurrence of each theme against the study's rule, flagged where it falls short. The server
  * computes it; this page lays it out and links the exports. `?case=<participant>` shows one
  * participant's personal themes instead.
+ * The write-up (issue 15 item 5): the lead stars key quotes and orders the themes within their
+ * parents (buttons, Alt+Up/Down, drag); every reader sees it live (the server-written
+ * `studies/<sid>/writeup` document: any change refetches the table), and every reader may show
+ * the key quotes only and hide the themes without evidence, choices the export links carry.
  */
 export function TableOfThemesPage({ studyId }: { studyId: string }) {
   const [table, setTable] = useState<ThemeTable | null>(null);
   const [study, setStudy] = useState<Study | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [showExtracts, setShowExtracts] = useState(true);
+  const [evidence, setEvidence] = useState<TableEvidence>('all');
+  const [hideUnused, setHideUnused] = useState(false);
+  const [failure, setFailure] = useState<string | null>(null);
   const [caseId, setCaseId] = useState<string | null>(() => new URLSearchParams(window.location.search).get('case'));
+  const dragged = useRef<string | null>(null);
+  // The view's choices, as the export links carry them too (defaults left out).
+  const query = `${evidence === 'key' ? '&evidence=key' : ''}${hideUnused ? '&unused=hide' : ''}`;
+  const live = useDoc(writeupDocName(studyId));
+  const load = useCallback(
+    () => api('GET', `/api/studies/${studyId}/themes/table?format=json${query}`).then((r) => setTable(unwrapTable<ThemeTable>(r)), (e: unknown) => setError(e instanceof Error ? e.message : 'cannot load the table of themes')),
+    [studyId, query],
+  );
   useEffect(() => {
-    api('GET', `/api/studies/${studyId}/themes/table?format=json`).then((r) => setTable(unwrapTable<ThemeTable>(r)), (e: unknown) => setError(e instanceof Error ? e.message : 'cannot load the table of themes'));
+    void load();
+  }, [load, live.version]);
+  useEffect(() => {
     void api<{ study: Study }>('GET', `/api/studies/${studyId}`).then((r) => setStudy(r.study), () => undefined);
   }, [studyId]);
+  const lead = study?.role === 'lead';
+  const act = (path: string, body: unknown) => {
+    setFailure(null);
+    api('POST', `/api/studies/${studyId}/themes/table/${path}`, body).then(load, (e: unknown) => setFailure(e instanceof Error ? e.message : 'the change was refused'));
+  };
+  const markKey = (themeId: string) => (kind: EvidenceKind, evidenceId: string, key: boolean) => act('key-quotes', { themeId, kind, evidenceId, key });
+  const moveTheme = (themeId: string, afterId: string | null) => act('order', { themeId, afterId });
+  // Each theme's visible siblings in the write-up order: what the move controls step through.
+  const siblings = useMemo(() => {
+    const byParent = new Map<string | null, string[]>();
+    for (const r of table?.rows ?? []) byParent.set(r.parentId, [...(byParent.get(r.parentId) ?? []), r.themeId]);
+    return byParent;
+  }, [table]);
+  const parentOf = (id: string | null) => table?.rows.find((r) => r.themeId === id)?.parentId;
   const chooseCase = (id: string | null) => {
     window.history.replaceState(null, '', id ? `${window.location.pathname}?case=${encodeURIComponent(id)}` : window.location.pathname);
     setCaseId(id);
@@ -53,10 +87,21 @@ export function TableOfThemesPage({ studyId }: { studyId: string }) {
         <CaseView participantId={caseId} />
       ) : (
         <>
-          <ExportLinks base={`/api/studies/${studyId}/themes/table`} label="Export the table" />
-          <label className="check">
-            <input type="checkbox" checked={showExtracts} onChange={(e) => setShowExtracts(e.target.checked)} /> Show extracts
-          </label>
+          <ExportLinks base={`/api/studies/${studyId}/themes/table`} label="Export the table" query={query} />
+          <div className="tt-options" role="group" aria-label="what the table shows">
+            <label className="check">
+              <input type="checkbox" checked={showExtracts} onChange={(e) => setShowExtracts(e.target.checked)} /> Show extracts
+            </label>
+            <label className="check">
+              <input type="checkbox" checked={evidence === 'key'} onChange={(e) => setEvidence(e.target.checked ? 'key' : 'all')} /> Key quotes only
+            </label>
+            <label className="check">
+              <input type="checkbox" checked={hideUnused} onChange={(e) => setHideUnused(e.target.checked)} /> Hide themes without evidence
+            </label>
+          </div>
+          {table.view.hiddenThemes > 0 && <p className="muted small" data-testid="hidden-themes">{table.view.hiddenThemes} theme{table.view.hiddenThemes === 1 ? '' : 's'} without evidence hidden.</p>}
+          {lead && <p className="muted small">Star the key quotes of each theme (☆); order the themes for the write-up with the arrows, Alt+Up/Down, or by dragging a row onto another under the same parent. Every export follows.</p>}
+          {failure && <p className="error" role="alert">{failure}</p>}
           <p className="muted small">Each cell counts the participant’s extracts for the theme; “1 (4)” means 1 for the theme itself and 4 with its sub-themes, which is what recurrence counts.</p>
           {table.rows.length === 0 ? (
             <p className="muted">No themes yet.</p>
@@ -65,19 +110,37 @@ export function TableOfThemesPage({ studyId }: { studyId: string }) {
               <table className="grid tt" aria-label="table of themes">
                 <thead>
                   <tr>
-                    <th scope="col">Theme</th>
+                    <th scope="col">{themeHeading(table.levels, table.rows)}</th>
                     {table.participants.map((p) => <th key={p.id} scope="col">{p.pseudonym}</th>)}
                     <th scope="col">Recurrence</th>
                   </tr>
                 </thead>
                 <tbody>
                   {table.rows.map((r) => (
-                    <tr key={r.themeId} className={`depth-${r.depth}${r.recurrence.recurrent ? '' : ' short'}`} data-theme={r.label}>
-                      <th scope="row" style={{ paddingLeft: `${0.7 + (r.depth - 1) * 1.2}rem` }}>
-                        <span className="tt-level">{r.levelName}</span>
-                        <span className="tt-label" title={r.description || undefined}>{r.label}</span>
-                      </th>
-                      {r.cells.map((c) => <ExtractCell key={c.participantId} cell={c} showExtracts={showExtracts} />)}
+                    <tr
+                      key={r.themeId}
+                      className={`depth-${r.depth}${r.recurrence.recurrent ? '' : ' short'}`}
+                      data-theme={r.label}
+                      draggable={lead}
+                      onDragStart={lead ? (e) => {
+                        dragged.current = r.themeId;
+                        e.dataTransfer.effectAllowed = 'move';
+                        e.dataTransfer.setData('text/plain', r.label);
+                      } : undefined}
+                      onDragOver={lead ? (e) => {
+                        // Only a sibling takes the drop: the write-up order is within a parent.
+                        if (dragged.current && dragged.current !== r.themeId && parentOf(dragged.current) === r.parentId) e.preventDefault();
+                      } : undefined}
+                      onDrop={lead ? (e) => {
+                        e.preventDefault();
+                        const from = dragged.current;
+                        dragged.current = null;
+                        const after = from ? afterIdForDrop(siblings.get(r.parentId) ?? [], from, r.themeId) : undefined;
+                        if (from && after !== undefined) moveTheme(from, after);
+                      } : undefined}
+                    >
+                      <ThemeRowHeader row={r} siblings={siblings.get(r.parentId) ?? []} onMove={lead ? moveTheme : undefined} />
+                      {r.cells.map((c) => <ExtractCell key={c.participantId} cell={c} showExtracts={showExtracts} onMarkKey={lead ? markKey(r.themeId) : undefined} />)}
                       <td className={r.recurrence.recurrent ? 'tt-rec ok' : 'tt-rec short'} data-testid="recurrence">
                         <span title={r.recurrence.label}>{r.recurrence.present}/{r.recurrence.of}</span>
                         {r.recurrence.pending > 0 && <span className="small muted"> ({r.recurrence.label})</span>}

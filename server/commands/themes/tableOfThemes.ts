@@ -1,5 +1,5 @@
 import { readLayer } from '../../../shared/coding';
-import { type CaseTable, type StudyThemeTable, type TableTranscript, type ThemeTable, caseTable, tableOfThemes } from '../../../shared/reconcile';
+import { type CaseTable, type StudyThemeTable, type TableTranscript, type ThemeTable, caseTable, readWriteup, tableOfThemes } from '../../../shared/reconcile';
 import { notFound } from '../../errors';
 import { docVersion } from '../../ydocs/docVersion';
 import { withDocs } from '../../ydocs/withDoc';
@@ -10,7 +10,7 @@ import { findParticipant, listParticipants } from '../../store/participants';
 import type { Study } from '../../store/studies';
 import { type TranscriptMeta, findTranscript, listTranscripts } from '../../store/transcripts';
 import { type Actor, authorizeStudy } from '../access/actor';
-import { type DocRef, consensusDocName, docName } from '../../../shared/docNames';
+import { type DocRef, consensusDocName, docName, writeupDocName } from '../../../shared/docNames';
 import { decideAccess } from '../../../shared/access';
 import { layerOwners } from '../../store/layerDocs';
 import { type ThemeViewer, loadKeyedThemeTree, viewerOf } from '../layers/studyLayers';
@@ -47,14 +47,15 @@ const studyInfo = (study: Study) => ({ id: study.id, title: study.title, codeboo
  * Tables computed once per state of their inputs (issue 15, performance): a study of 16
  * participants has 9,600 consensus extracts, each cited and quoted, and every member's screen
  * reads the table. The key names every input: the theme tree's documents and versions (so the
- * private codebooks the viewer may read), the layers read and their versions, the transcripts in
+ * private codebooks the viewer may read), the layers read and the write-up document, with their versions, the transcripts in
  * the analysis (phase, title, participant, text hash), the participants' pseudonyms and the
  * recurrence rule. Any change of one is a new key. Entries are promises, so concurrent requests
  * for one state compute it once.
  */
 const tables = new StateMemo<Promise<ThemeTable>>(8);
 
-async function computeTable(s: Services, study: Study, viewer: ThemeViewer): Promise<ThemeTable> {
+/** The whole table (every theme, all evidence) as `viewer` may see it; exports narrow it with viewTable. */
+export async function computeTable(s: Services, study: Study, viewer: ThemeViewer): Promise<ThemeTable> {
   const { key: treeKey, tree } = await loadKeyedThemeTree(s, study.id, viewer);
   const metas = (await listTranscripts(s.db, study.id)).filter((t) => t.phase !== 'coding');
   const all = (await listParticipants(s.db, study.id)).map((p) => ({ id: p.id, pseudonym: p.pseudonym }));
@@ -64,20 +65,21 @@ async function computeTable(s: Services, study: Study, viewer: ThemeViewer): Pro
   // evidence beside the extracts. The layers are read (and validated) only when the table is not
   // kept for this state; their names and versions are part of the key.
   const sources = await Promise.all(metas.map((m) => tableSources(s, viewer, m)));
-  const { key, read } = await withDocs(s, sources.flat(), (docs) => {
+  // The write-up document (key quotes, write-up order) first, then the layers.
+  const { key, read } = await withDocs(s, [writeupDocName(study.id), ...sources.flat()], (docs) => {
     const k = JSON.stringify([treeKey, study.recurrenceRule, all, metas.map((m) => [m.id, m.phase, m.title, m.participantId, m.sha256]), sources, docs.map((d) => docVersion(d))]);
     if (tables.get(k)) return { key: k, read: null };
-    let at = 0;
+    let at = 1;
     const layers = metas.map((m, i) => {
       const read = docs.slice(at, (at += sources[i]!.length)).map((doc) => readLayer(doc, m.length));
       return { codings: read.at(-1)!.codings, statements: read.flatMap((l) => l.statements) };
     });
-    return { key: k, read: layers };
+    return { key: k, read: { layers, writeup: readWriteup(docs[0]!) } };
   });
   const kept = tables.get(key);
   if (kept) return kept;
   if (!read) return computeTable(s, study, viewer); // dropped from the memo meanwhile: read again
-  const computing = buildTable(s, study, tree, metas, all, read);
+  const computing = buildTable(s, study, tree, metas, all, read.layers, read.writeup);
   tables.set(key, computing);
   computing.catch(() => tables.delete(key));
   return computing;
@@ -91,7 +93,7 @@ async function tableSources(s: Services, viewer: ThemeViewer, meta: TranscriptMe
   return [...coders.map(docName), consensusDocName(meta.id)];
 }
 
-async function buildTable(s: Services, study: Study, tree: ThemeTree, metas: readonly TranscriptMeta[], all: ReadonlyArray<{ id: string; pseudonym: string }>, layers: ReadonlyArray<Pick<TableTranscript, 'codings' | 'statements'>>): Promise<ThemeTable> {
+async function buildTable(s: Services, study: Study, tree: ThemeTree, metas: readonly TranscriptMeta[], all: ReadonlyArray<{ id: string; pseudonym: string }>, layers: ReadonlyArray<Pick<TableTranscript, 'codings' | 'statements'>>, writeup: ReturnType<typeof readWriteup>): Promise<ThemeTable> {
   const transcripts: TableTranscript[] = [];
   for (const [i, meta] of metas.entries()) {
     const row = await findTranscript(s.db, meta.id);
@@ -103,5 +105,5 @@ async function buildTable(s: Services, study: Study, tree: ThemeTree, metas: rea
   const participants = all.filter((p) => inAnalysis.has(p.id));
   // Recurrence counts every participant; those still in coding are pending, not absent.
   const pending = all.filter((p) => !inAnalysis.has(p.id));
-  return tableOfThemes({ tree, participants, pending, transcripts, rule: study.recurrenceRule });
+  return tableOfThemes({ tree, participants, pending, transcripts, rule: study.recurrenceRule, writeup });
 }

@@ -1,8 +1,9 @@
-import { AuditExportQuery, ExportQuery } from '../../../shared/reconcile';
+import { AuditExportQuery, ExportQuery, KeyQuoteRequest, TableExportQuery, WriteupOrderRequest, viewTable } from '../../../shared/reconcile';
 import { exportAuditTrail } from '../../commands/audit/auditTrail';
 import { logExportEvent } from '../../commands/audit/exportEvent';
 import { reconciliationRecord } from '../../commands/reconcile/record';
 import { participantThemes, studyThemeTable } from '../../commands/themes/tableOfThemes';
+import { markKeyQuote, reorderWriteup } from '../../commands/reconcile/writeup';
 import { fileStem } from '../../../shared/fileName';
 import { CONTENT_TYPES } from '../../commands/interchange/render/exportFile';
 import { download } from '../download';
@@ -14,17 +15,36 @@ export const exportRoutes = () => [
   route({
     method: 'get',
     path: '/api/studies/:sid/themes/table',
-    summary: 'Table of themes from the consensus layers: hierarchy x participants, extracts with line references, recurrence (json, md, csv, html, docx)',
+    summary: 'Table of themes from the consensus layers: hierarchy (in the write-up order) x participants, extracts and statements with line references and key quotes, recurrence (json, md, csv, html, docx); evidence=all|key, unused=show|hide',
     tag: 'reconciliation',
     auth: 'session',
-    query: ExportQuery,
+    query: TableExportQuery,
     handler: async ({ c, s, actor, params, query }) => {
-      const data = await studyThemeTable(s, actor, params.sid);
+      const whole = await studyThemeTable(s, actor, params.sid);
+      const data = { ...whole, table: viewTable(whole.table, query) };
       // The table object is kept per state of its inputs (commands/themes/tableOfThemes.ts), so its JSON is too.
       if (query.format === 'json') return preparedJson(data.table, JSON.stringify(data.study), () => data, c.req.header('accept-encoding'));
       await logExportEvent(s, actor, params.sid, 'table-of-themes', query.format);
       return download(await renderThemeTable(query.format, data, s.now()));
     },
+  }),
+  route({
+    method: 'post',
+    path: '/api/studies/:sid/themes/table/key-quotes',
+    summary: "Marks or unmarks an extract or a statement of a theme as a key quote for the write-up (the study's leads; audited)",
+    tag: 'reconciliation',
+    auth: 'session',
+    body: KeyQuoteRequest,
+    handler: async ({ s, actor, params, body }) => markKeyQuote(s, actor, params.sid, body),
+  }),
+  route({
+    method: 'post',
+    path: '/api/studies/:sid/themes/table/order',
+    summary: 'Moves a theme within its parent in the write-up order every export of the table uses (the study\'s leads; audited)',
+    tag: 'reconciliation',
+    auth: 'session',
+    body: WriteupOrderRequest,
+    handler: async ({ s, actor, params, body }) => reorderWriteup(s, actor, params.sid, body),
   }),
   route({
     method: 'get',

@@ -1,11 +1,16 @@
 import type { CaseTable, ThemeTable } from '../../../../shared/reconcile';
 import { csvDocument } from '../../../../shared/csv';
 
-const HEADER = ['level', 'theme', 'theme_id', 'depth', 'participant', 'count', 'total', 'present', 'required', 'recurrent', 'reconciled', 'of', 'citation', 'lines', 'quote'];
+// Column names are field names for R or a spreadsheet, stable across studies; the study's
+// terminology is in the `level` column's values.
+const HEADER = ['level', 'theme', 'theme_id', 'depth', 'participant', 'count', 'total', 'present', 'required', 'recurrent', 'reconciled', 'of', 'citation', 'lines', 'quote', 'evidence', 'key_quote'];
 
 /**
- * Long format, one row per extract (what a spreadsheet or R can pivot); a theme without any
- * extract still gets one row, so the hierarchy and its recurrence are complete.
+ * Long format, one row per piece of evidence (what a spreadsheet or R can pivot): each extract
+ * (`evidence` = extract, `quote` its text), then each linked experiential statement (`evidence` =
+ * statement, `quote` the statement); a theme without any still gets one row, so the hierarchy
+ * and its recurrence are complete. The rows are those of the view (key quotes only, unused
+ * themes hidden) and in the write-up order.
  */
 export function themeTableCsv(table: ThemeTable): string {
   const rows: Array<Array<string | number | boolean>> = [];
@@ -14,12 +19,12 @@ export function themeTableCsv(table: ThemeTable): string {
     const rec = [r.recurrence.present, r.recurrence.required, r.recurrence.recurrent, r.recurrence.reconciled, r.recurrence.of] as const;
     let wrote = false;
     for (const c of r.cells) {
-      for (const e of c.extracts) {
-        rows.push([...base, c.pseudonym, c.count, c.total, ...rec, e.citation, e.lineLabel, e.quote]);
-        wrote = true;
-      }
+      const cellBase = [...base, c.pseudonym, c.count, c.total, ...rec] as const;
+      for (const e of c.extracts) rows.push([...cellBase, e.citation, e.lineLabel, e.quote, 'extract', e.key]);
+      for (const st of c.statements) rows.push([...cellBase, st.citation, st.lineLabel, st.text, 'statement', st.key]);
+      wrote ||= c.extracts.length + c.statements.length > 0;
     }
-    if (!wrote) rows.push([...base, '', 0, r.total, ...rec, '', '', '']);
+    if (!wrote) rows.push([...base, '', 0, r.total, ...rec, '', '', '', '', '']);
   }
   return csvDocument(HEADER, rows);
 }

@@ -1,11 +1,11 @@
-import type { CaseTable, ThemeTable } from '../../../../shared/reconcile';
+import { type CaseTable, KEY_QUOTE_MARK, type ThemeTable, evidenceByTheme, themeHeading, viewNote } from '../../../../shared/reconcile';
 import { cell, heading, packDocument, paragraph, table } from './docx';
 import { isoDate } from './exportFile';
 
 /** The table of themes as a Word document: the grid as a real table, then the extracts. */
 export function themeTableDocx(title: string, t: ThemeTable, generatedAt: number): Promise<Uint8Array> {
   const grid = table(
-    ['Level', 'Theme', ...t.participants.map((p) => p.pseudonym), 'Recurrence'],
+    ['Level', themeHeading(t.levels, t.rows), ...t.participants.map((p) => p.pseudonym), 'Recurrence'],
     t.rows.map((r) => [
       cell(r.levelName),
       cell(r.label, { bold: r.depth === 1, indent: r.depth - 1 }),
@@ -13,10 +13,16 @@ export function themeTableDocx(title: string, t: ThemeTable, generatedAt: number
       cell(`${r.recurrence.present}/${r.recurrence.of}${r.recurrence.pending ? ` (${r.recurrence.pending} pending)` : ''}${r.recurrence.recurrent ? '' : ' (short)'}`),
     ]),
   );
-  const extracts = t.rows.filter((r) => r.count > 0).flatMap((r) => [heading(`${r.label} (${r.levelName})`, 3), ...r.cells.flatMap((c) => c.extracts.map((e) => paragraph(`“${e.quote}” (${e.citation})`, { italics: true })))]);
+  const mark = (e: { key: boolean }) => (e.key ? ` (${KEY_QUOTE_MARK})` : '');
+  const extracts = evidenceByTheme(t).flatMap(({ row: r, extracts: quoted, statements }) => [
+    heading(`${r.label} (${r.levelName})`, 3),
+    ...quoted.map((e) => paragraph(`“${e.quote}” (${e.citation})${mark(e)}`, { italics: true })),
+    ...(statements.length ? [paragraph('Experiential statements:'), ...statements.map((st) => paragraph(`${st.text} (${st.citation})${mark(st)}`))] : []),
+  ]);
+  const note = viewNote(t.view);
   return packDocument(`Table of themes: ${title}`, [
     heading(`Table of themes: ${title}`),
-    paragraph(`Generated ${isoDate(generatedAt)} from the consensus layers.${t.provisional ? ' Provisional: some transcripts are not final.' : ''} Recurrence rule: ${t.rule.description} (${t.rule.required} of ${t.rule.of}).`),
+    paragraph(`Generated ${isoDate(generatedAt)} from the consensus layers.${t.provisional ? ' Provisional: some transcripts are not final.' : ''} Recurrence rule: ${t.rule.description} (${t.rule.required} of ${t.rule.of}).${note ? ` ${note}` : ''}`),
     grid,
     heading('Extracts', 2),
     ...extracts,
@@ -28,7 +34,7 @@ export function caseTableDocx(title: string, t: CaseTable, generatedAt: number):
     heading(`Personal themes of ${t.participant.pseudonym}: ${title}`),
     paragraph(`Generated ${isoDate(generatedAt)} from the consensus layers.${t.provisional ? ' Provisional.' : ''}`),
     table(
-      ['Level', 'Theme', 'Codings', 'Extracts'],
+      ['Level', themeHeading(t.levels, t.rows), 'Codings', 'Extracts'],
       t.rows.map((r) => [cell(r.levelName), cell(r.label, { indent: r.depth - 1 }), cell(String(r.cell.count)), cell(r.cell.extracts.map((e) => `“${e.quote}” (${e.lineLabel})`))]),
     ),
   ]);

@@ -1,10 +1,10 @@
-import type { CaseTable, ThemeTable } from '../../../../shared/reconcile';
+import { type CaseTable, KEY_QUOTE_MARK, type ThemeTable, evidenceByTheme, themeHeading, viewNote } from '../../../../shared/reconcile';
 import { isoDate } from './exportFile';
 import { escapeHtml as h, htmlPage } from './html';
 
 /** The table of themes as a print-ready HTML appendix. */
 export function themeTableHtml(title: string, table: ThemeTable, generatedAt: number): string {
-  const head = `<tr><th>Level</th><th>Theme</th>${table.participants.map((p) => `<th>${h(p.pseudonym)}</th>`).join('')}<th>Recurrence</th></tr>`;
+  const head = `<tr><th>Level</th><th>${h(themeHeading(table.levels, table.rows))}</th>${table.participants.map((p) => `<th>${h(p.pseudonym)}</th>`).join('')}<th>Recurrence</th></tr>`;
   const rows = table.rows
     .map((r) => {
       const cells = r.cells.map((c) => `<td>${c.count ? `<strong>${c.count}</strong><br>${c.extracts.map((e) => h(e.citation)).join('<br>')}` : c.total ? `<span class="muted">(${c.total} below)</span>` : ''}</td>`).join('');
@@ -12,12 +12,17 @@ export function themeTableHtml(title: string, table: ThemeTable, generatedAt: nu
       return `<tr class="level-${r.depth}"><td>${h(r.levelName)}</td><td class="theme" style="padding-left:${(r.depth - 1) * 1.2 + 0.4}em">${h(r.label)}</td>${cells}${rec}</tr>`;
     })
     .join('\n');
-  const extracts = table.rows
-    .filter((r) => r.count > 0)
-    .map((r) => `<h3>${h(r.label)} <span class="muted">(${h(r.levelName)})</span></h3>\n${r.cells.flatMap((c) => c.extracts.map((e) => `<blockquote>&ldquo;${h(e.quote)}&rdquo; <span class="muted">(${h(e.citation)})</span></blockquote>`)).join('\n')}`)
+  const mark = (e: { key: boolean }) => (e.key ? ` <strong class="key">(${KEY_QUOTE_MARK})</strong>` : '');
+  const extracts = evidenceByTheme(table)
+    .map(({ row: r, extracts: quoted, statements }) => {
+      const quotes = quoted.map((e) => `<blockquote>&ldquo;${h(e.quote)}&rdquo; <span class="muted">(${h(e.citation)})</span>${mark(e)}</blockquote>`);
+      const said = statements.length ? [`<p><em>Experiential statements:</em></p>`, `<ul class="statements">${statements.map((st) => `<li>${h(st.text)} <span class="muted">(${h(st.citation)})</span>${mark(st)}</li>`).join('')}</ul>`] : [];
+      return [`<h3>${h(r.label)} <span class="muted">(${h(r.levelName)})</span></h3>`, ...quotes, ...said].join('\n');
+    })
     .join('\n');
+  const note = viewNote(table.view);
   const body = `<h1>Table of themes: ${h(title)}</h1>
-<p class="muted">Generated ${h(isoDate(generatedAt))} from the consensus layers.${table.provisional ? ' <strong>Provisional</strong>: some transcripts are not final.' : ''} Recurrence rule: ${h(table.rule.description)} (${table.rule.required} of ${table.rule.of}).</p>
+<p class="muted">Generated ${h(isoDate(generatedAt))} from the consensus layers.${table.provisional ? ' <strong>Provisional</strong>: some transcripts are not final.' : ''} Recurrence rule: ${h(table.rule.description)} (${table.rule.required} of ${table.rule.of}).${note ? ` ${h(note)}` : ''}</p>
 <table><thead>${head}</thead><tbody>
 ${rows}
 </tbody></table>
@@ -32,7 +37,7 @@ export function caseTableHtml(title: string, table: CaseTable, generatedAt: numb
     .join('\n');
   const body = `<h1>Personal themes of ${h(table.participant.pseudonym)}: ${h(title)}</h1>
 <p class="muted">Generated ${h(isoDate(generatedAt))} from the consensus layers.${table.provisional ? ' <strong>Provisional</strong>.' : ''}</p>
-<table><thead><tr><th>Level</th><th>Theme</th><th>Codings</th><th>Extracts</th></tr></thead><tbody>
+<table><thead><tr><th>Level</th><th>${h(themeHeading(table.levels, table.rows))}</th><th>Codings</th><th>Extracts</th></tr></thead><tbody>
 ${rows}
 </tbody></table>`;
   return htmlPage(`Personal themes of ${table.participant.pseudonym}`, body);

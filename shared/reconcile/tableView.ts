@@ -1,0 +1,109 @@
+import { z } from 'zod';
+import { EXPORT_FORMATS } from './requests';
+import type { Extract, StatementEvidence, ThemeRow, ThemeTable } from './tableOfThemes';
+
+/**
+ * How the table of themes is shown and exported (issue 15 item 5): all evidence or the key quotes
+ * only, and every live theme or only those with evidence. The screen and every export format take
+ * the same two choices as query parameters. Defaults: all evidence, every theme shown: a theme
+ * nobody's data supports is a finding of the table too (recurrence 0 of n), so hiding it is the
+ * writer's choice, never the default (docs/reconciliation.md).
+ */
+export const TABLE_EVIDENCE = ['all', 'key'] as const;
+export type TableEvidence = (typeof TABLE_EVIDENCE)[number];
+export const TABLE_UNUSED = ['show', 'hide'] as const;
+export type TableUnused = (typeof TABLE_UNUSED)[number];
+
+export interface TableView {
+  readonly evidence: TableEvidence;
+  readonly unused: TableUnused;
+  /** Themes left out because neither they nor their sub-themes have any evidence. */
+  readonly hiddenThemes: number;
+}
+
+export const DEFAULT_TABLE_VIEW: TableView = { evidence: 'all', unused: 'show', hiddenThemes: 0 };
+
+export const TableExportQuery = z.strictObject({
+  format: z.enum(EXPORT_FORMATS).default('json'),
+  evidence: z.enum(TABLE_EVIDENCE).default('all'),
+  unused: z.enum(TABLE_UNUSED).default('show'),
+});
+export type TableExportQuery = z.infer<typeof TableExportQuery>;
+
+const hasEvidence = (r: ThemeRow) => r.total > 0 || r.cells.some((c) => c.statements.length > 0);
+
+/**
+ * The table as asked: with `unused: 'hide'` the themes with no extract and no statement, in
+ * themselves or below, are left out (a parent stays while a sub-theme has evidence); with
+ * `evidence: 'key'` each cell lists only the extracts and statements marked as key quotes. Counts
+ * and recurrence are those of all the evidence either way: they describe the data, not the
+ * selection of quotes.
+ */
+export function viewTable(table: ThemeTable, view: { evidence: TableEvidence; unused: TableUnused }): ThemeTable {
+  // One view object per table and view: the server keeps tables per state of their inputs and
+  // its JSON answer per table object (server/http/preparedJson.ts), so a view must be stable too.
+  const views = viewsOf.get(table) ?? new Map<string, ThemeTable>();
+  viewsOf.set(table, views);
+  const name = `${view.evidence}/${view.unused}`;
+  const kept = views.get(name);
+  if (kept) return kept;
+  const made = makeView(table, view);
+  views.set(name, made);
+  return made;
+}
+
+const viewsOf = new WeakMap<ThemeTable, Map<string, ThemeTable>>();
+
+function makeView(table: ThemeTable, view: { evidence: TableEvidence; unused: TableUnused }): ThemeTable {
+  let rows = table.rows;
+  if (view.unused === 'hide') {
+    // Rows are parents before sub-themes: walking backwards marks each parent after its subtree.
+    const used = new Set<string>();
+    for (let i = rows.length - 1; i >= 0; i--) {
+      const r = rows[i]!;
+      if (hasEvidence(r) || used.has(r.themeId)) {
+        used.add(r.themeId);
+        if (r.parentId !== null) used.add(r.parentId);
+      }
+    }
+    rows = rows.filter((r) => used.has(r.themeId));
+  }
+  if (view.evidence === 'key') {
+    rows = rows.map((r) => ({ ...r, cells: r.cells.map((c) => ({ ...c, extracts: c.extracts.filter((e) => e.key), statements: c.statements.filter((st) => st.key) })) }));
+  }
+  return { ...table, rows, view: { evidence: view.evidence, unused: view.unused, hiddenThemes: table.rows.length - rows.length } };
+}
+
+/**
+ * The heading of the column of themes in the study's terminology: the level names the rows use,
+ * from the top down ("Group experiential theme > Personal experiential theme"; the seed's
+ * "Key area > Superordinate theme > Theme > Sub-theme"), never a hard-coded "Theme".
+ */
+export function themeHeading(levels: readonly string[], rows: readonly { readonly depth: number }[]): string {
+  const deepest = Math.max(1, ...rows.map((r) => r.depth));
+  return levels.slice(0, deepest).join(' > ') || 'Theme';
+}
+
+/** What the export says it shows, when it is not everything (empty otherwise). */
+export function viewNote(view: TableView): string {
+  const parts = [
+    ...(view.evidence === 'key' ? ['Key quotes only (counts and recurrence are of all the evidence).'] : []),
+    ...(view.hiddenThemes > 0 ? [`${view.hiddenThemes} theme${view.hiddenThemes === 1 ? '' : 's'} without evidence hidden.`] : []),
+  ];
+  return parts.join(' ');
+}
+
+/** Marks key quotes in every export format (words, so the mark survives plain text and print). */
+export const KEY_QUOTE_MARK = 'key quote';
+
+/**
+ * The evidence each export lists under its theme, in table order: the extracts and the linked
+ * statements the view keeps, themes with nothing listed left out.
+ */
+export function evidenceByTheme(table: ThemeTable): Array<{ row: ThemeRow; extracts: Extract[]; statements: StatementEvidence[] }> {
+  return table.rows.flatMap((row) => {
+    const extracts = row.cells.flatMap((c) => c.extracts);
+    const statements = row.cells.flatMap((c) => c.statements);
+    return extracts.length || statements.length ? [{ row, extracts, statements }] : [];
+  });
+}
