@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { artifactPath, browserTestsReady } from '../helpers/browser';
 import { layoutProblems, pageFor, worksheetSuite } from './worksheetSeed';
 
@@ -12,7 +12,14 @@ const WIDTHS = [
 ];
 
 describe.skipIf(!ready)('worksheet layout at every window width (Chromium)', () => {
-  const w = worksheetSuite();
+  // Long enough (about 250 lines) that the worksheet renders only part of it at any width, so
+  // every line is checked as the window reaches it.
+  const w = worksheetSuite('open', 12);
+  let lineCount = 0;
+  const everyLine = () => Array.from({ length: lineCount }, (_, i) => i + 1);
+  beforeAll(async () => {
+    lineCount = ((await w.seed.users.lead.api.get(`/api/transcripts/${w.seed.tid}`)).json.lines as unknown[]).length;
+  });
 
   for (const size of WIDTHS) {
     it(`never covers or clips a transcript line at ${size.width}x${size.height}`, async () => {
@@ -25,7 +32,10 @@ describe.skipIf(!ready)('worksheet layout at every window width (Chromium)', () 
           // One column: the margins are on demand, the text has the whole width.
           expect(await page.getByTestId('note').first().isVisible()).toBe(false);
           await page.screenshot({ path: artifactPath(`worksheet-${size.width}x${size.height}.png`), fullPage: false });
-          expect(await layoutProblems(page)).toEqual([]);
+          const narrow = await layoutProblems(page);
+          expect(narrow.problems).toEqual([]);
+          expect(narrow.checked).toEqual(everyLine());
+          await page.evaluate(() => window.scrollTo(0, 0));
           await page.getByRole('button', { name: 'Show notes and codings' }).click();
         }
         // Every note, coding and statement shows in full beside (or, on narrow screens, under) its line.
@@ -34,7 +44,12 @@ describe.skipIf(!ready)('worksheet layout at every window width (Chromium)', () 
         expect(await statement.isVisible()).toBe(true);
         const clipped = await page.locator('.worksheet .card-text').evaluateAll((els) => els.filter((e) => e.scrollWidth > e.clientWidth + 1 || e.scrollHeight > e.clientHeight + 1).length);
         expect(clipped).toBe(0);
-        expect(await layoutProblems(page)).toEqual([]);
+        const all = await layoutProblems(page);
+        expect(all.problems).toEqual([]);
+        expect(all.checked).toEqual(everyLine());
+        // Far down the transcript, its rows and cards are there in full too.
+        await page.screenshot({ path: artifactPath(`worksheet-${size.width}x${size.height}${wide ? '' : '-margins'}-end.png`), fullPage: false });
+        await page.evaluate(() => window.scrollTo(0, 0));
         // The text keeps a readable measure: at least 30 characters per line from 768 px up.
         const measure = await page.locator('#l-2 .text-col').evaluate((el) => {
           const ch = document.createElement('span');
