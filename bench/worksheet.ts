@@ -6,8 +6,8 @@
 //   viewport; `rowsInDom` says how many were in the page then), and, reported beside it, the
 //   frame whose legend counts all three layers' codings;
 // - a keystroke in a note: each input event to the frame that shows it;
-// - applying a coding (number key 1 on a selected line): the key to the frame showing it in the
-//   coder's page, and in another coder's page (open mode).
+// - applying a coding (number key 1 on a selected line, scrolled into view in both pages): the key
+//   to the frame showing it in the coder's page, and in another coder's page (open mode).
 //   node bin/build.js client && nice -n 5 node bin/run-ts.js bench/worksheet.ts [--out bench/results/worksheet.json] [--rounds 3] [--codings 15]
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -43,7 +43,10 @@ async function open(browser: Browser, url: string, cookie: string, path: string)
   return { page, close: () => context.close() };
 }
 
+/** Scrolls line `n` into view as a coder would (the worksheet renders the rows near the viewport in full), then selects it. */
 async function selectLine(page: Page, n: number) {
+  await page.locator(`#l-${n}`).scrollIntoViewIfNeeded();
+  await page.locator(`#l-${n}:not(.plain)`).waitFor();
   await page.locator(`#l-${n} .text-col`).evaluate((el) => {
     const r = document.createRange();
     r.selectNodeContents(el);
@@ -98,6 +101,8 @@ async function main() {
     for (let i = 0; i < CODING_RUNS; i++) {
       const line = 40 + i * 70;
       await selectLine(alice.page, line);
+      await bob.page.locator(`#l-${line}`).scrollIntoViewIfNeeded();
+      await bob.page.locator(`#l-${line}:not(.plain)`).waitFor();
       const mine = await alice.page.locator('[data-testid="coding"]').count();
       const theirs = await bob.page.locator('[data-testid="other-coding"]').count();
       type Seen = Promise<{ dom: number; paint: number }>;

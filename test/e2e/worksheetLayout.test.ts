@@ -74,4 +74,43 @@ describe.skipIf(!ready)('worksheet layout at every window width (Chromium)', () 
       }
     });
   }
+
+  it('renders the rows far down in full where the cursor, an anchor or printing needs them, and keeps every line in the page', async () => {
+    const { context, page } = await pageFor(w.browser, w.server, w.seed.users.alice, `/transcripts/${w.seed.tid}#l-${lineCount - 20}`, { width: 1280, height: 800 });
+    const full = (n: number) => page.locator(`#l-${n}:not(.plain)`);
+    const inView = (n: number) =>
+      page.locator(`#l-${n}`).evaluate((el) => {
+        const r = el.getBoundingClientRect();
+        return r.top >= 0 && r.bottom <= window.innerHeight;
+      });
+    try {
+      // An anchor from an extract: that line is rendered in full and in view; the top of the transcript is plain text then.
+      await full(lineCount - 20).waitFor();
+      expect(await inView(lineCount - 20)).toBe(true);
+      expect(await page.locator('#l-1').getAttribute('class')).toContain('plain');
+      // Every line's text is in the page (the browser's find and select-all reach it).
+      const text = (await w.seed.users.lead.api.get(`/api/transcripts/${w.seed.tid}`)).json as { text: string; lines: Array<{ start: number; end: number }> };
+      const shown = await page.locator('#transcript').evaluate((el) => el.textContent ?? '');
+      for (const l of [text.lines[0]!, text.lines[Math.floor(lineCount / 2)]!, text.lines[lineCount - 1]!]) expect(shown).toContain(text.text.slice(l.start, l.end));
+      // The keyboard line cursor: from the top, PageDown by PageDown, its row is always full and in view.
+      await page.evaluate(() => window.scrollTo(0, 0));
+      await page.locator('#transcript').focus();
+      await page.locator('#l-1.cursor').waitFor();
+      for (let n = 11; n <= 151; n += 10) {
+        await page.keyboard.press('PageDown');
+        await page.locator(`#l-${n}.cursor:not(.plain)`).waitFor();
+        expect(await inView(n)).toBe(true);
+      }
+      await page.keyboard.press('Shift+ArrowDown');
+      await page.locator('#l-152.cursor').waitFor();
+      await page.locator('#l-151 .selected, #l-152 .selected').first().waitFor();
+      // Before printing, every row is rendered in full; after, the window shrinks again.
+      await page.evaluate(() => window.dispatchEvent(new Event('beforeprint')));
+      expect(await page.locator('#transcript > li.plain').count()).toBe(0);
+      await page.evaluate(() => window.dispatchEvent(new Event('afterprint')));
+      await page.locator('#transcript > li.plain').first().waitFor({ state: 'attached' });
+    } finally {
+      await context.close();
+    }
+  });
 });
