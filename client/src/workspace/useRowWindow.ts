@@ -73,9 +73,13 @@ export function useRowWindow(listRef: RefObject<HTMLOListElement | null>, count:
     const margin = Math.ceil((v.to - v.from) / 2);
     const roomAbove = v.from - r.from >= margin || r.from === 0;
     const roomBelow = r.to - v.to >= margin || r.to === count;
-    if (!refit && roomAbove && roomBelow) return;
+    if (!refit && roomAbove && roomBelow) {
+      pending.current = null;
+      return;
+    }
     const next = around(v.from, v.to - 1, count);
     if (next.from !== r.from || next.to !== r.to) setRange(next);
+    else pending.current = null;
   }, [visible, count]);
 
   useEffect(() => {
@@ -100,7 +104,8 @@ export function useRowWindow(listRef: RefObject<HTMLOListElement | null>, count:
     };
   }, [follow]);
 
-  // A row asked for by reveal() scrolls into view once it is rendered in full.
+  // A row asked for by reveal() scrolls into view once it is rendered in full, and once more after
+  // the window has followed that scroll (follow() drops the request when the window stays put).
   useLayoutEffect(() => {
     const p = pending.current;
     if (!p || p.i < range.from || p.i >= range.to) return;
@@ -112,8 +117,14 @@ export function useRowWindow(listRef: RefObject<HTMLOListElement | null>, count:
     (i: number, block: ScrollLogicalPosition) => {
       if (i < 0 || i >= count) return;
       const r = rangeRef.current;
-      if (i >= r.from && i < r.to) {
-        listRef.current?.children[i]?.scrollIntoView({ block });
+      const row = listRef.current?.children[i];
+      if (row && i >= r.from && i < r.to) {
+        const box = row.getBoundingClientRect();
+        if (box.top >= 0 && box.bottom <= window.innerHeight && block === 'nearest') return;
+        // The scroll may move the window, and rows filling in between the top of the view and
+        // this one push it down: it is scrolled to again once they have (the effect above).
+        pending.current = { i, block };
+        row.scrollIntoView({ block });
         return;
       }
       pending.current = { i, block };
