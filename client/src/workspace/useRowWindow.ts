@@ -104,6 +104,20 @@ export function useRowWindow(listRef: RefObject<HTMLOListElement | null>, count:
     };
   }, [follow]);
 
+  // Rows that come into view are laid out at their real height (cards) on the next frames, not at
+  // the scroll: if that pushed the revealed row out of view, it is scrolled to once more.
+  const settle = useCallback(
+    (i: number, block: ScrollLogicalPosition) =>
+      requestAnimationFrame(() =>
+        requestAnimationFrame(() => {
+          const row = listRef.current?.children[i];
+          const box = row?.getBoundingClientRect();
+          if (row && box && (box.top < 0 || box.bottom > window.innerHeight)) row.scrollIntoView({ block });
+        }),
+      ),
+    [listRef],
+  );
+
   // A row asked for by reveal() scrolls into view once it is rendered in full, and once more after
   // the window has followed that scroll (follow() drops the request when the window stays put).
   useLayoutEffect(() => {
@@ -111,7 +125,8 @@ export function useRowWindow(listRef: RefObject<HTMLOListElement | null>, count:
     if (!p || p.i < range.from || p.i >= range.to) return;
     pending.current = null;
     listRef.current?.children[p.i]?.scrollIntoView({ block: p.block });
-  }, [range, listRef]);
+    settle(p.i, p.block);
+  }, [range, listRef, settle]);
 
   const reveal = useCallback(
     (i: number, block: ScrollLogicalPosition) => {
@@ -125,13 +140,14 @@ export function useRowWindow(listRef: RefObject<HTMLOListElement | null>, count:
         // this one push it down: it is scrolled to again once they have (the effect above).
         pending.current = { i, block };
         row.scrollIntoView({ block });
+        settle(i, block);
         return;
       }
       pending.current = { i, block };
       const rows = Math.ceil(window.innerHeight / ROW_PX);
       setRange(around(Math.max(0, i - (rows >> 1)), Math.min(count - 1, i + (rows >> 1)), count));
     },
-    [count, listRef],
+    [count, listRef, settle],
   );
   const showAll = useCallback(() => flushSync(() => setRange({ from: 0, to: count })), [count]);
   return { ...range, reveal, showAll };
