@@ -121,4 +121,22 @@ describe.skipIf(!ready)('theme browser and progress view in Chromium', () => {
     await coder.getByRole('alert').filter({ hasText: 'may not' }).waitFor();
     await coder.context().close();
   });
+
+  it('fits the study page into a 390 px phone without sideways scrolling', async () => {
+    const page = await (await signedInContext(await browser.newContext({ viewport: { width: 390, height: 844 } }), server.url, seed.users.lead.api)).newPage();
+    await page.goto(`${server.url}/studies/${seed.sid}`);
+    await page.getByRole('navigation', { name: 'study views' }).waitFor();
+    // Whatever sticks out past the window's right edge, named, so a failure says what to fix.
+    const wider = await page.evaluate(() => {
+      const vw = document.documentElement.clientWidth;
+      const out = [...document.querySelectorAll<HTMLElement>('body *')]
+        .filter((e) => e.getBoundingClientRect().right > vw + 0.5 && e.getClientRects().length > 0)
+        .map((e) => `${e.tagName.toLowerCase()}${e.className ? `.${String(e.className).split(' ').join('.')}` : ''} (${Math.round(e.getBoundingClientRect().right)} px)`);
+      return { page: document.documentElement.scrollWidth - vw, out: out.slice(0, 10) };
+    });
+    await page.screenshot({ path: artifactPath('study-page-390.png'), fullPage: true });
+    expect(wider.out).toEqual([]);
+    expect(wider.page).toBeLessThanOrEqual(0);
+    await page.context().close();
+  });
 });

@@ -134,6 +134,9 @@ describe.skipIf(!ready)('worksheet notes and statements (Chromium)', () => {
       expect((await w.seed.users.lead.api.get(`/api/transcripts/${w.seed.tid}`)).json.transcript.phase).toBe('coding');
       const audit = (await w.seed.users.lead.api.get(`/api/studies/${w.seed.sid}/audit`)).json;
       expect(JSON.stringify(audit)).toContain('Bob coded the wrong transcript version');
+      // The lead codes nothing here: the legend lists the coders, not the lead as "you (0 codings)".
+      await page.getByLabel(/show alice’s work/).waitFor();
+      expect(await page.locator('.legend').textContent()).not.toContain('you (');
     } finally {
       await context.close();
     }

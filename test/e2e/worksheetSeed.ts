@@ -124,20 +124,32 @@ export async function heldSocketPage(browser: Browser, who: { api: ApiClient }):
 }
 
 /**
- * Every numbered line whose text box is overlapped by a visible margin card, or whose text is
- * clipped (wider than its box, or outside the worksheet or the window). Empty: the layout holds.
+ * Every numbered line in the window whose text box is overlapped by a visible margin card, or
+ * whose text is clipped (wider than its box, or outside the worksheet or the window), and the
+ * lines checked. Only rows rendered in full count (the rows near the viewport; the others are
+ * plain text, see useRowWindow), and of those the ones the window shows.
  */
-export async function layoutProblems(page: Page): Promise<string[]> {
+async function problemsInView(page: Page): Promise<{ problems: string[]; checked: number[] }> {
   return page.evaluate(() => {
     const out: string[] = [];
+    const checked: number[] = [];
     const vw = document.documentElement.clientWidth;
+    const vh = window.innerHeight;
     const sheet = document.querySelector('.worksheet')!.getBoundingClientRect();
     const cards = [...document.querySelectorAll<HTMLElement>('.worksheet .note, .worksheet .coding-card, .worksheet .statement')]
       .filter((c) => c.offsetParent !== null)
       .map((c) => ({ c, r: c.getBoundingClientRect() }));
     const overlap = (a: DOMRect, b: DOMRect) => a.left < b.right - 0.5 && b.left < a.right - 0.5 && a.top < b.bottom - 0.5 && b.top < a.bottom - 0.5;
-    for (const col of document.querySelectorAll<HTMLElement>('.worksheet .lines .text-col')) {
-      const n = col.closest('li')!.dataset.line;
+    for (const row of document.querySelectorAll<HTMLElement>('.worksheet .lines > li')) {
+      const box = row.getBoundingClientRect();
+      if (box.bottom <= 0 || box.top >= vh) continue;
+      const n = row.dataset.line;
+      if (row.classList.contains('plain')) {
+        out.push(`l. ${n}: in the window but not rendered in full`);
+        continue;
+      }
+      checked.push(Number(n));
+      const col = row.querySelector<HTMLElement>('.text-col')!;
       const r = col.getBoundingClientRect();
       if (col.scrollWidth > col.clientWidth + 1) out.push(`l. ${n}: text wider than its box (${col.scrollWidth} > ${col.clientWidth})`);
       if (r.left < Math.max(0, sheet.left) - 0.5 || r.right > Math.min(vw, sheet.right) + 0.5) out.push(`l. ${n}: text box outside the worksheet or window`);
@@ -159,8 +171,39 @@ export async function layoutProblems(page: Page): Promise<string[]> {
     }
     for (let i = 0; i < cards.length; i++)
       for (let j = i + 1; j < cards.length; j++) if (overlap(cards[i]!.r, cards[j]!.r)) out.push(`cards overlap: "${cards[i]!.c.textContent?.slice(0, 30)}" and "${cards[j]!.c.textContent?.slice(0, 30)}"`);
-    return out;
+    return { problems: out, checked };
   });
+}
+
+/**
+ * Scrolls the page from the top of the transcript to its end, most of a window at a time, and
+ * checks the lines each window shows once the worksheet has rendered them in full (it renders
+ * the rows near the viewport only). Returns the problems found (empty: the layout holds) and
+ * every line number checked, so a caller can assert the whole transcript was.
+ */
+export async function layoutProblems(page: Page): Promise<{ problems: string[]; checked: number[] }> {
+  const problems = new Set<string>();
+  const checked = new Set<number>();
+  await page.evaluate(() => document.getElementById('transcript')!.scrollIntoView({ block: 'start' }));
+  for (;;) {
+    // The worksheet follows the scroll on the next frame: wait until the rows in view are full.
+    await page.waitForFunction(() =>
+      [...document.querySelectorAll<HTMLElement>('.worksheet .lines > li.plain')].every((row) => {
+        const b = row.getBoundingClientRect();
+        return b.bottom <= 0 || b.top >= window.innerHeight;
+      }),
+    );
+    const found = await problemsInView(page);
+    for (const p of found.problems) problems.add(p);
+    for (const n of found.checked) checked.add(n);
+    const atEnd = await page.evaluate(() => {
+      const before = window.scrollY;
+      window.scrollBy(0, Math.floor(window.innerHeight * 0.8));
+      return window.scrollY === before;
+    });
+    if (atEnd) break;
+  }
+  return { problems: [...problems], checked: [...checked].sort((a, b) => a - b) };
 }
 
 export interface WorksheetSuite {
@@ -170,14 +213,14 @@ export interface WorksheetSuite {
   seed: WorksheetStudy;
 }
 
-/** One server, one Chromium and one seeded worksheet study for a suite; closed after it. */
-export function worksheetSuite(codingMode: 'open' | 'blind' = 'open'): WorksheetSuite {
+/** One server, one Chromium and one seeded worksheet study for a suite (the interview `repeat` times over); closed after it. */
+export function worksheetSuite(codingMode: 'open' | 'blind' = 'open', repeat = 3): WorksheetSuite {
   const w = {} as WorksheetSuite;
   beforeAll(async () => {
     w.env = await startBrowserAndServer();
     w.server = w.env.server;
     w.browser = w.env.browser;
-    w.seed = await seedWorksheet(w.server, codingMode);
+    w.seed = await seedWorksheet(w.server, codingMode, repeat);
   });
   afterAll(async () => w.env?.close());
   return w;

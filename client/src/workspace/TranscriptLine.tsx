@@ -30,16 +30,38 @@ export interface TranscriptLineProps {
   peer: { name: string; color: string } | null;
   cursor: boolean;
   canWrite: boolean;
+  /** Rendered in full (near the viewport); otherwise a plain numbered text row (useRowWindow). */
+  full: boolean;
 }
 
 /**
  * One numbered line of the worksheet: its notes (left margin), coder stripes, number, text with
  * highlights, and its codings and statements (right margin), each placed beside the line it
- * starts on. Memoised: a line re-renders only when its own props change.
+ * starts on. Memoised: a line re-renders only when its own props change. Away from the viewport
+ * (`full` false) it is only its number and plain text, with room kept for its cards (the CSS
+ * variable --cards) so the scroll height hardly moves when it is rendered in full.
  */
 export const TranscriptLine = memo(function TranscriptLine(p: TranscriptLineProps) {
   const { line: l } = p;
-  const hasMargin = p.notes.length + p.codings.length + p.statements.length + p.otherNotes.length + p.otherCodings.length + p.otherStatements.length > 0;
+  const left = p.notes.length + p.otherNotes.length;
+  const right = p.codings.length + p.statements.length + p.otherCodings.length + p.otherStatements.length;
+  const hasMargin = left + right > 0;
+  if (!p.full)
+    return (
+      <li
+        id={`l-${l.n}`}
+        className={`ws-row plain${p.cursor ? ' cursor' : ''}${hasMargin ? ' has-margin' : ''}`}
+        data-line={l.n}
+        data-line-start={l.start}
+        data-line-end={l.end}
+        style={hasMargin ? ({ '--cards': Math.max(left, right) } as React.CSSProperties) : undefined}
+      >
+        <div className="ln">{l.n}</div>
+        <div className="text-col">
+          <span data-s={l.start}>{l.end === l.start ? '\u00a0' : p.text}</span>
+        </div>
+      </li>
+    );
   return (
     <li id={`l-${l.n}`} className={`ws-row${p.cursor ? ' cursor' : ''}${hasMargin ? ' has-margin' : ''}`} data-line={l.n} data-line-start={l.start} data-line-end={l.end}>
       <div className="margin-left">

@@ -10,7 +10,7 @@ import { speakerPrefixes, withoutPrefixes } from './speakerPrefixes';
 import { StatusBadge } from './StatusBadge';
 import { ThemeTreePanel } from './ThemeTreePanel';
 import { Toast, type ToastMessage } from './Toast';
-import { TranscriptLine } from './TranscriptLine';
+import { TranscriptRows } from './TranscriptRows';
 import { WorkspaceHeader } from './WorkspaceHeader';
 import { WorkspaceLegend } from './WorkspaceLegend';
 import { useLayers } from './useLayers';
@@ -108,7 +108,10 @@ export function Workspace({ transcriptId, me }: { transcriptId: string; me: User
     requestAnimationFrame(() => searchRef.current?.focus());
   }, []);
 
-  const lineCursor = useLineCursor(data?.text ?? '', lines, prefixes, selection, setSelection, openPicker);
+  // The rows near the viewport are rendered in full (TranscriptRows); the cursor's row is brought into that window.
+  const revealRef = useRef<((i: number, block: ScrollLogicalPosition) => void) | null>(null);
+  const revealLine = useCallback((i: number) => revealRef.current?.(i, 'nearest'), []);
+  const lineCursor = useLineCursor(data?.text ?? '', lines, prefixes, selection, setSelection, openPicker, revealLine);
   const myLine = lineCursor.cursor !== null ? (lines[lineCursor.cursor]?.n ?? null) : selection ? lines[lineIndexAt(lines, selection.start)]!.n : null;
   const peers = usePresence(codebook.conn, { name: me.name, color: colorOf(me.id) }, transcriptId, selection, myLine);
   // Open mode: each other coder's layer can be hidden or shown (highlights and margin cards).
@@ -145,17 +148,7 @@ export function Workspace({ transcriptId, me }: { transcriptId: string; me: User
     return () => window.removeEventListener('beforeunload', warn);
   }, [unsaved]);
 
-  useEffect(() => {
-    const hash = /^#l-(\d+)$/.exec(window.location.hash);
-    if (hash && data) document.getElementById(`l-${hash[1]}`)?.scrollIntoView({ block: 'center' });
-  }, [data]);
-
-  const prefixAt = useMemo(() => {
-    const m = new Map<number, (typeof prefixes)[number]>();
-    for (const p of prefixes) m.set(p.start, p);
-    return m;
-  }, [prefixes]);
-  const { marks, notesAt, codingsAt, statementsAt, otherNotesAt, otherCodingsAt, otherStatementsAt, stripes, peerAt } = useWorksheetRows({ meId: me.id, lines, tree, ownLayer, shownOthers, selection, peers, colorOf, nameOf });
+  const rows = useWorksheetRows({ meId: me.id, lines, tree, ownLayer, shownOthers, selection, peers, colorOf, nameOf });
 
   // A lead moves a transcript back a phase from here: asked first, with the reason recorded in the audit trail.
   const stepBack = (to: 'coding' | 'reconciling') => {
@@ -232,36 +225,7 @@ export function Workspace({ transcriptId, me }: { transcriptId: string; me: User
             <p className="sr-only" aria-live="polite">
               {lineCursor.announcement}
             </p>
-            <ol
-              className="lines"
-              id="transcript"
-              aria-label="transcript lines"
-              aria-describedby="transcript-help"
-              tabIndex={0}
-              ref={transcriptRef}
-              onKeyDown={lineCursor.onKeyDown}
-              onFocus={(e) => e.target === e.currentTarget && lineCursor.onFocus()}
-            >
-              {lines.map((l, i) => (
-                <TranscriptLine
-                  key={l.n}
-                  line={l}
-                  text={data.text.slice(l.start, l.end)}
-                  prefix={prefixAt.get(l.start) ?? null}
-                  marks={marks[i]!}
-                  notes={notesAt[i]!}
-                  codings={codingsAt[i]!}
-                  statements={statementsAt[i]!}
-                  otherNotes={otherNotesAt[i]!}
-                  otherCodings={otherCodingsAt[i]!}
-                  otherStatements={otherStatementsAt[i]!}
-                  stripes={stripes[i]!}
-                  peer={peerAt.get(l.n) ?? null}
-                  cursor={lineCursor.cursor === i}
-                  canWrite={canWriteOwn}
-                />
-              ))}
-            </ol>
+            <TranscriptRows text={data.text} lines={lines} prefixes={prefixes} rows={rows} lineCursor={lineCursor} canWrite={canWriteOwn} listRef={transcriptRef} revealRef={revealRef} />
           </div>
           <ThemeTreePanel
             tree={tree}
@@ -290,7 +254,7 @@ export function Workspace({ transcriptId, me }: { transcriptId: string; me: User
           />
         </div>
         <WorkspaceLegend
-          own={layers.codes ? { color: colorOf(me.id), codings: ownLayer.codings.length } : null}
+          own={layers.codes ? { color: colorOf(me.id), layer: ownLayer, role: study.role ?? null } : null}
           otherLayers={otherLayers}
           coders={layers.coders}
           hidden={hidden}

@@ -1,9 +1,15 @@
+import type { Layer } from '../../../shared/coding';
 import type { Member } from '../api';
 import type { OtherLayer } from './useLayers';
 
+/** A coder always counts; a lead only with work in this transcript (never "0 codings"; issue 16 item 10). */
+function listed(layer: Layer, role: string | null | undefined): boolean {
+  return role === 'coder' || layer.codings.length + layer.notes.length + layer.statements.length > 0;
+}
+
 export interface WorkspaceLegendProps {
-  /** The user's own colour and codings, when they code. */
-  own: { color: string; codings: number } | null;
+  /** The user's own colour, layer and role in the study, when they may code. */
+  own: { color: string; layer: Layer; role: string | null } | null;
   otherLayers: readonly OtherLayer[];
   coders: readonly Member[];
   hidden: ReadonlySet<string>;
@@ -15,19 +21,19 @@ export interface WorkspaceLegendProps {
 
 /**
  * The worksheet's foot: the user's colour and count, and a toggle per other coder whose work this
- * user reads (open mode). A lead appears there only with work in this transcript, never as a
- * coder with "0 codings"; every coder appears, even before their first coding.
+ * user reads (open mode). A lead (the user included) appears there only with work in this
+ * transcript, never as a coder with "0 codings"; every coder appears, even before their first coding.
  */
 export function WorkspaceLegend(p: WorkspaceLegendProps) {
   return (
     <footer className="legend">
-      {p.own && (
+      {p.own && listed(p.own.layer, p.own.role) && (
         <span className="legend-item">
-          <span className="stripe" style={{ background: p.own.color }} /> you ({p.own.codings} codings)
+          <span className="stripe" style={{ background: p.own.color }} /> you ({p.own.layer.codings.length} codings)
         </span>
       )}
       {p.otherLayers
-        .filter((o) => o.layer.codings.length + o.layer.notes.length + o.layer.statements.length > 0 || p.coders.find((m) => m.userId === o.ownerId)?.role === 'coder')
+        .filter((o) => listed(o.layer, p.coders.find((m) => m.userId === o.ownerId)?.role))
         .map((o) => (
           <label key={o.ownerId} className="legend-item check">
             <input

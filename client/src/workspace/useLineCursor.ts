@@ -18,16 +18,16 @@ export interface LineCursor {
  * the selection by line, Shift+Ctrl+arrows move its end by a word and Shift+Alt+arrows its start,
  * Space selects the cursor's line, Enter opens the theme picker.
  */
-export function useLineCursor(text: string, lines: readonly Line[], prefixes: readonly Prefix[], selection: Span | null, setSelection: (s: Span | null) => void, onPick: () => void): LineCursor {
+export function useLineCursor(text: string, lines: readonly Line[], prefixes: readonly Prefix[], selection: Span | null, setSelection: (s: Span | null) => void, onPick: () => void, reveal: (i: number) => void): LineCursor {
   const [cursor, setCursor] = useState<number | null>(null);
   const anchor = useRef<number | null>(null);
   const [announcement, setAnnouncement] = useState('');
   const show = useCallback(
     (i: number) => {
-      document.getElementById(`l-${lines[i]!.n}`)?.scrollIntoView({ block: 'nearest' });
+      reveal(i);
       setAnnouncement(`Line ${lines[i]!.n} of ${lines.length}: ${text.slice(lines[i]!.start, lines[i]!.end) || 'blank'}`);
     },
-    [lines, text],
+    [lines, text, reveal],
   );
   const onFocus = useCallback(() => {
     if (cursor !== null || lines.length === 0) return;

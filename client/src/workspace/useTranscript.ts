@@ -18,6 +18,40 @@ export interface TranscriptLoad {
   reload: () => void;
 }
 
+interface Loaded {
+  t: LoadedTranscript;
+  study: Study;
+  members: Member[];
+}
+
+async function load(transcriptId: string): Promise<Loaded> {
+  const t = await api<LoadedTranscript>('GET', `/api/transcripts/${transcriptId}`);
+  const [s, m] = await Promise.all([
+    api<{ study: Study }>('GET', `/api/studies/${t.transcript.studyId}`),
+    api<{ members: Member[] }>('GET', `/api/studies/${t.transcript.studyId}/members`),
+  ]);
+  return { t, study: s.study, members: m.members };
+}
+
+const early = new Map<string, Promise<Loaded>>();
+
+/**
+ * Starts loading a transcript before its page is shown (App calls it while the sign-in is still
+ * being checked and the worksheet's code is still downloading); the page's first load takes it.
+ */
+export function preloadTranscript(transcriptId: string): void {
+  const p = load(transcriptId);
+  p.catch(() => undefined);
+  early.set(transcriptId, p);
+}
+
+/** The preloaded answer, once; a failed preload (signed out then, say) is asked again. */
+function takeLoad(transcriptId: string): Promise<Loaded> {
+  const p = early.get(transcriptId);
+  early.delete(transcriptId);
+  return p ? p.catch(() => load(transcriptId)) : load(transcriptId);
+}
+
 /** The frozen transcript, its study and the study's members, fetched once per transcript. */
 export function useTranscript(transcriptId: string): TranscriptLoad {
   const [data, setData] = useState<LoadedTranscript | null>(null);
@@ -27,17 +61,14 @@ export function useTranscript(transcriptId: string): TranscriptLoad {
   const [round, setRound] = useState(0);
   useEffect(() => {
     let live = true;
-    (async () => {
-      const t = await api<LoadedTranscript>('GET', `/api/transcripts/${transcriptId}`);
-      const [s, m] = await Promise.all([
-        api<{ study: Study }>('GET', `/api/studies/${t.transcript.studyId}`),
-        api<{ members: Member[] }>('GET', `/api/studies/${t.transcript.studyId}/members`),
-      ]);
-      if (!live) return;
-      setData(t);
-      setStudy(s.study);
-      setMembers(m.members);
-    })().catch((e: unknown) => live && setError(e instanceof Error ? e.message : 'cannot load the transcript'));
+    takeLoad(transcriptId)
+      .then((l) => {
+        if (!live) return;
+        setData(l.t);
+        setStudy(l.study);
+        setMembers(l.members);
+      })
+      .catch((e: unknown) => live && setError(e instanceof Error ? e.message : 'cannot load the transcript'));
     return () => {
       live = false;
     };

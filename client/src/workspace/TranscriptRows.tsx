@@ -1,0 +1,93 @@
+import { type MutableRefObject, useEffect, useMemo } from 'react';
+import type { Line } from '../../../shared/transcript';
+import type { Prefix } from './speakerPrefixes';
+import { TranscriptLine } from './TranscriptLine';
+import type { LineCursor } from './useLineCursor';
+import { useRowWindow } from './useRowWindow';
+import type { useWorksheetRows } from './useWorksheetRows';
+
+export interface TranscriptRowsProps {
+  text: string;
+  lines: readonly Line[];
+  prefixes: readonly Prefix[];
+  rows: ReturnType<typeof useWorksheetRows>;
+  lineCursor: LineCursor;
+  canWrite: boolean;
+  listRef: MutableRefObject<HTMLOListElement | null>;
+  /** Set to this list's reveal, for the line cursor (it lives above the list). */
+  revealRef: MutableRefObject<((i: number, block: ScrollLogicalPosition) => void) | null>;
+}
+
+/** The line asked for by the address (`#l-12`), as a position in `lines`, or null. */
+function hashLine(lines: readonly Line[]): number | null {
+  const m = /^#l-(\d+)$/.exec(window.location.hash);
+  if (!m) return null;
+  const i = lines.findIndex((l) => l.n === Number(m[1]));
+  return i < 0 ? null : i;
+}
+
+/**
+ * The numbered transcript: one row per line, in full only near the viewport (useRowWindow). The
+ * address's line (`#l-12`, from extracts and the reconciliation queue) is rendered and centred
+ * on load and when the hash changes; before printing every row is rendered in full.
+ */
+export function TranscriptRows({ text, lines, prefixes, rows, lineCursor, canWrite, listRef, revealRef }: TranscriptRowsProps) {
+  const initial = useMemo(() => hashLine(lines), [lines]);
+  const win = useRowWindow(listRef, lines.length, initial ?? 0);
+  const { reveal, showAll } = win;
+  revealRef.current = reveal;
+
+  useEffect(() => {
+    const toHash = () => {
+      const i = hashLine(lines);
+      if (i !== null) reveal(i, 'center');
+    };
+    toHash();
+    window.addEventListener('hashchange', toHash);
+    window.addEventListener('beforeprint', showAll);
+    return () => {
+      window.removeEventListener('hashchange', toHash);
+      window.removeEventListener('beforeprint', showAll);
+    };
+  }, [lines, reveal, showAll]);
+
+  const prefixAt = useMemo(() => {
+    const m = new Map<number, Prefix>();
+    for (const p of prefixes) m.set(p.start, p);
+    return m;
+  }, [prefixes]);
+  const { marks, notesAt, codingsAt, statementsAt, otherNotesAt, otherCodingsAt, otherStatementsAt, stripes, peerAt } = rows;
+  return (
+    <ol
+      className="lines"
+      id="transcript"
+      aria-label="transcript lines"
+      aria-describedby="transcript-help"
+      tabIndex={0}
+      ref={listRef}
+      onKeyDown={lineCursor.onKeyDown}
+      onFocus={(e) => e.target === e.currentTarget && lineCursor.onFocus()}
+    >
+      {lines.map((l, i) => (
+        <TranscriptLine
+          key={l.n}
+          line={l}
+          text={text.slice(l.start, l.end)}
+          prefix={prefixAt.get(l.start) ?? null}
+          marks={marks[i]!}
+          notes={notesAt[i]!}
+          codings={codingsAt[i]!}
+          statements={statementsAt[i]!}
+          otherNotes={otherNotesAt[i]!}
+          otherCodings={otherCodingsAt[i]!}
+          otherStatements={otherStatementsAt[i]!}
+          stripes={stripes[i]!}
+          peer={peerAt.get(l.n) ?? null}
+          cursor={lineCursor.cursor === i}
+          canWrite={canWrite}
+          full={i >= win.from && i < win.to}
+        />
+      ))}
+    </ol>
+  );
+}
