@@ -160,7 +160,8 @@ for (const dialect of testDialects()) {
       const xml = strFromU8(files['word/document.xml']!);
       expect(xml).toContain('<w:tbl>');
       const cellTexts = [...xml.matchAll(/<w:tc>([\s\S]*?)<\/w:tc>/g)].map((m) => [...m[1]!.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((t) => t[1]).join('|'));
-      expect(cellTexts.slice(0, 4)).toEqual(['Level', 'Theme', 'P07', 'Recurrence']);
+      // The themes column is headed with the study's level names (issue 15 item 5).
+      expect(cellTexts.slice(0, 4)).toEqual(['Level', 'Area', 'P07', 'Recurrence']);
       expect(cellTexts).toContain('3|P07, l. 1-4|P07, l. 6|P07, l. 10');
 
       // The exported audit trail verifies offline, and fails once a byte is edited.

@@ -27,7 +27,12 @@ describe("the guard's shadow copy of a room", () => {
     const coder: DocWriter = { authorId: 'coder', guard };
     const client = new Y.Doc();
     const outbox: Uint8Array[] = [];
-    client.on('update', (u: Uint8Array) => outbox.push(u));
+    client.on('update', (u: Uint8Array, origin: unknown) => {
+      if (origin !== room) outbox.push(u);
+    });
+    // The client sees what the room commits (as a connected client would), so its later pushes
+    // follow the server's change instead of racing it (concurrent inserts order by client id).
+    room.doc.on('update', (u: Uint8Array) => Y.applyUpdate(client, u, room));
     const send = (value: string) => {
       client.getArray<string>('b').push([value]);
       expect(room.submit(outbox.shift()!, coder)).toBe('queued');
