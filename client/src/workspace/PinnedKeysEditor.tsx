@@ -1,4 +1,5 @@
 import type { ThemeTree } from '../../../shared/themes';
+import { ThemeOptions } from './themes/ThemeOptions';
 
 /** Assigns themes to the number keys 1-9 (a theme holds at most one key). */
 export function PinnedKeysEditor({ tree, pins, setPin }: { tree: ThemeTree; pins: ReadonlyArray<string | null>; setPin: (index: number, themeId: string | null) => void }) {
@@ -14,12 +15,7 @@ export function PinnedKeysEditor({ tree, pins, setPin }: { tree: ThemeTree; pins
               <kbd>{i + 1}</kbd>
               <select aria-label={`theme on key ${i + 1}`} value={pin ?? ''} onChange={(e) => setPin(i, e.target.value || null)}>
                 <option value="">(none)</option>
-                {live.map((t) => (
-                  <option key={t.id} value={t.id}>
-                    {'· '.repeat(t.depth - 1)}
-                    {t.label}
-                  </option>
-                ))}
+                <ThemeOptions themes={live} />
               </select>
             </label>
           </li>

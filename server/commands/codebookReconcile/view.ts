@@ -5,7 +5,7 @@ import { docName } from '../../../shared/docNames';
 import type { CodebookReconcileView, CodebookThemeRow, PrivateThemeRow } from '../../../shared/reconcile/codebookReconcileTypes';
 import type { Theme, ThemeTree } from '../../../shared/themes';
 import { docVersion } from '../../ydocs/docVersion';
-import { withDoc, withDocs } from '../../ydocs/withDoc';
+import { withDoc } from '../../ydocs/withDoc';
 import type { Services } from '../../services';
 import { listMembers } from '../../store/members';
 import { type TranscriptMeta, findTranscript, listTranscripts } from '../../store/transcripts';
@@ -14,7 +14,7 @@ import { usersByIds } from '../../store/users';
 import { type Actor, authorizeStudy } from '../access/actor';
 import { layerCodings } from '../layers/layerCodings';
 import { codedIt, loadThemeTreeBeforeAfter, viewerOf } from '../layers/studyLayers';
-import { StateMemo } from '../layers/stateMemo';
+import { StateMemo, keptOverDocs } from '../layers/stateMemo';
 
 /** Suggested matches listed per private theme. */
 const SUGGESTIONS_PER_THEME = 3;
@@ -108,7 +108,7 @@ interface LineFigures {
  * is a coder. Reading and counting 30,000 codings per request was most of the view's time; the
  * layers change while coders code, the view is read while the lead decides.
  */
-const figures = new StateMemo<LineFigures>(8);
+const figures = new StateMemo<Promise<LineFigures>>(8);
 
 async function lineFigures(s: Services, studyId: string, trees: { current: ThemeTree; asCoded: ThemeTree; key: string }, subjects: readonly Theme[], counted: boolean): Promise<LineFigures> {
   const metas = counted ? await listTranscripts(s.db, studyId) : [];
@@ -116,23 +116,25 @@ async function lineFigures(s: Services, studyId: string, trees: { current: Theme
   const layers: Array<{ meta: TranscriptMeta; ownerId: string }> = [];
   for (const meta of metas) for (const ownerId of await layerOwners(s.db, meta.id)) layers.push({ meta, ownerId });
   const names = layers.map((l) => docName({ kind: 'layer', transcriptId: l.meta.id, ownerId: l.ownerId }));
-  const { key, read } = await withDocs(s, names, (docs) => {
-    const k = JSON.stringify([trees.key, [...coderRole].sort(), layers.map((l, i) => [l.meta.id, l.meta.length, l.ownerId, docVersion(docs[i]!)])]);
-    return { key: k, read: figures.get(k) ? null : docs.map((doc, i) => layerCodings(doc, layers[i]!.meta.length)) };
-  });
-  const kept = figures.get(key);
-  if (kept) return kept;
-  if (!read) return lineFigures(s, studyId, trees, subjects, counted); // dropped from the memo meanwhile
-  const transcripts: CodedTranscript[] = [];
-  for (const meta of metas) {
-    const row = await findTranscript(s.db, meta.id);
-    if (!row) continue;
-    const coded = layers.flatMap((l, i) => (l.meta.id === meta.id && codedIt(read[i]!, l.ownerId, coderRole) ? [{ coder: l.ownerId, codings: read[i]! }] : []));
-    transcripts.push({ text: row.text, lines: row.lines, layers: coded });
-  }
-  const [own, now] = codedLines(transcripts, trees.asCoded.resolve, trees.current.resolve) as [CodedLines, CodedLines];
-  const suggestions = suggestMatches(trees.current, subjects.map((t) => t.id), own, now, SUGGESTIONS_PER_THEME);
-  return figures.set(key, { own, now, codings: countCodings(transcripts, trees.asCoded.resolve), suggestions });
+  return keptOverDocs(
+    s,
+    figures,
+    names,
+    (docs) => JSON.stringify([trees.key, [...coderRole].sort(), layers.map((l, i) => [l.meta.id, l.meta.length, l.ownerId, docVersion(docs[i]!)])]),
+    (docs) => docs.map((doc, i) => layerCodings(doc, layers[i]!.meta.length)),
+    async (read) => {
+      const transcripts: CodedTranscript[] = [];
+      for (const meta of metas) {
+        const row = await findTranscript(s.db, meta.id);
+        if (!row) continue;
+        const coded = layers.flatMap((l, i) => (l.meta.id === meta.id && codedIt(read[i]!, l.ownerId, coderRole) ? [{ coder: l.ownerId, codings: read[i]! }] : []));
+        transcripts.push({ text: row.text, lines: row.lines, layers: coded });
+      }
+      const [own, now] = codedLines(transcripts, trees.asCoded.resolve, trees.current.resolve) as [CodedLines, CodedLines];
+      const suggestions = suggestMatches(trees.current, subjects.map((t) => t.id), own, now, SUGGESTIONS_PER_THEME);
+      return { own, now, codings: countCodings(transcripts, trees.asCoded.resolve), suggestions };
+    },
+  );
 }
 
 /** Codings per theme as coded (every coder, every transcript). */

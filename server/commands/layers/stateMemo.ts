@@ -1,3 +1,6 @@
+import type * as Y from 'yjs';
+import { type HasDocs, withDocs } from '../../ydocs/withDoc';
+
 /**
  * A bounded memo of read models keyed by the state of their inputs (document versions from
  * docVersion, the rows they read): a key names one state exactly, so an entry is never stale, only
@@ -31,5 +34,34 @@ export class StateMemo<T> {
   /** The value for `key`, computed by `compute` when not kept. */
   getOr(key: string, compute: () => T): T {
     return this.get(key) ?? this.set(key, compute());
+  }
+}
+
+/**
+ * A read model kept in `memo` per state of the documents it is built from. The documents are read
+ * together (withDocs, one instant): `keyOf` names their state (their versions and whatever else
+ * the model depends on), and `read` takes what the model needs from them, only when no model is
+ * kept for that key (reading validates every record, which is the cost being saved). `build` makes
+ * the model; a promise that fails is forgotten, so the next request tries again.
+ */
+export async function keptOverDocs<T, R>(
+  s: HasDocs,
+  memo: StateMemo<T>,
+  names: readonly string[],
+  keyOf: (docs: readonly Y.Doc[]) => string,
+  read: (docs: readonly Y.Doc[]) => R,
+  build: (read: R) => T,
+): Promise<T> {
+  for (;;) {
+    const { key, got } = await withDocs(s, names, (docs) => {
+      const k = keyOf(docs);
+      return { key: k, got: memo.get(k) === undefined ? { value: read(docs) } : null };
+    });
+    const kept = memo.get(key);
+    if (kept !== undefined) return kept;
+    if (!got) continue; // dropped from the memo meanwhile: read again
+    const value = memo.set(key, build(got.value));
+    if (value instanceof Promise) value.catch(() => memo.delete(key));
+    return value;
   }
 }

@@ -2,9 +2,8 @@ import { readLayer } from '../../../shared/coding';
 import { type CaseTable, type StudyThemeTable, type TableTranscript, type ThemeTable, caseTable, readWriteup, tableOfThemes } from '../../../shared/reconcile';
 import { notFound } from '../../errors';
 import { docVersion } from '../../ydocs/docVersion';
-import { withDocs } from '../../ydocs/withDoc';
 import type { ThemeTree } from '../../../shared/themes';
-import { StateMemo } from '../layers/stateMemo';
+import { StateMemo, keptOverDocs } from '../layers/stateMemo';
 import type { Services } from '../../services';
 import { findParticipant, listParticipants } from '../../store/participants';
 import type { Study } from '../../store/studies';
@@ -66,23 +65,21 @@ export async function computeTable(s: Services, study: Study, viewer: ThemeViewe
   // kept for this state; their names and versions are part of the key.
   const sources = await Promise.all(metas.map((m) => tableSources(s, viewer, m)));
   // The write-up document (key quotes, write-up order) first, then the layers.
-  const { key, read } = await withDocs(s, [writeupDocName(study.id), ...sources.flat()], (docs) => {
-    const k = JSON.stringify([treeKey, study.recurrenceRule, all, metas.map((m) => [m.id, m.phase, m.title, m.participantId, m.sha256]), sources, docs.map((d) => docVersion(d))]);
-    if (tables.get(k)) return { key: k, read: null };
-    let at = 1;
-    const layers = metas.map((m, i) => {
-      const read = docs.slice(at, (at += sources[i]!.length)).map((doc) => readLayer(doc, m.length));
-      return { codings: read.at(-1)!.codings, statements: read.flatMap((l) => l.statements) };
-    });
-    return { key: k, read: { layers, writeup: readWriteup(docs[0]!) } };
-  });
-  const kept = tables.get(key);
-  if (kept) return kept;
-  if (!read) return computeTable(s, study, viewer); // dropped from the memo meanwhile: read again
-  const computing = buildTable(s, study, tree, metas, all, read.layers, read.writeup);
-  tables.set(key, computing);
-  computing.catch(() => tables.delete(key));
-  return computing;
+  return keptOverDocs(
+    s,
+    tables,
+    [writeupDocName(study.id), ...sources.flat()],
+    (docs) => JSON.stringify([treeKey, study.recurrenceRule, all, metas.map((m) => [m.id, m.phase, m.title, m.participantId, m.sha256]), sources, docs.map((d) => docVersion(d))]),
+    (docs) => {
+      let at = 1;
+      const layers = metas.map((m, i) => {
+        const read = docs.slice(at, (at += sources[i]!.length)).map((doc) => readLayer(doc, m.length));
+        return { codings: read.at(-1)!.codings, statements: read.flatMap((l) => l.statements) };
+      });
+      return { layers, writeup: readWriteup(docs[0]!) };
+    },
+    (read) => buildTable(s, study, tree, metas, all, read.layers, read.writeup),
+  );
 }
 
 /** The documents a transcript's table cells draw on: each coder layer the viewer may read, then the consensus (last). */

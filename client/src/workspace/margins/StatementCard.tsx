@@ -1,4 +1,5 @@
 import { memo, useState } from 'react';
+import { ThemeOptions } from '../themes/ThemeOptions';
 import type { Statement } from '../../../../shared/coding';
 import { CardEditForm } from './CardEditForm';
 import { lineRangeValue, spanForRange } from './LineRangeFields';
@@ -58,12 +59,7 @@ export const StatementCard = memo(function StatementCard({ statement, canWrite, 
           {linkable.length > 0 && (
             <select className="statement-link" aria-label={`link “${short}” to a theme`} value="" onChange={(e) => e.target.value && setLinks([...statement.themeIds, e.target.value])}>
               <option value="">Link to a theme…</option>
-              {linkable.map((t) => (
-                <option key={t.id} value={t.id}>
-                  {'· '.repeat(t.depth - 1)}
-                  {t.label}
-                </option>
-              ))}
+              <ThemeOptions themes={linkable} />
             </select>
           )}
         </>

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import type { Theme, ThemeChange, ThemeTree } from '../../../../shared/themes';
 import { routeOf } from './themeRights';
+import { ThemeOptions } from './ThemeOptions';
 import type { ThemeEditing } from './useThemeEditing';
 
 export interface ThemeEditorProps {
@@ -79,12 +80,7 @@ export function ThemeEditor({ theme, tree, editing, codings, onDone }: ThemeEdit
         Under
         <select aria-label="theme parent" value={parentId ?? ''} disabled={field('move')} onChange={(e) => setParentId(e.target.value || null)}>
           <option value="">the top level</option>
-          {parents.map((t) => (
-            <option key={t.id} value={t.id}>
-              {'· '.repeat(t.depth - 1)}
-              {t.label}
-            </option>
-          ))}
+          <ThemeOptions themes={parents} />
         </select>
       </label>
       <div className="editor-actions">
