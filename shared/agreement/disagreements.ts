@@ -6,12 +6,9 @@ import { type ThemeResolver, themeResolver } from './themeResolver';
 import type { HierarchyMode, Interval, Theme, TranscriptInput } from './transcript';
 import { type TranscriptLayers, themeIntervals, transcriptLayers } from './units';
 
-export const DISAGREEMENT_KINDS = ['presence', 'category', 'boundary'] as const;
-/**
- * `presence`: some coders have no coding at all there; `category`: a coder without the theme coded
- * the span with another theme; `boundary`: every coder has the theme there, with different extents.
- */
-export type DisagreementKind = (typeof DISAGREEMENT_KINDS)[number];
+import type { DisagreementKind } from './disagreementKinds';
+
+export { DISAGREEMENT_KINDS, type DisagreementKind } from './disagreementKinds';
 
 export interface CoderSpans {
   readonly coder: string;

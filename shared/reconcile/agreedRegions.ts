@@ -1,4 +1,6 @@
-import { type Interval, type Theme, type TranscriptInput, mergeIntervals, themeResolver } from '../agreement';
+import { mergeIntervals } from '../agreement/intervals';
+import { themeResolver } from '../agreement/themeResolver';
+import type { Interval, Theme, TranscriptInput } from '../agreement/transcript';
 
 export interface AgreedRegion {
   readonly themeId: string;

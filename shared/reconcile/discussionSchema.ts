@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { DISAGREEMENT_KINDS } from '../agreement';
+import { DISAGREEMENT_KINDS } from '../agreement/disagreementKinds';
 import { themeIdSchema } from '../themes';
 
 /**

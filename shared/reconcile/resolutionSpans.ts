@@ -1,4 +1,5 @@
-import { type Interval, mergeIntervals } from '../agreement';
+import { mergeIntervals } from '../agreement/intervals';
+import type { Interval } from '../agreement/transcript';
 import type { DiscussionItem, ResolutionKind } from './discussionSchema';
 import { intersect } from './agreedRegions';
 

@@ -4,6 +4,7 @@ import { appendFileSync, cpSync, existsSync, mkdtempSync, readFileSync, rmSync, 
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
+import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 // `npm start` and the CLI run the server compiled ahead of time (bin/build.js -> dist/server),
@@ -84,5 +85,15 @@ describe('the compiled server', () => {
     expect(ours.filter((u) => !/\/(dist\/server|bin)\//.test(u))).toEqual([]);
     expect(urls.filter((u) => /\.tsx?$/.test(u))).toEqual([]);
     expect(urls.filter((u) => /\/node_modules\/(tsx|esbuild|typescript|vite|@esbuild|rolldown)\//.test(u))).toEqual([]);
+    // Idle memory (issue 19): what only some requests need loads with the first of them. The
+    // chunks a server at rest loaded, by the sources their maps name.
+    const atRest = ours.filter((u) => u.endsWith('.js') && u.includes('/dist/server/')).flatMap((u) => {
+      const map = `${fileURLToPath(u)}.map`;
+      return existsSync(map) ? (JSON.parse(readFileSync(map, 'utf8')) as { sources: string[] }).sources : [];
+    });
+    expect(atRest.some((src) => src.endsWith('server/collab/Connection.ts'))).toBe(true);
+    for (const lazy of ['shared/agreement/disagreements.ts', 'shared/agreement/report.ts', 'server/commands/agreement/agreement.ts', 'server/commands/interchange/refiExport.ts']) {
+      expect(atRest.filter((src) => src.endsWith(lazy))).toEqual([]);
+    }
   }, 180_000);
 });

@@ -1,7 +1,7 @@
 import { sha256 } from '@oslojs/crypto/sha2';
 import { encodeHexLowerCase } from '@oslojs/encoding';
 import * as Y from 'yjs';
-import { type CoderLayer, type DisagreementRegion, type TranscriptInput, disagreements } from '../../../shared/agreement';
+import type { CoderLayer, DisagreementRegion, TranscriptInput } from '../../../shared/agreement';
 import { type Layer, addCoding, layerMap, LAYER_MAPS, readLayer } from '../../../shared/coding';
 import { consensusDocName, discussionDocName, docName } from '../../../shared/docNames';
 import { type DiscussionItem, agreedRegions, citeLines, putItem, putMeta, readDiscussion } from '../../../shared/reconcile';
@@ -62,6 +62,8 @@ async function reveal(s: Services, db: Database, actor: Actor, transcriptId: str
   const input = transcriptInput(row, snapshots.map((x) => ({ coder: x.owner, codings: x.layer.codings })));
   const themes = agreementThemes(tree);
   const agreed = agreedRegions(input, themes);
+  // Loaded on first use: the agreement computations are not part of a server at rest (issue 19).
+  const { disagreements } = await import('../../../shared/agreement/disagreements');
   const regions = disagreements(input, themes, { hierarchy: 'exact' });
 
   const consensusName = docName({ kind: 'consensus', transcriptId });

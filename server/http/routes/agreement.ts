@@ -1,6 +1,8 @@
 import { AgreementQuery, DisagreementQuery } from '../../../shared/api';
-import { studyAgreement, transcriptDisagreements } from '../../commands/agreement/agreement';
 import { route } from '../route';
+
+// The agreement computations (shared/agreement) load with the first request that needs them.
+const agreement = () => import('../../commands/agreement/agreement');
 
 export const agreementRoutes = () => [
   route({
@@ -10,7 +12,7 @@ export const agreementRoutes = () => [
     tag: 'agreement',
     auth: 'session',
     query: AgreementQuery,
-    handler: async ({ s, actor, params, query }) => studyAgreement(s, actor, params.sid, query),
+    handler: async ({ s, actor, params, query }) => (await agreement()).studyAgreement(s, actor, params.sid, query),
   }),
   route({
     method: 'get',
@@ -19,6 +21,6 @@ export const agreementRoutes = () => [
     tag: 'agreement',
     auth: 'session',
     query: DisagreementQuery,
-    handler: async ({ s, actor, params, query }) => transcriptDisagreements(s, actor, params.tid, query),
+    handler: async ({ s, actor, params, query }) => (await agreement()).transcriptDisagreements(s, actor, params.tid, query),
   }),
 ];
