@@ -1,15 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, renameSync } from 'node:fs';
-import { type BrowserServer, chromium } from 'playwright-core';
-import type { TestProject } from 'vitest/node';
-import { CHROMIUM, CHROMIUM_ARGS } from './helpers/chromium';
-
-declare module 'vitest' {
-  export interface ProvidedContext {
-    /** The run's shared Chromium (test/helpers/browser.ts launchBrowser); empty when none. */
-    chromiumEndpoint: string;
-  }
-}
+import { mkdirSync, renameSync } from 'node:fs';
 
 /** test/collab/serverProcess.ts compiled ahead of time (see compileServerProcess). */
 export const COMPILED_SERVER_PROCESS = 'dist/test/serverProcess.js';
@@ -32,30 +22,13 @@ async function compileServerProcess(): Promise<void> {
 }
 
 /**
- * Whether this run may include a browser file: every run of the suite, or files named with an
- * e2e file or folder among them. A run of other files alone starts no Chromium (and a browser
- * file missed by this guess launches its own, as before).
- */
-function mayRunBrowserFiles(): boolean {
-  const filters = process.argv.slice(2).filter((a, i, all) => !a.startsWith('-') && !all[i - 1]?.match(/^--(reporter|outputFile|project|config|root|dir)$/) && !['run', 'watch', 'related'].includes(a));
-  return filters.length === 0 || filters.some((f) => f.includes('e2e'));
-}
-
-/**
  * The CLI tests run `bin/concord.js`, which runs the compiled server (dist/server): build it once
  * here if the sources changed, so that no test process builds it (or prints that it did). The
  * upload parser's worker thread runs from that build in tests too (vitest.config.ts,
- * CONCORD_COMPILED_UPLOAD_WORKER; server/paths.ts). One Chromium serves every browser file of the
- * run (test/helpers/browser.ts).
+ * CONCORD_COMPILED_UPLOAD_WORKER; server/paths.ts).
  */
-export default async function setup(project: TestProject): Promise<() => Promise<void>> {
+export default async function setup(): Promise<void> {
   const r = spawnSync(process.execPath, ['bin/build.js', 'server'], { stdio: 'inherit' });
   if (r.status !== 0) throw new Error(`bin/build.js server failed with exit ${r.status}`);
   await compileServerProcess();
-  let browser: BrowserServer | null = null;
-  if (existsSync(CHROMIUM) && mayRunBrowserFiles()) browser = await chromium.launchServer({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
-  project.provide('chromiumEndpoint', browser?.wsEndpoint() ?? '');
-  return async () => {
-    await browser?.close();
-  };
 }

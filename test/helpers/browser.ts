@@ -1,39 +1,35 @@
 import { mkdirSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { type Browser, chromium } from 'playwright-core';
-import { inject } from 'vitest';
 import type { RunningServer } from '../../server/server';
-import { CHROMIUM, CHROMIUM_ARGS } from './chromium';
 import { testServer } from './env';
 
-export { CHROMIUM } from './chromium';
-
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const ARTIFACTS = join(process.cwd(), 'test-artifacts');
 
 /** Whether Debian's Chromium is installed (.ci/run installs it). */
 export const haveChromium = () => existsSync(CHROMIUM);
 
-/** The suite's shared Chromium (test/globalSetup.ts), when this run started one. */
-function sharedEndpoint(): string | undefined {
-  try {
-    return inject('chromiumEndpoint') || undefined;
-  } catch {
-    return undefined; // not under vitest
-  }
-}
-
 /**
- * Debian's Chromium headless; never downloads a browser. Under the test suite, a connection to the
- * one Chromium test/globalSetup.ts started for the run (a launch costs 1-4 s on the 2-core machine,
- * once per browser file before): each file's contexts from newContext() are isolated like
- * separate profiles, and close() closes this file's contexts and disconnects. Otherwise (a run
- * without browser files, or a script) a Chromium of its own, with a fresh profile.
+ * Launches Debian's Chromium headless with a fresh profile; never downloads a browser.
+ * The flags keep it from reaching out to the network, which this machine refuses.
  */
 export async function launchBrowser(): Promise<{ browser: Browser; close: () => Promise<void> }> {
-  const endpoint = sharedEndpoint();
   // playwright-core gives every launch a fresh temporary --user-data-dir of its own (it refuses
-  // one passed in args).
-  const browser = endpoint ? await chromium.connect(endpoint) : await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+  // one passed in args); contexts from newContext() are isolated like separate profiles.
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      '--disable-quic',
+    ],
+  });
   return {
     browser,
     close: async () => {
