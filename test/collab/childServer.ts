@@ -2,6 +2,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { createInterface } from 'node:readline';
 import type { RunningServer } from '../../server/server';
+import { COMPILED_SERVER_PROCESS } from '../globalSetup';
 
 export interface ChildServer {
   child: ChildProcess;
@@ -11,9 +12,12 @@ export interface ChildServer {
   exited: Promise<void>;
 }
 
-/** Starts test/collab/serverProcess.ts in a child process and waits for its port. */
+/**
+ * Starts test/collab/serverProcess.ts in a child process and waits for its port: compiled ahead of
+ * time by test/globalSetup.ts (the server as `npm start` runs it, without a transpiler).
+ */
 export async function startChildServer(env: Record<string, string>): Promise<ChildServer> {
-  const child = spawn(process.execPath, ['bin/run-ts.js', 'test/collab/serverProcess.ts'], {
+  const child = spawn(process.execPath, [COMPILED_SERVER_PROCESS], {
     env: { ...process.env, PORT: '0', LOG_LEVEL: 'silent', ...env },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
