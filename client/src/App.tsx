@@ -29,11 +29,21 @@ const JournalPage = page(() => import('./journal/JournalPage'), 'JournalPage');
 
 const loading = <main className="centered">Loading…</main>;
 
+/** Both at once: "who am I" answers 401 when signed out, which is a state here, not an error. */
+function checkSignIn() {
+  return Promise.all([api<{ needsSetup: boolean }>('GET', '/api/auth/status'), api<{ user: User }>('GET', '/api/auth/me').catch(() => null)]);
+}
+/** The sign-in check started by startEarly, taken by the first render's refresh. */
+let signInEarly: ReturnType<typeof checkSignIn> | null = null;
+
 /**
  * Opening a transcript's address: its worksheet code and its data are fetched alongside the
  * sign-in check instead of one after the other (first paint of the worksheet, docs/benchmarks.md).
+ * Called by main.tsx before React mounts, so the requests leave with the entry's first run.
  */
-function startEarly(path: string): void {
+export function startEarly(path: string): void {
+  signInEarly = checkSignIn();
+  signInEarly.catch(() => undefined);
   const t = /^\/transcripts\/([\w-]+)$/.exec(path);
   if (!t) return;
   void import('./workspace/Workspace');
@@ -55,14 +65,14 @@ function Routes() {
   const [boot, setBoot] = useState<Boot>({ state: 'loading' });
 
   const refresh = useCallback(async () => {
-    // Both at once: "who am I" answers 401 when signed out, which is a state here, not an error.
-    const [status, me] = await Promise.all([api<{ needsSetup: boolean }>('GET', '/api/auth/status'), api<{ user: User }>('GET', '/api/auth/me').catch(() => null)]);
+    const early = signInEarly;
+    signInEarly = null;
+    const [status, me] = await (early ?? checkSignIn());
     if (status.needsSetup) return setBoot({ state: 'setup' });
     setBoot(me ? { state: 'signed-in', user: me.user } : { state: 'anonymous' });
   }, []);
 
   useEffect(() => {
-    startEarly(window.location.pathname);
     void refresh();
   }, [refresh]);
 

@@ -1,4 +1,5 @@
-import { type MutableRefObject, useEffect, useMemo } from 'react';
+import { type MutableRefObject, useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { flushSync } from 'react-dom';
 import type { Line } from '../../../shared/transcript';
 import type { Prefix } from './speakerPrefixes';
 import { TranscriptLine } from './TranscriptLine';
@@ -18,6 +19,9 @@ export interface TranscriptRowsProps {
   revealRef: MutableRefObject<((i: number, block: ScrollLogicalPosition) => void) | null>;
 }
 
+/** Plain rows added per idle callback after the first frame. */
+const ROWS_PER_CHUNK = 300;
+
 /** The line asked for by the address (`#l-12`), as a position in `lines`, or null. */
 function hashLine(lines: readonly Line[]): number | null {
   const m = /^#l-(\d+)$/.exec(window.location.hash);
@@ -34,8 +38,46 @@ function hashLine(lines: readonly Line[]): number | null {
 export function TranscriptRows({ text, lines, prefixes, rows, lineCursor, canWrite, listRef, revealRef }: TranscriptRowsProps) {
   const initial = useMemo(() => hashLine(lines), [lines]);
   const win = useRowWindow(listRef, lines.length, initial ?? 0);
-  const { reveal, showAll } = win;
+  const { reveal: revealRow, showAll: showAllRows } = win;
+
+  // First pass: only the rows from line 1 to the end of the window (the window's rows in full,
+  // the few above it plain), so the first frame costs the viewport, not the transcript. The plain
+  // rows for the rest are added after that frame, in chunks when the browser is idle, so find,
+  // select-all, copy and anchors work on every line a moment later (docs/workspace.md).
+  const [shown, setShown] = useState(() => Math.min(lines.length, win.to));
+  const complete = shown >= lines.length;
+  useEffect(() => {
+    if (complete) return;
+    const idle = (f: () => void) => (typeof requestIdleCallback === 'function' ? requestIdleCallback(f, { timeout: 200 }) : window.setTimeout(f, 16));
+    const cancel = (h: number) => (typeof cancelIdleCallback === 'function' ? cancelIdleCallback(h) : window.clearTimeout(h));
+    let handle = 0;
+    // After the frame that shows the first pass (a frame callback runs before it is painted).
+    const frame = requestAnimationFrame(() => {
+      handle = idle(() => setShown((n) => Math.min(lines.length, n + ROWS_PER_CHUNK)));
+    });
+    return () => {
+      cancelAnimationFrame(frame);
+      cancel(handle);
+    };
+  }, [shown, complete, lines.length]);
+  // A row asked for before the plain rows reached it (an anchor, the line cursor): every row first.
+  const shownRef = useRef(shown);
+  shownRef.current = shown;
+  const reveal = useCallback(
+    (i: number, block: ScrollLogicalPosition) => {
+      if (i >= shownRef.current) flushSync(() => setShown(lines.length));
+      revealRow(i, block);
+    },
+    [lines.length, revealRow],
+  );
   revealRef.current = reveal;
+  const showAll = useMemo(
+    () => () => {
+      flushSync(() => setShown(lines.length));
+      showAllRows();
+    },
+    [lines.length, showAllRows],
+  );
 
   useEffect(() => {
     const toHash = () => {
@@ -68,7 +110,7 @@ export function TranscriptRows({ text, lines, prefixes, rows, lineCursor, canWri
       onKeyDown={lineCursor.onKeyDown}
       onFocus={(e) => e.target === e.currentTarget && lineCursor.onFocus()}
     >
-      {lines.map((l, i) => (
+      {(complete ? lines : lines.slice(0, shown)).map((l, i) => (
         <TranscriptLine
           key={l.n}
           line={l}

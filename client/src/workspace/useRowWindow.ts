@@ -44,20 +44,22 @@ export function useRowWindow(listRef: RefObject<HTMLOListElement | null>, count:
 
   const visible = useCallback((): RowRange | null => {
     const list = listRef.current;
-    if (!list || list.children.length !== count || count === 0) return null;
+    // The rows present so far (the plain rows after the window are added after the first frame).
+    if (!list || list.children.length === 0 || list.children.length > count) return null;
     const rows = list.children;
+    const n = rows.length;
     const bottomOf = (i: number) => rows[i]!.getBoundingClientRect().bottom;
     const topOf = (i: number) => rows[i]!.getBoundingClientRect().top;
     // First row whose bottom is below the top of the window, then the last whose top is above its bottom.
     let lo = 0;
-    let hi = count - 1;
+    let hi = n - 1;
     while (lo < hi) {
       const mid = (lo + hi) >>> 1;
       if (bottomOf(mid) > 0) hi = mid;
       else lo = mid + 1;
     }
     const first = lo;
-    hi = count - 1;
+    hi = n - 1;
     while (lo < hi) {
       const mid = (lo + hi + 1) >>> 1;
       if (topOf(mid) < window.innerHeight) lo = mid;

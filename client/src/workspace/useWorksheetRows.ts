@@ -8,6 +8,8 @@ import type { OtherLayer } from './useLayers';
 import type { Span } from './usePresence';
 import { useStableByLine } from './useStableByLine';
 
+const NONE: Mark[] = [];
+
 export interface RowPeer {
   here: boolean;
   line: number | null;
@@ -26,19 +28,41 @@ export function useWorksheetRows(a: { meId: string; lines: readonly Line[]; tree
   const meId = a.meId;
   const owned = <T,>(pick: (l: Layer) => readonly T[]) => shownOthers.flatMap((o) => pick(o.layer).map((r) => ({ ...r, ownerId: o.ownerId })));
   const themeOf = useCallback((id: string) => tree?.byId.get(tree.resolve(id)), [tree]);
-  const allMarks = useMemo(() => {
+  // Split by line separately: a change of the coder's own layer or selection (the common case,
+  // coding) recomputes only their own marks; the shown layers of others are split once per change of theirs.
+  const ownMarksAt = useMemo(() => {
     const out: Mark[] = [];
-    const visible = [{ ownerId: meId, layer: ownLayer, own: true }, ...shownOthers.map((o) => ({ ...o, own: false }))];
-    for (const { ownerId, layer, own: isOwn } of visible) {
+    for (const c of ownLayer.codings) {
+      const t = themeOf(c.themeId);
+      out.push({ id: c.id, start: c.start, end: c.end, color: t?.color ?? '#888888', coder: meId, label: `${t?.label ?? 'unknown theme'} (${nameOf(meId)})`, own: true });
+    }
+    return marksByLine(lines, out);
+  }, [meId, lines, ownLayer, themeOf, nameOf]);
+  const otherMarksAt = useMemo(() => {
+    const out: Mark[] = [];
+    for (const { ownerId, layer } of shownOthers) {
       for (const c of layer.codings) {
         const t = themeOf(c.themeId);
-        out.push({ id: c.id, start: c.start, end: c.end, color: t?.color ?? '#888888', coder: ownerId, label: `${t?.label ?? 'unknown theme'} (${nameOf(ownerId)})`, own: isOwn });
+        out.push({ id: c.id, start: c.start, end: c.end, color: t?.color ?? '#888888', coder: ownerId, label: `${t?.label ?? 'unknown theme'} (${nameOf(ownerId)})`, own: false });
       }
     }
-    if (selection) out.push({ id: 'selection', start: selection.start, end: selection.end, color: '#000000', coder: meId, label: 'selection', own: true, selection: true });
-    return out;
-  }, [meId, ownLayer, shownOthers, themeOf, nameOf, selection]);
-  const marks = useStableByLine(useMemo(() => marksByLine(lines, allMarks), [lines, allMarks]));
+    return marksByLine(lines, out);
+  }, [lines, shownOthers, themeOf, nameOf]);
+  const selectionAt = useMemo(
+    () => (selection ? marksByLine(lines, [{ id: 'selection', start: selection.start, end: selection.end, color: '#000000', coder: meId, label: 'selection', own: true, selection: true }]) : null),
+    [lines, selection, meId],
+  );
+  const joined = useMemo(
+    () =>
+      ownMarksAt.map((own, i) => {
+        const other = otherMarksAt[i]!;
+        const sel = selectionAt?.[i] ?? NONE;
+        if (other.length === 0 && sel.length === 0) return own;
+        return [...own, ...other, ...sel];
+      }),
+    [ownMarksAt, otherMarksAt, selectionAt],
+  );
+  const marks = useStableByLine(joined);
   const notesAt = useStableByLine(useMemo(() => itemsByStartLine(lines, ownLayer.notes), [lines, ownLayer.notes]));
   const codingsAt = useStableByLine(useMemo(() => itemsByStartLine(lines, ownLayer.codings), [lines, ownLayer.codings]));
   const statementsAt = useStableByLine(useMemo(() => itemsByStartLine(lines, ownLayer.statements), [lines, ownLayer.statements]));
