@@ -1,5 +1,5 @@
 import { flushSync } from 'react-dom';
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 
 /** Rows in the first commit: more than a laptop screen holds (a row with extracts is 60-200 px tall). */
 export const FIRST_ROWS = 16;
@@ -22,6 +22,9 @@ export const MAX_STEP_ROWS = 64;
  */
 export function useProgressiveRows(total: number): number {
   const [shown, setShown] = useState(FIRST_ROWS);
+  // Read by the print listener, which must see the rows of the latest render, not of its subscription.
+  const totalRef = useRef(total);
+  totalRef.current = total;
   useEffect(() => {
     if (shown >= total) return;
     // After the next frame (the previous step painted), in a task of its own.
@@ -35,9 +38,9 @@ export function useProgressiveRows(total: number): number {
     };
   }, [shown, total]);
   useEffect(() => {
-    const all = () => flushSync(() => setShown((n) => Math.max(n, total)));
+    const all = () => flushSync(() => setShown((n) => Math.max(n, totalRef.current)));
     window.addEventListener('beforeprint', all);
     return () => window.removeEventListener('beforeprint', all);
-  }, [total]);
+  }, []);
   return Math.min(shown, total);
 }
