@@ -9,7 +9,7 @@ import { ExportLinks } from './exportLinks';
 import { afterIdForDrop } from './ThemeRowHeader';
 import { type RowActions, ThemeTableRow } from './ThemeTableRow';
 import { unwrapTable } from './unwrap';
-import { useProgressiveRows } from './useProgressiveRows';
+import { useProgressiveRows } from '../components/useProgressiveRows';
 
 const NONE: readonly string[] = [];
 

@@ -12,7 +12,8 @@ export const FIRST_ROWS = 16;
 export const MAX_STEP_ROWS = 64;
 
 /**
- * How many of a long table's `total` rows to render: the first screenful in the first commit,
+ * How many of a long list's `total` rows to render (the table of themes' rows, the codebook
+ * reconciliation's private themes): the first screenful in the first commit,
  * then the rest in growing steps, one task each, each after the browser has painted the previous one, so the page
  * shows its top at once instead of after one commit of every row (the table of themes of issue
  * 15's study is 312 themes x 16 participants, about 70,000 elements: one commit of 5 s on a busy
