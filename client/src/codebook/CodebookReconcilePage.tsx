@@ -2,6 +2,7 @@ import { useCallback, useEffect, useMemo, useState } from 'react';
 import { codebookMapDocName } from '../../../shared/docNames';
 import type { CodebookReconcileView } from '../../../shared/reconcile/codebookReconcileTypes';
 import { ApiError, api } from '../api';
+import { useProgressiveRows } from '../components/useProgressiveRows';
 import { Link } from '../router';
 import { useDoc } from '../workspace/useDoc';
 import { count } from './format';
@@ -34,6 +35,11 @@ export function CodebookReconcilePage({ studyId }: { studyId: string }) {
     void load();
   }, [load, live.version]);
   const names = useMemo(() => new Map((view?.coders ?? []).map((c) => [c.id, c.name])), [view]);
+  const openFor = useCallback((themeId: string, initial: { op: 'map' | 'merge' | 'promote' | 'exclude'; into?: string } | null) => setOpen(initial ? { themeId, ...initial } : null), []);
+  const reload = useCallback(() => void load(), [load]);
+  const listed = useMemo(() => (view?.coders ?? []).map((c) => c.themes.filter((t) => filter === 'all' || t.decision === null)), [view, filter]);
+  // A study's 250 private themes are 7,800 elements: the first screenful first, the rest in steps (as the table of themes).
+  const shown = useProgressiveRows(listed.reduce((n, l) => n + l.length, 0));
 
   if (error) return <div className="page"><p className="error" role="alert">{error}</p></div>;
   if (!view) return <div className="page">Loading…</div>;
@@ -76,7 +82,7 @@ export function CodebookReconcilePage({ studyId }: { studyId: string }) {
             ))}
           </ul>
         </section>
-        <section className="cr-coders" aria-label="Coders’ private themes">
+        <section className="cr-coders" aria-label="Coders’ private themes" aria-busy={shown < listed.reduce((n, l) => n + l.length, 0)}>
           <label className="cr-filter small">
             Show{' '}
             <select value={filter} onChange={(e) => setFilter(e.target.value as 'all' | 'undecided')}>
@@ -85,24 +91,25 @@ export function CodebookReconcilePage({ studyId }: { studyId: string }) {
             </select>
           </label>
           {view.coders.length === 0 && <p className="muted">No private theme to reconcile{view.revealed ? '' : ' that you may see yet'}.</p>}
-          {view.coders.map((c) => (
-            <section key={c.id} aria-labelledby={`cr-coder-${c.id}`}>
-              <h2 id={`cr-coder-${c.id}`}>{c.name}’s private themes <span className="muted small">({c.themes.filter((t) => t.decision).length} of {c.themes.length} decided)</span></h2>
-              {c.themes
-                .filter((t) => filter === 'all' || t.decision === null)
-                .map((t) => (
+          {view.coders.map((c, i) => {
+            const before = listed.slice(0, i).reduce((n, l) => n + l.length, 0);
+            return (
+              <section key={c.id} aria-labelledby={`cr-coder-${c.id}`}>
+                <h2 id={`cr-coder-${c.id}`}>{c.name}’s private themes <span className="muted small">({c.themes.filter((t) => t.decision).length} of {c.themes.length} decided)</span></h2>
+                {listed[i]!.slice(0, Math.max(0, shown - before)).map((t) => (
                   <PrivateThemeCard
                     key={t.id}
                     view={view}
                     theme={t}
                     names={names}
                     open={open?.themeId === t.id ? open : null}
-                    onOpen={(initial) => setOpen(initial ? { themeId: t.id, ...initial } : null)}
-                    onDecided={() => void load()}
+                    onOpen={openFor}
+                    onDecided={reload}
                   />
                 ))}
-            </section>
-          ))}
+              </section>
+            );
+          })}
         </section>
       </div>
     </div>

@@ -1,3 +1,4 @@
+import { type ReactNode, useState } from 'react';
 import type { Cell, EvidenceKind } from '../../../shared/reconcile';
 import { Link } from '../router';
 
@@ -14,6 +15,20 @@ function KeyMark({ isKey, onMark, what }: { isKey: boolean; onMark: ((key: boole
     <button type="button" className={isKey ? 'tt-key-toggle on' : 'tt-key-toggle'} aria-pressed={isKey} aria-label={`key quote: ${what}`} title={isKey ? 'Key quote (click to unmark)' : 'Mark as a key quote'} onClick={() => onMark(!isKey)}>
       {isKey ? '★' : '☆'}
     </button>
+  );
+}
+
+/**
+ * The extracts after the first ones, behind "n more": rendered when the reader opens it (most
+ * never are, and a study's table holds thousands: bench/ipaScreens.ts), kept once opened.
+ */
+function MoreExtracts({ count, children }: { count: number; children: () => ReactNode }) {
+  const [opened, setOpened] = useState(false);
+  return (
+    <details onToggle={(e) => e.currentTarget.open && setOpened(true)}>
+      <summary className="small">{count} more</summary>
+      {opened && <ul className="tt-extracts">{children()}</ul>}
+    </details>
   );
 }
 
@@ -39,10 +54,7 @@ export function ExtractCell({ cell, showExtracts, onMarkKey }: { cell: Cell; sho
         <>
           <ul className="tt-extracts">{cell.extracts.slice(0, SHOWN).map(quote)}</ul>
           {cell.extracts.length > SHOWN && (
-            <details>
-              <summary className="small">{cell.extracts.length - SHOWN} more</summary>
-              <ul className="tt-extracts">{cell.extracts.slice(SHOWN).map(quote)}</ul>
-            </details>
+            <MoreExtracts count={cell.extracts.length - SHOWN}>{() => cell.extracts.slice(SHOWN).map(quote)}</MoreExtracts>
           )}
         </>
       )}

@@ -1,14 +1,17 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { writeupDocName } from '../../../shared/docNames';
-import { type EvidenceKind, type TableEvidence, type ThemeTable, themeHeading } from '../../../shared/reconcile';
+import { type TableEvidence, type ThemeTable, themeHeading } from '../../../shared/reconcile';
 import { api, type Study } from '../api';
 import { Link } from '../router';
 import { useDoc } from '../workspace/useDoc';
 import { CaseView } from './CaseView';
 import { ExportLinks } from './exportLinks';
-import { ExtractCell } from './ExtractCell';
-import { ThemeRowHeader, afterIdForDrop } from './ThemeRowHeader';
+import { afterIdForDrop } from './ThemeRowHeader';
+import { type RowActions, ThemeTableRow } from './ThemeTableRow';
 import { unwrapTable } from './unwrap';
+import { useProgressiveRows } from '../components/useProgressiveRows';
+
+const NONE: readonly string[] = [];
 
 /**
  * The table of themes (issue 6 item 4): the study's theme hierarchy against its participants,
@@ -45,19 +48,43 @@ export function TableOfThemesPage({ studyId }: { studyId: string }) {
     void api<{ study: Study }>('GET', `/api/studies/${studyId}`).then((r) => setStudy(r.study), () => undefined);
   }, [studyId]);
   const lead = study?.role === 'lead';
-  const act = (path: string, body: unknown) => {
-    setFailure(null);
-    api('POST', `/api/studies/${studyId}/themes/table/${path}`, body).then(load, (e: unknown) => setFailure(e instanceof Error ? e.message : 'the change was refused'));
-  };
-  const markKey = (themeId: string) => (kind: EvidenceKind, evidenceId: string, key: boolean) => act('key-quotes', { themeId, kind, evidenceId, key });
-  const moveTheme = (themeId: string, afterId: string | null) => act('order', { themeId, afterId });
+  const act = useCallback(
+    (path: string, body: unknown) => {
+      setFailure(null);
+      api('POST', `/api/studies/${studyId}/themes/table/${path}`, body).then(load, (e: unknown) => setFailure(e instanceof Error ? e.message : 'the change was refused'));
+    },
+    [studyId, load],
+  );
   // Each theme's visible siblings in the write-up order: what the move controls step through.
   const siblings = useMemo(() => {
     const byParent = new Map<string | null, string[]>();
-    for (const r of table?.rows ?? []) byParent.set(r.parentId, [...(byParent.get(r.parentId) ?? []), r.themeId]);
+    for (const r of table?.rows ?? []) {
+      const list = byParent.get(r.parentId);
+      if (list) list.push(r.themeId);
+      else byParent.set(r.parentId, [r.themeId]);
+    }
     return byParent;
   }, [table]);
-  const parentOf = (id: string | null) => table?.rows.find((r) => r.themeId === id)?.parentId;
+  const actions = useMemo((): RowActions | undefined => {
+    if (!lead) return undefined;
+    const parentOf = new Map((table?.rows ?? []).map((r) => [r.themeId, r.parentId]));
+    const moveTheme = (themeId: string, afterId: string | null) => act('order', { themeId, afterId });
+    return {
+      markKey: (themeId, kind, evidenceId, key) => act('key-quotes', { themeId, kind, evidenceId, key }),
+      moveTheme,
+      dragStart: (themeId) => {
+        dragged.current = themeId;
+      },
+      canDrop: (r) => dragged.current !== null && dragged.current !== r.themeId && parentOf.get(dragged.current) === r.parentId,
+      drop: (r) => {
+        const from = dragged.current;
+        dragged.current = null;
+        const after = from ? afterIdForDrop(siblings.get(r.parentId) ?? [], from, r.themeId) : undefined;
+        if (from && after !== undefined) moveTheme(from, after);
+      },
+    };
+  }, [lead, table, act, siblings]);
+  const shownRows = useProgressiveRows(table?.rows.length ?? 0);
   const chooseCase = (id: string | null) => {
     window.history.replaceState(null, '', id ? `${window.location.pathname}?case=${encodeURIComponent(id)}` : window.location.pathname);
     setCaseId(id);
@@ -107,7 +134,7 @@ export function TableOfThemesPage({ studyId }: { studyId: string }) {
             <p className="muted">No themes yet.</p>
           ) : (
             <div className="tt-scroll">
-              <table className="grid tt" aria-label="table of themes">
+              <table className="grid tt" aria-label="table of themes" aria-busy={shownRows < table.rows.length}>
                 <thead>
                   <tr>
                     <th scope="col">{themeHeading(table.levels, table.rows)}</th>
@@ -116,37 +143,8 @@ export function TableOfThemesPage({ studyId }: { studyId: string }) {
                   </tr>
                 </thead>
                 <tbody>
-                  {table.rows.map((r) => (
-                    <tr
-                      key={r.themeId}
-                      className={`depth-${r.depth}${r.recurrence.recurrent ? '' : ' short'}`}
-                      data-theme={r.label}
-                      draggable={lead}
-                      onDragStart={lead ? (e) => {
-                        dragged.current = r.themeId;
-                        e.dataTransfer.effectAllowed = 'move';
-                        e.dataTransfer.setData('text/plain', r.label);
-                      } : undefined}
-                      onDragOver={lead ? (e) => {
-                        // Only a sibling takes the drop: the write-up order is within a parent.
-                        if (dragged.current && dragged.current !== r.themeId && parentOf(dragged.current) === r.parentId) e.preventDefault();
-                      } : undefined}
-                      onDrop={lead ? (e) => {
-                        e.preventDefault();
-                        const from = dragged.current;
-                        dragged.current = null;
-                        const after = from ? afterIdForDrop(siblings.get(r.parentId) ?? [], from, r.themeId) : undefined;
-                        if (from && after !== undefined) moveTheme(from, after);
-                      } : undefined}
-                    >
-                      <ThemeRowHeader row={r} siblings={siblings.get(r.parentId) ?? []} onMove={lead ? moveTheme : undefined} />
-                      {r.cells.map((c) => <ExtractCell key={c.participantId} cell={c} showExtracts={showExtracts} onMarkKey={lead ? markKey(r.themeId) : undefined} />)}
-                      <td className={r.recurrence.recurrent ? 'tt-rec ok' : 'tt-rec short'} data-testid="recurrence">
-                        <span title={r.recurrence.label}>{r.recurrence.present}/{r.recurrence.of}</span>
-                        {r.recurrence.pending > 0 && <span className="small muted"> ({r.recurrence.label})</span>}
-                        {r.recurrence.recurrent ? ' ✓' : <span className="small"> below the rule (needs {r.recurrence.required})</span>}
-                      </td>
-                    </tr>
+                  {table.rows.slice(0, shownRows).map((r) => (
+                    <ThemeTableRow key={r.themeId} row={r} siblings={siblings.get(r.parentId) ?? NONE} showExtracts={showExtracts} actions={actions} />
                   ))}
                 </tbody>
               </table>

@@ -1,0 +1,50 @@
+import { memo } from 'react';
+import type { EvidenceKind, ThemeRow } from '../../../shared/reconcile';
+import { ExtractCell } from './ExtractCell';
+import { type MoveTheme, ThemeRowHeader } from './ThemeRowHeader';
+
+/** The lead's write-up actions on a row, stable across renders (so rows already shown are not rendered again). */
+export interface RowActions {
+  markKey: (themeId: string, kind: EvidenceKind, evidenceId: string, key: boolean) => void;
+  moveTheme: MoveTheme;
+  /** Drag a row onto a sibling: the page keeps which row is dragged. */
+  dragStart: (themeId: string) => void;
+  canDrop: (row: ThemeRow) => boolean;
+  drop: (row: ThemeRow) => void;
+}
+
+/**
+ * One theme of the table of themes: its header, a cell per participant and its recurrence. A
+ * memo: the table renders its rows in steps (useProgressiveRows), and each step renders only the
+ * rows it adds while the table, the options and the actions stay the same.
+ */
+export const ThemeTableRow = memo(function ThemeTableRow({ row: r, siblings, showExtracts, actions }: { row: ThemeRow; siblings: readonly string[]; showExtracts: boolean; actions: RowActions | undefined }) {
+  return (
+    <tr
+      className={`depth-${r.depth}${r.recurrence.recurrent ? '' : ' short'}`}
+      data-theme={r.label}
+      draggable={actions !== undefined}
+      onDragStart={actions ? (e) => {
+        actions.dragStart(r.themeId);
+        e.dataTransfer.effectAllowed = 'move';
+        e.dataTransfer.setData('text/plain', r.label);
+      } : undefined}
+      onDragOver={actions ? (e) => {
+        // Only a sibling takes the drop: the write-up order is within a parent.
+        if (actions.canDrop(r)) e.preventDefault();
+      } : undefined}
+      onDrop={actions ? (e) => {
+        e.preventDefault();
+        actions.drop(r);
+      } : undefined}
+    >
+      <ThemeRowHeader row={r} siblings={siblings} onMove={actions?.moveTheme} />
+      {r.cells.map((c) => <ExtractCell key={c.participantId} cell={c} showExtracts={showExtracts} onMarkKey={actions && ((kind, evidenceId, key) => actions.markKey(r.themeId, kind, evidenceId, key))} />)}
+      <td className={r.recurrence.recurrent ? 'tt-rec ok' : 'tt-rec short'} data-testid="recurrence">
+        <span title={r.recurrence.label}>{r.recurrence.present}/{r.recurrence.of}</span>
+        {r.recurrence.pending > 0 && <span className="small muted"> ({r.recurrence.label})</span>}
+        {r.recurrence.recurrent ? ' ✓' : <span className="small"> below the rule (needs {r.recurrence.required})</span>}
+      </td>
+    </tr>
+  );
+});
