@@ -2,6 +2,7 @@ import type { RecurrenceRule } from '../domain';
 import type { ThemeTree } from '../themes';
 import { type Line, formatLineRange, quoteOf } from '../transcript';
 import { citeLines } from './citeLines';
+import { type CitedNotes, type NoteEvidence, type TableNote, type TableNotesSetting, citeNotes, notesOverlapping } from './tableNotes';
 import { describeRule, requiredParticipants } from './recurrence';
 import { DEFAULT_TABLE_VIEW, type TableView } from './tableView';
 import { type Writeup, inWriteupOrder, keyQuoteKey } from './writeup';
@@ -17,6 +18,8 @@ export interface TableTranscript {
   readonly codings: readonly { readonly id: string; readonly themeId: string; readonly start: number; readonly end: number }[];
   /** The consensus experiential statements, shown as evidence under the themes they link to. */
   readonly statements?: readonly { readonly id: string; readonly text: string; readonly themeIds: readonly string[]; readonly start: number; readonly end: number }[];
+  /** The exploratory notes the viewer may read, placed beside the evidence whose lines they share. */
+  readonly notes?: readonly TableNote[];
 }
 
 export interface TableInput {
@@ -50,6 +53,8 @@ export interface Extract {
   readonly quote: string;
   /** The lead marked it as a key quote of this theme (any coding of the passage marked counts). */
   readonly key: boolean;
+  /** Exploratory notes on the passage's lines (tableNotes.ts); empty unless the view asks for them. */
+  readonly notes: readonly NoteEvidence[];
 }
 
 /** An experiential statement linked to a theme, cited as the table cites extracts. */
@@ -62,6 +67,8 @@ export interface StatementEvidence {
   readonly text: string;
   /** The lead marked it as a key quote of this theme. */
   readonly key: boolean;
+  /** Exploratory notes on the statement's lines; empty unless the view asks for them. */
+  readonly notes: readonly NoteEvidence[];
 }
 
 export interface Cell {
@@ -157,16 +164,25 @@ export function tableOfThemes(input: TableInput): ThemeTable {
       perParticipant[pi]?.push(extractOf(tr, pseudonym, [c.id], c.start, c.end));
     }
   }
+  // Each transcript's notes cited once, then matched by lines against every piece of its evidence.
+  const notesOf = new Map<string, CitedNotes>();
+  for (const tr of input.transcripts) {
+    const pi = pIndex.get(tr.participantId);
+    if (pi !== undefined && tr.notes?.length) notesOf.set(tr.id, citeNotes(tr.text, tr.lines, participants[pi]?.pseudonym ?? '', tr.notes));
+  }
   const linked = new Map<string, StatementEvidence[][]>(live.map((t) => [t.id, participants.map(() => [])]));
   for (const tr of input.transcripts) {
     const pi = pIndex.get(tr.participantId);
     if (pi === undefined) continue;
     const pseudonym = participants[pi]?.pseudonym ?? '';
+    const cited = notesOf.get(tr.id);
     for (const st of [...(tr.statements ?? [])].sort((a, b) => a.start - b.start || a.end - b.end)) {
       if (!(st.end > st.start) || st.end > tr.text.length) continue;
-      const lineLabel = formatLineRange(citeLines(tr.text, tr.lines, st.start, st.end));
+      const range = citeLines(tr.text, tr.lines, st.start, st.end);
+      const lineLabel = formatLineRange(range);
+      const notes = cited ? notesOverlapping(cited, range) : [];
       for (const themeId of new Set(st.themeIds.map(tree.resolve))) {
-        linked.get(themeId)?.[pi]?.push({ transcriptId: tr.id, statementId: st.id, lineLabel, citation: `${pseudonym}, ${lineLabel}`, text: st.text, key: keyed.has(keyQuoteKey(themeId, 'statement', st.id)) });
+        linked.get(themeId)?.[pi]?.push({ transcriptId: tr.id, statementId: st.id, lineLabel, citation: `${pseudonym}, ${lineLabel}`, text: st.text, key: keyed.has(keyQuoteKey(themeId, 'statement', st.id)), notes });
       }
     }
   }
@@ -177,7 +193,10 @@ export function tableOfThemes(input: TableInput): ThemeTable {
     for (let i = 0; i < lists.length; i++) {
       const list = lists[i]!;
       list.sort((a, b) => (transcriptOrder.get(a.transcriptId) ?? 0) - (transcriptOrder.get(b.transcriptId) ?? 0) || a.start - b.start || a.end - b.end);
-      lists[i] = mergePassages(list, (e) => byId.get(e.transcriptId)!, pseudonymOf.get(participants[i]?.id ?? '') ?? '');
+      lists[i] = mergePassages(list, (e) => byId.get(e.transcriptId)!, pseudonymOf.get(participants[i]?.id ?? '') ?? '').map((e) => {
+        const cited = notesOf.get(e.transcriptId);
+        return cited ? { ...e, notes: notesOverlapping(cited, e.lines) } : e;
+      });
     }
   }
   // Totals per participant including descendants: children come after parents in display order,
@@ -227,7 +246,7 @@ export function tableOfThemes(input: TableInput): ThemeTable {
 function extractOf(tr: TableTranscript, pseudonym: string, codingIds: readonly string[], start: number, end: number): Extract {
   const lines = citeLines(tr.text, tr.lines, start, end);
   const lineLabel = formatLineRange(lines);
-  return { transcriptId: tr.id, codingId: codingIds[0]!, codingIds, start, end, lines, lineLabel, citation: `${pseudonym}, ${lineLabel}`, quote: quoteOf(tr.text, start, end), key: false };
+  return { transcriptId: tr.id, codingId: codingIds[0]!, codingIds, start, end, lines, lineLabel, citation: `${pseudonym}, ${lineLabel}`, quote: quoteOf(tr.text, start, end), key: false, notes: [] };
 }
 
 /**
@@ -282,6 +301,7 @@ export function caseTable(table: ThemeTable, participantId: string): CaseTable |
 
 /** The table of themes of a study as the server returns it and the renderers print it. */
 export interface StudyThemeTable {
-  study: { id: string; title: string; codebookPhase: string };
+  /** `tableNotes`: the study's setting for exploratory notes in the exports (tableNotes.ts). */
+  study: { id: string; title: string; codebookPhase: string; tableNotes: TableNotesSetting };
   table: ThemeTable;
 }

@@ -1,6 +1,9 @@
-import { type CaseTable, KEY_QUOTE_MARK, type ThemeTable, evidenceByTheme, themeHeading, viewNote } from '../../../../shared/reconcile';
+import { type CaseTable, KEY_QUOTE_MARK, type NoteEvidence, type ThemeTable, noteLabel, evidenceByTheme, themeHeading, viewNote } from '../../../../shared/reconcile';
 import { cell, heading, packDocument, paragraph, table } from './docx';
 import { isoDate } from './exportFile';
+
+/** Exploratory notes as indented paragraphs under the evidence they sit beside. */
+const notesOf = (e: { notes: readonly NoteEvidence[] }) => e.notes.map((n) => paragraph(`${noteLabel(n)}, ${n.lineLabel}: ${n.text}`, { indent: 1 }));
 
 /** The table of themes as a Word document: the grid as a real table, then the extracts. */
 export function themeTableDocx(title: string, t: ThemeTable, generatedAt: number): Promise<Uint8Array> {
@@ -16,8 +19,8 @@ export function themeTableDocx(title: string, t: ThemeTable, generatedAt: number
   const mark = (e: { key: boolean }) => (e.key ? ` (${KEY_QUOTE_MARK})` : '');
   const extracts = evidenceByTheme(t).flatMap(({ row: r, extracts: quoted, statements }) => [
     heading(`${r.label} (${r.levelName})`, 3),
-    ...quoted.map((e) => paragraph(`“${e.quote}” (${e.citation})${mark(e)}`, { italics: true })),
-    ...(statements.length ? [paragraph('Experiential statements:'), ...statements.map((st) => paragraph(`${st.text} (${st.citation})${mark(st)}`))] : []),
+    ...quoted.flatMap((e) => [paragraph(`“${e.quote}” (${e.citation})${mark(e)}`, { italics: true }), ...notesOf(e)]),
+    ...(statements.length ? [paragraph('Experiential statements:'), ...statements.flatMap((st) => [paragraph(`${st.text} (${st.citation})${mark(st)}`), ...notesOf(st)])] : []),
   ]);
   const note = viewNote(t.view);
   return packDocument(`Table of themes: ${title}`, [
