@@ -76,12 +76,18 @@ export interface Cell {
   readonly pseudonym: string;
   /** Extracts (continuous passages) of this theme itself. */
   readonly count: number;
-  /** With the codings of its sub-themes: what recurrence counts. */
+  /** Extracts with those of its sub-themes. */
   readonly total: number;
+  /**
+   * The participant's data supports the theme: an extract or a linked statement of the theme or
+   * of a theme beneath it. What recurrence counts (see `tableOfThemes`).
+   */
+  readonly present: boolean;
   readonly extracts: readonly Extract[];
   /**
-   * The consensus statements of this participant linked to this theme (after merges), in
-   * transcript order: evidence beside the extracts, not counted in `count` or recurrence.
+   * The statements of this participant linked to this theme (after merges and codebook
+   * decisions), in transcript order: evidence beside the extracts, not counted in `count` but
+   * counted in recurrence (`present`).
    */
   readonly statements: readonly StatementEvidence[];
 }
@@ -133,8 +139,13 @@ export interface ThemeTable {
 /**
  * The table of themes (issue 6 item 4): the live themes in display order x the participants,
  * each cell with the participant's extracts from the consensus layers. A coding counts for its
- * theme after merges; recurrence rolls up (a participant shows a theme when any consensus coding
- * of the theme or of a sub-theme is theirs), as DESIGN.md section 3 says for recurrence.
+ * theme after merges. Recurrence (IPA: a theme recurs in a participant when that participant's
+ * evidence supports it) rolls up: among the participants in the table (transcripts past coding), a
+ * participant is present for a theme when a consensus extract or a linked statement of the theme
+ * or of a theme beneath it is theirs. Statements count whoever wrote them: past coding every
+ * member reads every layer, so the count is the same for every viewer, and a statement reaches a
+ * shared theme only through the lead's codebook decisions (map, merge, promote), which is the
+ * team's agreement on it; a kept-out private theme resolves to nothing (docs/reconciliation.md).
  * One continuous passage is one extract: a resolved region is stored as its agreed part and its
  * resolved part, two codings side by side, and both are cited and counted as one (issue 15 item 5).
  */
@@ -208,6 +219,13 @@ export function tableOfThemes(input: TableInput): ThemeTable {
     const mine = totals.get(t.id) ?? [];
     if (parent) mine.forEach((n, pi) => (parent[pi] = (parent[pi] ?? 0) + n));
   }
+  // Presence rolls up the same way over extracts and linked statements together.
+  const supported = new Map<string, boolean[]>(live.map((t) => [t.id, participants.map((_, pi) => (own.get(t.id)?.[pi]?.length ?? 0) > 0 || (linked.get(t.id)?.[pi]?.length ?? 0) > 0)]));
+  for (let i = live.length - 1; i >= 0; i--) {
+    const t = live[i]!;
+    const parent = t.parentId !== null ? supported.get(t.parentId) : undefined;
+    if (parent) (supported.get(t.id) ?? []).forEach((yes, pi) => (parent[pi] ||= yes));
+  }
   const pending = input.pending ?? [];
   const reconciled = participants.length;
   const of = reconciled + pending.length;
@@ -215,8 +233,8 @@ export function tableOfThemes(input: TableInput): ThemeTable {
   const rows: ThemeRow[] = live.map((t) => {
     const lists = (own.get(t.id) ?? []).map((l) => l.map((e) => (e.codingIds.some((id) => keyed.has(keyQuoteKey(t.id, 'extract', id))) ? { ...e, key: true } : e)));
     const tot = totals.get(t.id) ?? [];
-    const cells = participants.map((p, pi): Cell => ({ participantId: p.id, pseudonym: p.pseudonym, count: lists[pi]?.length ?? 0, total: tot[pi] ?? 0, extracts: lists[pi] ?? [], statements: linked.get(t.id)?.[pi] ?? [] }));
-    const present = cells.filter((c) => c.total > 0).length;
+    const cells = participants.map((p, pi): Cell => ({ participantId: p.id, pseudonym: p.pseudonym, count: lists[pi]?.length ?? 0, total: tot[pi] ?? 0, present: supported.get(t.id)?.[pi] ?? false, extracts: lists[pi] ?? [], statements: linked.get(t.id)?.[pi] ?? [] }));
+    const present = cells.filter((c) => c.present).length;
     return {
       themeId: t.id,
       label: t.label,
@@ -281,7 +299,7 @@ export interface CaseTable {
   readonly participant: { readonly id: string; readonly pseudonym: string };
   readonly levels: readonly string[];
   readonly provisional: boolean;
-  /** The participant's personal themes: rows where they have a coding (themselves or below). */
+  /** The participant's personal themes: rows where their data supports the theme (itself or below). */
   readonly rows: readonly (Omit<ThemeRow, 'cells' | 'recurrence'> & { readonly cell: Cell })[];
 }
 
@@ -292,7 +310,7 @@ export function caseTable(table: ThemeTable, participantId: string): CaseTable |
   if (!participant) return null;
   const rows = table.rows.flatMap((r) => {
     const cell = r.cells[pi];
-    if (!cell || cell.total === 0) return [];
+    if (!cell?.present) return [];
     const { cells: _c, recurrence: _r, ...row } = r;
     return [{ ...row, count: cell.count, total: cell.total, cell }];
   });

@@ -122,3 +122,13 @@ export function evidenceByTheme(table: ThemeTable): Array<{ row: ThemeRow; extra
     return extracts.length || statements.length ? [{ row, extracts, statements }] : [];
   });
 }
+
+/**
+ * What a grid cell says when it cites no extract of its own: the extracts below it, else the
+ * statements that make the participant present (recurrence counts them), else nothing.
+ */
+export function cellWithoutExtracts(c: { readonly total: number; readonly present: boolean; readonly statements: readonly unknown[] }): string {
+  if (c.total) return `(${c.total} below)`;
+  if (c.statements.length) return `(${c.statements.length} statement${c.statements.length === 1 ? '' : 's'})`;
+  return c.present ? '(statements below)' : '';
+}

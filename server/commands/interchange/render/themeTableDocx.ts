@@ -1,4 +1,4 @@
-import { type CaseTable, KEY_QUOTE_MARK, type NoteEvidence, type ThemeTable, noteLabel, evidenceByTheme, themeHeading, viewNote } from '../../../../shared/reconcile';
+import { type CaseTable, KEY_QUOTE_MARK, type NoteEvidence, type ThemeTable, noteLabel, cellWithoutExtracts, evidenceByTheme, themeHeading, viewNote } from '../../../../shared/reconcile';
 import { cell, heading, packDocument, paragraph, table } from './docx';
 import { isoDate } from './exportFile';
 
@@ -12,7 +12,7 @@ export function themeTableDocx(title: string, t: ThemeTable, generatedAt: number
     t.rows.map((r) => [
       cell(r.levelName),
       cell(r.label, { bold: r.depth === 1, indent: r.depth - 1 }),
-      ...r.cells.map((c) => cell(c.count ? [String(c.count), ...c.extracts.map((e) => e.citation)] : c.total ? [`(${c.total} below)`] : [])),
+      ...r.cells.map((c) => cell(c.count ? [String(c.count), ...c.extracts.map((e) => e.citation)] : [cellWithoutExtracts(c)].filter(Boolean))),
       cell(`${r.recurrence.present}/${r.recurrence.of}${r.recurrence.pending ? ` (${r.recurrence.pending} pending)` : ''}${r.recurrence.recurrent ? '' : ' (short)'}`),
     ]),
   );

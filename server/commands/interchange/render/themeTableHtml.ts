@@ -1,4 +1,4 @@
-import { type CaseTable, KEY_QUOTE_MARK, type NoteEvidence, type ThemeTable, noteLabel, evidenceByTheme, themeHeading, viewNote } from '../../../../shared/reconcile';
+import { type CaseTable, KEY_QUOTE_MARK, type NoteEvidence, type ThemeTable, noteLabel, cellWithoutExtracts, evidenceByTheme, themeHeading, viewNote } from '../../../../shared/reconcile';
 import { isoDate } from './exportFile';
 import { escapeHtml as h, htmlPage } from './html';
 
@@ -11,7 +11,7 @@ export function themeTableHtml(title: string, table: ThemeTable, generatedAt: nu
   const head = `<tr><th>Level</th><th>${h(themeHeading(table.levels, table.rows))}</th>${table.participants.map((p) => `<th>${h(p.pseudonym)}</th>`).join('')}<th>Recurrence</th></tr>`;
   const rows = table.rows
     .map((r) => {
-      const cells = r.cells.map((c) => `<td>${c.count ? `<strong>${c.count}</strong><br>${c.extracts.map((e) => h(e.citation)).join('<br>')}` : c.total ? `<span class="muted">(${c.total} below)</span>` : ''}</td>`).join('');
+      const cells = r.cells.map((c) => `<td>${c.count ? `<strong>${c.count}</strong><br>${c.extracts.map((e) => h(e.citation)).join('<br>')}` : cellWithoutExtracts(c) ? `<span class="muted">${h(cellWithoutExtracts(c))}</span>` : ''}</td>`).join('');
       const rec = `<td class="num${r.recurrence.recurrent ? '' : ' short'}">${r.recurrence.present}/${r.recurrence.of}${r.recurrence.pending ? ` (${r.recurrence.pending} pending)` : ''}${r.recurrence.recurrent ? '' : ' &#9888; short'}</td>`;
       return `<tr class="level-${r.depth}"><td>${h(r.levelName)}</td><td class="theme" style="padding-left:${(r.depth - 1) * 1.2 + 0.4}em">${h(r.label)}</td>${cells}${rec}</tr>`;
     })

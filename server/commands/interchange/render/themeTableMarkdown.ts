@@ -1,4 +1,4 @@
-import { type CaseTable, KEY_QUOTE_MARK, type NoteEvidence, type ThemeTable, noteLabel, evidenceByTheme, themeHeading, viewNote } from '../../../../shared/reconcile';
+import { type CaseTable, KEY_QUOTE_MARK, type NoteEvidence, type ThemeTable, noteLabel, cellWithoutExtracts, evidenceByTheme, themeHeading, viewNote } from '../../../../shared/reconcile';
 import { isoDate } from './exportFile';
 import { markdownCell as md } from './markdownText';
 
@@ -15,7 +15,7 @@ export function themeTableMarkdown(title: string, table: ThemeTable, generatedAt
   out.push(`| ${head.join(' | ')} |`, `|${head.map(() => ' --- ').join('|')}|`);
   for (const r of table.rows) {
     // With key quotes only a cell may count extracts and cite none of them.
-    const cells = r.cells.map((c) => (c.count ? (c.extracts.length ? `${c.count}: ${c.extracts.map((e) => e.citation).join('; ')}` : `${c.count}`) : c.total ? `(${c.total} below)` : ''));
+    const cells = r.cells.map((c) => (c.count ? (c.extracts.length ? `${c.count}: ${c.extracts.map((e) => e.citation).join('; ')}` : `${c.count}`) : cellWithoutExtracts(c)));
     const rec = `${r.recurrence.present}/${r.recurrence.of}${r.recurrence.pending ? ` (${r.recurrence.pending} pending)` : ''}${r.recurrence.recurrent ? '' : ' (short)'}`;
     out.push(`| ${md(r.levelName)} | ${indent(r.depth)}${md(r.label)} | ${cells.map(md).join(' | ')} | ${rec} |`);
   }
