@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { PseudonymDecisions } from './privacyApi';
 import { ThemeChangeSchema } from './themes/themeChange';
+import { TABLE_NOTES_SETTINGS } from './reconcile/tableNotes';
 import { CODEBOOK_PHASES, CODING_MODES, ROLES, TRANSCRIPT_PHASES } from './domain';
 
 /**
@@ -35,6 +36,7 @@ const studyFields = {
   lineWidth: z.number().int().min(30).max(200).optional(),
   recurrenceRule: RecurrenceRuleSchema.optional(),
   independentThemes: z.boolean().optional(),
+  tableNotes: z.enum(TABLE_NOTES_SETTINGS).optional(),
 };
 export const CreateStudyBody = z.strictObject(studyFields);
 export const PatchStudyBody = z.strictObject({ ...studyFields, title: studyFields.title.optional(), codebookPhase: z.enum(CODEBOOK_PHASES).optional() });

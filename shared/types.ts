@@ -2,6 +2,7 @@
  * The shapes the REST API answers with, shared by the server and the client (which imports them
  * with `import type`). Requests are validated by the schemas of shared/api.ts.
  */
+import type { TableNotesSetting } from './reconcile/tableNotes';
 import type { CodebookPhase, CodingMode, RecurrenceRule, Role, Terminology, TranscriptPhase } from './domain';
 
 export interface User {
@@ -25,6 +26,8 @@ export interface StudyRecord {
   independentThemes: boolean;
   /** When the lead revealed the coders' private codebooks; null before. */
   themesRevealedAt: number | null;
+  /** Whether the table of themes' exports list exploratory notes beside the evidence (issue 15 item 5). */
+  tableNotes: TableNotesSetting;
   createdBy: string;
   createdAt: number;
   updatedAt: number;

@@ -24,6 +24,7 @@ export interface DB {
     codebook_phase: string;
     independent_themes: number;
     themes_revealed_at: number | null;
+    table_notes: string;
     created_by: string;
     created_at: number;
     updated_at: number;

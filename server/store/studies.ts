@@ -1,5 +1,6 @@
 import type { CodebookPhase, CodingMode, RecurrenceRule, Role, Terminology } from '../../shared/domain';
 import type { StudyRecord } from '../../shared/types';
+import type { TableNotesSetting } from '../../shared/reconcile/tableNotes';
 import type { Database } from './database';
 import type { DB } from './schema';
 
@@ -19,6 +20,7 @@ const toStudy = (r: Row): Study => ({
   codebookPhase: r.codebook_phase as CodebookPhase,
   independentThemes: Number(r.independent_themes) === 1,
   themesRevealedAt: r.themes_revealed_at === null ? null : Number(r.themes_revealed_at),
+  tableNotes: r.table_notes as TableNotesSetting,
   createdBy: r.created_by,
   createdAt: r.created_at,
   updatedAt: r.updated_at,
@@ -36,6 +38,7 @@ function toRow(s: Study): Row {
     codebook_phase: s.codebookPhase,
     independent_themes: s.independentThemes ? 1 : 0,
     themes_revealed_at: s.themesRevealedAt,
+    table_notes: s.tableNotes,
     created_by: s.createdBy,
     created_at: s.createdAt,
     updated_at: s.updatedAt,

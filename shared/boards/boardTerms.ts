@@ -1,4 +1,4 @@
-import type { Levels } from '../themes';
+import { type Levels, levelNameOf } from '../themes';
 
 /**
  * Which levels of the study's terminology the clustering boards write (docs/theme-model.md):
@@ -25,7 +25,8 @@ export function boardTerms(levels: Levels): BoardTerms {
   const { names, maxDepth } = levels;
   const named = names.findIndex((n, i) => i > 0 && i < maxDepth && PERSONAL.test(n));
   const petDepth = named > 0 ? named + 1 : Math.min(2, maxDepth);
-  const nameAt = (depth: number) => names[depth - 1] ?? `Level ${depth}`;
+  // One source of truth for a depth's name: the theme tree's (every theme's `levelName`).
+  const nameAt = (depth: number) => levelNameOf(levels, depth);
   return {
     getDepth: 1,
     petDepth,

@@ -7,6 +7,7 @@ export * from './recurrence';
 export * from './citeLines';
 export * from './tableOfThemes';
 export * from './tableView';
+export * from './tableNotes';
 export * from './writeup';
 export * from './record';
 export * from './requests';

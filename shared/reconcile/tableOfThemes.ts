@@ -2,6 +2,7 @@ import type { RecurrenceRule } from '../domain';
 import type { ThemeTree } from '../themes';
 import { type Line, formatLineRange, quoteOf } from '../transcript';
 import { citeLines } from './citeLines';
+import { type CitedNotes, type NoteEvidence, type TableNote, type TableNotesSetting, citeNotes, notesOverlapping } from './tableNotes';
 import { describeRule, requiredParticipants } from './recurrence';
 import { DEFAULT_TABLE_VIEW, type TableView } from './tableView';
 import { type Writeup, inWriteupOrder, keyQuoteKey } from './writeup';
@@ -17,6 +18,8 @@ export interface TableTranscript {
   readonly codings: readonly { readonly id: string; readonly themeId: string; readonly start: number; readonly end: number }[];
   /** The consensus experiential statements, shown as evidence under the themes they link to. */
   readonly statements?: readonly { readonly id: string; readonly text: string; readonly themeIds: readonly string[]; readonly start: number; readonly end: number }[];
+  /** The exploratory notes the viewer may read, placed beside the evidence whose lines they share. */
+  readonly notes?: readonly TableNote[];
 }
 
 export interface TableInput {
@@ -50,6 +53,8 @@ export interface Extract {
   readonly quote: string;
   /** The lead marked it as a key quote of this theme (any coding of the passage marked counts). */
   readonly key: boolean;
+  /** Exploratory notes on the passage's lines (tableNotes.ts); empty unless the view asks for them. */
+  readonly notes: readonly NoteEvidence[];
 }
 
 /** An experiential statement linked to a theme, cited as the table cites extracts. */
@@ -62,6 +67,8 @@ export interface StatementEvidence {
   readonly text: string;
   /** The lead marked it as a key quote of this theme. */
   readonly key: boolean;
+  /** Exploratory notes on the statement's lines; empty unless the view asks for them. */
+  readonly notes: readonly NoteEvidence[];
 }
 
 export interface Cell {
@@ -69,12 +76,18 @@ export interface Cell {
   readonly pseudonym: string;
   /** Extracts (continuous passages) of this theme itself. */
   readonly count: number;
-  /** With the codings of its sub-themes: what recurrence counts. */
+  /** Extracts with those of its sub-themes. */
   readonly total: number;
+  /**
+   * The participant's data supports the theme: an extract or a linked statement of the theme or
+   * of a theme beneath it. What recurrence counts (see `tableOfThemes`).
+   */
+  readonly present: boolean;
   readonly extracts: readonly Extract[];
   /**
-   * The consensus statements of this participant linked to this theme (after merges), in
-   * transcript order: evidence beside the extracts, not counted in `count` or recurrence.
+   * The statements of this participant linked to this theme (after merges and codebook
+   * decisions), in transcript order: evidence beside the extracts, not counted in `count` but
+   * counted in recurrence (`present`).
    */
   readonly statements: readonly StatementEvidence[];
 }
@@ -126,8 +139,13 @@ export interface ThemeTable {
 /**
  * The table of themes (issue 6 item 4): the live themes in display order x the participants,
  * each cell with the participant's extracts from the consensus layers. A coding counts for its
- * theme after merges; recurrence rolls up (a participant shows a theme when any consensus coding
- * of the theme or of a sub-theme is theirs), as DESIGN.md section 3 says for recurrence.
+ * theme after merges. Recurrence (IPA: a theme recurs in a participant when that participant's
+ * evidence supports it) rolls up: among the participants in the table (transcripts past coding), a
+ * participant is present for a theme when a consensus extract or a linked statement of the theme
+ * or of a theme beneath it is theirs. Statements count whoever wrote them: past coding every
+ * member reads every layer, so the count is the same for every viewer, and a statement reaches a
+ * shared theme only through the lead's codebook decisions (map, merge, promote), which is the
+ * team's agreement on it; a kept-out private theme resolves to nothing (docs/reconciliation.md).
  * One continuous passage is one extract: a resolved region is stored as its agreed part and its
  * resolved part, two codings side by side, and both are cited and counted as one (issue 15 item 5).
  */
@@ -157,16 +175,25 @@ export function tableOfThemes(input: TableInput): ThemeTable {
       perParticipant[pi]?.push(extractOf(tr, pseudonym, [c.id], c.start, c.end));
     }
   }
+  // Each transcript's notes cited once, then matched by lines against every piece of its evidence.
+  const notesOf = new Map<string, CitedNotes>();
+  for (const tr of input.transcripts) {
+    const pi = pIndex.get(tr.participantId);
+    if (pi !== undefined && tr.notes?.length) notesOf.set(tr.id, citeNotes(tr.text, tr.lines, participants[pi]?.pseudonym ?? '', tr.notes));
+  }
   const linked = new Map<string, StatementEvidence[][]>(live.map((t) => [t.id, participants.map(() => [])]));
   for (const tr of input.transcripts) {
     const pi = pIndex.get(tr.participantId);
     if (pi === undefined) continue;
     const pseudonym = participants[pi]?.pseudonym ?? '';
+    const cited = notesOf.get(tr.id);
     for (const st of [...(tr.statements ?? [])].sort((a, b) => a.start - b.start || a.end - b.end)) {
       if (!(st.end > st.start) || st.end > tr.text.length) continue;
-      const lineLabel = formatLineRange(citeLines(tr.text, tr.lines, st.start, st.end));
+      const range = citeLines(tr.text, tr.lines, st.start, st.end);
+      const lineLabel = formatLineRange(range);
+      const notes = cited ? notesOverlapping(cited, range) : [];
       for (const themeId of new Set(st.themeIds.map(tree.resolve))) {
-        linked.get(themeId)?.[pi]?.push({ transcriptId: tr.id, statementId: st.id, lineLabel, citation: `${pseudonym}, ${lineLabel}`, text: st.text, key: keyed.has(keyQuoteKey(themeId, 'statement', st.id)) });
+        linked.get(themeId)?.[pi]?.push({ transcriptId: tr.id, statementId: st.id, lineLabel, citation: `${pseudonym}, ${lineLabel}`, text: st.text, key: keyed.has(keyQuoteKey(themeId, 'statement', st.id)), notes });
       }
     }
   }
@@ -177,7 +204,10 @@ export function tableOfThemes(input: TableInput): ThemeTable {
     for (let i = 0; i < lists.length; i++) {
       const list = lists[i]!;
       list.sort((a, b) => (transcriptOrder.get(a.transcriptId) ?? 0) - (transcriptOrder.get(b.transcriptId) ?? 0) || a.start - b.start || a.end - b.end);
-      lists[i] = mergePassages(list, (e) => byId.get(e.transcriptId)!, pseudonymOf.get(participants[i]?.id ?? '') ?? '');
+      lists[i] = mergePassages(list, (e) => byId.get(e.transcriptId)!, pseudonymOf.get(participants[i]?.id ?? '') ?? '').map((e) => {
+        const cited = notesOf.get(e.transcriptId);
+        return cited ? { ...e, notes: notesOverlapping(cited, e.lines) } : e;
+      });
     }
   }
   // Totals per participant including descendants: children come after parents in display order,
@@ -189,6 +219,13 @@ export function tableOfThemes(input: TableInput): ThemeTable {
     const mine = totals.get(t.id) ?? [];
     if (parent) mine.forEach((n, pi) => (parent[pi] = (parent[pi] ?? 0) + n));
   }
+  // Presence rolls up the same way over extracts and linked statements together.
+  const supported = new Map<string, boolean[]>(live.map((t) => [t.id, participants.map((_, pi) => (own.get(t.id)?.[pi]?.length ?? 0) > 0 || (linked.get(t.id)?.[pi]?.length ?? 0) > 0)]));
+  for (let i = live.length - 1; i >= 0; i--) {
+    const t = live[i]!;
+    const parent = t.parentId !== null ? supported.get(t.parentId) : undefined;
+    if (parent) (supported.get(t.id) ?? []).forEach((yes, pi) => (parent[pi] ||= yes));
+  }
   const pending = input.pending ?? [];
   const reconciled = participants.length;
   const of = reconciled + pending.length;
@@ -196,8 +233,8 @@ export function tableOfThemes(input: TableInput): ThemeTable {
   const rows: ThemeRow[] = live.map((t) => {
     const lists = (own.get(t.id) ?? []).map((l) => l.map((e) => (e.codingIds.some((id) => keyed.has(keyQuoteKey(t.id, 'extract', id))) ? { ...e, key: true } : e)));
     const tot = totals.get(t.id) ?? [];
-    const cells = participants.map((p, pi): Cell => ({ participantId: p.id, pseudonym: p.pseudonym, count: lists[pi]?.length ?? 0, total: tot[pi] ?? 0, extracts: lists[pi] ?? [], statements: linked.get(t.id)?.[pi] ?? [] }));
-    const present = cells.filter((c) => c.total > 0).length;
+    const cells = participants.map((p, pi): Cell => ({ participantId: p.id, pseudonym: p.pseudonym, count: lists[pi]?.length ?? 0, total: tot[pi] ?? 0, present: supported.get(t.id)?.[pi] ?? false, extracts: lists[pi] ?? [], statements: linked.get(t.id)?.[pi] ?? [] }));
+    const present = cells.filter((c) => c.present).length;
     return {
       themeId: t.id,
       label: t.label,
@@ -227,7 +264,7 @@ export function tableOfThemes(input: TableInput): ThemeTable {
 function extractOf(tr: TableTranscript, pseudonym: string, codingIds: readonly string[], start: number, end: number): Extract {
   const lines = citeLines(tr.text, tr.lines, start, end);
   const lineLabel = formatLineRange(lines);
-  return { transcriptId: tr.id, codingId: codingIds[0]!, codingIds, start, end, lines, lineLabel, citation: `${pseudonym}, ${lineLabel}`, quote: quoteOf(tr.text, start, end), key: false };
+  return { transcriptId: tr.id, codingId: codingIds[0]!, codingIds, start, end, lines, lineLabel, citation: `${pseudonym}, ${lineLabel}`, quote: quoteOf(tr.text, start, end), key: false, notes: [] };
 }
 
 /**
@@ -262,7 +299,7 @@ export interface CaseTable {
   readonly participant: { readonly id: string; readonly pseudonym: string };
   readonly levels: readonly string[];
   readonly provisional: boolean;
-  /** The participant's personal themes: rows where they have a coding (themselves or below). */
+  /** The participant's personal themes: rows where their data supports the theme (itself or below). */
   readonly rows: readonly (Omit<ThemeRow, 'cells' | 'recurrence'> & { readonly cell: Cell })[];
 }
 
@@ -273,7 +310,7 @@ export function caseTable(table: ThemeTable, participantId: string): CaseTable |
   if (!participant) return null;
   const rows = table.rows.flatMap((r) => {
     const cell = r.cells[pi];
-    if (!cell || cell.total === 0) return [];
+    if (!cell?.present) return [];
     const { cells: _c, recurrence: _r, ...row } = r;
     return [{ ...row, count: cell.count, total: cell.total, cell }];
   });
@@ -282,6 +319,7 @@ export function caseTable(table: ThemeTable, participantId: string): CaseTable |
 
 /** The table of themes of a study as the server returns it and the renderers print it. */
 export interface StudyThemeTable {
-  study: { id: string; title: string; codebookPhase: string };
+  /** `tableNotes`: the study's setting for exploratory notes in the exports (tableNotes.ts). */
+  study: { id: string; title: string; codebookPhase: string; tableNotes: TableNotesSetting };
   table: ThemeTable;
 }

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { EXPORT_FORMATS } from './requests';
 import type { Extract, StatementEvidence, ThemeRow, ThemeTable } from './tableOfThemes';
+import type { TableNotesSetting } from './tableNotes';
 
 /**
  * How the table of themes is shown and exported (issue 15 item 5): all evidence or the key quotes
@@ -13,20 +14,29 @@ export const TABLE_EVIDENCE = ['all', 'key'] as const;
 export type TableEvidence = (typeof TABLE_EVIDENCE)[number];
 export const TABLE_UNUSED = ['show', 'hide'] as const;
 export type TableUnused = (typeof TABLE_UNUSED)[number];
+/** Exploratory notes under each extract and statement (`evidence`), or none. */
+export const TABLE_NOTES = ['none', 'evidence'] as const;
+export type TableNotes = (typeof TABLE_NOTES)[number];
+
+/** The view's notes choice from the study's setting, when the request does not say. */
+export const notesOfSetting = (setting: TableNotesSetting): TableNotes => (setting === 'beside-evidence' ? 'evidence' : 'none');
 
 export interface TableView {
   readonly evidence: TableEvidence;
   readonly unused: TableUnused;
+  readonly notes: TableNotes;
   /** Themes left out because neither they nor their sub-themes have any evidence. */
   readonly hiddenThemes: number;
 }
 
-export const DEFAULT_TABLE_VIEW: TableView = { evidence: 'all', unused: 'show', hiddenThemes: 0 };
+export const DEFAULT_TABLE_VIEW: TableView = { evidence: 'all', unused: 'show', notes: 'evidence', hiddenThemes: 0 };
 
 export const TableExportQuery = z.strictObject({
   format: z.enum(EXPORT_FORMATS).default('json'),
   evidence: z.enum(TABLE_EVIDENCE).default('all'),
   unused: z.enum(TABLE_UNUSED).default('show'),
+  /** Absent: the study's `tableNotes` setting decides. */
+  notes: z.enum(TABLE_NOTES).optional(),
 });
 export type TableExportQuery = z.infer<typeof TableExportQuery>;
 
@@ -39,12 +49,12 @@ const hasEvidence = (r: ThemeRow) => r.total > 0 || r.cells.some((c) => c.statem
  * and recurrence are those of all the evidence either way: they describe the data, not the
  * selection of quotes.
  */
-export function viewTable(table: ThemeTable, view: { evidence: TableEvidence; unused: TableUnused }): ThemeTable {
+export function viewTable(table: ThemeTable, view: { evidence: TableEvidence; unused: TableUnused; notes: TableNotes }): ThemeTable {
   // One view object per table and view: the server keeps tables per state of their inputs and
   // its JSON answer per table object (server/http/preparedJson.ts), so a view must be stable too.
   const views = viewsOf.get(table) ?? new Map<string, ThemeTable>();
   viewsOf.set(table, views);
-  const name = `${view.evidence}/${view.unused}`;
+  const name = `${view.evidence}/${view.unused}/${view.notes}`;
   const kept = views.get(name);
   if (kept) return kept;
   const made = makeView(table, view);
@@ -54,7 +64,7 @@ export function viewTable(table: ThemeTable, view: { evidence: TableEvidence; un
 
 const viewsOf = new WeakMap<ThemeTable, Map<string, ThemeTable>>();
 
-function makeView(table: ThemeTable, view: { evidence: TableEvidence; unused: TableUnused }): ThemeTable {
+function makeView(table: ThemeTable, view: { evidence: TableEvidence; unused: TableUnused; notes: TableNotes }): ThemeTable {
   let rows = table.rows;
   if (view.unused === 'hide') {
     // Rows are parents before sub-themes: walking backwards marks each parent after its subtree.
@@ -71,7 +81,11 @@ function makeView(table: ThemeTable, view: { evidence: TableEvidence; unused: Ta
   if (view.evidence === 'key') {
     rows = rows.map((r) => ({ ...r, cells: r.cells.map((c) => ({ ...c, extracts: c.extracts.filter((e) => e.key), statements: c.statements.filter((st) => st.key) })) }));
   }
-  return { ...table, rows, view: { evidence: view.evidence, unused: view.unused, hiddenThemes: table.rows.length - rows.length } };
+  if (view.notes === 'none') {
+    const bare = <T extends { notes: readonly unknown[] }>(e: T): T => (e.notes.length ? { ...e, notes: [] } : e);
+    rows = rows.map((r) => ({ ...r, cells: r.cells.map((c) => ({ ...c, extracts: c.extracts.map(bare), statements: c.statements.map(bare) })) }));
+  }
+  return { ...table, rows, view: { evidence: view.evidence, unused: view.unused, notes: view.notes, hiddenThemes: table.rows.length - rows.length } };
 }
 
 /**
@@ -88,6 +102,7 @@ export function themeHeading(levels: readonly string[], rows: readonly { readonl
 export function viewNote(view: TableView): string {
   const parts = [
     ...(view.evidence === 'key' ? ['Key quotes only (counts and recurrence are of all the evidence).'] : []),
+    ...(view.notes === 'evidence' ? ['Exploratory notes are listed under the evidence whose lines they share.'] : []),
     ...(view.hiddenThemes > 0 ? [`${view.hiddenThemes} theme${view.hiddenThemes === 1 ? '' : 's'} without evidence hidden.`] : []),
   ];
   return parts.join(' ');
@@ -106,4 +121,14 @@ export function evidenceByTheme(table: ThemeTable): Array<{ row: ThemeRow; extra
     const statements = row.cells.flatMap((c) => c.statements);
     return extracts.length || statements.length ? [{ row, extracts, statements }] : [];
   });
+}
+
+/**
+ * What a grid cell says when it cites no extract of its own: the extracts below it, else the
+ * statements that make the participant present (recurrence counts them), else nothing.
+ */
+export function cellWithoutExtracts(c: { readonly total: number; readonly present: boolean; readonly statements: readonly unknown[] }): string {
+  if (c.total) return `(${c.total} below)`;
+  if (c.statements.length) return `(${c.statements.length} statement${c.statements.length === 1 ? '' : 's'})`;
+  return c.present ? '(statements below)' : '';
 }

@@ -37,7 +37,7 @@ export async function soakServer(dialect: TestDialect, log: Logger, docCount: nu
   await s.db.transaction().execute(async (trx) => {
     for (let i = 0; i < docCount; i++) {
       const id = newId();
-      await insertStudy(trx, { id, title: `Soak ${i}`, description: '', codingMode: 'open', terminology: { kind: '2022' }, lineWidth: DEFAULT_LINE_WIDTH, recurrenceRule: DEFAULT_RECURRENCE_RULE, codebookPhase: 'open', independentThemes: false, themesRevealedAt: null, createdBy: lead.id, createdAt: now, updatedAt: now });
+      await insertStudy(trx, { id, title: `Soak ${i}`, description: '', codingMode: 'open', terminology: { kind: '2022' }, lineWidth: DEFAULT_LINE_WIDTH, recurrenceRule: DEFAULT_RECURRENCE_RULE, codebookPhase: 'open', independentThemes: false, themesRevealedAt: null, tableNotes: 'none', createdBy: lead.id, createdAt: now, updatedAt: now });
       await insertMember(trx, { studyId: id, userId: lead.id, role: 'lead', now });
       docNames.push(`studies/${id}/codebook`);
     }

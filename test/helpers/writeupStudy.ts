@@ -24,8 +24,11 @@ export interface WriteupStudy {
  * (Belonging, Empty area, Nothing here). Members as seedStudy makes them (lead, owner and other
  * coders, auditor, outsider).
  */
-export async function seedWriteupStudy(s: Services): Promise<WriteupStudy> {
-  const f = await seedStudy(s, 'open');
+export async function seedWriteupStudy(
+  s: Services,
+  options: { mode?: 'open' | 'blind'; beforeReconciling?: (f: StudyFixture, transcripts: { t1: string; t2: string }) => Promise<void> } = {},
+): Promise<WriteupStudy & { transcripts: { t1: string; t2: string } }> {
+  const f = await seedStudy(s, options.mode ?? 'open');
   const lead = f.api('lead');
   const by = f.users.lead!.id;
   const t = await withDoc(s, codebookDocName(f.studyId), (doc) => {
@@ -43,6 +46,7 @@ export async function seedWriteupStudy(s: Services): Promise<WriteupStudy> {
   const p2 = (await lead.post(`/api/studies/${f.studyId}/participants`, { pseudonym: 'P02' })).json.participant.id as string;
   const transcript = async (participantId: string, p: string) => (await lead.post(`/api/studies/${f.studyId}/transcripts`, { participantId, title: `Interview ${p}`, text: text(p) })).json.transcript.id as string;
   const [t1, t2] = [await transcript(f.participantId, 'P01'), await transcript(p2, 'P02')];
+  await options.beforeReconciling?.(f, { t1, t2 });
   for (const id of [t1, t2]) {
     const moved = await lead.post(`/api/transcripts/${id}/phase`, { phase: 'reconciling' });
     if (moved.status !== 200) throw new Error(`phase: ${JSON.stringify(moved.json)}`);
@@ -60,5 +64,5 @@ export async function seedWriteupStudy(s: Services): Promise<WriteupStudy> {
     p2fat: addCoding(doc, length, { themeId: t.fat, ...span(4, 5), createdAt: 1 }).id,
     s2: addStatement(doc, length, { text: 'Exhaustion breaks through as tears', themeIds: [t.fat], ...span(5, 5), createdAt: 1 }).id,
   }), by);
-  return { f, t, ev: { ...p1, ...p2ev } };
+  return { f, t, ev: { ...p1, ...p2ev }, transcripts: { t1, t2 } };
 }

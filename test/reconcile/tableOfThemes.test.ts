@@ -58,6 +58,24 @@ describe('table of themes', () => {
     ]);
   });
 
+  it('counts a participant present when a linked statement supports the theme or a theme beneath it', () => {
+    const { tree, participants, transcripts } = fixture();
+    const lines = linesOf(text('P03'));
+    // P03 has no coding; one statement on l. 3 linked to 'Being seen' (a sub-theme of Belonging).
+    const withStatement = transcripts.map((t) => (t.participantId === 'p03' ? { ...t, statements: [{ id: 's1', text: 'Struggle is seen', themeIds: ['seen'], start: lines[2]!.start, end: lines[2]!.end }] } : t));
+    const table = tableOfThemes({ tree, participants, transcripts: withStatement, rule: null });
+    const row = (id: string) => table.rows.find((r) => r.themeId === id)!;
+    // Being seen: P01 (extract) and P03 (statement) -> 2 of 4, recurrent now (was short).
+    expect(row('seen').recurrence).toMatchObject({ present: 2, recurrent: true, label: '4 of 4 reconciled, present in 2' });
+    // Belonging rolls it up: P01, P02, P03 -> 3; the extract counts are unchanged.
+    expect(row('belonging').recurrence.present).toBe(3);
+    expect(row('belonging').cells.map((c) => [c.count, c.total, c.present])).toEqual([[0, 1, true], [1, 1, true], [0, 0, true], [0, 0, false]]);
+    // Fatigue is untouched by a statement on another theme.
+    expect(row('fatigue').recurrence.present).toBe(2);
+    // P03's personal themes now list Belonging and Being seen.
+    expect(caseTable(table, 'p03')?.rows.map((r) => r.label)).toEqual(['Belonging', 'Being seen']);
+  });
+
   it('cites extracts as "P07, l. 112-118" with the quote on one line', () => {
     const { tree, participants, transcripts } = fixture();
     const table = tableOfThemes({ tree, participants, transcripts, rule: null });

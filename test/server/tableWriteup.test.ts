@@ -202,7 +202,7 @@ for (const dialect of testDialects()) {
       }
       expect([...new Set((await csvRows('&unused=hide')).map((r) => r.theme))]).toEqual(['Relationships', 'Being seen', 'Noticed', 'Fatigue']);
       const json = (await lead.get(`/api/studies/${sid}/themes/table?format=json&unused=hide`)).json.table;
-      expect(json.view).toEqual({ evidence: 'all', unused: 'hide', hiddenThemes: 3 });
+      expect(json.view).toEqual({ evidence: 'all', unused: 'hide', notes: 'none', hiddenThemes: 3 });
       expect((await lead.get(`/api/studies/${sid}/themes/table?format=json&unused=maybe`)).status).toBe(400);
     });
 

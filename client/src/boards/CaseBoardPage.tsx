@@ -65,7 +65,7 @@ export function CaseBoardPage({ transcriptId, me }: { transcriptId: string; me: 
     <ClusterZone
       key={c.theme.id}
       title={c.theme.label}
-      level={`${sub ? (terms.petSub ?? 'Sub-theme') : terms.pet} · ${c.cards.length} ${c.cards.length === 1 ? 'statement' : 'statements'}`}
+      level={`${c.theme.levelName} · ${c.cards.length} ${c.cards.length === 1 ? 'statement' : 'statements'}`}
       color={c.theme.color}
       heading={sub ? 'h3' : 'h2'}
       className={sub ? 'sub' : undefined}

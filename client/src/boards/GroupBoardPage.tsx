@@ -63,7 +63,7 @@ export function GroupBoardPage({ studyId, me }: { studyId: string; me: User }) {
     <ClusterZone
       key={g.theme.id}
       title={g.theme.label}
-      level={sub ? (terms.getSub ?? 'Sub-theme') : terms.get}
+      level={g.theme.levelName}
       color={g.theme.color}
       heading={sub ? 'h3' : 'h2'}
       className={sub ? 'sub' : undefined}

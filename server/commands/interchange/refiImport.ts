@@ -113,6 +113,7 @@ export async function importProject(s: Services, actor: Actor, file: { name: str
     codebookPhase: 'open',
     independentThemes: false,
     themesRevealedAt: null,
+    tableNotes: 'none',
     createdBy: actor.user.id,
     createdAt: now,
     updatedAt: now,

@@ -1,4 +1,5 @@
 import { DEFAULT_LINE_WIDTH, DEFAULT_RECURRENCE_RULE, type CodebookPhase, type CodingMode, type RecurrenceRule, type Role, type Terminology } from '../../../shared/domain';
+import { DEFAULT_TABLE_NOTES, type TableNotesSetting } from '../../../shared/reconcile/tableNotes';
 import { newId } from '../../ids';
 import type { Services } from '../../services';
 import { appendAudit } from '../../store/audit';
@@ -15,6 +16,8 @@ export interface StudyInput {
   recurrenceRule?: RecurrenceRule;
   /** Open mode: coders' new themes stay private until reveal, as in blind mode. */
   independentThemes?: boolean;
+  /** Exploratory notes in the table of themes' exports (shared/reconcile/tableNotes.ts). */
+  tableNotes?: TableNotesSetting;
 }
 
 /** Any signed-in user may start a study and becomes its first lead. */
@@ -31,6 +34,7 @@ export async function createStudy(s: Services, actor: Actor, input: StudyInput):
     codebookPhase: 'open',
     independentThemes: input.independentThemes ?? false,
     themesRevealedAt: null,
+    tableNotes: input.tableNotes ?? DEFAULT_TABLE_NOTES,
     createdBy: actor.user.id,
     createdAt: now,
     updatedAt: now,

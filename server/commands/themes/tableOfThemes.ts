@@ -40,7 +40,7 @@ export async function participantThemes(s: Services, actor: Actor, participantId
   };
 }
 
-const studyInfo = (study: Study) => ({ id: study.id, title: study.title, codebookPhase: study.codebookPhase });
+const studyInfo = (study: Study) => ({ id: study.id, title: study.title, codebookPhase: study.codebookPhase, tableNotes: study.tableNotes });
 
 /**
  * Tables computed once per state of their inputs (issue 15, performance): a study of 16
@@ -74,7 +74,8 @@ export async function computeTable(s: Services, study: Study, viewer: ThemeViewe
       let at = 1;
       const layers = metas.map((m, i) => {
         const read = docs.slice(at, (at += sources[i]!.length)).map((doc) => readLayer(doc, m.length));
-        return { codings: read.at(-1)!.codings, statements: read.flatMap((l) => l.statements) };
+        // Exploratory notes as statements: every one the viewer may read (tableNotes.ts places them).
+        return { codings: read.at(-1)!.codings, statements: read.flatMap((l) => l.statements), notes: read.flatMap((l) => l.notes) };
       });
       return { layers, writeup: readWriteup(docs[0]!) };
     },
@@ -90,13 +91,13 @@ async function tableSources(s: Services, viewer: ThemeViewer, meta: TranscriptMe
   return [...coders.map(docName), consensusDocName(meta.id)];
 }
 
-async function buildTable(s: Services, study: Study, tree: ThemeTree, metas: readonly TranscriptMeta[], all: ReadonlyArray<{ id: string; pseudonym: string }>, layers: ReadonlyArray<Pick<TableTranscript, 'codings' | 'statements'>>, writeup: ReturnType<typeof readWriteup>): Promise<ThemeTable> {
+async function buildTable(s: Services, study: Study, tree: ThemeTree, metas: readonly TranscriptMeta[], all: ReadonlyArray<{ id: string; pseudonym: string }>, layers: ReadonlyArray<Pick<TableTranscript, 'codings' | 'statements' | 'notes'>>, writeup: ReturnType<typeof readWriteup>): Promise<ThemeTable> {
   const transcripts: TableTranscript[] = [];
   for (const [i, meta] of metas.entries()) {
     const row = await findTranscript(s.db, meta.id);
     if (!row) continue;
-    const { codings, statements } = layers[i]!;
-    transcripts.push({ id: row.id, participantId: row.participantId, title: row.title, text: row.text, lines: row.lines, final: row.phase === 'final', codings, statements });
+    const { codings, statements, notes } = layers[i]!;
+    transcripts.push({ id: row.id, participantId: row.participantId, title: row.title, text: row.text, lines: row.lines, final: row.phase === 'final', codings, statements, notes });
   }
   const inAnalysis = new Set(transcripts.map((t) => t.participantId));
   const participants = all.filter((p) => inAnalysis.has(p.id));

@@ -1,4 +1,4 @@
-import { AuditExportQuery, ExportQuery, KeyQuoteRequest, TableExportQuery, WriteupOrderRequest, viewTable } from '../../../shared/reconcile';
+import { AuditExportQuery, ExportQuery, KeyQuoteRequest, TableExportQuery, WriteupOrderRequest, notesOfSetting, viewTable } from '../../../shared/reconcile';
 import { exportAuditTrail } from '../../commands/audit/auditTrail';
 import { logExportEvent } from '../../commands/audit/exportEvent';
 import { reconciliationRecord } from '../../commands/reconcile/record';
@@ -15,13 +15,14 @@ export const exportRoutes = () => [
   route({
     method: 'get',
     path: '/api/studies/:sid/themes/table',
-    summary: 'Table of themes from the consensus layers: hierarchy (in the write-up order) x participants, extracts and statements with line references and key quotes, recurrence (json, md, csv, html, docx); evidence=all|key, unused=show|hide',
+    summary: 'Table of themes from the consensus layers: hierarchy (in the write-up order) x participants, extracts and statements with line references and key quotes, recurrence (json, md, csv, html, docx); evidence=all|key, unused=show|hide, notes=none|evidence (exploratory notes under the evidence whose lines they share; default: the study\'s tableNotes)',
     tag: 'reconciliation',
     auth: 'session',
     query: TableExportQuery,
     handler: async ({ c, s, actor, params, query }) => {
       const whole = await studyThemeTable(s, actor, params.sid);
-      const data = { ...whole, table: viewTable(whole.table, query) };
+      // Exploratory notes: the request's `notes`, else the study's setting (default none).
+      const data = { ...whole, table: viewTable(whole.table, { ...query, notes: query.notes ?? notesOfSetting(whole.study.tableNotes) }) };
       // The table object is kept per state of its inputs (commands/themes/tableOfThemes.ts), so its JSON is too.
       if (query.format === 'json') return preparedJson(data.table, JSON.stringify(data.study), () => data, c.req.header('accept-encoding'));
       await logExportEvent(s, actor, params.sid, 'table-of-themes', query.format);

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { addCluster, addGroupTheme, boardTerms, moveCard, placePet, readCaseBoard, readGroupBoard, reorderTheme } from '../../../shared/boards';
 import { addStatement, readLayer } from '../../../shared/coding';
-import { addTheme, DEFAULT_LEVELS, mergeTheme, readThemeTree, setLevels, ThemeModelError } from '../../../shared/themes';
+import { addTheme, DEFAULT_LEVELS, levelNameOf, mergeTheme, readThemeTree, setLevels, ThemeModelError } from '../../../shared/themes';
+import { tableOfThemes } from '../../../shared/reconcile';
 
 const TEXT = 'x'.repeat(400);
 const alice = 'alice';
@@ -115,6 +116,20 @@ describe('the group board', () => {
     expect(readGroupBoard(s.tree(), alice, (c) => names[c]).gets[0]!.participants).toEqual(['P02']);
     expect(() => placePet(s.mine, s.tree(), p3, p2, s.shared)).toThrow(ThemeModelError);
     expect(() => placePet(s.mine, s.tree(), get, null, s.shared)).toThrow(ThemeModelError);
+  });
+
+  it('names a GET\'s sub-theme by its depth in the study\'s levels, as the table of themes does (one source of truth)', () => {
+    const s = study();
+    // The default levels (IPA 2022): depth 2 is "Personal experiential theme", not a generic "Sub-theme".
+    const get = addGroupTheme(s.mine, s.tree(), { label: 'Watching the other', createdBy: alice }, s.shared);
+    const sub = addGroupTheme(s.mine, s.tree(), { label: 'Vigilance', parentId: get, createdBy: alice }, s.shared);
+    const board = readGroupBoard(s.tree(), alice, () => 'P01');
+    const shown = board.gets.flatMap((g) => [g.theme, ...g.subs.map((x) => x.theme)]).map((t) => [t.label, t.levelName]);
+    expect(shown).toEqual([['Watching the other', 'Group experiential theme'], ['Vigilance', 'Personal experiential theme']]);
+    const table = tableOfThemes({ tree: s.tree(), participants: [], transcripts: [], rule: null });
+    expect(table.rows.filter((r) => r.themeId === get || r.themeId === sub).map((r) => [r.label, r.levelName])).toEqual(shown);
+    // The board terms name each depth with the same function.
+    expect(boardTerms(s.tree().levels)).toMatchObject({ get: levelNameOf(s.tree().levels, 1), pet: levelNameOf(s.tree().levels, 2) });
   });
 
   it('keeps scopes apart: another coder\'s PETs are not on this coder\'s board', () => {

@@ -5,7 +5,8 @@ import { Document } from 'docx';
 export const heading = (text: string, level: 1 | 2 | 3 = 1) =>
   new Paragraph({ text, heading: level === 1 ? HeadingLevel.HEADING_1 : level === 2 ? HeadingLevel.HEADING_2 : HeadingLevel.HEADING_3 });
 
-export const paragraph = (text: string, options: { italics?: boolean; bold?: boolean } = {}) => new Paragraph({ children: [new TextRun({ text, ...options })] });
+export const paragraph = (text: string, { indent, ...options }: { italics?: boolean; bold?: boolean; indent?: number } = {}) =>
+  new Paragraph({ children: [new TextRun({ text, ...options })], ...(indent ? { indent: { left: indent * 360 } } : {}) });
 
 /** A cell with one paragraph per line, so citations stack as they do in the HTML table. */
 export function cell(lines: readonly string[] | string, options: { bold?: boolean; indent?: number } = {}): TableCell {

@@ -1,6 +1,9 @@
-import { type CaseTable, KEY_QUOTE_MARK, type ThemeTable, evidenceByTheme, themeHeading, viewNote } from '../../../../shared/reconcile';
+import { type CaseTable, KEY_QUOTE_MARK, type NoteEvidence, type ThemeTable, noteLabel, cellWithoutExtracts, evidenceByTheme, themeHeading, viewNote } from '../../../../shared/reconcile';
 import { cell, heading, packDocument, paragraph, table } from './docx';
 import { isoDate } from './exportFile';
+
+/** Exploratory notes as indented paragraphs under the evidence they sit beside. */
+const notesOf = (e: { notes: readonly NoteEvidence[] }) => e.notes.map((n) => paragraph(`${noteLabel(n)}, ${n.lineLabel}: ${n.text}`, { indent: 1 }));
 
 /** The table of themes as a Word document: the grid as a real table, then the extracts. */
 export function themeTableDocx(title: string, t: ThemeTable, generatedAt: number): Promise<Uint8Array> {
@@ -9,15 +12,15 @@ export function themeTableDocx(title: string, t: ThemeTable, generatedAt: number
     t.rows.map((r) => [
       cell(r.levelName),
       cell(r.label, { bold: r.depth === 1, indent: r.depth - 1 }),
-      ...r.cells.map((c) => cell(c.count ? [String(c.count), ...c.extracts.map((e) => e.citation)] : c.total ? [`(${c.total} below)`] : [])),
+      ...r.cells.map((c) => cell(c.count ? [String(c.count), ...c.extracts.map((e) => e.citation)] : [cellWithoutExtracts(c)].filter(Boolean))),
       cell(`${r.recurrence.present}/${r.recurrence.of}${r.recurrence.pending ? ` (${r.recurrence.pending} pending)` : ''}${r.recurrence.recurrent ? '' : ' (short)'}`),
     ]),
   );
   const mark = (e: { key: boolean }) => (e.key ? ` (${KEY_QUOTE_MARK})` : '');
   const extracts = evidenceByTheme(t).flatMap(({ row: r, extracts: quoted, statements }) => [
     heading(`${r.label} (${r.levelName})`, 3),
-    ...quoted.map((e) => paragraph(`“${e.quote}” (${e.citation})${mark(e)}`, { italics: true })),
-    ...(statements.length ? [paragraph('Experiential statements:'), ...statements.map((st) => paragraph(`${st.text} (${st.citation})${mark(st)}`))] : []),
+    ...quoted.flatMap((e) => [paragraph(`“${e.quote}” (${e.citation})${mark(e)}`, { italics: true }), ...notesOf(e)]),
+    ...(statements.length ? [paragraph('Experiential statements:'), ...statements.flatMap((st) => [paragraph(`${st.text} (${st.citation})${mark(st)}`), ...notesOf(st)])] : []),
   ]);
   const note = viewNote(t.view);
   return packDocument(`Table of themes: ${title}`, [

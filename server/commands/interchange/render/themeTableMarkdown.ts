@@ -1,8 +1,11 @@
-import { type CaseTable, KEY_QUOTE_MARK, type ThemeTable, evidenceByTheme, themeHeading, viewNote } from '../../../../shared/reconcile';
+import { type CaseTable, KEY_QUOTE_MARK, type NoteEvidence, type ThemeTable, noteLabel, cellWithoutExtracts, evidenceByTheme, themeHeading, viewNote } from '../../../../shared/reconcile';
 import { isoDate } from './exportFile';
 import { markdownCell as md } from './markdownText';
 
 const indent = (depth: number) => '\u2003'.repeat(Math.max(0, depth - 1));
+
+/** Exploratory notes as sub-items of the evidence they sit beside. */
+const notesOf = (e: { notes: readonly NoteEvidence[] }) => e.notes.map((n) => `  - ${noteLabel(n)}, ${md(n.lineLabel)}: ${md(n.text)}`);
 
 /** The table of themes as Markdown: the grid of citations, then every extract under its theme. */
 export function themeTableMarkdown(title: string, table: ThemeTable, generatedAt: number): string {
@@ -12,7 +15,7 @@ export function themeTableMarkdown(title: string, table: ThemeTable, generatedAt
   out.push(`| ${head.join(' | ')} |`, `|${head.map(() => ' --- ').join('|')}|`);
   for (const r of table.rows) {
     // With key quotes only a cell may count extracts and cite none of them.
-    const cells = r.cells.map((c) => (c.count ? (c.extracts.length ? `${c.count}: ${c.extracts.map((e) => e.citation).join('; ')}` : `${c.count}`) : c.total ? `(${c.total} below)` : ''));
+    const cells = r.cells.map((c) => (c.count ? (c.extracts.length ? `${c.count}: ${c.extracts.map((e) => e.citation).join('; ')}` : `${c.count}`) : cellWithoutExtracts(c)));
     const rec = `${r.recurrence.present}/${r.recurrence.of}${r.recurrence.pending ? ` (${r.recurrence.pending} pending)` : ''}${r.recurrence.recurrent ? '' : ' (short)'}`;
     out.push(`| ${md(r.levelName)} | ${indent(r.depth)}${md(r.label)} | ${cells.map(md).join(' | ')} | ${rec} |`);
   }
@@ -20,8 +23,8 @@ export function themeTableMarkdown(title: string, table: ThemeTable, generatedAt
   const mark = (e: { key: boolean }) => (e.key ? ` (${KEY_QUOTE_MARK})` : '');
   for (const { row: r, extracts, statements } of evidenceByTheme(table)) {
     out.push(`### ${md(r.label)} (${md(r.levelName)})`, '');
-    for (const e of extracts) out.push(`- ${md(e.citation)}: "${md(e.quote)}"${mark(e)}`);
-    if (statements.length) out.push(...(extracts.length ? [''] : []), 'Experiential statements:', '', ...statements.map((st) => `- ${md(st.citation)}: ${md(st.text)}${mark(st)}`));
+    for (const e of extracts) out.push(`- ${md(e.citation)}: "${md(e.quote)}"${mark(e)}`, ...notesOf(e));
+    if (statements.length) out.push(...(extracts.length ? [''] : []), 'Experiential statements:', '', ...statements.flatMap((st) => [`- ${md(st.citation)}: ${md(st.text)}${mark(st)}`, ...notesOf(st)]));
     out.push('');
   }
   if (table.omitted) out.push(`${table.omitted} consensus coding(s) on retired or unknown themes are not shown.`, '');
