@@ -15,7 +15,7 @@ export interface RowActions {
 
 /**
  * One theme of the table of themes: its header, a cell per participant and its recurrence. A
- * memo: the table renders its rows in steps (useProgressiveRows), and each step renders only the
+ * memo: the table renders its rows in steps (client/src/components/useProgressiveRows.ts), and each step renders only the
  * rows it adds while the table, the options and the actions stay the same.
  */
 export const ThemeTableRow = memo(function ThemeTableRow({ row: r, siblings, showExtracts, actions }: { row: ThemeRow; siblings: readonly string[]; showExtracts: boolean; actions: RowActions | undefined }) {
