@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { extname, join, normalize, sep } from 'node:path';
 import type { Context } from 'hono';
+import { invalid } from '../errors';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -38,7 +39,15 @@ export function staticHandler(distDir: string) {
     if (!existsSync(indexFile)) {
       return c.html('<!doctype html><title>Concord</title><p>The web app is not built yet: run <code>npm run build</code> (npm start does this).</p>', 503);
     }
-    const rel = normalize(decodeURIComponent(c.req.path)).replace(/^([/\\])+/, '');
+    let decoded: string;
+    try {
+      decoded = decodeURIComponent(c.req.path);
+    } catch {
+      // A path that is not valid percent-encoding (say %ff%fe) names no file: a typed 400 (logged as
+      // every refusal is, by onError), not a 500.
+      throw invalid('the path is not valid percent-encoding');
+    }
+    const rel = normalize(decoded).replace(/^([/\\])+/, '');
     const file = join(distDir, rel);
     if (rel && file.startsWith(distDir + sep) && existsSync(file) && !file.endsWith(sep)) {
       try {

@@ -33,6 +33,9 @@ export const RAW_PATHS = [
   '/api/health?%00=%00',
   `/api/${'a/'.repeat(2000)}`,
   '/%F0%9F%99%82',
+  // Not valid percent-encoding: decoding it threw in the static handler (a 500 the fuzzer found once a seeded walk reached it).
+  '/%ff%fe',
+  '/api/transcripts/%ff%fe/layers/%2e%2e/at-reveal',
 ];
 
 /** A JSON value of a random shape (including the awkward ones: deep nesting, unicode, huge). */
