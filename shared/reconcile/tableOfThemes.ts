@@ -210,22 +210,22 @@ export function tableOfThemes(input: TableInput): ThemeTable {
       });
     }
   }
-  // Totals per participant including descendants: children come after parents in display order,
-  // so walking the list backwards adds each theme into its parent after its own subtree is done.
-  const totals = new Map<string, number[]>(live.map((t) => [t.id, (own.get(t.id) ?? []).map((l) => l.length)]));
-  for (let i = live.length - 1; i >= 0; i--) {
-    const t = live[i]!;
-    const parent = t.parentId !== null ? totals.get(t.parentId) : undefined;
-    const mine = totals.get(t.id) ?? [];
-    if (parent) mine.forEach((n, pi) => (parent[pi] = (parent[pi] ?? 0) + n));
-  }
-  // Presence rolls up the same way over extracts and linked statements together.
-  const supported = new Map<string, boolean[]>(live.map((t) => [t.id, participants.map((_, pi) => (own.get(t.id)?.[pi]?.length ?? 0) > 0 || (linked.get(t.id)?.[pi]?.length ?? 0) > 0)]));
-  for (let i = live.length - 1; i >= 0; i--) {
-    const t = live[i]!;
-    const parent = t.parentId !== null ? supported.get(t.parentId) : undefined;
-    if (parent) (supported.get(t.id) ?? []).forEach((yes, pi) => (parent[pi] ||= yes));
-  }
+  // Totals per participant including descendants, and presence (extracts and linked statements
+  // together) rolled up the same way: children come after parents in display order, so walking the
+  // list backwards adds each theme into its parent after its own subtree is done.
+  const rollUp = <T>(values: Map<string, T[]>, add: (parent: T | undefined, child: T) => T) => {
+    for (let i = live.length - 1; i >= 0; i--) {
+      const t = live[i]!;
+      const parent = t.parentId !== null ? values.get(t.parentId) : undefined;
+      if (parent) (values.get(t.id) ?? []).forEach((v, pi) => (parent[pi] = add(parent[pi], v)));
+    }
+    return values;
+  };
+  const totals = rollUp(new Map(live.map((t) => [t.id, (own.get(t.id) ?? []).map((l) => l.length)])), (a, b) => (a ?? 0) + b);
+  const supported = rollUp(
+    new Map(live.map((t) => [t.id, participants.map((_, pi) => (own.get(t.id)?.[pi]?.length ?? 0) > 0 || (linked.get(t.id)?.[pi]?.length ?? 0) > 0)])),
+    (a, b) => (a ?? false) || b,
+  );
   const pending = input.pending ?? [];
   const reconciled = participants.length;
   const of = reconciled + pending.length;

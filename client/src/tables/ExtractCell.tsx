@@ -38,7 +38,7 @@ function MoreExtracts({ count, children }: { count: number; children: () => Reac
  * the lead, starred or unstarred here).
  */
 export function ExtractCell({ cell, showExtracts, onMarkKey }: { cell: Cell; showExtracts: boolean; onMarkKey?: MarkKey | undefined }) {
-  if (!cell.present && cell.total === 0 && cell.statements.length === 0) return <td className="tt-cell empty" data-participant={cell.pseudonym} aria-label={`${cell.pseudonym}: absent`} />;
+  if (!cell.present) return <td className="tt-cell empty" data-participant={cell.pseudonym} aria-label={`${cell.pseudonym}: absent`} />;
   const quote = (e: Cell['extracts'][number]) => (
     <li key={e.codingId} className={e.key ? 'key' : undefined}>
       <q>{e.quote}</q> <Link to={`/transcripts/${e.transcriptId}#l-${e.lines.first}`} className="cite">({e.citation})</Link>{' '}
