@@ -1,0 +1,181 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { addCoding } from '../../shared/coding';
+import { codebookDocName, consensusDocName } from '../../shared/docNames';
+import type { Cell, Extract, ThemeTable } from '../../shared/reconcile';
+import { addTheme } from '../../shared/themes';
+import { linesOf } from '../../shared/transcript';
+import type { RunningServer } from '../../server/server';
+import { withDoc } from '../../server/ydocs/withDoc';
+import { type StudyFixture, seedStudy } from '../helpers/collab';
+import { testDialects, testServer } from '../helpers/env';
+import type { ApiClient } from '../helpers/http';
+
+const text = ['Interviewer: how were the nights?', 'P: the team noticed me', 'when I was struggling, and that', 'mattered. Then nights came.', 'I was so tired I cried.', 'Nobody asked.', 'I went home.'].join('\n');
+
+/**
+ * The screen's paged table of themes (issue 15, performance): `perCell=K` sends at most K
+ * extracts per cell with how many more there are, every count, total, presence and recurrence
+ * as in the whole answer; the cell route gives exactly the extracts left out, under the table's
+ * own authorisation; exports and requests without `perCell` still get every extract.
+ */
+for (const dialect of testDialects()) {
+  describe(`table of themes paging (${dialect})`, () => {
+    let server: RunningServer;
+    let close: () => Promise<void>;
+    let f: StudyFixture;
+    let lead: ApiClient;
+    let sid: string;
+    const themes: string[] = [];
+    const participants: string[] = [];
+
+    beforeAll(async () => {
+      ({ server, close } = await testServer(dialect));
+      const s = server.services;
+      f = await seedStudy(s, 'open');
+      sid = f.studyId;
+      lead = f.api('lead');
+      const by = f.users.lead!.id;
+      // A parent with two sub-themes, so totals roll up; a fourth theme nobody's data supports.
+      const [parent, a, b, unused] = await withDoc(s, codebookDocName(sid), (doc) => {
+        const p = addTheme(doc, { label: 'Being seen', createdBy: by });
+        return [p, addTheme(doc, { label: 'Noticed', parentId: p, createdBy: by }), addTheme(doc, { label: 'Ignored', parentId: p, createdBy: by }), addTheme(doc, { label: 'Unused', createdBy: by })];
+      });
+      themes.push(parent!, a!, b!, unused!);
+      const lines = linesOf(text);
+      // Separate passages (lines apart), so each coding is one extract: P02 has 5 of "Noticed",
+      // P03 has 2 (no paging needed), P04 has 1 of "Ignored" and 3 of the parent.
+      const plan: Record<string, Array<[string, number[]]>> = { P02: [[a!, [1, 3, 5, 7, 2]], [b!, [4]]], P03: [[a!, [2, 6]]], P04: [[b!, [3]], [parent!, [1, 4, 6]]] };
+      for (const [pseudonym, codings] of Object.entries(plan)) {
+        const pid = (await lead.post(`/api/studies/${sid}/participants`, { pseudonym })).json.participant.id as string;
+        participants.push(pid);
+        const tid = (await lead.post(`/api/studies/${sid}/transcripts`, { participantId: pid, title: `Interview ${pseudonym}`, text })).json.transcript.id as string;
+        expect((await lead.post(`/api/transcripts/${tid}/phase`, { phase: 'reconciling' })).status).toBe(200);
+        await withDoc(s, consensusDocName(tid), (doc) => {
+          for (const [themeId, ns] of codings) for (const n of ns) addCoding(doc, text.length, { themeId, start: lines[n - 1]!.start, end: lines[n - 1]!.end, createdAt: 1 });
+        }, by);
+      }
+    });
+    afterAll(async () => close());
+
+    const table = async (query: string, who: ApiClient = lead) => {
+      const r = await who.get(`/api/studies/${sid}/themes/table?format=json${query}`);
+      expect(r.status).toBe(200);
+      return r.json.table as ThemeTable;
+    };
+    const cellOf = (t: ThemeTable, themeId: string, participantId: string): Cell => t.rows.find((r) => r.themeId === themeId)!.cells.find((c) => c.participantId === participantId)!;
+    const rest = (query: Record<string, string>, who: ApiClient = lead) => who.get(`/api/studies/${sid}/themes/table/cell?${new URLSearchParams(query)}`);
+    /** Everything but the extracts and the paging count: what paging must leave as it is. */
+    const withoutExtracts = (t: ThemeTable) => ({ ...t, rows: t.rows.map((r) => ({ ...r, cells: r.cells.map(({ extracts: _e, moreExtracts: _m, ...c }) => c) })) });
+
+    it('pages each cell to K extracts with how many more, every count and the recurrence as in the whole answer', async () => {
+      const whole = await table('');
+      const paged = await table('&perCell=2');
+      expect(withoutExtracts(paged)).toEqual(withoutExtracts(whole));
+      expect(whole.rows.flatMap((r) => r.cells).every((c) => c.moreExtracts === undefined)).toBe(true);
+      let pagedCells = 0;
+      for (const [ri, row] of whole.rows.entries()) {
+        for (const [ci, c] of row.cells.entries()) {
+          const p = paged.rows[ri]!.cells[ci]!;
+          expect(p.extracts).toEqual(c.extracts.slice(0, 2));
+          expect(p.extracts.length + (p.moreExtracts ?? 0)).toBe(c.extracts.length);
+          if (p.moreExtracts !== undefined) pagedCells++;
+        }
+      }
+      // P02's five "Noticed" passages (3 more) and P04's three of the parent (1 more).
+      const [p2, p3, p4] = participants as [string, string, string];
+      expect(pagedCells).toBe(2);
+      expect([cellOf(paged, themes[1]!, p2).count, cellOf(paged, themes[1]!, p2).moreExtracts]).toEqual([5, 3]);
+      expect([cellOf(paged, themes[0]!, p4).count, cellOf(paged, themes[0]!, p4).total, cellOf(paged, themes[0]!, p4).moreExtracts]).toEqual([3, 4, 1]);
+      expect(cellOf(paged, themes[1]!, p3).moreExtracts).toBeUndefined();
+      expect(cellOf(paged, themes[0]!, p2).total).toBe(6);
+      expect(paged.rows.find((r) => r.themeId === themes[0])!.recurrence.label).toBe('3 of 3 reconciled, present in 3');
+      // A smaller answer: the point of the paging.
+      expect(JSON.stringify(paged).length).toBeLessThan(JSON.stringify(whole).length);
+    });
+
+    it('answers the rest of a cell with exactly the extracts the page left out, in order', async () => {
+      const whole = await table('');
+      const paged = await table('&perCell=2');
+      for (const row of whole.rows) {
+        for (const c of row.cells) {
+          const p = cellOf(paged, row.themeId, c.participantId);
+          const r = await rest({ themeId: row.themeId, participantId: c.participantId, from: String(p.extracts.length) });
+          expect(r.status).toBe(200);
+          expect(r.json.extracts).toBe(c.extracts.length);
+          expect([...p.extracts, ...(r.json.rest as Extract[])]).toEqual(c.extracts);
+          expect((r.json.rest as Extract[]).length).toBe(p.moreExtracts ?? 0);
+        }
+      }
+      const lineLabels = ((await rest({ themeId: themes[1]!, participantId: participants[0]!, from: '2' })).json.rest as Extract[]).map((e) => e.lineLabel);
+      expect(lineLabels).toEqual(['l. 3', 'l. 5', 'l. 7']);
+    });
+
+    it('pages the key-quotes view too, the rest in that view', async () => {
+      const [p2] = participants as [string];
+      const noticed = (await table('')).rows.find((r) => r.themeId === themes[1])!;
+      const marks = cellOf(await table(''), themes[1]!, p2).extracts.filter((_, i) => i !== 1).map((e) => e.codingId);
+      for (const evidenceId of marks) expect((await lead.post(`/api/studies/${sid}/themes/table/key-quotes`, { themeId: noticed.themeId, kind: 'extract', evidenceId, key: true })).status).toBe(200);
+      const keyWhole = cellOf(await table('&evidence=key'), themes[1]!, p2);
+      const keyPaged = cellOf(await table('&evidence=key&perCell=2'), themes[1]!, p2);
+      expect(keyWhole.extracts.length).toBe(4);
+      expect([keyPaged.count, keyPaged.extracts.length, keyPaged.moreExtracts]).toEqual([5, 2, 2]);
+      const r = await rest({ themeId: themes[1]!, participantId: p2, from: '2', evidence: 'key' });
+      expect([...keyPaged.extracts, ...(r.json.rest as Extract[])]).toEqual(keyWhole.extracts);
+    });
+
+    it('keeps every extract in each export format and refuses paging an export', async () => {
+      const md = await lead.get(`/api/studies/${sid}/themes/table?format=md`);
+      expect(md.status).toBe(200);
+      for (const n of [1, 2, 3, 5, 7]) expect(md.text).toContain(`P02, l. ${n}`);
+      for (const format of ['md', 'csv', 'html', 'docx']) {
+        const r = await lead.get(`/api/studies/${sid}/themes/table?format=${format}&perCell=2`);
+        expect([r.status, r.json?.error]).toEqual([400, 'validation_failed']);
+      }
+    });
+
+    it('refuses bad input with a typed 400 and unknown cells with a 404', async () => {
+      const [p2] = participants as [string];
+      for (const perCell of ['0', '-1', '1.5', 'two', '1001', '']) {
+        const r = await lead.get(`/api/studies/${sid}/themes/table?format=json&perCell=${perCell}`);
+        expect([perCell, r.status, r.json?.error]).toEqual([perCell, 400, 'validation_failed']);
+      }
+      const bad: Array<Record<string, string>> = [
+        { participantId: p2, from: '2' },
+        { themeId: themes[1]!, from: '2' },
+        { themeId: themes[1]!, participantId: p2, from: '-1' },
+        { themeId: themes[1]!, participantId: p2, from: 'x' },
+        { themeId: themes[1]!, participantId: p2, from: '2', evidence: 'some' },
+        { themeId: themes[1]!, participantId: p2, from: '2', extra: '1' },
+        // Past the cell's five extracts.
+        { themeId: themes[1]!, participantId: p2, from: '6' },
+      ];
+      for (const q of bad) {
+        const r = await rest(q);
+        expect([q, r.status, r.json?.error]).toEqual([q, 400, 'validation_failed']);
+      }
+      expect((await rest({ themeId: themes[1]!, participantId: p2, from: '5' })).json.rest).toEqual([]);
+      for (const q of [{ themeId: 'no-such-theme', participantId: p2 }, { themeId: themes[1]!, participantId: 'no-such-participant' }, { themeId: themes[1]!, participantId: f.participantId }]) {
+        const r = await rest({ ...q, from: '0' });
+        expect([r.status, r.json?.error]).toEqual([404, 'not_found']);
+      }
+    });
+
+    it('reads the rest of a cell as the table is read: members yes, outsiders and anonymous no', async () => {
+      const q = { themeId: themes[1]!, participantId: participants[0]!, from: '2' };
+      const expected = (await rest(q)).json;
+      for (const who of ['owner', 'other', 'auditor']) {
+        const r = await rest(q, f.api(who));
+        expect([who, r.status]).toEqual([who, 200]);
+        expect(r.json).toEqual(expected);
+      }
+      const outsider = f.api('outsider');
+      const tableAnswer = await outsider.get(`/api/studies/${sid}/themes/table?format=json&perCell=2`);
+      const cellAnswer = await rest(q, outsider);
+      expect(cellAnswer.status).toBe(tableAnswer.status);
+      expect(cellAnswer.json?.error).toBe(tableAnswer.json?.error);
+      expect([403, 404]).toContain(cellAnswer.status);
+      const anonymous = (await fetch(`${server.url}/api/studies/${sid}/themes/table/cell?${new URLSearchParams(q)}`));
+      expect(anonymous.status).toBe(401);
+    });
+  });
+}
