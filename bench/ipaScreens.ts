@@ -20,6 +20,7 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
+import { gzipSync } from 'node:zlib';
 import { chromium } from 'playwright-core';
 import type { CaseBoardResponse, CaseClusterJson, GroupBoardResponse, GroupClusterJson } from '../shared/boards/boardTypes';
 import type { CodebookReconcileView } from '../shared/reconcile/codebookReconcileTypes';
@@ -75,6 +76,16 @@ async function main() {
   const codebook = (await get(`/api/studies/${studyId}/codebook/reconciliation`)) as CodebookReconcileView;
   const table = (await get(`/api/studies/${studyId}/themes/table?format=json`)) as { rows?: unknown[]; table?: { rows: unknown[] } };
   const tableRows = (table.rows ?? table.table?.rows ?? []).length;
+  // The table's REST answer, whole (what every export and an unpaged consumer receive) and as the
+  // screen asks for it (client/src/tables/ExtractCell.tsx SHOWN = 2 extracts per cell, the rest
+  // on opening "n more"): bytes, and gzipped at the server's level (server/http/preparedJson.ts).
+  const answerSize = async (query: string) => {
+    const r = await fetch(`${server.url}/api/studies/${studyId}/themes/table?format=json${query}`, { headers: { cookie: `concord_session=${seed.token}` } });
+    if (!r.ok) throw new Error(`table${query}: ${r.status}`);
+    const body = Buffer.from(await r.arrayBuffer());
+    return { bytes: body.length, gzipBytes: gzipSync(body, { level: 6 }).length };
+  };
+  const tableAnswer = { whole: await answerSize(''), screen: await answerSize('&perCell=2') };
   const screens: Record<string, Screen> = {
     caseBoard: { path: `/transcripts/${transcriptIds[0]}/board`, cookie: aliceToken, selector: '.board-card[data-statement]', count: caseBoard.unclustered.length + caseCards(caseBoard.clusters), data: /\/api\/(transcripts|studies)\// },
     groupBoard: { path: `/studies/${studyId}/boards`, cookie: aliceToken, selector: '.board-pet[data-pet]', count: groupBoard.unplaced.length + groupCards(groupBoard.gets), data: /\/api\/studies\// },
@@ -162,6 +173,7 @@ async function main() {
     browser: { viewport: `${VIEWPORT.width}x${VIEWPORT.height}`, freshContextEachRound: true },
     rounds: ROUNDS,
     targetMs: TARGET_MS,
+    tableAnswer,
     results,
   };
   const json = JSON.stringify(result, null, 2);
