@@ -1,6 +1,6 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addCoding } from '../../shared/coding';
+import { addCoding, addNote } from '../../shared/coding';
 import { codebookDocName, consensusDocName } from '../../shared/docNames';
 import { addTheme } from '../../shared/themes';
 import { linesOf } from '../../shared/transcript';
@@ -42,6 +42,9 @@ describe.skipIf(!ready)('table of themes rendering in Chromium', () => {
     // Every theme has three separate passages (lines 1, 3, 5) in P02's consensus: 2 shown, "1 more".
     await withDoc(s, consensusDocName(tid), (doc) => {
       for (const themeId of themes) for (const n of [1, 3, 5]) addCoding(doc, text.length, { themeId, start: lines[n - 1]!.start, end: lines[n - 1]!.end, createdAt: 1 });
+      // Exploratory notes on lines 1 and 5: shown under the evidence only once the study asks.
+      addNote(doc, text.length, { kind: 'descriptive', text: 'Nights named as the topic', start: lines[0]!.start, end: lines[0]!.end });
+      addNote(doc, text.length, { kind: 'linguistic', text: 'Tiredness told through tears', start: lines[4]!.start, end: lines[4]!.end });
     }, by);
     // Six more participants, so the grid is wider than a tablet: each with a passage of the first
     // themes, one of them an address with no break opportunity (it must wrap inside its cell).
@@ -149,4 +152,32 @@ describe.skipIf(!ready)('table of themes rendering in Chromium', () => {
       await context.close();
     });
   }
+
+  it("shows the exploratory notes under the evidence once the lead sets the study's tableNotes to beside-evidence, in the fetched rest of a cell too", async () => {
+    const context = await signedInContext(await browser.newContext({ viewport: { width: 1280, height: 800 } }), server.url, f.api('lead'));
+    const page = await context.newPage();
+    await page.goto(`${server.url}/studies/${f.studyId}/table`);
+    await page.locator('table.tt[aria-busy="false"]').waitFor();
+    expect(await page.locator('.tt-notes').count()).toBe(0);
+
+    await page.goto(`${server.url}/studies/${f.studyId}`);
+    await page.getByRole('tab', { name: /settings/i }).click();
+    const settings = page.getByRole('form', { name: 'settings' });
+    await settings.locator('select[name="tableNotes"]').selectOption('beside-evidence');
+    await settings.getByRole('button', { name: 'Save settings' }).click();
+    await settings.getByText('Saved.').waitFor();
+    expect((await f.api('lead').get(`/api/studies/${f.studyId}`)).json.study.tableNotes).toBe('beside-evidence');
+
+    await page.goto(`${server.url}/studies/${f.studyId}/table`);
+    await page.locator('table.tt[aria-busy="false"]').waitFor();
+    const cell = page.locator('tr[data-theme="Theme 40"] td[data-participant="P02"]');
+    expect(await cell.locator('.tt-notes li').allTextContents()).toEqual(['Exploratory note (descriptive), l. 1: Nights named as the topic']);
+    await cell.getByText('1 more').click();
+    await cell.getByText('Tiredness told through tears').waitFor();
+    expect(await cell.locator('.tt-notes li').allTextContents()).toEqual(['Exploratory note (descriptive), l. 1: Nights named as the topic', 'Exploratory note (linguistic), l. 5: Tiredness told through tears']);
+    // P03 has no note: nothing under its evidence.
+    expect(await page.locator('tr[data-theme="Theme 01"] td[data-participant="P03"] .tt-notes').count()).toBe(0);
+    await cell.screenshot({ path: artifactPath('table-render-notes.png') });
+    await context.close();
+  });
 });

@@ -1,5 +1,5 @@
 import { type ReactNode, useEffect, useRef, useState } from 'react';
-import type { Cell, EvidenceKind, Extract } from '../../../shared/reconcile';
+import { type Cell, type EvidenceKind, type Extract, type NoteEvidence, noteLabel } from '../../../shared/reconcile';
 import { Link } from '../router';
 
 /**
@@ -21,6 +21,23 @@ function KeyMark({ isKey, onMark, what }: { isKey: boolean; onMark: ((key: boole
     <button type="button" className={isKey ? 'tt-key-toggle on' : 'tt-key-toggle'} aria-pressed={isKey} aria-label={`key quote: ${what}`} title={isKey ? 'Key quote (click to unmark)' : 'Mark as a key quote'} onClick={() => onMark(!isKey)}>
       {isKey ? '★' : '☆'}
     </button>
+  );
+}
+
+/**
+ * The exploratory notes under a piece of evidence, as the exports list them: present only when
+ * the study's `tableNotes` is `beside-evidence` (the server's view leaves them out otherwise).
+ */
+function Notes({ notes }: { notes: readonly NoteEvidence[] }) {
+  if (notes.length === 0) return null;
+  return (
+    <ul className="tt-notes" aria-label="exploratory notes">
+      {notes.map((n) => (
+        <li key={n.noteId}>
+          <em>{noteLabel(n)}</em>, {n.lineLabel}: {n.text}
+        </li>
+      ))}
+    </ul>
   );
 }
 
@@ -70,6 +87,7 @@ export function ExtractCell({ cell, themeId, showExtracts, onMarkKey, loadRest }
     <li key={e.codingId} className={e.key ? 'key' : undefined}>
       <q>{e.quote}</q> <Link to={`/transcripts/${e.transcriptId}#l-${e.lines.first}`} className="cite">({e.citation})</Link>{' '}
       <KeyMark isKey={e.key} what={e.citation} onMark={onMarkKey && ((key) => onMarkKey('extract', e.codingId, key))} />
+      <Notes notes={e.notes} />
     </li>
   );
   // A paged cell (the server sent its first extracts and says how many more) fetches the rest
@@ -98,6 +116,7 @@ export function ExtractCell({ cell, themeId, showExtracts, onMarkKey, loadRest }
             <li key={st.statementId} className={st.key ? 'key' : undefined}>
               {st.text} <span className="cite muted">({st.citation})</span>{' '}
               <KeyMark isKey={st.key} what={`statement ${st.citation}`} onMark={onMarkKey && ((key) => onMarkKey('statement', st.statementId, key))} />
+              <Notes notes={st.notes} />
             </li>
           ))}
         </ul>
