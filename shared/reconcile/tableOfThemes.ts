@@ -95,6 +95,11 @@ export interface Cell {
    * counted in recurrence (`present`).
    */
   readonly statements: readonly StatementEvidence[];
+  /**
+   * Statements of the cell left out of this answer by paging (`perCell`, as `moreExtracts`): the
+   * cell route gives them. Absent when nothing is left out.
+   */
+  readonly moreStatements?: number;
 }
 
 export interface ThemeRow {

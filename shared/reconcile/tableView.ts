@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { themeIdSchema } from '../themes';
 import { EXPORT_FORMATS } from './requests';
-import type { Extract, StatementEvidence, ThemeRow, ThemeTable } from './tableOfThemes';
+import type { Cell, Extract, StatementEvidence, ThemeRow, ThemeTable } from './tableOfThemes';
 import type { TableNotesSetting } from './tableNotes';
 
 /**
@@ -42,8 +42,8 @@ export const TableExportQuery = z.strictObject({
   /** Absent: the study's `tableNotes` setting decides. */
   notes: z.enum(TABLE_NOTES).optional(),
   /**
-   * The screen's paging (json only): at most this many extracts per cell, the cell saying how many
-   * more it has (`moreExtracts`); counts, totals, presence and recurrence stay those of all the
+   * The screen's paging (json only): at most this many extracts and this many statements per cell,
+   * the cell saying how many more it has (`moreExtracts`, `moreStatements`); counts, totals, presence and recurrence stay those of all the
    * evidence. Absent: every extract, as every export and earlier consumer receives it.
    */
   perCell: z.coerce.number().int().min(1).max(MAX_PER_CELL).optional(),
@@ -52,12 +52,14 @@ export type TableExportQuery = z.infer<typeof TableExportQuery>;
 
 /**
  * The rest of one cell of the paged table (`GET /api/studies/:sid/themes/table/cell`): the cell's
- * extracts from `from` on, in the view the table was asked with (evidence, notes).
+ * extracts from `from` on and its statements from `statementsFrom` on, in the view the table was
+ * asked with (evidence, notes).
  */
 export const TableCellQuery = z.strictObject({
   themeId: themeIdSchema,
   participantId: z.string().min(1).max(64),
   from: z.coerce.number().int().min(0).max(1_000_000).default(0),
+  statementsFrom: z.coerce.number().int().min(0).max(1_000_000).default(0),
   evidence: z.enum(TABLE_EVIDENCE).default('all'),
   notes: z.enum(TABLE_NOTES).optional(),
 });
@@ -88,13 +90,18 @@ export function viewTable(table: ThemeTable, view: { evidence: TableEvidence; un
 
 const viewsOf = new WeakMap<ThemeTable, Map<string, ThemeTable>>();
 
-/** Each cell's first `perCell` extracts, with how many more it has; everything else as it is. */
+/**
+ * Each cell's first `perCell` extracts and first `perCell` statements, with how many more of each
+ * it has; everything else (counts, presence, recurrence) as it is.
+ */
 function pageCells(table: ThemeTable, perCell: number): ThemeTable {
-  const rows = table.rows.map((r) =>
-    r.cells.some((c) => c.extracts.length > perCell)
-      ? { ...r, cells: r.cells.map((c) => (c.extracts.length > perCell ? { ...c, extracts: c.extracts.slice(0, perCell), moreExtracts: c.extracts.length - perCell } : c)) }
-      : r,
-  );
+  const long = (c: Cell) => c.extracts.length > perCell || c.statements.length > perCell;
+  const page = (c: Cell): Cell => ({
+    ...c,
+    ...(c.extracts.length > perCell ? { extracts: c.extracts.slice(0, perCell), moreExtracts: c.extracts.length - perCell } : {}),
+    ...(c.statements.length > perCell ? { statements: c.statements.slice(0, perCell), moreStatements: c.statements.length - perCell } : {}),
+  });
+  const rows = table.rows.map((r) => (r.cells.some(long) ? { ...r, cells: r.cells.map((c) => (long(c) ? page(c) : c)) } : r));
   return { ...table, rows };
 }
 
@@ -161,8 +168,10 @@ export function evidenceByTheme(table: ThemeTable): Array<{ row: ThemeRow; extra
  * What a grid cell says when it cites no extract of its own: the extracts below it, else the
  * statements that make the participant present (recurrence counts them), else nothing.
  */
-export function cellWithoutExtracts(c: { readonly total: number; readonly present: boolean; readonly statements: readonly unknown[] }): string {
+export function cellWithoutExtracts(c: { readonly total: number; readonly present: boolean; readonly statements: readonly unknown[]; readonly moreStatements?: number | undefined }): string {
   if (c.total) return `(${c.total} below)`;
-  if (c.statements.length) return `(${c.statements.length} statement${c.statements.length === 1 ? '' : 's'})`;
+  // A paged cell counts the statements it left out too: the wording is of all the evidence.
+  const statements = c.statements.length + (c.moreStatements ?? 0);
+  if (statements) return `(${statements} statement${statements === 1 ? '' : 's'})`;
   return c.present ? '(statements below)' : '';
 }

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addCoding } from '../../shared/coding';
+import { addCoding, addStatement } from '../../shared/coding';
 import { codebookDocName, consensusDocName } from '../../shared/docNames';
-import type { Cell, Extract, ThemeTable } from '../../shared/reconcile';
+import { type Cell, type Extract, type StatementEvidence, type ThemeTable, cellWithoutExtracts } from '../../shared/reconcile';
 import { addTheme } from '../../shared/themes';
 import { linesOf } from '../../shared/transcript';
 import type { RunningServer } from '../../server/server';
@@ -46,6 +46,10 @@ for (const dialect of testDialects()) {
       // extract: P02 has 5 of "Noticed", P03 has 2 (no paging needed), P04 has 1 of "Ignored"
       // and 3 of the parent.
       const plan: Record<string, Array<[string, number[]]>> = { P02: [[a!, [9, 1, 3, 5, 7]], [b!, [11]]], P03: [[a!, [2, 6]]], P04: [[b!, [3]], [parent!, [1, 5, 9]]] };
+      // Experiential statements, paged like extracts: P03 has 4 linked to "Noticed" (2 more) and
+      // 3 to "Ignored" with no extract of it (1 more; the cell still says "(3 statements)"); P02
+      // has 2 of the parent (no paging needed).
+      const statementPlan: Record<string, Array<[string, number[]]>> = { P02: [[parent!, [4, 8]]], P03: [[a!, [10, 1, 7, 4]], [b!, [3, 12, 5]]] };
       for (const [pseudonym, codings] of Object.entries(plan)) {
         const pid = (await lead.post(`/api/studies/${sid}/participants`, { pseudonym })).json.participant.id as string;
         participants.push(pid);
@@ -53,6 +57,7 @@ for (const dialect of testDialects()) {
         expect((await lead.post(`/api/transcripts/${tid}/phase`, { phase: 'reconciling' })).status).toBe(200);
         await withDoc(s, consensusDocName(tid), (doc) => {
           for (const [themeId, ns] of codings) for (const n of ns) addCoding(doc, text.length, { themeId, start: lines[n - 1]!.start, end: lines[n - 1]!.end, createdAt: 1 });
+          for (const [themeId, ns] of statementPlan[pseudonym] ?? []) for (const n of ns) addStatement(doc, text.length, { text: `Statement on line ${n}`, themeIds: [themeId], start: lines[n - 1]!.start, end: lines[n - 1]!.end, createdAt: 1 });
         }, by);
       }
     });
@@ -65,26 +70,37 @@ for (const dialect of testDialects()) {
     };
     const cellOf = (t: ThemeTable, themeId: string, participantId: string): Cell => t.rows.find((r) => r.themeId === themeId)!.cells.find((c) => c.participantId === participantId)!;
     const rest = (query: Record<string, string>, who: ApiClient = lead) => who.get(`/api/studies/${sid}/themes/table/cell?${new URLSearchParams(query)}`);
-    /** Everything but the extracts and the paging count: what paging must leave as it is. */
-    const withoutExtracts = (t: ThemeTable) => ({ ...t, rows: t.rows.map((r) => ({ ...r, cells: r.cells.map(({ extracts: _e, moreExtracts: _m, ...c }) => c) })) });
+    /** Everything but the extracts, the statements and the paging counts: what paging must leave as it is. */
+    const withoutExtracts = (t: ThemeTable) => ({ ...t, rows: t.rows.map((r) => ({ ...r, cells: r.cells.map(({ extracts: _e, moreExtracts: _m, statements: _s, moreStatements: _ms, ...c }) => c) })) });
 
     it('pages each cell to K extracts with how many more, every count and the recurrence as in the whole answer', async () => {
       const whole = await table('');
       const paged = await table('&perCell=2');
       expect(withoutExtracts(paged)).toEqual(withoutExtracts(whole));
-      expect(whole.rows.flatMap((r) => r.cells).every((c) => c.moreExtracts === undefined)).toBe(true);
+      expect(whole.rows.flatMap((r) => r.cells).every((c) => c.moreExtracts === undefined && c.moreStatements === undefined)).toBe(true);
       let pagedCells = 0;
+      let pagedStatementCells = 0;
       for (const [ri, row] of whole.rows.entries()) {
         for (const [ci, c] of row.cells.entries()) {
           const p = paged.rows[ri]!.cells[ci]!;
           expect(p.extracts).toEqual(c.extracts.slice(0, 2));
           expect(p.extracts.length + (p.moreExtracts ?? 0)).toBe(c.extracts.length);
           if (p.moreExtracts !== undefined) pagedCells++;
+          expect(p.statements).toEqual(c.statements.slice(0, 2));
+          expect(p.statements.length + (p.moreStatements ?? 0)).toBe(c.statements.length);
+          if (p.moreStatements !== undefined) pagedStatementCells++;
+          // The cell's wording is of all the evidence, paged or not.
+          expect(cellWithoutExtracts(p)).toBe(cellWithoutExtracts(c));
         }
       }
       // P02's five "Noticed" passages (3 more) and P04's three of the parent (1 more).
       const [p2, p3, p4] = participants as [string, string, string];
       expect(pagedCells).toBe(2);
+      expect(pagedStatementCells).toBe(2);
+      expect([cellOf(paged, themes[1]!, p3).statements.length, cellOf(paged, themes[1]!, p3).moreStatements]).toEqual([2, 2]);
+      expect([cellOf(paged, themes[2]!, p3).count, cellOf(paged, themes[2]!, p3).present, cellOf(paged, themes[2]!, p3).moreStatements]).toEqual([0, true, 1]);
+      expect(cellWithoutExtracts(cellOf(paged, themes[2]!, p3))).toBe('(3 statements)');
+      expect(cellOf(paged, themes[0]!, p2).moreStatements).toBeUndefined();
       expect([cellOf(paged, themes[1]!, p2).count, cellOf(paged, themes[1]!, p2).moreExtracts]).toEqual([5, 3]);
       expect([cellOf(paged, themes[0]!, p4).count, cellOf(paged, themes[0]!, p4).total, cellOf(paged, themes[0]!, p4).moreExtracts]).toEqual([3, 4, 1]);
       expect(cellOf(paged, themes[1]!, p3).moreExtracts).toBeUndefined();
@@ -106,8 +122,17 @@ for (const dialect of testDialects()) {
           expect(r.json.extracts).toBe(c.extracts.length);
           expect([...p.extracts, ...(r.json.rest as Extract[])]).toEqual(c.extracts);
           expect((r.json.rest as Extract[]).length).toBe(p.moreExtracts ?? 0);
+          // The statements from `statementsFrom` on: exactly those the page left out.
+          const st = await rest({ themeId: row.themeId, participantId: c.participantId, from: String(p.extracts.length), statementsFrom: String(p.statements.length) });
+          expect(st.status).toBe(200);
+          expect(st.json.statements).toBe(c.statements.length);
+          expect([...p.statements, ...(st.json.restStatements as StatementEvidence[])]).toEqual(c.statements);
+          expect((st.json.restStatements as StatementEvidence[]).length).toBe(p.moreStatements ?? 0);
+          expect(st.json.rest).toEqual(r.json.rest);
         }
       }
+      const statementLines = ((await rest({ themeId: themes[1]!, participantId: participants[1]!, from: '2', statementsFrom: '2' })).json.restStatements as StatementEvidence[]).map((st) => st.lineLabel);
+      expect(statementLines).toEqual(['l. 7', 'l. 10']);
       const lineLabels = ((await rest({ themeId: themes[1]!, participantId: participants[0]!, from: '2' })).json.rest as Extract[]).map((e) => e.lineLabel);
       expect(lineLabels).toEqual(['l. 5', 'l. 7', 'l. 9']);
     });
@@ -150,6 +175,9 @@ for (const dialect of testDialects()) {
         { themeId: themes[1]!, participantId: p2, from: '2', extra: '1' },
         // Past the cell's five extracts.
         { themeId: themes[1]!, participantId: p2, from: '6' },
+        { themeId: themes[1]!, participantId: p2, from: '2', statementsFrom: '-1' },
+        // Past the cell's statements (P02 has none linked to "Noticed").
+        { themeId: themes[1]!, participantId: p2, from: '2', statementsFrom: '1' },
       ];
       for (const q of bad) {
         const r = await rest(q);

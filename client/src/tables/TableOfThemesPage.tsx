@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { writeupDocName } from '../../../shared/docNames';
-import { type Extract, type TableEvidence, type ThemeTable, themeHeading } from '../../../shared/reconcile';
+import { type Extract, type StatementEvidence, type TableEvidence, type ThemeTable, themeHeading } from '../../../shared/reconcile';
 import { api, type Study } from '../api';
 import { Link } from '../router';
 import { useDoc } from '../workspace/useDoc';
@@ -47,8 +47,11 @@ export function TableOfThemesPage({ studyId }: { studyId: string }) {
     void load();
   }, [load, live.version]);
   const loadRest = useCallback<LoadRest>(
-    (themeId, participantId, from) =>
-      api<{ rest: Extract[] }>('GET', `/api/studies/${studyId}/themes/table/cell?${new URLSearchParams({ themeId, participantId, from: String(from), evidence })}`).then((r) => r.rest),
+    (themeId, participantId, from, statementsFrom) =>
+      api<{ rest: Extract[]; restStatements: StatementEvidence[] }>('GET', `/api/studies/${studyId}/themes/table/cell?${new URLSearchParams({ themeId, participantId, from: String(from), statementsFrom: String(statementsFrom), evidence })}`).then((r) => ({
+        extracts: r.rest,
+        statements: r.restStatements,
+      })),
     [studyId, evidence],
   );
   useEffect(() => {

@@ -17,7 +17,7 @@ export const exportRoutes = () => [
   route({
     method: 'get',
     path: '/api/studies/:sid/themes/table',
-    summary: 'Table of themes from the consensus layers: hierarchy (in the write-up order) x participants, extracts and statements with line references and key quotes, recurrence (json, md, csv, html, docx); evidence=all|key, unused=show|hide, notes=none|evidence (exploratory notes under the evidence whose lines they share; default: the study\'s tableNotes); perCell=K (json only: at most K extracts per cell, `moreExtracts` says how many more, the cell route gives them; counts and recurrence stay those of all the evidence)',
+    summary: 'Table of themes from the consensus layers: hierarchy (in the write-up order) x participants, extracts and statements with line references and key quotes, recurrence (json, md, csv, html, docx); evidence=all|key, unused=show|hide, notes=none|evidence (exploratory notes under the evidence whose lines they share; default: the study\'s tableNotes); perCell=K (json only: at most K extracts and K statements per cell, `moreExtracts` and `moreStatements` say how many more, the cell route gives them; counts and recurrence stay those of all the evidence)',
     tag: 'reconciliation',
     auth: 'session',
     query: TableExportQuery,
@@ -36,7 +36,7 @@ export const exportRoutes = () => [
   route({
     method: 'get',
     path: '/api/studies/:sid/themes/table/cell',
-    summary: "The rest of one cell of the paged table of themes: the extracts of theme `themeId` for participant `participantId` from index `from` on, in the table's view (evidence, notes); read as the table is",
+    summary: "The rest of one cell of the paged table of themes: the extracts of theme `themeId` for participant `participantId` from index `from` on and its statements from `statementsFrom` on, in the table's view (evidence, notes); read as the table is",
     tag: 'reconciliation',
     auth: 'session',
     query: TableCellQuery,
