@@ -1,6 +1,6 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addCoding, addNote } from '../../shared/coding';
+import { addCoding, addNote, addStatement } from '../../shared/coding';
 import { codebookDocName, consensusDocName } from '../../shared/docNames';
 import { addTheme } from '../../shared/themes';
 import { linesOf } from '../../shared/transcript';
@@ -45,6 +45,9 @@ describe.skipIf(!ready)('table of themes rendering in Chromium', () => {
       // Exploratory notes on lines 1 and 5: shown under the evidence only once the study asks.
       addNote(doc, text.length, { kind: 'descriptive', text: 'Nights named as the topic', start: lines[0]!.start, end: lines[0]!.end });
       addNote(doc, text.length, { kind: 'linguistic', text: 'Tiredness told through tears', start: lines[4]!.start, end: lines[4]!.end });
+      // Three experiential statements linked to "Theme 39": paged like the extracts (2 shown),
+      // the third behind the cell's one "n more" with its third extract.
+      for (const n of [2, 4, 5]) addStatement(doc, text.length, { text: `Felt seen, line ${n}`, themeIds: [themes[38]!], start: lines[n - 1]!.start, end: lines[n - 1]!.end, createdAt: 1 });
     }, by);
     // Six more participants, so the grid is wider than a tablet: each with a passage of the first
     // themes, one of them an address with no break opportunity (it must wrap inside its cell).
@@ -109,6 +112,19 @@ describe.skipIf(!ready)('table of themes rendering in Chromium', () => {
     expect(cellRequests.every((u) => u.searchParams.get('themeId') === themeId && u.searchParams.get('from') === '2')).toBe(true);
     expect(tableRequests.length).toBeGreaterThanOrEqual(2);
     expect(tableRequests.every((u) => u.searchParams.get('perCell') === '2')).toBe(true);
+
+    // Statements are paged too: two shown, the third and the third extract behind one "2 more",
+    // fetched together from where the page stopped (from=2, statementsFrom=2).
+    const withStatements = page.locator('tr[data-theme="Theme 39"] td[data-participant="P02"]');
+    expect(await withStatements.getByRole('list', { name: 'experiential statements of P02' }).locator('li').count()).toBe(2);
+    expect(await withStatements.getByText('Felt seen, line 5').count()).toBe(0);
+    const before = cellRequests.length;
+    await withStatements.getByText('2 more').click();
+    await withStatements.getByText('Felt seen, line 5').waitFor();
+    expect(cellRequests.slice(before).map((u) => [u.searchParams.get('participantId'), u.searchParams.get('from'), u.searchParams.get('statementsFrom')])).toEqual([[p2Id, '2', '2']]);
+    expect(await withStatements.getByRole('list', { name: 'more experiential statements of P02' }).locator('li').allTextContents()).toEqual([expect.stringContaining('Felt seen, line 5')]);
+    expect(await withStatements.locator('.cite').allTextContents()).toEqual(['(P02, l. 1)', '(P02, l. 3)', '(P02, l. 2)', '(P02, l. 4)', '(P02, l. 5)', '(P02, l. 5)']);
+    await withStatements.screenshot({ path: artifactPath('table-render-statements.png') });
     await page.screenshot({ path: artifactPath('table-render-1280.png') });
     await context.close();
   });
