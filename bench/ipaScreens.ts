@@ -124,6 +124,8 @@ async function main() {
         const { metrics } = await cdp.send('Performance.getMetrics');
         const metric = (m: string) => Math.round((metrics.find((x) => x.name === m)?.value ?? 0) * 1000);
         if (process.env.IPA_SCREENS_TRACE) console.error(name, JSON.stringify(await page.evaluate(`performance.getEntriesByType('resource').map((e) => [new URL(e.name).pathname.slice(0, 60), Math.round(e.startTime), Math.round(e.responseStart), Math.round(e.responseEnd), e.encodedBodySize, e.decodedBodySize])`)));
+        // What the document's elements are (tag.class, most first): what to cut when the element count dominates.
+        if (process.env.IPA_SCREENS_TRACE) console.error(name, JSON.stringify(await page.evaluate(`Object.entries([...document.getElementsByTagName('*')].reduce((m, e) => { const k = e.tagName.toLowerCase() + (e.classList[0] ? '.' + e.classList[0] : ''); m[k] = (m[k] || 0) + 1; return m; }, {})).sort((a, b) => b[1] - a[1]).slice(0, 20)`)));
         await context.close();
         if (r < 0) continue;
         rounds[name].push({

@@ -121,6 +121,9 @@ describe.skipIf(!ready)('table of themes rendering in Chromium', () => {
     const before = cellRequests.length;
     await withStatements.getByText('2 more').click();
     await withStatements.getByText('Felt seen, line 5').waitFor();
+    // The control is a button that says whether it is open (no <details>: one shadow tree less per cell).
+    expect(await withStatements.getByRole('button', { name: '2 more' }).getAttribute('aria-expanded')).toBe('true');
+    expect(await withStatements.locator('details').count()).toBe(0);
     expect(cellRequests.slice(before).map((u) => [u.searchParams.get('participantId'), u.searchParams.get('from'), u.searchParams.get('statementsFrom')])).toEqual([[p2Id, '2', '2']]);
     expect(await withStatements.getByRole('list', { name: 'more experiential statements of P02' }).locator('li').allTextContents()).toEqual([expect.stringContaining('Felt seen, line 5')]);
     expect(await withStatements.locator('.cite').allTextContents()).toEqual(['(P02, l. 1)', '(P02, l. 3)', '(P02, l. 2)', '(P02, l. 4)', '(P02, l. 5)', '(P02, l. 5)']);

@@ -59,7 +59,7 @@ export interface CellRest {
  * key quote marked, a live change).
  */
 function MoreEvidence<C>({ count, source, load, children }: { count: number; source: C; load: (() => Promise<CellRest>) | null; children: (rest: CellRest | null) => ReactNode }) {
-  const [opened, setOpened] = useState(false);
+  const [open, setOpen] = useState(false);
   const [fetched, setFetched] = useState<{ source: C; rest: CellRest } | null>(null);
   const [failed, setFailed] = useState<string | null>(null);
   // The loader is a new closure each render; what it loads is named by `source`.
@@ -67,7 +67,7 @@ function MoreEvidence<C>({ count, source, load, children }: { count: number; sou
   loader.current = load;
   const loads = load !== null;
   useEffect(() => {
-    if (!opened || !loader.current || fetched?.source === source) return;
+    if (!open || !loader.current || fetched?.source === source) return;
     let live = true;
     setFailed(null);
     loader.current().then(
@@ -77,13 +77,17 @@ function MoreEvidence<C>({ count, source, load, children }: { count: number; sou
     return () => {
       live = false;
     };
-  }, [opened, loads, source, fetched]);
+  }, [open, loads, source, fetched]);
   const rest = load ? (fetched?.rest ?? null) : null;
+  // A button, not <details>: a <details> brings a shadow tree of its own, and the table of the
+  // issue's study has one per cell (about 1,200: docs/benchmarks.md, issue 15).
   return (
-    <details onToggle={(e) => e.currentTarget.open && setOpened(true)}>
-      <summary className="small">{count} more</summary>
-      {opened && (failed ? <p className="error small" role="alert">{failed}</p> : load && !rest ? <p className="muted small" aria-busy="true">Loading…</p> : children(rest))}
-    </details>
+    <>
+      <button type="button" className="tt-more small" aria-expanded={open} onClick={() => setOpen((o) => !o)}>
+        {count} more
+      </button>
+      {open && (failed ? <p className="error small" role="alert">{failed}</p> : load && !rest ? <p className="muted small" aria-busy="true">Loading…</p> : children(rest))}
+    </>
   );
 }
 
