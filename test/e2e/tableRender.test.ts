@@ -26,6 +26,7 @@ describe.skipIf(!ready)('table of themes rendering in Chromium', () => {
   let browser: Browser;
   let f: StudyFixture;
   let p2Id: string;
+  let p8Id: string;
 
   beforeAll(async () => {
     env = await startBrowserAndServer();
@@ -53,6 +54,7 @@ describe.skipIf(!ready)('table of themes rendering in Chromium', () => {
     // themes, one of them an address with no break opportunity (it must wrap inside its cell).
     for (let i = 3; i <= 8; i++) {
       const pid = (await lead.post(`/api/studies/${f.studyId}/participants`, { pseudonym: `P0${i}` })).json.participant.id as string;
+      if (i === 8) p8Id = pid;
       const own = `Interviewer: and you?\nP0${i}: I read ${LONG_WORD} every night.`;
       const id = (await lead.post(`/api/studies/${f.studyId}/transcripts`, { participantId: pid, title: `Interview P0${i}`, text: own })).json.transcript.id as string;
       expect((await lead.post(`/api/transcripts/${id}/phase`, { phase: 'reconciling' })).status).toBe(200);
@@ -167,6 +169,40 @@ describe.skipIf(!ready)('table of themes rendering in Chromium', () => {
       expect(measured.longWords.length).toBeGreaterThan(0);
       expect(measured.longWords.every(Boolean)).toBe(true);
       expect(measured.notice).toEqual({ wordBreak: 'normal', overflowWrap: 'anywhere', inside: true });
+      expect(measured.stacked).toBe(true);
+      await context.close();
+    });
+  }
+
+  for (const [width, height] of [[768, 1024], [390, 844]] as const) {
+    it(`stacks a participant's personal themes (the case view) at ${width} px: no sideways scroll, every cell inside the viewport`, async () => {
+      const context = await signedInContext(await browser.newContext({ viewport: { width, height } }), server.url, f.api('lead'));
+      const page = await context.newPage();
+      await page.goto(`${server.url}/studies/${f.studyId}/table?case=${p8Id}`);
+      const caseTable = page.getByRole('table', { name: 'personal themes' });
+      await caseTable.waitFor();
+      const measured = await page.evaluate(() => {
+        const inside = (r: DOMRect) => r.left >= 0 && r.right <= window.innerWidth + 0.5;
+        const table = document.querySelector('table.tt.case')!;
+        const cells = [...table.querySelectorAll('td, th[scope="row"]')];
+        const first = table.querySelector('tbody tr')!;
+        const [th, td] = [first.querySelector('th')!, first.querySelector('td')!].map((e) => e.getBoundingClientRect());
+        return {
+          scrollWidth: document.documentElement.scrollWidth,
+          innerWidth: window.innerWidth,
+          cells: cells.length,
+          outside: cells.filter((c) => !inside(c.getBoundingClientRect())).map((c) => c.textContent?.slice(0, 40)),
+          longWords: [...table.querySelectorAll('q')].filter((q) => q.textContent?.includes('nightshiftdiary')).map((q) => inside(q.getBoundingClientRect())),
+          stacked: td!.top >= th!.bottom - 0.5,
+        };
+      });
+      await page.screenshot({ path: artifactPath(`table-case-${width}.png`), fullPage: true });
+      expect(measured.scrollWidth).toBeLessThanOrEqual(measured.innerWidth);
+      // P08 has a passage of each of the first 8 themes: a heading and a cell each.
+      expect(measured.cells).toBe(16);
+      expect(measured.outside).toEqual([]);
+      expect(measured.longWords.length).toBe(8);
+      expect(measured.longWords.every(Boolean)).toBe(true);
       expect(measured.stacked).toBe(true);
       await context.close();
     });
