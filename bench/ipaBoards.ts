@@ -25,10 +25,16 @@ async function main() {
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)]!;
   const { server, cookie, studyId, transcriptIds: tids, coders, study, seedMs, get, close } = await seedIpaStudy(rand);
   const loadBefore = loadavg()[0];
+  // The cells the screen's page leaves extracts out of: what "n more" fetches (the cell route).
+  const paged = (await get(`/api/studies/${studyId}/themes/table?format=json&perCell=2`)) as { table: { rows: Array<{ themeId: string; cells: Array<{ participantId: string; extracts: unknown[]; moreExtracts?: number }> }> } };
+  const openable = paged.table.rows.flatMap((r) => r.cells.filter((c) => c.moreExtracts).map((c) => `themeId=${encodeURIComponent(r.themeId)}&participantId=${encodeURIComponent(c.participantId)}&from=${c.extracts.length}`));
   const views: Record<string, () => string> = {
     caseBoard: () => `/api/transcripts/${pick(tids)}/boards/${pick(coders).id}`,
     groupBoard: () => `/api/studies/${studyId}/boards/${pick(coders).id}`,
     tableOfThemes: () => `/api/studies/${studyId}/themes/table`,
+    // The table as its screen asks for it (2 extracts per cell), and the rest of a random cell.
+    tableOfThemesScreen: () => `/api/studies/${studyId}/themes/table?format=json&perCell=2`,
+    tableCell: () => `/api/studies/${studyId}/themes/table/cell?${pick(openable)}`,
     codebookReconciliation: () => `/api/studies/${studyId}/codebook/reconciliation`,
   };
   const results: Record<string, { p50Ms: number | null; p95Ms: number | null; maxMs: number | null; bytes: number; met: boolean }> = {};

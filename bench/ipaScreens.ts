@@ -20,6 +20,7 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
+import { gzipSync } from 'node:zlib';
 import { chromium } from 'playwright-core';
 import type { CaseBoardResponse, CaseClusterJson, GroupBoardResponse, GroupClusterJson } from '../shared/boards/boardTypes';
 import type { CodebookReconcileView } from '../shared/reconcile/codebookReconcileTypes';
@@ -75,6 +76,16 @@ async function main() {
   const codebook = (await get(`/api/studies/${studyId}/codebook/reconciliation`)) as CodebookReconcileView;
   const table = (await get(`/api/studies/${studyId}/themes/table?format=json`)) as { rows?: unknown[]; table?: { rows: unknown[] } };
   const tableRows = (table.rows ?? table.table?.rows ?? []).length;
+  // The table's REST answer, whole (what every export and an unpaged consumer receive) and as the
+  // screen asks for it (client/src/tables/ExtractCell.tsx SHOWN = 2 extracts per cell, the rest
+  // on opening "n more"): bytes, and gzipped at the server's level (server/http/preparedJson.ts).
+  const answerSize = async (query: string) => {
+    const r = await fetch(`${server.url}/api/studies/${studyId}/themes/table?format=json${query}`, { headers: { cookie: `concord_session=${seed.token}` } });
+    if (!r.ok) throw new Error(`table${query}: ${r.status}`);
+    const body = Buffer.from(await r.arrayBuffer());
+    return { bytes: body.length, gzipBytes: gzipSync(body, { level: 6 }).length };
+  };
+  const tableAnswer = { whole: await answerSize(''), screen: await answerSize('&perCell=2') };
   const screens: Record<string, Screen> = {
     caseBoard: { path: `/transcripts/${transcriptIds[0]}/board`, cookie: aliceToken, selector: '.board-card[data-statement]', count: caseBoard.unclustered.length + caseCards(caseBoard.clusters), data: /\/api\/(transcripts|studies)\// },
     groupBoard: { path: `/studies/${studyId}/boards`, cookie: aliceToken, selector: '.board-pet[data-pet]', count: groupBoard.unplaced.length + groupCards(groupBoard.gets), data: /\/api\/studies\// },
@@ -113,6 +124,8 @@ async function main() {
         const { metrics } = await cdp.send('Performance.getMetrics');
         const metric = (m: string) => Math.round((metrics.find((x) => x.name === m)?.value ?? 0) * 1000);
         if (process.env.IPA_SCREENS_TRACE) console.error(name, JSON.stringify(await page.evaluate(`performance.getEntriesByType('resource').map((e) => [new URL(e.name).pathname.slice(0, 60), Math.round(e.startTime), Math.round(e.responseStart), Math.round(e.responseEnd), e.encodedBodySize, e.decodedBodySize])`)));
+        // What the document's elements are (tag.class, most first): what to cut when the element count dominates.
+        if (process.env.IPA_SCREENS_TRACE) console.error(name, JSON.stringify(await page.evaluate(`Object.entries([...document.getElementsByTagName('*')].reduce((m, e) => { const k = e.tagName.toLowerCase() + (e.classList[0] ? '.' + e.classList[0] : ''); m[k] = (m[k] || 0) + 1; return m; }, {})).sort((a, b) => b[1] - a[1]).slice(0, 20)`)));
         await context.close();
         if (r < 0) continue;
         rounds[name].push({
@@ -162,6 +175,7 @@ async function main() {
     browser: { viewport: `${VIEWPORT.width}x${VIEWPORT.height}`, freshContextEachRound: true },
     rounds: ROUNDS,
     targetMs: TARGET_MS,
+    tableAnswer,
     results,
   };
   const json = JSON.stringify(result, null, 2);

@@ -85,11 +85,21 @@ export interface Cell {
   readonly present: boolean;
   readonly extracts: readonly Extract[];
   /**
+   * Extracts of the cell left out of this answer by paging (the screen's `perCell`, tableView.ts):
+   * `extracts` lists the first ones, the table's cell route the rest. Absent when nothing is left out.
+   */
+  readonly moreExtracts?: number;
+  /**
    * The statements of this participant linked to this theme (after merges and codebook
    * decisions), in transcript order: evidence beside the extracts, not counted in `count` but
    * counted in recurrence (`present`).
    */
   readonly statements: readonly StatementEvidence[];
+  /**
+   * Statements of the cell left out of this answer by paging (`perCell`, as `moreExtracts`): the
+   * cell route gives them. Absent when nothing is left out.
+   */
+  readonly moreStatements?: number;
 }
 
 export interface ThemeRow {

@@ -1,6 +1,7 @@
 import { z } from 'zod';
+import { themeIdSchema } from '../themes';
 import { EXPORT_FORMATS } from './requests';
-import type { Extract, StatementEvidence, ThemeRow, ThemeTable } from './tableOfThemes';
+import type { Cell, Extract, StatementEvidence, ThemeRow, ThemeTable } from './tableOfThemes';
 import type { TableNotesSetting } from './tableNotes';
 
 /**
@@ -29,6 +30,9 @@ export interface TableView {
   readonly hiddenThemes: number;
 }
 
+/** The largest page the table's `perCell` takes. */
+export const MAX_PER_CELL = 1_000;
+
 export const DEFAULT_TABLE_VIEW: TableView = { evidence: 'all', unused: 'show', notes: 'evidence', hiddenThemes: 0 };
 
 export const TableExportQuery = z.strictObject({
@@ -37,8 +41,29 @@ export const TableExportQuery = z.strictObject({
   unused: z.enum(TABLE_UNUSED).default('show'),
   /** Absent: the study's `tableNotes` setting decides. */
   notes: z.enum(TABLE_NOTES).optional(),
+  /**
+   * The screen's paging (json only): at most this many extracts and this many statements per cell,
+   * the cell saying how many more it has (`moreExtracts`, `moreStatements`); counts, totals, presence and recurrence stay those of all the
+   * evidence. Absent: every extract, as every export and earlier consumer receives it.
+   */
+  perCell: z.coerce.number().int().min(1).max(MAX_PER_CELL).optional(),
 });
 export type TableExportQuery = z.infer<typeof TableExportQuery>;
+
+/**
+ * The rest of one cell of the paged table (`GET /api/studies/:sid/themes/table/cell`): the cell's
+ * extracts from `from` on and its statements from `statementsFrom` on, in the view the table was
+ * asked with (evidence, notes).
+ */
+export const TableCellQuery = z.strictObject({
+  themeId: themeIdSchema,
+  participantId: z.string().min(1).max(64),
+  from: z.coerce.number().int().min(0).max(1_000_000).default(0),
+  statementsFrom: z.coerce.number().int().min(0).max(1_000_000).default(0),
+  evidence: z.enum(TABLE_EVIDENCE).default('all'),
+  notes: z.enum(TABLE_NOTES).optional(),
+});
+export type TableCellQuery = z.infer<typeof TableCellQuery>;
 
 const hasEvidence = (r: ThemeRow) => r.total > 0 || r.cells.some((c) => c.statements.length > 0);
 
@@ -49,20 +74,36 @@ const hasEvidence = (r: ThemeRow) => r.total > 0 || r.cells.some((c) => c.statem
  * and recurrence are those of all the evidence either way: they describe the data, not the
  * selection of quotes.
  */
-export function viewTable(table: ThemeTable, view: { evidence: TableEvidence; unused: TableUnused; notes: TableNotes }): ThemeTable {
+export function viewTable(table: ThemeTable, view: { evidence: TableEvidence; unused: TableUnused; notes: TableNotes; perCell?: number | undefined }): ThemeTable {
   // One view object per table and view: the server keeps tables per state of their inputs and
   // its JSON answer per table object (server/http/preparedJson.ts), so a view must be stable too.
   const views = viewsOf.get(table) ?? new Map<string, ThemeTable>();
   viewsOf.set(table, views);
-  const name = `${view.evidence}/${view.unused}/${view.notes}`;
+  const name = `${view.evidence}/${view.unused}/${view.notes}/${view.perCell ?? 'all'}`;
   const kept = views.get(name);
   if (kept) return kept;
-  const made = makeView(table, view);
+  // A page is cut from the whole view (kept too), so the rest of a cell is cut from the same lists.
+  const made = view.perCell === undefined ? makeView(table, view) : pageCells(viewTable(table, { evidence: view.evidence, unused: view.unused, notes: view.notes }), view.perCell);
   views.set(name, made);
   return made;
 }
 
 const viewsOf = new WeakMap<ThemeTable, Map<string, ThemeTable>>();
+
+/**
+ * Each cell's first `perCell` extracts and first `perCell` statements, with how many more of each
+ * it has; everything else (counts, presence, recurrence) as it is.
+ */
+function pageCells(table: ThemeTable, perCell: number): ThemeTable {
+  const long = (c: Cell) => c.extracts.length > perCell || c.statements.length > perCell;
+  const page = (c: Cell): Cell => ({
+    ...c,
+    ...(c.extracts.length > perCell ? { extracts: c.extracts.slice(0, perCell), moreExtracts: c.extracts.length - perCell } : {}),
+    ...(c.statements.length > perCell ? { statements: c.statements.slice(0, perCell), moreStatements: c.statements.length - perCell } : {}),
+  });
+  const rows = table.rows.map((r) => (r.cells.some(long) ? { ...r, cells: r.cells.map((c) => (long(c) ? page(c) : c)) } : r));
+  return { ...table, rows };
+}
 
 function makeView(table: ThemeTable, view: { evidence: TableEvidence; unused: TableUnused; notes: TableNotes }): ThemeTable {
   let rows = table.rows;
@@ -127,8 +168,10 @@ export function evidenceByTheme(table: ThemeTable): Array<{ row: ThemeRow; extra
  * What a grid cell says when it cites no extract of its own: the extracts below it, else the
  * statements that make the participant present (recurrence counts them), else nothing.
  */
-export function cellWithoutExtracts(c: { readonly total: number; readonly present: boolean; readonly statements: readonly unknown[] }): string {
+export function cellWithoutExtracts(c: { readonly total: number; readonly present: boolean; readonly statements: readonly unknown[]; readonly moreStatements?: number | undefined }): string {
   if (c.total) return `(${c.total} below)`;
-  if (c.statements.length) return `(${c.statements.length} statement${c.statements.length === 1 ? '' : 's'})`;
+  // A paged cell counts the statements it left out too: the wording is of all the evidence.
+  const statements = c.statements.length + (c.moreStatements ?? 0);
+  if (statements) return `(${statements} statement${statements === 1 ? '' : 's'})`;
   return c.present ? '(statements below)' : '';
 }

@@ -17,6 +17,7 @@ export function SettingsPanel(props: { study: Study; manage: boolean; onChange: 
   const [levels, setLevels] = useState(study.terminology.kind === 'custom' ? study.terminology.levels.join(' > ') : 'Area > Superordinate theme > Theme > Sub-theme');
   const [lineWidth, setLineWidth] = useState(study.lineWidth);
   const [recurrence, setRecurrence] = useState(study.recurrenceRule.kind === 'fraction' ? `${Math.round(study.recurrenceRule.value * 100)}%` : String(study.recurrenceRule.value));
+  const [tableNotes, setTableNotes] = useState(study.tableNotes);
   const [saved, setSaved] = useState(false);
 
   const save = useSubmit(async () => {
@@ -25,7 +26,7 @@ export function SettingsPanel(props: { study: Study; manage: boolean; onChange: 
       ? { kind: 'fraction' as const, value: Number(recurrence.trim().slice(0, -1)) / 100 }
       : { kind: 'count' as const, value: Number(recurrence) };
     const terminology = termKind === 'custom' ? { kind: 'custom' as const, levels: levels.split('>').map((l) => l.trim()).filter(Boolean) } : { kind: termKind };
-    await api('PATCH', `/api/studies/${study.id}`, { title, description, codingMode, terminology, lineWidth, recurrenceRule });
+    await api('PATCH', `/api/studies/${study.id}`, { title, description, codingMode, terminology, lineWidth, recurrenceRule, tableNotes });
     await onChange();
     setSaved(true);
   });
@@ -59,6 +60,13 @@ export function SettingsPanel(props: { study: Study; manage: boolean; onChange: 
         <label>
           Recurrence rule: a theme is recurrent when present for at least (e.g. “50%” of participants, or a count “3”)
           <input name="recurrence" value={recurrence} onChange={(e) => setRecurrence(e.target.value)} />
+        </label>
+        <label>
+          Exploratory notes in the table of themes (its screen and every export)
+          <select name="tableNotes" value={tableNotes} onChange={(e) => setTableNotes(e.target.value as Study['tableNotes'])}>
+            <option value="none">Not shown</option>
+            <option value="beside-evidence">Under the extracts and statements whose lines they share</option>
+          </select>
         </label>
       </fieldset>
       <ErrorText error={save.error} />

@@ -1,10 +1,11 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { writeupDocName } from '../../../shared/docNames';
-import { type TableEvidence, type ThemeTable, themeHeading } from '../../../shared/reconcile';
+import { type Extract, type StatementEvidence, type TableEvidence, type ThemeTable, themeHeading } from '../../../shared/reconcile';
 import { api, type Study } from '../api';
 import { Link } from '../router';
 import { useDoc } from '../workspace/useDoc';
 import { CaseView } from './CaseView';
+import { type LoadRest, SHOWN } from './ExtractCell';
 import { ExportLinks } from './exportLinks';
 import { afterIdForDrop } from './ThemeRowHeader';
 import { type RowActions, ThemeTableRow } from './ThemeTableRow';
@@ -38,12 +39,21 @@ export function TableOfThemesPage({ studyId }: { studyId: string }) {
   const query = `${evidence === 'key' ? '&evidence=key' : ''}${hideUnused ? '&unused=hide' : ''}`;
   const live = useDoc(writeupDocName(studyId));
   const load = useCallback(
-    () => api('GET', `/api/studies/${studyId}/themes/table?format=json${query}`).then((r) => setTable(unwrapTable<ThemeTable>(r)), (e: unknown) => setError(e instanceof Error ? e.message : 'cannot load the table of themes')),
+    // The screen's page: the extracts each cell shows before "n more" (the rest on opening it).
+    () => api('GET', `/api/studies/${studyId}/themes/table?format=json${query}&perCell=${SHOWN}`).then((r) => setTable(unwrapTable<ThemeTable>(r)), (e: unknown) => setError(e instanceof Error ? e.message : 'cannot load the table of themes')),
     [studyId, query],
   );
   useEffect(() => {
     void load();
   }, [load, live.version]);
+  const loadRest = useCallback<LoadRest>(
+    (themeId, participantId, from, statementsFrom) =>
+      api<{ rest: Extract[]; restStatements: StatementEvidence[] }>('GET', `/api/studies/${studyId}/themes/table/cell?${new URLSearchParams({ themeId, participantId, from: String(from), statementsFrom: String(statementsFrom), evidence })}`).then((r) => ({
+        extracts: r.rest,
+        statements: r.restStatements,
+      })),
+    [studyId, evidence],
+  );
   useEffect(() => {
     void api<{ study: Study }>('GET', `/api/studies/${studyId}`).then((r) => setStudy(r.study), () => undefined);
   }, [studyId]);
@@ -144,7 +154,7 @@ export function TableOfThemesPage({ studyId }: { studyId: string }) {
                 </thead>
                 <tbody>
                   {table.rows.slice(0, shownRows).map((r) => (
-                    <ThemeTableRow key={r.themeId} row={r} siblings={siblings.get(r.parentId) ?? NONE} showExtracts={showExtracts} actions={actions} />
+                    <ThemeTableRow key={r.themeId} row={r} siblings={siblings.get(r.parentId) ?? NONE} showExtracts={showExtracts} actions={actions} loadRest={loadRest} />
                   ))}
                 </tbody>
               </table>

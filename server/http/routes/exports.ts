@@ -1,8 +1,10 @@
-import { AuditExportQuery, ExportQuery, KeyQuoteRequest, TableExportQuery, WriteupOrderRequest, notesOfSetting, viewTable } from '../../../shared/reconcile';
+import { AuditExportQuery, ExportQuery, KeyQuoteRequest, TableCellQuery, TableExportQuery, WriteupOrderRequest, notesOfSetting, viewTable } from '../../../shared/reconcile';
 import { exportAuditTrail } from '../../commands/audit/auditTrail';
 import { logExportEvent } from '../../commands/audit/exportEvent';
 import { reconciliationRecord } from '../../commands/reconcile/record';
 import { participantThemes, studyThemeTable } from '../../commands/themes/tableOfThemes';
+import { tableCell } from '../../commands/themes/tableCell';
+import { invalid } from '../../errors';
 import { markKeyQuote, reorderWriteup } from '../../commands/reconcile/writeup';
 import { fileStem } from '../../../shared/fileName';
 import { CONTENT_TYPES } from '../../commands/interchange/render/exportFile';
@@ -15,11 +17,13 @@ export const exportRoutes = () => [
   route({
     method: 'get',
     path: '/api/studies/:sid/themes/table',
-    summary: 'Table of themes from the consensus layers: hierarchy (in the write-up order) x participants, extracts and statements with line references and key quotes, recurrence (json, md, csv, html, docx); evidence=all|key, unused=show|hide, notes=none|evidence (exploratory notes under the evidence whose lines they share; default: the study\'s tableNotes)',
+    summary: 'Table of themes from the consensus layers: hierarchy (in the write-up order) x participants, extracts and statements with line references and key quotes, recurrence (json, md, csv, html, docx); evidence=all|key, unused=show|hide, notes=none|evidence (exploratory notes under the evidence whose lines they share; default: the study\'s tableNotes); perCell=K (json only: at most K extracts and K statements per cell, `moreExtracts` and `moreStatements` say how many more, the cell route gives them; counts and recurrence stay those of all the evidence)',
     tag: 'reconciliation',
     auth: 'session',
     query: TableExportQuery,
     handler: async ({ c, s, actor, params, query }) => {
+      // Paging is the screen's: every export lists all the evidence.
+      if (query.perCell !== undefined && query.format !== 'json') throw invalid('perCell pages the json answer only; exports list every extract');
       const whole = await studyThemeTable(s, actor, params.sid);
       // Exploratory notes: the request's `notes`, else the study's setting (default none).
       const data = { ...whole, table: viewTable(whole.table, { ...query, notes: query.notes ?? notesOfSetting(whole.study.tableNotes) }) };
@@ -28,6 +32,15 @@ export const exportRoutes = () => [
       await logExportEvent(s, actor, params.sid, 'table-of-themes', query.format);
       return download(await renderThemeTable(query.format, data, s.now()));
     },
+  }),
+  route({
+    method: 'get',
+    path: '/api/studies/:sid/themes/table/cell',
+    summary: "The rest of one cell of the paged table of themes: the extracts of theme `themeId` for participant `participantId` from index `from` on and its statements from `statementsFrom` on, in the table's view (evidence, notes); read as the table is",
+    tag: 'reconciliation',
+    auth: 'session',
+    query: TableCellQuery,
+    handler: async ({ s, actor, params, query }) => tableCell(s, actor, params.sid, query),
   }),
   route({
     method: 'post',
