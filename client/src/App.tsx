@@ -1,7 +1,8 @@
 import { type ComponentType, Suspense, lazy, useCallback, useEffect, useState } from 'react';
 import { api, type User } from './api';
+import { earlyRoutes } from './earlyRoutes';
+import { dropEarly, prefetchGet } from './earlyData';
 import { Link, navigate, usePath } from './router';
-import { preloadTranscript } from './workspace/useTranscript';
 
 /**
  * Each page is its own chunk, loaded when it is first shown: a coder opening a transcript
@@ -37,17 +38,22 @@ function checkSignIn() {
 let signInEarly: ReturnType<typeof checkSignIn> | null = null;
 
 /**
- * Opening a transcript's address: its worksheet code and its data are fetched alongside the
- * sign-in check instead of one after the other (first paint of the worksheet, docs/benchmarks.md).
+ * Opening a page's address: its code and its data (earlyRoutes.ts) are fetched alongside the
+ * sign-in check instead of one after the other (first paint, docs/benchmarks.md issues 14 and 15).
  * Called by main.tsx before React mounts, so the requests leave with the entry's first run.
  */
 export function startEarly(path: string): void {
-  signInEarly = checkSignIn();
-  signInEarly.catch(() => undefined);
-  const t = /^\/transcripts\/([\w-]+)$/.exec(path);
-  if (!t) return;
-  void import('./workspace/Workspace');
-  preloadTranscript(t[1]!);
+  const check = checkSignIn();
+  signInEarly = check;
+  check.catch(() => undefined);
+  for (const route of earlyRoutes) {
+    const m = route.pattern.exec(path);
+    if (!m) continue;
+    void route.chunk().catch(() => undefined);
+    const userId = check.then(([, me]) => me?.user.id ?? null);
+    route.data?.(m, (url) => prefetchGet(url, path, userId));
+    return;
+  }
 }
 
 export function App() {
@@ -104,6 +110,7 @@ function Routes() {
           className="link"
           onClick={async () => {
             await api('POST', '/api/auth/logout');
+            dropEarly();
             navigate('/');
             await refresh();
           }}
@@ -113,7 +120,7 @@ function Routes() {
       </header>
       <main>
         <Suspense fallback={<p className="muted">Loading…</p>}>
-          {caseBoard ? <CaseBoardPage key={path} transcriptId={caseBoard[1]!} me={boot.user} /> : groupBoard ? <GroupBoardPage key={path} studyId={groupBoard[1]!} me={boot.user} /> : journal ? <JournalPage key={path} studyId={journal[1]!} me={boot.user} /> : codebook ? <CodebookReconcilePage key={path} studyId={codebook[1]!} /> : reconcile ? <ReconcilePage key={path} me={boot.user} scope={reconcile[1] === 'studies' ? { studyId: reconcile[2]! } : { transcriptId: reconcile[2]! }} /> : issue6 ? (issue6[2] === 'table' ? <TableOfThemesPage key={path} studyId={issue6[1]!} /> : <AuditorPage key={path} me={boot.user} studyId={issue6[1]!} />) : studyView && StudyView ? <StudyView key={path} studyId={studyView[1]!} /> : study ? <StudyPage studyId={study[1]!} /> : transcript ? <Workspace key={transcript[1]!} transcriptId={transcript[1]!} me={boot.user} /> : <StudiesPage />}
+          {caseBoard ? <CaseBoardPage key={path} transcriptId={caseBoard[1]!} me={boot.user} /> : groupBoard ? <GroupBoardPage key={path} studyId={groupBoard[1]!} me={boot.user} /> : journal ? <JournalPage key={path} studyId={journal[1]!} me={boot.user} /> : codebook ? <CodebookReconcilePage key={path} studyId={codebook[1]!} me={boot.user} /> : reconcile ? <ReconcilePage key={path} me={boot.user} scope={reconcile[1] === 'studies' ? { studyId: reconcile[2]! } : { transcriptId: reconcile[2]! }} /> : issue6 ? (issue6[2] === 'table' ? <TableOfThemesPage key={path} studyId={issue6[1]!} /> : <AuditorPage key={path} me={boot.user} studyId={issue6[1]!} />) : studyView && StudyView ? <StudyView key={path} studyId={studyView[1]!} /> : study ? <StudyPage studyId={study[1]!} /> : transcript ? <Workspace key={transcript[1]!} transcriptId={transcript[1]!} me={boot.user} /> : <StudiesPage />}
         </Suspense>
       </main>
     </>

@@ -19,7 +19,7 @@ const PET = 'application/x-concord-pet';
  * scope holds the agreed PETs and the lead's GETs.
  */
 export function GroupBoardPage({ studyId, me }: { studyId: string; me: User }) {
-  const { data, error } = useStudyBasics(studyId);
+  const { data, error } = useStudyBasics(studyId, me.id);
   const study = data?.study ?? null;
   const members = useMemo(() => data?.members ?? [], [data]);
   const { codebook, ownPrivate, tree } = useThemeTree(study, members, me.id);

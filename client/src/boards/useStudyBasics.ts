@@ -1,5 +1,7 @@
 import { useEffect, useState } from 'react';
-import { api, type Member, type Participant, type Study, type TranscriptMeta } from '../api';
+import type { Member, Participant, Study, TranscriptMeta } from '../api';
+import { takeEarly } from '../earlyData';
+import { studyBasicsUrls } from '../earlyRoutes';
 
 export interface StudyBasics {
   study: Study;
@@ -8,23 +10,19 @@ export interface StudyBasics {
   transcripts: TranscriptMeta[];
 }
 
-/** The study, its members, participants and transcripts, fetched once. */
-export function useStudyBasics(studyId: string): { data: StudyBasics | null; error: string | null } {
+/** The study, its members, participants and transcripts, fetched once (or taken from the early start, for `userId`). */
+export function useStudyBasics(studyId: string, userId: string): { data: StudyBasics | null; error: string | null } {
   const [data, setData] = useState<StudyBasics | null>(null);
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
     let live = true;
-    Promise.all([
-      api<{ study: Study }>('GET', `/api/studies/${studyId}`),
-      api<{ members: Member[] }>('GET', `/api/studies/${studyId}/members`),
-      api<{ participants: Participant[] }>('GET', `/api/studies/${studyId}/participants`),
-      api<{ transcripts: TranscriptMeta[] }>('GET', `/api/studies/${studyId}/transcripts`),
-    ])
+    const [su, mu, pu, tu] = studyBasicsUrls(studyId);
+    Promise.all([takeEarly<{ study: Study }>(su, userId), takeEarly<{ members: Member[] }>(mu, userId), takeEarly<{ participants: Participant[] }>(pu, userId), takeEarly<{ transcripts: TranscriptMeta[] }>(tu, userId)])
       .then(([s, m, p, t]) => live && setData({ study: s.study, members: m.members, participants: p.participants, transcripts: t.transcripts }))
       .catch((e: unknown) => live && setError(e instanceof Error ? e.message : 'cannot load the study'));
     return () => {
       live = false;
     };
-  }, [studyId]);
+  }, [studyId, userId]);
   return { data, error };
 }

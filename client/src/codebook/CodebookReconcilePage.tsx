@@ -1,7 +1,9 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { codebookMapDocName } from '../../../shared/docNames';
 import type { CodebookReconcileView } from '../../../shared/reconcile/codebookReconcileTypes';
-import { ApiError, api } from '../api';
+import { ApiError, api, type User } from '../api';
+import { takeEarly } from '../earlyData';
+import { codebookReconciliationUrl } from '../earlyRoutes';
 import { useProgressiveRows } from '../components/useProgressiveRows';
 import { Link } from '../router';
 import { useDoc } from '../workspace/useDoc';
@@ -17,19 +19,19 @@ type Open = { themeId: string; op: 'map' | 'merge' | 'promote' | 'exclude'; into
  * view listens to it and re-reads the server's view whenever anyone decides, so every open copy
  * stays current.
  */
-export function CodebookReconcilePage({ studyId }: { studyId: string }) {
+export function CodebookReconcilePage({ studyId, me }: { studyId: string; me: User }) {
   const [view, setView] = useState<CodebookReconcileView | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [open, setOpen] = useState<Open>(null);
   const [filter, setFilter] = useState<'all' | 'undecided'>('all');
   const load = useCallback(async () => {
     try {
-      setView(await api<CodebookReconcileView>('GET', `/api/studies/${studyId}/codebook/reconciliation`));
+      setView(await takeEarly<CodebookReconcileView>(codebookReconciliationUrl(studyId), me.id));
       setError(null);
     } catch (e) {
       setError(e instanceof ApiError ? e.message : 'the codebook reconciliation could not be loaded');
     }
-  }, [studyId]);
+  }, [studyId, me.id]);
   const live = useDoc(view?.revealed ? codebookMapDocName(studyId) : null);
   useEffect(() => {
     void load();

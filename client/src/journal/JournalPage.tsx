@@ -16,7 +16,7 @@ const when = (at: number) => new Date(at).toLocaleString(undefined, { dateStyle:
  * user read them (private until the themes are revealed; auditors always), live.
  */
 export function JournalPage({ studyId, me }: { studyId: string; me: User }) {
-  const { data, error } = useStudyBasics(studyId);
+  const { data, error } = useStudyBasics(studyId, me.id);
   const study = data?.study ?? null;
   const ctx = study ? accessContext(study, me.id, study.role) : null;
   const writes = study?.role === 'lead' || study?.role === 'coder';
