@@ -25,6 +25,15 @@ const opt = (name: string, fallback: string) => (args.includes(name) ? args[args
 const out = opt('--out', 'bench/results/worksheet.json');
 const ROUNDS = Number(opt('--rounds', '3'));
 const CODING_RUNS = Number(opt('--codings', '15'));
+// A bench must never hang silently (a run once waited until an outer 400 s kill): past this many
+// seconds it stops with the step it was waiting in, and exits non-zero.
+const LIMIT_S = Number(opt('--limit', '300'));
+let step = 'starting';
+const watchdog = setTimeout(() => {
+  console.error(`bench/worksheet: no result after ${LIMIT_S} s; stuck in: ${step}`);
+  process.exit(2);
+}, LIMIT_S * 1000);
+watchdog.unref();
 const TARGETS = { firstPaintMs: 500, keystrokeMs: 16, codingOwnMs: 50, codingOtherMs: 300 };
 
 const stats = (xs: number[]) => {
@@ -64,6 +73,7 @@ async function main() {
   const server = await startServer(parseConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'error', PORT: '0' }));
   const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'] });
   try {
+    step = 'seeding the study (1,200 lines, three layers)';
     const seed = await seedWorksheet(server);
     if (seed.lineCount !== LINES) throw new Error(`the transcript has ${seed.lineCount} lines, not ${LINES}`);
     const path = `/transcripts/${seed.tid}`;
@@ -71,6 +81,7 @@ async function main() {
     // First paint, in a fresh browser context each round (nothing cached).
     const firstPaint: Array<{ fcpMs: number; linesMs: number; allLayersMs: number; rowsInDom: number; dataMs: number; afterDataMs: number }> = [];
     for (let r = 0; r < ROUNDS; r++) {
+      step = `first paint, round ${r + 1} of ${ROUNDS} (rows and legend of three layers)`;
       const { page, close } = await open(browser, server.url, seed.cookies.alice, path);
       const [linesAt, layersAt] = await Promise.all([
         page.evaluate('window.__afterRows()') as Promise<{ paint: number; rows: number }>,
@@ -91,6 +102,7 @@ async function main() {
     const area = alice.page.getByLabel('note text');
     await area.focus();
     await area.press('End');
+    step = 'keystrokes in a note';
     await alice.page.evaluate('window.__typing.length = 0');
     await alice.page.keyboard.type(' and the room felt quieter than before', { delay: 40 });
     await alice.page.waitForFunction(() => (window as unknown as { __typing: number[] }).__typing.length >= 38);
@@ -108,6 +120,7 @@ async function main() {
       const mine = await alice.page.locator('[data-testid="coding"]').count();
       const theirs = await bob.page.locator('[data-testid="other-coding"]').count();
       type Seen = Promise<{ dom: number; paint: number }>;
+      step = `coding ${i + 1} of ${CODING_RUNS}: waiting for the coding in both pages`;
       const seenOwn = alice.page.evaluate(`window.__after('[data-testid="coding"]', ${mine})`) as Seen;
       const seenOther = bob.page.evaluate(`window.__after('[data-testid="other-coding"]', ${theirs})`) as Seen;
       await alice.page.evaluate('window.__keys.length = 0');
@@ -139,10 +152,12 @@ async function main() {
         codingOther: stats(other.map((t) => t.paint)).p95 < TARGETS.codingOtherMs,
       },
     };
+    step = 'writing the result';
     mkdirSync(dirname(out), { recursive: true });
     writeFileSync(out, JSON.stringify(result, null, 2));
     console.log(JSON.stringify(result, null, 2));
   } finally {
+    step = 'closing the browser and the server';
     await browser.close();
     await server.close();
     rmSync(dataDir, { recursive: true, force: true });
@@ -150,3 +165,4 @@ async function main() {
 }
 
 await main();
+clearTimeout(watchdog);

@@ -74,6 +74,8 @@ describe.skipIf(!ready)('worksheet notes and statements (Chromium)', () => {
       await a.page.locator('.who-chip').filter({ hasText: 'bob · l. 12' }).waitFor();
       await a.page.locator('#l-12 .text-col[title="bob is looking here"]').waitFor();
       await a.page.screenshot({ path: artifactPath('worksheet-open-others-1920.png') });
+      // Counted in words that agree with the numbers (issue 16): one coding, one note, no statements.
+      expect(await a.page.locator('.legend label').filter({ hasText: 'show bob’s work' }).textContent()).toContain('show bob’s work (1 coding, 1 note, 0 statements)');
       // Switched off, nothing of Bob's shows; switched on, it is back.
       await a.page.getByLabel(/show bob’s work/).uncheck();
       await note.waitFor({ state: 'detached' });

@@ -2,6 +2,9 @@ import type { Layer } from '../../../shared/coding';
 import type { Member } from '../api';
 import type { OtherLayer } from './useLayers';
 
+/** "1 coding", "0 codings", "2 notes". */
+const count = (n: number, noun: string) => `${n} ${noun}${n === 1 ? '' : 's'}`;
+
 /** A coder always counts; a lead only with work in this transcript (never "0 codings"; issue 16 item 10). */
 function listed(layer: Layer, role: string | null | undefined): boolean {
   return role === 'coder' || layer.codings.length + layer.notes.length + layer.statements.length > 0;
@@ -29,7 +32,7 @@ export function WorkspaceLegend(p: WorkspaceLegendProps) {
     <footer className="legend">
       {p.own && listed(p.own.layer, p.own.role) && (
         <span className="legend-item">
-          <span className="stripe" style={{ background: p.own.color }} /> you ({p.own.layer.codings.length} codings)
+          <span className="stripe" style={{ background: p.own.color }} /> you ({count(p.own.layer.codings.length, 'coding')})
         </span>
       )}
       {p.otherLayers
@@ -48,7 +51,7 @@ export function WorkspaceLegend(p: WorkspaceLegendProps) {
                 })
               }
             />
-            <span className="stripe" style={{ background: p.colorOf(o.ownerId) }} /> show {p.nameOf(o.ownerId)}’s work ({o.layer.codings.length} codings, {o.layer.notes.length} notes, {o.layer.statements.length} statements)
+            <span className="stripe" style={{ background: p.colorOf(o.ownerId) }} /> show {p.nameOf(o.ownerId)}’s work ({count(o.layer.codings.length, 'coding')}, {count(o.layer.notes.length, 'note')}, {count(o.layer.statements.length, 'statement')})
           </label>
         ))}
       {p.blind && <span className="muted small">Blind coding: the server keeps other coders’ work hidden until reconciliation.</span>}

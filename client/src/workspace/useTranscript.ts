@@ -24,13 +24,10 @@ interface Loaded {
   members: Member[];
 }
 
+/** One request (issue 16): the transcript, its study and its members, answered together. */
 async function load(transcriptId: string): Promise<Loaded> {
-  const t = await api<LoadedTranscript>('GET', `/api/transcripts/${transcriptId}`);
-  const [s, m] = await Promise.all([
-    api<{ study: Study }>('GET', `/api/studies/${t.transcript.studyId}`),
-    api<{ members: Member[] }>('GET', `/api/studies/${t.transcript.studyId}/members`),
-  ]);
-  return { t, study: s.study, members: m.members };
+  const { study, members, ...t } = await api<LoadedTranscript & { study: Study; members: Member[] }>('GET', `/api/transcripts/${transcriptId}/worksheet`);
+  return { t, study, members };
 }
 
 const early = new Map<string, Promise<Loaded>>();
