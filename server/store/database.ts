@@ -4,7 +4,7 @@ import type SQLite from 'better-sqlite3-multiple-ciphers';
 import { type Driver, Kysely, PostgresDialect, SqliteDialect } from 'kysely';
 import type pg from 'pg';
 import type { DB } from './schema';
-import { migrateToLatest } from './migrate';
+import { migrationsUpToDate } from './migrationsUpToDate';
 import { createPrivateFile, ensurePrivateDir, makePrivate } from './privateFiles';
 import { openSqliteFile } from './sqliteFile';
 
@@ -89,7 +89,9 @@ export async function openDatabase(options: OpenOptions): Promise<OpenedDatabase
     const db = new Kysely<DB>({ dialect: new RollbackSafeSqliteDialect(sqlite) });
     opened = { db, dialect: 'sqlite', sqlite, close: () => db.destroy() };
   }
-  if (options.migrate !== false) {
+  // The migrator (and every migration module) loads only when the one-query check finds work.
+  if (options.migrate !== false && !(await migrationsUpToDate(opened.db, options.pgSchema))) {
+    const { migrateToLatest } = await import('./migrate');
     if (opened.dialect === 'postgres') await withSchemaChangeLock(url!, () => migrateToLatest(opened.db, options.pgSchema));
     else await migrateToLatest(opened.db);
   }
