@@ -1,5 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
+import { readManifest, withPageHints } from './pageHints';
 import { extname, join, normalize, sep } from 'node:path';
 import type { Context } from 'hono';
 import { invalid } from '../errors';
@@ -65,6 +66,7 @@ export function staticHandler(distDir: string) {
         // a directory or unreadable file: fall through to the app shell
       }
     }
-    return c.html(readFileSync(indexFile, 'utf8'), 200, { 'Cache-Control': 'no-cache' });
+    // The app shell, with hints for the page at this address (pageHints.ts).
+    return c.html(withPageHints(readFileSync(indexFile, 'utf8'), c.req.path, readManifest(distDir)), 200, { 'Cache-Control': 'no-cache' });
   };
 }
