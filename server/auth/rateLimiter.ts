@@ -68,8 +68,14 @@ export function earliestAttemptMs(n: number, limit: number): number {
   return LOGIN_BACKOFF_BASE_MS * (2 ** k - 1);
 }
 
-/** Seconds until attempt `n` of a window that started at `startedAt` may run (capped at the window's end), or 0. */
+/**
+ * Seconds until attempt `n` of a window that started at `startedAt` may run (capped at the window's end), or 0.
+ * The first `limit` attempts never wait, even when `now` is before `startedAt`: parallel attempts
+ * read the clock before their shared-counter upserts, which PostgreSQL may run in another order,
+ * so the window can start at a later attempt's time than an earlier attempt's `now`.
+ */
 export function waitSeconds(startedAt: number, n: number, limit: number, windowMs: number, now: number): number {
+  if (n <= limit) return 0;
   const at = startedAt + Math.min(earliestAttemptMs(n, limit), windowMs);
   return now >= at ? 0 : Math.max(1, Math.ceil((at - now) / 1000));
 }
