@@ -51,7 +51,7 @@ export function startEarly(path: string): void {
     if (!m) continue;
     void route.chunk().catch(() => undefined);
     const userId = check.then(([, me]) => me?.user.id ?? null);
-    route.data?.(m, (url) => prefetchGet(url, path, userId));
+    route.data(m, (url) => prefetchGet(url, path, userId));
     return;
   }
 }

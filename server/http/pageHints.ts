@@ -6,34 +6,14 @@
  * and run (~150 ms later on the worksheet). The page's own fetch takes the preloaded answer
  * (same URL, mode cors, credentials same-origin: client/src/api.ts), so nothing is asked twice.
  *
- * The table mirrors client/src/earlyRoutes.ts (the client's early start, which still runs: a
+ * The table is the client's early start's too (shared/pageRoutes.ts; that start still runs: a
  * hint the browser ignored costs nothing). Preloading grants nothing: every GET is answered by
  * its route with the session's own rights, exactly as the page's fetch would be. Only ids that
  * are plain identifiers are written into the page (no markup can come from the address).
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-
-interface PageHint {
-  pattern: RegExp;
-  /** The page's module as Vite's manifest names it (client/src/...). */
-  page: string;
-  /** The GETs the page makes first, from the address's captured id. */
-  data: (id: string) => string[];
-}
-
-/** The sign-in check every page starts with (client/src/App.tsx checkSignIn). */
-const SIGN_IN = ['/api/auth/status', '/api/auth/me'];
-
-const studyBasics = (sid: string) => [`/api/studies/${sid}`, `/api/studies/${sid}/members`, `/api/studies/${sid}/participants`, `/api/studies/${sid}/transcripts`];
-
-export const PAGE_HINTS: readonly PageHint[] = [
-  { pattern: /^\/transcripts\/([\w-]+)$/, page: 'src/workspace/Workspace.tsx', data: (tid) => [`/api/transcripts/${tid}/worksheet`] },
-  { pattern: /^\/transcripts\/([\w-]+)\/board$/, page: 'src/boards/CaseBoardPage.tsx', data: (tid) => [`/api/transcripts/${tid}/worksheet`] },
-  { pattern: /^\/studies\/([\w-]+)\/boards$/, page: 'src/boards/GroupBoardPage.tsx', data: studyBasics },
-  { pattern: /^\/studies\/([\w-]+)\/codebook$/, page: 'src/codebook/CodebookReconcilePage.tsx', data: (sid) => [`/api/studies/${sid}/codebook/reconciliation`] },
-  { pattern: /^\/studies\/([\w-]+)\/table$/, page: 'src/tables/TableOfThemesPage.tsx', data: () => [] },
-];
+import { PAGE_ROUTES, SIGN_IN_URLS } from '../../shared/pageRoutes';
 
 type Manifest = Record<string, { file: string; imports?: string[] }>;
 
@@ -54,13 +34,13 @@ function chunkFiles(manifest: Manifest, key: string): string[] {
 
 /** The <link> elements for `path`: the sign-in check always, a known page's code and data too. */
 export function pageHints(path: string, manifest: Manifest | null): string {
-  const fetches = [...SIGN_IN];
+  const fetches: string[] = [...SIGN_IN_URLS];
   const modules: string[] = [];
-  for (const hint of PAGE_HINTS) {
-    const m = hint.pattern.exec(path);
+  for (const route of PAGE_ROUTES) {
+    const m = route.pattern.exec(path);
     if (!m) continue;
-    fetches.push(...hint.data(m[1]!));
-    if (manifest) modules.push(...chunkFiles(manifest, hint.page));
+    fetches.push(...route.data(m[1]!));
+    if (manifest) modules.push(...chunkFiles(manifest, route.page));
     break;
   }
   return [

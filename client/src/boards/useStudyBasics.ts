@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { Member, Participant, Study, TranscriptMeta } from '../api';
 import { takeEarly } from '../earlyData';
-import { studyBasicsUrls } from '../earlyRoutes';
+import { studyBasicsUrls } from '../../../shared/pageRoutes';
 
 export interface StudyBasics {
   study: Study;

@@ -3,7 +3,7 @@ import { codebookMapDocName } from '../../../shared/docNames';
 import type { CodebookReconcileView } from '../../../shared/reconcile/codebookReconcileTypes';
 import { ApiError, api, type User } from '../api';
 import { takeEarly } from '../earlyData';
-import { codebookReconciliationUrl } from '../earlyRoutes';
+import { codebookReconciliationUrl } from '../../../shared/pageRoutes';
 import { useProgressiveRows } from '../components/useProgressiveRows';
 import { Link } from '../router';
 import { useDoc } from '../workspace/useDoc';

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import type { Line } from '../../../shared/transcript';
+import { worksheetUrl } from '../../../shared/pageRoutes';
 import { api, type Member, type Study } from '../api';
 
 export interface LoadedTranscript {
@@ -26,7 +27,7 @@ interface Loaded {
 
 /** One request (issue 16): the transcript, its study and its members, answered together. */
 async function load(transcriptId: string): Promise<Loaded> {
-  const { study, members, ...t } = await api<LoadedTranscript & { study: Study; members: Member[] }>('GET', `/api/transcripts/${transcriptId}/worksheet`);
+  const { study, members, ...t } = await api<LoadedTranscript & { study: Study; members: Member[] }>('GET', worksheetUrl(transcriptId));
   return { t, study, members };
 }
 
