@@ -1,8 +1,8 @@
-import { type Extract, type StatementEvidence, type TableCellQuery, notesOfSetting, viewTable } from '../../../shared/reconcile';
+import type { Extract, StatementEvidence, TableCellQuery } from '../../../shared/reconcile';
 import { invalid, notFound } from '../../errors';
 import type { Services } from '../../services';
 import type { Actor } from '../access/actor';
-import { studyThemeTable } from './tableOfThemes';
+import { studyTableView } from './tableOfThemes';
 
 /** One cell's extracts from `from` on and statements from `statementsFrom` on, with the cell's counts of each in this view. */
 export interface TableCellExtracts {
@@ -27,8 +27,7 @@ export interface TableCellExtracts {
  * past the cell's evidence is refused.
  */
 export async function tableCell(s: Services, actor: Actor, studyId: string, q: TableCellQuery): Promise<TableCellExtracts> {
-  const whole = await studyThemeTable(s, actor, studyId);
-  const view = viewTable(whole.table, { evidence: q.evidence, unused: 'show', notes: q.notes ?? notesOfSetting(whole.study.tableNotes) });
+  const { table: view } = await studyTableView(s, actor, studyId, { evidence: q.evidence, unused: 'show', notes: q.notes });
   const pi = view.participants.findIndex((p) => p.id === q.participantId);
   if (pi < 0) throw notFound('participant in the table of themes');
   const row = view.rows.find((r) => r.themeId === q.themeId);

@@ -1,5 +1,5 @@
 import { readLayer } from '../../../shared/coding';
-import { type CaseTable, type StudyThemeTable, type TableTranscript, type ThemeTable, caseTable, readWriteup, tableOfThemes } from '../../../shared/reconcile';
+import { type CaseTable, type StudyThemeTable, type TableEvidence, type TableNotes, type TableTranscript, type TableUnused, type ThemeTable, caseTable, notesOfSetting, readWriteup, tableOfThemes, viewTable } from '../../../shared/reconcile';
 import { notFound } from '../../errors';
 import { docVersion } from '../../ydocs/docVersion';
 import type { ThemeTree } from '../../../shared/themes';
@@ -22,6 +22,22 @@ import { type ThemeViewer, loadKeyedThemeTree, viewerOf } from '../layers/studyL
 export async function studyThemeTable(s: Services, actor: Actor, studyId: string): Promise<StudyThemeTable> {
   const access = await authorizeStudy(s, actor, studyId, 'study.read');
   return { study: studyInfo(access.study), table: await computeTable(s, access.study, viewerOf(access, actor.user.id)) };
+}
+
+/**
+ * The table of themes as a request asks to see it (`viewTable`: evidence, unused themes, paging),
+ * read as `studyThemeTable`. Exploratory notes: the request's `notes`, else the study's
+ * `tableNotes` setting (default none). The one place that choice is made, for the table's route
+ * and its cell route alike.
+ */
+export async function studyTableView(
+  s: Services,
+  actor: Actor,
+  studyId: string,
+  view: { evidence: TableEvidence; unused: TableUnused; notes?: TableNotes | undefined; perCell?: number | undefined },
+): Promise<StudyThemeTable> {
+  const whole = await studyThemeTable(s, actor, studyId);
+  return { ...whole, table: viewTable(whole.table, { ...view, notes: view.notes ?? notesOfSetting(whole.study.tableNotes) }) };
 }
 
 /** A participant's personal themes: their column of the table, rows where they have codings. */

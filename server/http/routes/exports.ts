@@ -1,8 +1,8 @@
-import { AuditExportQuery, ExportQuery, KeyQuoteRequest, TableCellQuery, TableExportQuery, WriteupOrderRequest, notesOfSetting, viewTable } from '../../../shared/reconcile';
+import { AuditExportQuery, ExportQuery, KeyQuoteRequest, TableCellQuery, TableExportQuery, WriteupOrderRequest } from '../../../shared/reconcile';
 import { exportAuditTrail } from '../../commands/audit/auditTrail';
 import { logExportEvent } from '../../commands/audit/exportEvent';
 import { reconciliationRecord } from '../../commands/reconcile/record';
-import { participantThemes, studyThemeTable } from '../../commands/themes/tableOfThemes';
+import { participantThemes, studyTableView } from '../../commands/themes/tableOfThemes';
 import { tableCell } from '../../commands/themes/tableCell';
 import { invalid } from '../../errors';
 import { markKeyQuote, reorderWriteup } from '../../commands/reconcile/writeup';
@@ -24,9 +24,7 @@ export const exportRoutes = () => [
     handler: async ({ c, s, actor, params, query }) => {
       // Paging is the screen's: every export lists all the evidence.
       if (query.perCell !== undefined && query.format !== 'json') throw invalid('perCell pages the json answer only; exports list every extract');
-      const whole = await studyThemeTable(s, actor, params.sid);
-      // Exploratory notes: the request's `notes`, else the study's setting (default none).
-      const data = { ...whole, table: viewTable(whole.table, { ...query, notes: query.notes ?? notesOfSetting(whole.study.tableNotes) }) };
+      const data = await studyTableView(s, actor, params.sid, query);
       // The table object is kept per state of its inputs (commands/themes/tableOfThemes.ts), so its JSON is too.
       if (query.format === 'json') return preparedJson(data.table, JSON.stringify(data.study), () => data, c.req.header('accept-encoding'));
       await logExportEvent(s, actor, params.sid, 'table-of-themes', query.format);
