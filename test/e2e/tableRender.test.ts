@@ -134,6 +134,48 @@ describe.skipIf(!ready)('table of themes rendering in Chromium', () => {
     await context.close();
   });
 
+  for (const [width, height] of [[1280, 800], [768, 1024], [390, 844]] as const) {
+    it(`says "absent" for a reconciled participant without evidence and "pending" for one still in coding at ${width} px, in words a screen reader reads`, async () => {
+      const context = await signedInContext(await browser.newContext({ viewport: { width, height } }), server.url, f.api('lead'));
+      const page = await context.newPage();
+      await page.goto(`${server.url}/studies/${f.studyId}/table`);
+      await page.locator('table.tt[aria-busy="false"]').waitFor();
+      // Theme 40: only P02 has evidence; P03-P08 are reconciled without it; the fixture's P01 is still in coding.
+      const row = page.locator('tr[data-theme="Theme 40"]');
+      // Below the fold the cells are in the document, their contents not drawn yet (content-visibility: auto).
+      expect((await row.locator('td.tt-cell').allTextContents()).slice(1)).toEqual([...Array<string>(6).fill('absent'), 'pending']);
+      await row.scrollIntoViewIfNeeded();
+      await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+      const cells = await row.locator('td.tt-cell').evaluateAll((tds) =>
+        tds.map((td) => ({ who: td.getAttribute('data-participant'), text: (td as HTMLElement).innerText.trim(), shown: td.getBoundingClientRect().width > 0 && getComputedStyle(td).visibility === 'visible' })),
+      );
+      expect(cells.map((c) => c.who)).toEqual(['P02', 'P03', 'P04', 'P05', 'P06', 'P07', 'P08', 'P01']);
+      expect(cells.slice(1).map((c) => c.text)).toEqual([...Array<string>(6).fill('absent'), 'pending']);
+      expect(cells.every((c) => c.shown)).toBe(true);
+      if (width >= 900) {
+        // The grid's cells are named the same way (the column header gives the participant). The
+        // stacked layout (display: block) has no cell roles to ask for: its cells say the
+        // participant themselves (::before) and their text above.
+        expect(await row.getByRole('cell', { name: 'absent', exact: true }).count()).toBe(6);
+        expect(await row.getByRole('cell', { name: 'pending', exact: true }).count()).toBe(1);
+        expect(await page.getByRole('columnheader', { name: 'P01 (pending)' }).count()).toBe(1);
+      }
+      expect(await row.getByTestId('recurrence').innerText()).toContain('7 of 8 reconciled, present in 1');
+      if (width >= 900) {
+        // The grid is wider than the page: its right end (the pending column and recurrence) in view.
+        await page.locator('.tt-scroll').evaluate((el) => el.scrollTo({ left: el.scrollWidth }));
+        await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+        await page.screenshot({ path: artifactPath(`table-render-absent-pending-${width}.png`) });
+        // Printing draws every cell (no content-visibility skipping on paper).
+        await page.emulateMedia({ media: 'print' });
+        expect(await row.locator('td.tt-cell').first().evaluate((td) => getComputedStyle(td).contentVisibility)).toBe('visible');
+        await page.emulateMedia({ media: 'screen' });
+        expect(await row.locator('td.tt-cell').first().evaluate((td) => getComputedStyle(td).contentVisibility)).toBe('auto');
+      } else await row.screenshot({ path: artifactPath(`table-render-absent-pending-${width}.png`) });
+      await context.close();
+    });
+  }
+
   for (const [width, height] of [[768, 1024], [390, 844]] as const) {
     it(`stacks each theme's cells at ${width} px: no sideways scroll, every cell inside the viewport, the banner's words whole`, async () => {
       const context = await signedInContext(await browser.newContext({ viewport: { width, height } }), server.url, f.api('lead'));

@@ -91,13 +91,24 @@ function MoreEvidence<C>({ count, source, load, children }: { count: number; sou
   );
 }
 
+/** The cell of a participant whose transcript is still in coding: not yet known, not absent (issue 15 item 5). */
+export function PendingCell({ pseudonym }: { pseudonym: string }) {
+  return (
+    <td className="tt-cell pending" data-participant={pseudonym} title="not reconciled yet: the transcript is still in coding">
+      pending
+    </td>
+  );
+}
+
 /**
  * One participant's cell of a theme's row: the extract count, the first extracts with their
  * lines, and the first experiential statements linked to the theme, the others of both behind
  * one "n more"; key quotes are starred (and, for the lead, starred or unstarred here).
  */
 export function ExtractCell({ cell, themeId, showExtracts, onMarkKey, loadRest }: { cell: Cell; themeId: string; showExtracts: boolean; onMarkKey?: MarkKey | undefined; loadRest?: LoadRest | undefined }) {
-  if (!cell.present) return <td className="tt-cell empty" data-participant={cell.pseudonym} aria-label={`${cell.pseudonym}: absent`} />;
+  // Said in words at every width (the stacked layout prefixes the participant): "absent" is a
+  // reconciled participant without evidence, unlike a pending one (PendingCell).
+  if (!cell.present) return <td className="tt-cell empty" data-participant={cell.pseudonym}>absent</td>;
   const quote = (e: Extract) => (
     <li key={e.codingId} className={e.key ? 'key' : undefined}>
       <q>{e.quote}</q> <Link to={`/transcripts/${e.transcriptId}#l-${e.lines.first}`} className="cite">({e.citation})</Link>{' '}

@@ -139,7 +139,7 @@ export function TableOfThemesPage({ studyId }: { studyId: string }) {
           {table.view.hiddenThemes > 0 && <p className="muted small" data-testid="hidden-themes">{table.view.hiddenThemes} theme{table.view.hiddenThemes === 1 ? '' : 's'} without evidence hidden.</p>}
           {lead && <p className="muted small">Star the key quotes of each theme (☆); order the themes for the write-up with the arrows, Alt+Up/Down, or by dragging a row onto another under the same parent. Every export follows.</p>}
           {failure && <p className="error" role="alert">{failure}</p>}
-          <p className="muted small">Each cell counts the participant’s extracts for the theme; “1 (4)” means 1 for the theme itself and 4 with its sub-themes, which is what recurrence counts.</p>
+          <p className="muted small">Each cell counts the participant’s extracts for the theme; “1 (4)” means 1 for the theme itself and 4 with its sub-themes, which is what recurrence counts. “absent”: the participant is reconciled and has no evidence for the theme; “pending”: the participant’s transcript is still in coding, not yet counted.</p>
           {table.rows.length === 0 ? (
             <p className="muted">No themes yet.</p>
           ) : (
@@ -149,12 +149,13 @@ export function TableOfThemesPage({ studyId }: { studyId: string }) {
                   <tr>
                     <th scope="col">{themeHeading(table.levels, table.rows)}</th>
                     {table.participants.map((p) => <th key={p.id} scope="col">{p.pseudonym}</th>)}
+                    {table.pending.map((p) => <th key={p.id} scope="col">{p.pseudonym} <span className="tt-pending-note">(pending)</span></th>)}
                     <th scope="col">Recurrence</th>
                   </tr>
                 </thead>
                 <tbody>
                   {table.rows.slice(0, shownRows).map((r) => (
-                    <ThemeTableRow key={r.themeId} row={r} siblings={siblings.get(r.parentId) ?? NONE} showExtracts={showExtracts} actions={actions} loadRest={loadRest} />
+                    <ThemeTableRow key={r.themeId} row={r} pending={table.pending} siblings={siblings.get(r.parentId) ?? NONE} showExtracts={showExtracts} actions={actions} loadRest={loadRest} />
                   ))}
                 </tbody>
               </table>

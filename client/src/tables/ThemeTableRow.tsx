@@ -1,6 +1,6 @@
 import { memo } from 'react';
-import type { EvidenceKind, ThemeRow } from '../../../shared/reconcile';
-import { ExtractCell, type LoadRest } from './ExtractCell';
+import type { EvidenceKind, ThemeRow, ThemeTable } from '../../../shared/reconcile';
+import { ExtractCell, type LoadRest, PendingCell } from './ExtractCell';
 import { type MoveTheme, ThemeRowHeader } from './ThemeRowHeader';
 
 /** The lead's write-up actions on a row, stable across renders (so rows already shown are not rendered again). */
@@ -18,7 +18,15 @@ export interface RowActions {
  * memo: the table renders its rows in steps (client/src/components/useProgressiveRows.ts), and each step renders only the
  * rows it adds while the table, the options and the actions stay the same.
  */
-export const ThemeTableRow = memo(function ThemeTableRow({ row: r, siblings, showExtracts, actions, loadRest }: { row: ThemeRow; siblings: readonly string[]; showExtracts: boolean; actions: RowActions | undefined; loadRest: LoadRest }) {
+export const ThemeTableRow = memo(function ThemeTableRow({ row: r, pending, siblings, showExtracts, actions, loadRest }: {
+  row: ThemeRow;
+  /** Participants still in coding: a "pending" cell each, after the reconciled ones. */
+  pending: ThemeTable['pending'];
+  siblings: readonly string[];
+  showExtracts: boolean;
+  actions: RowActions | undefined;
+  loadRest: LoadRest;
+}) {
   return (
     <tr
       className={`depth-${r.depth}${r.recurrence.recurrent ? '' : ' short'}`}
@@ -40,6 +48,7 @@ export const ThemeTableRow = memo(function ThemeTableRow({ row: r, siblings, sho
     >
       <ThemeRowHeader row={r} siblings={siblings} onMove={actions?.moveTheme} />
       {r.cells.map((c) => <ExtractCell key={c.participantId} cell={c} themeId={r.themeId} showExtracts={showExtracts} loadRest={loadRest} onMarkKey={actions && ((kind, evidenceId, key) => actions.markKey(r.themeId, kind, evidenceId, key))} />)}
+      {pending.map((p) => <PendingCell key={p.id} pseudonym={p.pseudonym} />)}
       <td className={r.recurrence.recurrent ? 'tt-rec ok' : 'tt-rec short'} data-testid="recurrence">
         <span title={r.recurrence.label}>{r.recurrence.present}/{r.recurrence.of}</span>
         {r.recurrence.pending > 0 && <span className="small muted"> ({r.recurrence.label})</span>}
