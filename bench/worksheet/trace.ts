@@ -54,7 +54,7 @@ async function traceLoad(seed: Awaited<ReturnType<typeof seedWorksheet>>) {
   const page = await context.newPage();
   const cdp = await browser.newBrowserCDPSession();
   const events: TraceEvent[] = [];
-  cdp.on('Tracing.dataCollected', (e) => events.push(...(e.value as TraceEvent[])));
+  cdp.on('Tracing.dataCollected', (e) => events.push(...(e.value as unknown as TraceEvent[])));
   const complete = new Promise<void>((res) => cdp.once('Tracing.tracingComplete', () => res()));
   await cdp.send('Tracing.start', { traceConfig: { includedCategories: CATEGORIES }, transferMode: 'ReportEvents' });
   await page.goto(`${server.url}/transcripts/${seed.tid}`);
@@ -125,7 +125,7 @@ async function traceCodings(seed: Awaited<ReturnType<typeof seedWorksheet>>) {
   const bob = await open(seed.cookies.bob);
   const cdp = await browser.newBrowserCDPSession();
   const events: TraceEvent[] = [];
-  cdp.on('Tracing.dataCollected', (e) => events.push(...(e.value as TraceEvent[])));
+  cdp.on('Tracing.dataCollected', (e) => events.push(...(e.value as unknown as TraceEvent[])));
   const complete = new Promise<void>((res) => cdp.once('Tracing.tracingComplete', () => res()));
   await cdp.send('Tracing.start', { traceConfig: { includedCategories: CATEGORIES }, transferMode: 'ReportEvents' });
   for (let i = 0; i < CODINGS; i++) {
