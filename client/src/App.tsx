@@ -15,7 +15,7 @@ const SetupPage = page(() => import('./pages/SetupPage'), 'SetupPage');
 const LoginPage = page(() => import('./pages/LoginPage'), 'LoginPage');
 const StudiesPage = page(() => import('./pages/StudiesPage'), 'StudiesPage');
 const StudyPage = page(() => import('./pages/StudyPage'), 'StudyPage');
-const Workspace = page(() => import('./workspace/Workspace'), 'Workspace');
+const Workspace = pageWithoutFallback(() => import('./workspace/Workspace'), 'Workspace');
 const InvitePage = page(() => import('./pages/InvitePage'), 'InvitePage');
 const AgreementPage = page(() => import('./pages/AgreementPage'), 'AgreementPage');
 const ThemeBrowserPage = page(() => import('./pages/ThemeBrowserPage'), 'ThemeBrowserPage');
@@ -29,6 +29,41 @@ const GroupBoardPage = page(() => import('./boards/GroupBoardPage'), 'GroupBoard
 const JournalPage = page(() => import('./journal/JournalPage'), 'JournalPage');
 
 const loading = <main className="centered">Loading…</main>;
+
+/**
+ * A page whose placeholder is plain state, not a Suspense fallback. React holds back content that
+ * a Suspense retry reveals until 300 ms after the last fallback was shown (its throttle of
+ * revealed content); a lazy page always suspends on its first render, even when the early start
+ * (startEarly) already has its chunk, so that wait came on top of everything else and was most of
+ * the worksheet's first paint after its data (docs/benchmarks.md, issue 16). Here the page renders
+ * at once when its module is in, else as soon as it arrives; a failed chunk says so, and is asked
+ * for again on the next mount.
+ */
+function pageWithoutFallback<K extends string, P extends object>(load: () => Promise<Record<K, ComponentType<P>>>, name: K): ComponentType<P> {
+  let loaded: ComponentType<P> | null = null;
+  let pending: Promise<ComponentType<P>> | null = null;
+  return function Page(props: P) {
+    const [Component, setComponent] = useState<ComponentType<P> | null>(() => loaded);
+    const [failed, setFailed] = useState(false);
+    useEffect(() => {
+      if (Component) return;
+      let live = true;
+      pending ??= load().then((m) => (loaded = m[name]));
+      pending.then(
+        (c) => live && setComponent(() => c),
+        () => {
+          pending = null;
+          if (live) setFailed(true);
+        },
+      );
+      return () => {
+        live = false;
+      };
+    }, [Component]);
+    if (Component) return <Component {...props} />;
+    return failed ? <p className="error">This page could not be loaded; reload to try again.</p> : <p className="muted">Loading…</p>;
+  };
+}
 
 /** Both at once: "who am I" answers 401 when signed out, which is a state here, not an error. */
 function checkSignIn() {

@@ -1,12 +1,11 @@
-import { PAGE_ROUTES, type PageModule, worksheetUrl } from '../../shared/pageRoutes';
-import { preloadTranscript } from './workspace/useTranscript';
+import { PAGE_ROUTES, type PageModule } from '../../shared/pageRoutes';
 
 /**
  * The pages whose code and data start with the sign-in check (App.tsx `startEarly`), from the
  * table the server's page hints read too (shared/pageRoutes.ts): an address pattern, the page's
  * chunk, and the GETs the page makes first. `prefetch(url)` asks for one GET the page later takes
- * with `takeEarly(url, me.id)` (earlyData.ts); the worksheet's request goes through its own
- * preload (useTranscript.ts), which the case board shares.
+ * with `takeEarly(url, me.id)` (earlyData.ts), the worksheet's and the case board's included
+ * (useTranscript.ts).
  */
 export interface EarlyRoute {
   pattern: RegExp;
@@ -28,9 +27,6 @@ export const earlyRoutes: readonly EarlyRoute[] = PAGE_ROUTES.map((r) => ({
   chunk: chunks[r.page],
   data: (m, prefetch) => {
     const id = m[1]!;
-    for (const url of r.data(id)) {
-      if (url === worksheetUrl(id)) preloadTranscript(id);
-      else prefetch(url);
-    }
+    for (const url of r.data(id)) prefetch(url);
   },
 }));

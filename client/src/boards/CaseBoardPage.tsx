@@ -23,7 +23,7 @@ const CARD = 'application/x-concord-card';
  * shown read-only where the access rule lets the user read it (docs/theme-model.md, boards).
  */
 export function CaseBoardPage({ transcriptId, me }: { transcriptId: string; me: User }) {
-  const { data, study, members, error } = useTranscript(transcriptId);
+  const { data, study, members, error } = useTranscript(transcriptId, me.id);
   const coders = useMemo(() => members.filter((m) => m.role !== 'auditor'), [members]);
   const ctx = study && data ? accessContext(study, me.id, study.role, data.transcript.phase) : null;
   const readable = ctx ? coders.filter((m) => decideAccess({ kind: 'layer', transcriptId, ownerId: m.userId }, ctx) !== 'none') : [];

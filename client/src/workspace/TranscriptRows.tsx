@@ -1,4 +1,4 @@
-import { type MutableRefObject, useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { type MutableRefObject, memo, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { flushSync } from 'react-dom';
 import type { Line } from '../../../shared/transcript';
 import type { Prefix } from './speakerPrefixes';
@@ -33,9 +33,11 @@ function hashLine(lines: readonly Line[]): number | null {
 /**
  * The numbered transcript: one row per line, in full only near the viewport (useRowWindow). The
  * address's line (`#l-12`, from extracts and the reconciliation queue) is rendered and centred
- * on load and when the hash changes; before printing every row is rendered in full.
+ * on load and when the hash changes; before printing every row is rendered in full. Memoised: the
+ * worksheet's renders that change nothing here (its save status, a panel, a toast) skip the
+ * 1,200 rows' reconciliation.
  */
-export function TranscriptRows({ text, lines, prefixes, rows, lineCursor, canWrite, listRef, revealRef }: TranscriptRowsProps) {
+export const TranscriptRows = memo(function TranscriptRows({ text, lines, prefixes, rows, lineCursor, canWrite, listRef, revealRef }: TranscriptRowsProps) {
   const initial = useMemo(() => hashLine(lines), [lines]);
   const win = useRowWindow(listRef, lines.length, initial ?? 0);
   const { reveal: revealRow, showAll: showAllRows } = win;
@@ -98,6 +100,8 @@ export function TranscriptRows({ text, lines, prefixes, rows, lineCursor, canWri
     for (const p of prefixes) m.set(p.start, p);
     return m;
   }, [prefixes]);
+  // Each line's text, cut once per transcript rather than on every render of the 1,200 rows.
+  const lineTexts = useMemo(() => lines.map((l) => text.slice(l.start, l.end)), [text, lines]);
   const { marks, notesAt, codingsAt, statementsAt, otherNotesAt, otherCodingsAt, otherStatementsAt, stripes, peerAt } = rows;
   return (
     <ol
@@ -114,7 +118,7 @@ export function TranscriptRows({ text, lines, prefixes, rows, lineCursor, canWri
         <TranscriptLine
           key={l.n}
           line={l}
-          text={text.slice(l.start, l.end)}
+          text={lineTexts[i]!}
           prefix={prefixAt.get(l.start) ?? null}
           marks={marks[i]!}
           notes={notesAt[i]!}
@@ -132,4 +136,4 @@ export function TranscriptRows({ text, lines, prefixes, rows, lineCursor, canWri
       ))}
     </ol>
   );
-}
+});

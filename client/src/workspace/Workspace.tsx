@@ -33,7 +33,7 @@ import { useCodebookWork } from './themes/useCodebookWork';
  * only composes them.
  */
 export function Workspace({ transcriptId, me }: { transcriptId: string; me: User }) {
-  const { data, study, members, error, reload } = useTranscript(transcriptId);
+  const { data, study, members, error, reload } = useTranscript(transcriptId, me.id);
   const layers = useLayers(transcriptId, me, data, study, members);
   const { own, codebook, tree, ownLayer, otherLayers, canWriteOwn, colorOf, nameOf } = layers;
   const [selection, setSelection] = useState<Span | null>(null);

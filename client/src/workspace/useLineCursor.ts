@@ -1,4 +1,4 @@
-import { useCallback, useRef, useState } from 'react';
+import { useCallback, useMemo, useRef, useState } from 'react';
 import type { Line } from '../../../shared/transcript';
 import { lineIndexAt } from './lineIndex';
 import { linesSpan, moveEdgeByWord, type Span } from './keyboardSelection';
@@ -79,5 +79,6 @@ export function useLineCursor(text: string, lines: readonly Line[], prefixes: re
     },
     [cursor, lines, text, prefixes, selection, setSelection, onPick, show],
   );
-  return { cursor, onKeyDown, onFocus, announcement };
+  // One object while none of its parts change, so the memoised rows skip renders that are not theirs.
+  return useMemo(() => ({ cursor, onKeyDown, onFocus, announcement }), [cursor, onKeyDown, onFocus, announcement]);
 }

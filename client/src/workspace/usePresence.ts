@@ -25,17 +25,17 @@ export function usePresence(conn: DocConnection | null, me: { name: string; colo
   useEffect(() => {
     const aw = conn?.provider.awareness;
     if (!aw) return;
-    aw.setLocalStateField('user', { name: me.name, color: me.color });
-    aw.setLocalStateField('transcriptId', transcriptId);
-    aw.setLocalStateField('selection', selection);
-    aw.setLocalStateField('line', line);
+    // One change, so one awareness message (not one per field).
+    aw.setLocalState({ ...aw.getLocalState(), user: { name: me.name, color: me.color }, transcriptId, selection, line });
   }, [conn, me.name, me.color, transcriptId, selection, line]);
 
   const [peers, setPeers] = useState<Peer[]>([]);
   useEffect(() => {
     const aw = conn?.provider.awareness;
     if (!aw) return;
-    const read = () => {
+    const read = (changes?: { added: number[]; updated: number[]; removed: number[] }) => {
+      // This page's own state (its selection after every coding) is not a peer's: no render for it.
+      if (changes && [...changes.added, ...changes.updated, ...changes.removed].every((id) => id === aw.clientID)) return;
       const out: Peer[] = [];
       aw.getStates().forEach((st, clientId) => {
         if (clientId === aw.clientID) return;
@@ -45,11 +45,18 @@ export function usePresence(conn: DocConnection | null, me: { name: string; colo
         const here = st.transcriptId === transcriptId;
         out.push({ name: user.name, color: user.color ?? '#888', here, selection: here && sel && typeof sel.start === 'number' ? sel : null, line: here && typeof st.line === 'number' ? st.line : null });
       });
-      setPeers(out);
+      setPeers((prev) => (samePeers(prev, out) ? prev : out));
     };
     read();
     aw.on('change', read);
     return () => aw.off('change', read);
   }, [conn, transcriptId]);
   return peers;
+}
+
+function samePeers(a: readonly Peer[], b: readonly Peer[]): boolean {
+  return a.length === b.length && a.every((p, i) => {
+    const q = b[i]!;
+    return p.name === q.name && p.color === q.color && p.here === q.here && p.line === q.line && p.selection?.start === q.selection?.start && p.selection?.end === q.selection?.end;
+  });
 }

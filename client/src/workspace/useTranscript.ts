@@ -1,7 +1,8 @@
 import { useEffect, useState } from 'react';
 import type { Line } from '../../../shared/transcript';
 import { worksheetUrl } from '../../../shared/pageRoutes';
-import { api, type Member, type Study } from '../api';
+import type { Member, Study } from '../api';
+import { takeEarly } from '../earlyData';
 
 export interface LoadedTranscript {
   transcript: { id: string; studyId: string; title: string; phase: 'coding' | 'reconciling' | 'final'; sha256: string; participantId: string };
@@ -25,33 +26,18 @@ interface Loaded {
   members: Member[];
 }
 
-/** One request (issue 16): the transcript, its study and its members, answered together. */
-async function load(transcriptId: string): Promise<Loaded> {
-  const { study, members, ...t } = await api<LoadedTranscript & { study: Study; members: Member[] }>('GET', worksheetUrl(transcriptId));
+/**
+ * One request (issue 16): the transcript, its study and its members, answered together. The first
+ * load takes the early start's answer (earlyData.ts: asked with the sign-in check, handed over
+ * only to the user it was asked for, at the address it was asked for, once; a failure as it is).
+ */
+async function load(transcriptId: string, userId: string): Promise<Loaded> {
+  const { study, members, ...t } = await takeEarly<LoadedTranscript & { study: Study; members: Member[] }>(worksheetUrl(transcriptId), userId);
   return { t, study, members };
 }
 
-const early = new Map<string, Promise<Loaded>>();
-
-/**
- * Starts loading a transcript before its page is shown (App calls it while the sign-in is still
- * being checked and the worksheet's code is still downloading); the page's first load takes it.
- */
-export function preloadTranscript(transcriptId: string): void {
-  const p = load(transcriptId);
-  p.catch(() => undefined);
-  early.set(transcriptId, p);
-}
-
-/** The preloaded answer, once; a failed preload (signed out then, say) is asked again. */
-function takeLoad(transcriptId: string): Promise<Loaded> {
-  const p = early.get(transcriptId);
-  early.delete(transcriptId);
-  return p ? p.catch(() => load(transcriptId)) : load(transcriptId);
-}
-
 /** The frozen transcript, its study and the study's members, fetched once per transcript. */
-export function useTranscript(transcriptId: string): TranscriptLoad {
+export function useTranscript(transcriptId: string, userId: string): TranscriptLoad {
   const [data, setData] = useState<LoadedTranscript | null>(null);
   const [study, setStudy] = useState<Study | null>(null);
   const [members, setMembers] = useState<Member[]>([]);
@@ -59,7 +45,7 @@ export function useTranscript(transcriptId: string): TranscriptLoad {
   const [round, setRound] = useState(0);
   useEffect(() => {
     let live = true;
-    takeLoad(transcriptId)
+    load(transcriptId, userId)
       .then((l) => {
         if (!live) return;
         setData(l.t);
@@ -70,6 +56,6 @@ export function useTranscript(transcriptId: string): TranscriptLoad {
     return () => {
       live = false;
     };
-  }, [transcriptId, round]);
+  }, [transcriptId, userId, round]);
   return { data, study, members, error, reload: () => setRound((r) => r + 1) };
 }

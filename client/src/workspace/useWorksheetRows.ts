@@ -1,14 +1,16 @@
-import { useCallback, useMemo } from 'react';
+import { useCallback, useMemo, useRef } from 'react';
 import type { Layer } from '../../../shared/coding';
 import type { Line } from '../../../shared/transcript';
 import type { ThemeTree } from '../../../shared/themes';
-import { itemsByStartLine, marksByLine } from './lineIndex';
+import { itemsByStartLine, keepUnchanged, marksByLine } from './lineIndex';
 import type { Mark } from './segments';
 import type { OtherLayer } from './useLayers';
 import type { Span } from './usePresence';
 import { useStableByLine } from './useStableByLine';
 
 const NONE: Mark[] = [];
+
+type Stripe = { coder: string; color: string; name: string };
 
 export interface RowPeer {
   here: boolean;
@@ -72,15 +74,20 @@ export function useWorksheetRows(a: { meId: string; lines: readonly Line[]; tree
   const otherCodingsAt = useStableByLine(useMemo(() => itemsByStartLine(lines, owned((l) => l.codings)), [lines, shownOthers]));
   // eslint-disable-next-line react-hooks/exhaustive-deps
   const otherStatementsAt = useStableByLine(useMemo(() => itemsByStartLine(lines, owned((l) => l.statements)), [lines, shownOthers]));
-  const stripesAt = useMemo(
-    () =>
-      marks.map((ms) => {
-        const coders = [...new Set(ms.filter((m) => !m.selection).map((m) => m.coder))];
-        return coders.map((c) => ({ coder: c, color: colorOf(c), name: nameOf(c) }));
-      }),
-    [marks, colorOf, nameOf],
-  );
-  const stripes = useStableByLine(stripesAt);
+  // A line's stripes are derived again only where its marks changed (a coding changes one or two
+  // lines; rebuilding all 1,200 lines' stripes on each one was garbage for the collector).
+  const stripesMemo = useRef<{ marks: Mark[][]; stripes: Stripe[][]; colorOf: unknown; nameOf: unknown } | null>(null);
+  const stripes = useMemo(() => {
+    const prev = stripesMemo.current;
+    const reuse = prev && prev.colorOf === colorOf && prev.nameOf === nameOf && prev.marks.length === marks.length ? prev : null;
+    const out = marks.map((ms, i) => {
+      if (reuse && reuse.marks[i] === ms) return reuse.stripes[i]!;
+      const coders = [...new Set(ms.filter((m) => !m.selection).map((m) => m.coder))];
+      return coders.map((c) => ({ coder: c, color: colorOf(c), name: nameOf(c) }));
+    });
+    return keepUnchanged(prev?.stripes ?? null, out);
+  }, [marks, colorOf, nameOf]);
+  stripesMemo.current = { marks, stripes, colorOf, nameOf };
   const peerAt = useMemo(() => {
     const out = new Map<number, { name: string; color: string }>();
     for (const p of peers) {
@@ -91,5 +98,6 @@ export function useWorksheetRows(a: { meId: string; lines: readonly Line[]; tree
     }
     return out;
   }, [peers, lines]);
-  return { marks, notesAt, codingsAt, statementsAt, otherNotesAt, otherCodingsAt, otherStatementsAt, stripes, peerAt };
+  // One object while no part changes: the rows (memoised) then skip the worksheet's other renders (save status, panels).
+  return useMemo(() => ({ marks, notesAt, codingsAt, statementsAt, otherNotesAt, otherCodingsAt, otherStatementsAt, stripes, peerAt }), [marks, notesAt, codingsAt, statementsAt, otherNotesAt, otherCodingsAt, otherStatementsAt, stripes, peerAt]);
 }
