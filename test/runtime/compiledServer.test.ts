@@ -95,6 +95,13 @@ describe('the compiled server', () => {
     // The database is up to date on this second start: one query says so, and neither the
     // migrator nor any migration module is loaded.
     expect(ours.filter((u) => u.includes('/dist/server/migrations/'))).toEqual([]);
+    // Concord serves HTTP/1.1 only: the bundle gives @hono/node-server a stand-in for node:http2
+    // (bin/build.js), whose loading cost ~2 MB at rest.
+    expect(urls.filter((u) => /^node:http2$/.test(u))).toEqual([]);
+    // The loaded code is ASCII only: V8 keeps each module's source text, as UTF-16 (twice the
+    // bytes) when it holds one other character (a literal `’` in a regular expression, say).
+    const wide = ours.filter((u) => u.includes('/dist/server/') && /[\u0080-\u00ff]/.test(readFileSync(fileURLToPath(u), 'latin1')));
+    expect(wide).toEqual([]);
     for (const lazy of ['shared/agreement/disagreements.ts', 'shared/agreement/report.ts', 'server/commands/agreement/agreement.ts', 'server/commands/interchange/refiExport.ts', 'server/store/migrate.ts']) {
       expect(atRest.filter((src) => src.endsWith(lazy))).toEqual([]);
     }
