@@ -81,7 +81,8 @@ const ZOD_ENGLISH_ONLY = {
 /**
  * @hono/node-server imports node:http2 only to recognise HTTP/2 requests (`instanceof
  * Http2ServerRequest`); Concord serves HTTP/1.1 only (server/server.ts: http.createServer), so
- * no request is one. Loading node:http2 costs ~2 MB of a server at rest (issue 19: idle memory),
+ * no request is one. Loading node:http2 costs ~2 MB of RSS in a bare Node 20 process (issue 19:
+ * idle memory: +0.7 MB of the node binary's pages, +1.6 MB anonymous),
  * so the bundle gives that package a class nothing is an instance of instead.
  */
 const NO_HTTP2 = {
@@ -104,10 +105,6 @@ export const SERVER_BUNDLE = {
   // CommonJS packages with optional native parts stay imports from node_modules.
   external: EXTERNAL,
   plugins: [ZOD_ENGLISH_ONLY, NO_HTTP2],
-  // No comments or indentation: V8 keeps every loaded module's source text in the heap (as
-  // UTF-16 when a comment holds one non-ASCII character), about 2 MB of a server at rest before
-  // this (issue 19: idle memory). Names stay, and the source maps beside each file map lines back.
-  minifyWhitespace: true,
   // Bundled CommonJS code calls require() for Node builtins.
   banner: { js: "import { createRequire as __concordCreateRequire } from 'node:module'; const require = __concordCreateRequire(import.meta.url);" },
 };
