@@ -78,6 +78,23 @@ const ZOD_ENGLISH_ONLY = {
   },
 };
 
+/**
+ * @hono/node-server imports node:http2 only to recognise HTTP/2 requests (`instanceof
+ * Http2ServerRequest`); Concord serves HTTP/1.1 only (server/server.ts: http.createServer), so
+ * no request is one. Loading node:http2 costs ~2 MB of RSS in a bare Node 20 process (issue 19:
+ * idle memory: +0.7 MB of the node binary's pages, +1.6 MB anonymous),
+ * so the bundle gives that package a class nothing is an instance of instead.
+ */
+const NO_HTTP2 = {
+  name: 'no-http2',
+  setup(build) {
+    build.onResolve({ filter: /^(node:)?http2$/ }, (args) => (/[\\/]@hono[\\/]node-server[\\/]/.test(args.importer) ? { path: 'http2', namespace: 'no-http2' } : undefined));
+    build.onLoad({ filter: /.*/, namespace: 'no-http2' }, () => ({
+      contents: 'export class Http2ServerRequest {}\nexport const constants = { NGHTTP2_NO_ERROR: 0 };\n',
+    }));
+  },
+};
+
 export const SERVER_BUNDLE = {
   bundle: true,
   format: 'esm',
@@ -87,7 +104,7 @@ export const SERVER_BUNDLE = {
   // modules (kysely alone is ~1,000) starts faster and takes less memory. Native addons and
   // CommonJS packages with optional native parts stay imports from node_modules.
   external: EXTERNAL,
-  plugins: [ZOD_ENGLISH_ONLY],
+  plugins: [ZOD_ENGLISH_ONLY, NO_HTTP2],
   // Bundled CommonJS code calls require() for Node builtins.
   banner: { js: "import { createRequire as __concordCreateRequire } from 'node:module'; const require = __concordCreateRequire(import.meta.url);" },
 };

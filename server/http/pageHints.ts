@@ -11,7 +11,7 @@
  * its route with the session's own rights, exactly as the page's fetch would be. Only ids that
  * are plain identifiers are written into the page (no markup can come from the address).
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { PAGE_ROUTES, SIGN_IN_URLS } from '../../shared/pageRoutes';
 
@@ -58,6 +58,45 @@ export function readManifest(distDir: string): Manifest | null {
   } catch {
     return null;
   }
+}
+
+/** A file's size and modification time, or null when it is absent. */
+function stamp(file: string): string | null {
+  try {
+    const st = statSync(file);
+    return `${st.size}:${st.mtimeMs}`;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * The built app shell (index.html) and Vite's manifest, read and parsed once, then again only
+ * when a build has replaced one of them (`npm run build` while the server runs, or beside
+ * bin/dev.js): each request costs two stats, not two reads and a JSON parse. Null while
+ * index.html is absent.
+ */
+export function shellSource(distDir: string): () => { shell: string; manifest: Manifest | null } | null {
+  const indexFile = join(distDir, 'index.html');
+  const manifestFile = join(distDir, '.vite', 'manifest.json');
+  let cached: { key: string; shell: string; manifest: Manifest | null } | null = null;
+  return () => {
+    const index = stamp(indexFile);
+    if (index === null) return null;
+    const manifestStamp = stamp(manifestFile);
+    const key = `${index} ${manifestStamp}`;
+    if (cached?.key === key) return cached;
+    let shell: string;
+    try {
+      shell = readFileSync(indexFile, 'utf8');
+    } catch {
+      return null;
+    }
+    const manifest = readManifest(distDir);
+    // A manifest that did not parse (a build writing it right now) is read again next time.
+    cached = { key: manifest === null && manifestStamp !== null ? '' : key, shell, manifest };
+    return cached;
+  };
 }
 
 /** The app shell with the hints for `path` at the end of its <head>. */

@@ -1,6 +1,6 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import { readManifest, withPageHints } from './pageHints';
+import { shellSource, withPageHints } from './pageHints';
 import { extname, join, normalize, sep } from 'node:path';
 import type { Context } from 'hono';
 import { invalid } from '../errors';
@@ -36,10 +36,11 @@ function accepts(header: string, name: string): boolean {
  */
 export function staticHandler(distDir: string) {
   const indexFile = join(distDir, 'index.html');
+  const appShell = shellSource(distDir);
+  const notBuilt = (c: Context) =>
+    c.html('<!doctype html><title>Concord</title><p>The web app is not built yet: run <code>npm run build</code> (npm start does this).</p>', 503);
   return async (c: Context): Promise<Response> => {
-    if (!existsSync(indexFile)) {
-      return c.html('<!doctype html><title>Concord</title><p>The web app is not built yet: run <code>npm run build</code> (npm start does this).</p>', 503);
-    }
+    if (!existsSync(indexFile)) return notBuilt(c);
     let decoded: string;
     try {
       decoded = decodeURIComponent(c.req.path);
@@ -67,6 +68,8 @@ export function staticHandler(distDir: string) {
       }
     }
     // The app shell, with hints for the page at this address (pageHints.ts).
-    return c.html(withPageHints(readFileSync(indexFile, 'utf8'), c.req.path, readManifest(distDir)), 200, { 'Cache-Control': 'no-cache' });
+    const source = appShell();
+    if (!source) return notBuilt(c);
+    return c.html(withPageHints(source.shell, c.req.path, source.manifest), 200, { 'Cache-Control': 'no-cache' });
   };
 }

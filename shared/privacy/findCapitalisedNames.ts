@@ -6,7 +6,7 @@ import type { IdentifierCandidate } from './identifierKinds';
  * misses in studies not in English; in languages that capitalise every noun (German) it also
  * proposes nouns, which is why its candidates start unaccepted and the lead reviews them.
  */
-const WORD = /\p{Lu}[\p{Ll}\p{M}'’-]+(?:\s+(?:van|von|de|der|den|da|di|du|la|le|del|bin|al)?\s*\p{Lu}[\p{Ll}\p{M}'’-]+)*/gu;
+const WORD = /\p{Lu}[\p{Ll}\p{M}'\u2019-]+(?:\s+(?:van|von|de|der|den|da|di|du|la|le|del|bin|al)?\s*\p{Lu}[\p{Ll}\p{M}'\u2019-]+)*/gu;
 const IGNORED = new Set(
   (
     'I Im I’m I’ve I’d I’ll Mr Mrs Ms Dr Prof Okay OK Yes No Yeah Well So And But Or Then Now Monday Tuesday Wednesday Thursday Friday Saturday Sunday ' +

@@ -49,6 +49,6 @@ export function nameMatches(name: string, selected: string): boolean {
   if (n.length === 0) return false;
   const s = normalize(selected);
   if (n === s) return true;
-  const stem = n.replace(/(\.\.\.|…)$/, '').trimEnd();
+  const stem = n.replace(/(\.\.\.|\u2026)$/, '').trimEnd();
   return stem.length >= 8 && stem.length < n.length && s.startsWith(stem);
 }

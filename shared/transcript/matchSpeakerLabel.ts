@@ -18,13 +18,13 @@ const ROLE = /^(?:interviewer|interviewee|participant|respondent|researcher|mode
 const PARTICLE = /^(?:van|von|der|den|de|del|della|da|di|du|la|le|bin|ibn|al|el|of|y)$/u;
 // A word starts with a letter or digit and may hold marks (NFC leaves some), apostrophes, hyphens
 // and dots (`Dr.`, `O'Neil`, `Mary-Jane`, `P3`).
-const WORD = String.raw`[\p{L}\p{N}][\p{L}\p{M}\p{N}'’.\-]*`;
+const WORD = String.raw`[\p{L}\p{N}][\p{L}\p{M}\p{N}'\u2019.\-]*`;
 const LABEL = String.raw`${WORD}(?: ${WORD}){0,${MAX_SPEAKER_LABEL_WORDS - 1}}`;
 // `Name:` (also the French space before a colon), then a blank or the end of the paragraph, so
 // `10:30` and `http://` never qualify; or `Name：` with the full-width colon of CJK text, which is
 // not followed by a space. Or `[Name]`, optionally followed by a colon.
-const COLON_FORM = new RegExp(String.raw`^(${LABEL})(?:[ \u00A0\u202F]?:(?=\s|$)|：)`, 'u');
-const BRACKET_FORM = new RegExp(String.raw`^\[(${LABEL})\][:：]?(?=\s|$)`, 'u');
+const COLON_FORM = new RegExp(String.raw`^(${LABEL})(?:[ \u00A0\u202F]?:(?=\s|$)|\uFF1A)`, 'u');
+const BRACKET_FORM = new RegExp(String.raw`^\[(${LABEL})\][:\uFF1A]?(?=\s|$)`, 'u');
 const INDENT = /^[^\S\n]*/u;
 
 /**

@@ -95,6 +95,19 @@ describe('the compiled server', () => {
     // The database is up to date on this second start: one query says so, and neither the
     // migrator nor any migration module is loaded.
     expect(ours.filter((u) => u.includes('/dist/server/migrations/'))).toEqual([]);
+    // Concord serves HTTP/1.1 only: the bundle gives @hono/node-server a stand-in for node:http2
+    // (bin/build.js); loading it costs ~2 MB of RSS in a bare Node process.
+    expect(urls.filter((u) => /^node:http2$/.test(u))).toEqual([]);
+    // V8 keeps each loaded module's source text, as UTF-16 (twice the bytes) when it holds one
+    // non-ASCII character. esbuild escapes them in strings, not in String.raw templates or regular
+    // expressions (write `\u2019`, not `’`, there), nor in comments, which zod's and kysely's keep.
+    const wide = ours.filter((u) => {
+      if (!u.includes('/dist/server/') || !/[\u0080-\u00ff]/.test(readFileSync(fileURLToPath(u), 'latin1'))) return false;
+      const map = `${fileURLToPath(u)}.map`;
+      const sources = existsSync(map) ? (JSON.parse(readFileSync(map, 'utf8')) as { sources: string[] }).sources : [];
+      return !sources.some((src) => /node_modules\/(zod|kysely)\//.test(src));
+    });
+    expect(wide).toEqual([]);
     for (const lazy of ['shared/agreement/disagreements.ts', 'shared/agreement/report.ts', 'server/commands/agreement/agreement.ts', 'server/commands/interchange/refiExport.ts', 'server/store/migrate.ts']) {
       expect(atRest.filter((src) => src.endsWith(lazy))).toEqual([]);
     }

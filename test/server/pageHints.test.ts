@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Hono } from 'hono';
@@ -54,6 +54,25 @@ describe('resource hints in the app shell', () => {
     const odd = await shell('/transcripts/%22%3E%3Cscript%3Ealert(1)%3C%2Fscript%3E');
     expect(odd).toMatchObject({ modules: [], fetches: ['/api/auth/status', '/api/auth/me'] });
     expect(odd.html).not.toContain('script>alert');
+  });
+
+  it('reads the manifest once, and again when a build replaces it', async () => {
+    const file = join(dist, '.vite', 'manifest.json');
+    const mtime = new Date(Math.floor(Date.now() / 1000) * 1000);
+    utimesSync(file, mtime, mtime);
+    expect((await shell('/studies/s1/codebook')).modules).toEqual(['/assets/Codebook-5.js']);
+    // Unchanged file (same size and modification time, different bytes): the parsed copy is used.
+    const text = JSON.stringify(manifest);
+    writeFileSync(file, text.replace('Codebook-5', 'Codebook-X'));
+    utimesSync(file, mtime, mtime);
+    expect(statSync(file).mtimeMs).toBe(mtime.getTime());
+    expect((await shell('/studies/s1/codebook')).modules).toEqual(['/assets/Codebook-5.js']);
+    // A new build: another modification time, so the new manifest names the new chunk.
+    writeFileSync(file, text.replace('Codebook-5', 'Codebook-66'));
+    utimesSync(file, new Date(mtime.getTime() + 5000), new Date(mtime.getTime() + 5000));
+    expect((await shell('/studies/s1/codebook')).modules).toEqual(['/assets/Codebook-66.js']);
+    writeFileSync(file, text);
+    expect((await shell('/studies/s1/codebook')).modules).toEqual(['/assets/Codebook-5.js']);
   });
 
   it('serves the shell without page hints when the build wrote no manifest', async () => {

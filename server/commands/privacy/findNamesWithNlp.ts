@@ -25,7 +25,7 @@ export async function findNamesWithNlp(raw: string): Promise<IdentifierCandidate
   const out: IdentifierCandidate[] = [];
   const add = (matches: Match[], kind: IdentifierKind) => {
     for (const m of matches) {
-      const text = m.text.replace(/[\s.,;:!?'’"”)]+$/u, '').replace(/^[\s"“(]+/u, '');
+      const text = m.text.replace(/[\s.,;:!?'\u2019"\u201D)]+$/u, '').replace(/^[\s"\u201C(]+/u, '');
       if (!text) continue;
       // Offsets are checked against the text; a mismatch is searched near where it was reported.
       let start = m.offset?.start ?? -1;
