@@ -1,4 +1,4 @@
-import { type ComponentType, Suspense, lazy, useCallback, useEffect, useState } from 'react';
+import { type ComponentType, useCallback, useEffect, useState } from 'react';
 import { api, type User } from './api';
 import { earlyRoutes } from './earlyRoutes';
 import { dropEarly, prefetchGet } from './earlyData';
@@ -7,15 +7,13 @@ import { Link, navigate, usePath } from './router';
 /**
  * Each page is its own chunk, loaded when it is first shown: a coder opening a transcript
  * downloads the workspace (and the collaboration libraries), not the agreement or audit pages.
+ * See `page` below for why this is not React.lazy.
  */
-function page<K extends string, P>(load: () => Promise<Record<K, ComponentType<P>>>, name: K) {
-  return lazy(async () => ({ default: (await load())[name] }));
-}
 const SetupPage = page(() => import('./pages/SetupPage'), 'SetupPage');
 const LoginPage = page(() => import('./pages/LoginPage'), 'LoginPage');
 const StudiesPage = page(() => import('./pages/StudiesPage'), 'StudiesPage');
 const StudyPage = page(() => import('./pages/StudyPage'), 'StudyPage');
-const Workspace = pageWithoutFallback(() => import('./workspace/Workspace'), 'Workspace');
+const Workspace = page(() => import('./workspace/Workspace'), 'Workspace');
 const InvitePage = page(() => import('./pages/InvitePage'), 'InvitePage');
 const AgreementPage = page(() => import('./pages/AgreementPage'), 'AgreementPage');
 const ThemeBrowserPage = page(() => import('./pages/ThemeBrowserPage'), 'ThemeBrowserPage');
@@ -31,7 +29,7 @@ const JournalPage = page(() => import('./journal/JournalPage'), 'JournalPage');
 const loading = <main className="centered">Loading…</main>;
 
 /**
- * A page whose placeholder is plain state, not a Suspense fallback. React holds back content that
+ * Every page: its placeholder is plain state, not a Suspense fallback. React holds back content that
  * a Suspense retry reveals until 300 ms after the last fallback was shown (its throttle of
  * revealed content); a lazy page always suspends on its first render, even when the early start
  * (startEarly) already has its chunk, so that wait came on top of everything else and was most of
@@ -39,7 +37,7 @@ const loading = <main className="centered">Loading…</main>;
  * at once when its module is in, else as soon as it arrives; a failed chunk says so, and is asked
  * for again on the next mount.
  */
-function pageWithoutFallback<K extends string, P extends object>(load: () => Promise<Record<K, ComponentType<P>>>, name: K): ComponentType<P> {
+function page<K extends string, P extends object>(load: () => Promise<Record<K, ComponentType<P>>>, name: K): ComponentType<P> {
   let loaded: ComponentType<P> | null = null;
   let pending: Promise<ComponentType<P>> | null = null;
   return function Page(props: P) {
@@ -93,9 +91,7 @@ export function startEarly(path: string): void {
 
 export function App() {
   return (
-    <Suspense fallback={loading}>
-      <Routes />
-    </Suspense>
+    <Routes />
   );
 }
 
@@ -154,9 +150,7 @@ function Routes() {
         </button>
       </header>
       <main>
-        <Suspense fallback={<p className="muted">Loading…</p>}>
           {caseBoard ? <CaseBoardPage key={path} transcriptId={caseBoard[1]!} me={boot.user} /> : groupBoard ? <GroupBoardPage key={path} studyId={groupBoard[1]!} me={boot.user} /> : journal ? <JournalPage key={path} studyId={journal[1]!} me={boot.user} /> : codebook ? <CodebookReconcilePage key={path} studyId={codebook[1]!} me={boot.user} /> : reconcile ? <ReconcilePage key={path} me={boot.user} scope={reconcile[1] === 'studies' ? { studyId: reconcile[2]! } : { transcriptId: reconcile[2]! }} /> : issue6 ? (issue6[2] === 'table' ? <TableOfThemesPage key={path} studyId={issue6[1]!} /> : <AuditorPage key={path} me={boot.user} studyId={issue6[1]!} />) : studyView && StudyView ? <StudyView key={path} studyId={studyView[1]!} /> : study ? <StudyPage studyId={study[1]!} /> : transcript ? <Workspace key={transcript[1]!} transcriptId={transcript[1]!} me={boot.user} /> : <StudiesPage />}
-        </Suspense>
       </main>
     </>
   );
