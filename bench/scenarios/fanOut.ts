@@ -68,6 +68,8 @@ export async function fanOut(ctx: RunContext, kind: ServerKind, shape: FanOutSha
       serverCpuPercent: Math.round(((after.cpuSeconds - before.cpuSeconds) / elapsed) * 100),
       // CPU per change sent: unlike latency, barely moved by other processes competing for the cores.
       serverCpuMsPerChange: sentCount(r) > 0 ? round2(((after.cpuSeconds - before.cpuSeconds) * 1000) / sentCount(r)) : null,
+      // Its kernel part (socket writes, the WAL's writes and fsync): the rest is JavaScript and GC.
+      serverSysMsPerChange: sentCount(r) > 0 ? round2(((after.systemSeconds - before.systemSeconds) * 1000) / sentCount(r)) : null,
       serverRssMb: after.rssMb,
       serverPeakRssMb: after.peakRssMb,
       elapsedS: round2(elapsed),
