@@ -5,6 +5,7 @@
 // child processes. Writes bench/results/all.json and prints a short table.
 //   npm run bench
 //   node bin/run-ts.js bench/all.ts --rounds 3 --seconds 8 --workers 3 --only S1,S2 --servers concord,y-websocket --profile --no-others
+//   --warmup 3 runs the fan-out scenarios' traffic 3 s before measuring (every server alike; default 0)
 //   --servers may add the diagnostics concord-nosync, concord-tmpfs (bench/lib/BenchServer.ts); --out writes elsewhere
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
@@ -31,6 +32,7 @@ const workers = Number(opt('workers') ?? 3);
 const only = opt('only')?.split(',');
 const servers = (opt('servers')?.split(',') ?? [...SERVER_KINDS]) as ServerKind[];
 const profile = args.includes('--profile');
+const warmupSeconds = Number(opt('warmup') ?? 0);
 const out = opt('out') ?? 'bench/results/all.json';
 
 interface Run {
@@ -45,7 +47,7 @@ process.stderr.write(`bench: ${started.uptime}\n`);
 const fixture = await buildConcordFixture();
 const pool = await WorkerPool.start(workers);
 const compiledConcord = await compileConcordEntry();
-const ctx: RunContext = { pool, fixture, seconds, compiledConcord, ...(profile ? { cpuProfDir: 'bench/results/profiles' } : {}) };
+const ctx: RunContext = { pool, fixture, seconds, warmupSeconds, compiledConcord, ...(profile ? { cpuProfDir: 'bench/results/profiles' } : {}) };
 if (profile) mkdirSync('bench/results/profiles', { recursive: true });
 
 const scenarios = SCENARIOS.filter((s) => !only || only.includes(s.id));
@@ -97,7 +99,7 @@ const result = {
   at: new Date().toISOString(),
   machine: { ...started, uptimeAtEnd: finished },
   command: `node bin/run-ts.js bench/all.ts ${args.join(' ')}`.trim(),
-  options: { rounds, seconds, workers, servers },
+  options: { rounds, seconds, warmupSeconds, workers, servers },
   scenarios: Object.fromEntries(scenarios.map((s) => [s.id, { title: s.title, median: medians[s.id] ?? {}, runs: runs[s.id] ?? {} }])),
   targets,
   others,

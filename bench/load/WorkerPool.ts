@@ -69,7 +69,7 @@ export class WorkerPool {
     return { syncMs: results.flatMap((r) => r.syncMs), failed: results.reduce((a, r) => a + r.failed, 0), errors: results.flatMap((r) => r.errors) };
   }
 
-  async all(op: 'start' | 'stop' | 'closeAll'): Promise<void> {
+  async all(op: 'start' | 'stop' | 'resetCounts' | 'closeAll'): Promise<void> {
     await Promise.all(this.#workers.map((w) => w.request({ op })));
     if (op === 'closeAll') this.#owner.clear();
   }

@@ -19,6 +19,8 @@ export type WorkerRequest =
   | { op: 'open'; clients: ClientSpec[] }
   | { op: 'start' }
   | { op: 'stop' }
+  /** Forgets what was counted so far (after a warm-up): counts, latencies, bytes and messages in. */
+  | { op: 'resetCounts' }
   | { op: 'counts' }
   | { op: 'report' }
   | { op: 'items'; id: number }

@@ -127,6 +127,17 @@ function stop(): void {
   for (const h of held.values()) for (const t of h.timers.splice(0)) clearTimeout(t);
 }
 
+function resetCounts(): void {
+  counts = emptyCounts();
+  latencyMs = [];
+  awarenessLatencyMs = [];
+  firstMs = {};
+  for (const h of held.values()) {
+    h.client.bytesIn = 0;
+    h.client.messagesIn = 0;
+  }
+}
+
 function closeAll(): void {
   stop();
   for (const h of held.values()) h.client.close();
@@ -151,6 +162,8 @@ async function handle(req: WorkerRequest): Promise<unknown> {
       return start();
     case 'stop':
       return stop();
+    case 'resetCounts':
+      return resetCounts();
     case 'counts':
       return withTraffic();
     case 'report':

@@ -13,6 +13,12 @@ export interface RunContext {
   fixture: ConcordFixture;
   /** Length of the measured phase of the timed scenarios. */
   seconds: number;
+  /**
+   * Seconds of the same traffic before the measured phase of the fan-out scenarios, then not
+   * counted (every server alike): figures of servers whose code the JIT has already optimised,
+   * as in a server that has run for a while. 0 (the default): measured from the first change.
+   */
+  warmupSeconds?: number;
   /** Write a CPU profile of every Concord child here. */
   cpuProfDir?: string;
   /** Concord's compiled benchmark entry (bench/lib/compiledConcord.ts); the sources through tsx without it. */

@@ -56,9 +56,10 @@ export async function appendDocUpdates(db: Database, rows: readonly NewDocUpdate
  * of a single-change commit's time besides the fsync (docs/benchmarks.md). Same rows, same ids
  * in input order, same single fsync as appendDocUpdates.
  *
- * The handle is the one connection under Kysely: call the appender only while holding that
- * connection (`db.connection().execute(...)`), so that it never runs inside, or interleaves
- * with, a Kysely transaction of another caller.
+ * The handle is the one connection under Kysely: call the appender only when no transaction
+ * of another caller is open on it (`inTransaction` false), or while holding that connection
+ * (`db.connection().execute(...)`), so that it never runs inside such a transaction
+ * (ydocs/LogWriter.ts sqliteLogWriter).
  */
 export function sqliteDocAppender(sqlite: SQLite.Database): (rows: readonly NewDocUpdate[]) => number[] {
   let append: ((rows: readonly NewDocUpdate[]) => number[]) | null = null;

@@ -79,20 +79,28 @@ export function localLogWriter(db: Database): LogWriter {
 
 /**
  * The single-process writer on SQLite (what `npm start` runs): the same transaction through a
- * prepared statement on the driver's handle (store/docLog.ts sqliteDocAppender), taken while
- * holding Kysely's only connection so no other query interleaves.
+ * prepared statement on the driver's handle (store/docLog.ts sqliteDocAppender), run
+ * synchronously, so no other query can interleave with it.
+ *
+ * The one thing it must never do is run inside another caller's transaction (its rows would
+ * commit or roll back with that caller's). Such a transaction can only be open across an await
+ * (BEGIN done, COMMIT not yet), which the handle reports (`inTransaction`): only then does the
+ * commit wait for Kysely's only connection. Otherwise it runs at once, without the connection
+ * hand-over (a Kysely instance per commit and a few promise hops: the y-websocket server pays
+ * nothing of the kind, issue 19).
  */
 export function sqliteLogWriter(db: Database, sqlite: SqliteHandle): LogWriter {
   const append = sqliteDocAppender(sqlite);
   const phaseOf = sqliteTranscriptPhaseReader(sqlite);
-  // The phases are read on the same held connection, synchronously, just before the insert:
-  // nothing can change them in between.
-  return singleProcessWriter(db, (docs) =>
-    db.connection().execute(async () => {
-      const refused = unmetConditions(docs, phaseOf);
-      return { refused, ids: append(rowsToStore(docs, refused)) };
-    }),
-  );
+  // The phases are read synchronously, just before the insert: nothing can change them in between.
+  const commitNow = (docs: readonly DocAppend[]) => {
+    const refused = unmetConditions(docs, phaseOf);
+    return { refused, ids: append(rowsToStore(docs, refused)) };
+  };
+  return singleProcessWriter(db, (docs) => {
+    if (sqlite.inTransaction) return db.connection().execute(async () => commitNow(docs));
+    return new Promise((resolve) => resolve(commitNow(docs)));
+  });
 }
 
 type SqliteHandle = Parameters<typeof sqliteDocAppender>[0];
