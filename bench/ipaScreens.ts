@@ -16,7 +16,7 @@
  * renders its rows in steps, top first), the time the screen's data requests were answered, the long tasks (> 50 ms) and the JS heap
  * (performance.memory) at that frame, the document's element count, and the main thread's work
  * by kind to the moment the numbers are read (script, style, layout: Chromium's counters). Target: p95 under 1 s.
- *   node bin/build.js client && nice -n 5 node bin/run-ts.js bench/ipaScreens.ts [--rounds 5] [--screens caseBoard,tableOfThemes] [--all-laid-out] [--out bench/results/ipaScreens.json]
+ *   node bin/build.js client && nice -n 5 node bin/run-ts.js bench/ipaScreens.ts [--rounds 5] [--screens caseBoard,tableOfThemes] [--all-laid-out] [--cpu-profile DIR] [--out bench/results/ipaScreens.json]
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
@@ -49,6 +49,13 @@ const LAY_OUT_ALL = `(() => {
   sheet.replaceSync('* { content-visibility: visible !important; }');
   document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
 })();`;
+/**
+ * `--cpu-profile DIR`: each measured round's page is sampled by V8's profiler (DevTools protocol,
+ * 100 µs) from before navigation to the ready frame, written as DIR/<screen>-<round>.cpuprofile
+ * (Chromium's performance panel opens it; bench/profileSummary.ts sums self time by function).
+ * Sampling slows the page a little: the round's figures are not comparable to unprofiled ones.
+ */
+const PROFILE_DIR = args.includes('--cpu-profile') ? opt('--cpu-profile', '') : null;
 const VIEWPORT = { width: 1280, height: 800 };
 
 interface Screen {
@@ -126,6 +133,11 @@ async function main() {
         page.setDefaultTimeout(60_000);
         const cdp = await context.newCDPSession(page);
         await cdp.send('Performance.enable');
+        if (PROFILE_DIR && r >= 0) {
+          await cdp.send('Profiler.enable');
+          await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
+          await cdp.send('Profiler.start');
+        }
         await page.goto(`${server.url}${s.path}`, { waitUntil: 'commit' });
         type Seen = { dom: number; paint: number; elements: number };
         const [ready, first] = (await page.evaluate('Promise.all([window.__ready, window.__firstScreen])')) as [Seen, Seen];
@@ -134,6 +146,11 @@ async function main() {
           heap: performance.memory ? performance.memory.usedJSHeapSize : null,
           longTasks: window.__longTasks.filter((t) => t.start < ${ready.paint}),
         })`)) as { data: number; heap: number | null; longTasks: Array<{ start: number; duration: number }> };
+        if (PROFILE_DIR && r >= 0) {
+          const { profile } = await cdp.send('Profiler.stop');
+          mkdirSync(PROFILE_DIR, { recursive: true });
+          writeFileSync(`${PROFILE_DIR}/${name}-${r}.cpuprofile`, JSON.stringify(profile));
+        }
         // The main thread's work to that moment, by kind (Chromium's counters, in seconds).
         const { metrics } = await cdp.send('Performance.getMetrics');
         const metric = (m: string) => Math.round((metrics.find((x) => x.name === m)?.value ?? 0) * 1000);

@@ -14,6 +14,13 @@ export const worksheetUrl = (transcriptId: string) => `/api/transcripts/${transc
 /** The four GETs of a study's basics (client/src/boards/useStudyBasics.ts). */
 export const studyBasicsUrls = (studyId: string) => [`/api/studies/${studyId}`, `/api/studies/${studyId}/members`, `/api/studies/${studyId}/participants`, `/api/studies/${studyId}/transcripts`] as const;
 export const codebookReconciliationUrl = (studyId: string) => `/api/studies/${studyId}/codebook/reconciliation`;
+/**
+ * Extracts, and statements, a cell of the table of themes shows before "n more" (the screen asks
+ * the server for this many of each per cell, `perCell`, and for a cell's others when opened).
+ */
+export const TABLE_SHOWN_PER_CELL = 2;
+/** The table of themes' first two GETs in its default view: the screen's page of the table, and the study (the reader's role). */
+export const tableOfThemesUrls = (studyId: string) => [`/api/studies/${studyId}/themes/table?format=json&perCell=${TABLE_SHOWN_PER_CELL}`, `/api/studies/${studyId}`] as const;
 
 /** A page's module as the client build's manifest names it (client/vite.config.ts root). */
 export type PageModule = 'src/workspace/Workspace.tsx' | 'src/boards/CaseBoardPage.tsx' | 'src/boards/GroupBoardPage.tsx' | 'src/codebook/CodebookReconcilePage.tsx' | 'src/tables/TableOfThemesPage.tsx';
@@ -30,5 +37,5 @@ export const PAGE_ROUTES: readonly PageRoute[] = [
   { pattern: /^\/transcripts\/([\w-]+)\/board$/, page: 'src/boards/CaseBoardPage.tsx', data: (tid) => [worksheetUrl(tid)] },
   { pattern: /^\/studies\/([\w-]+)\/boards$/, page: 'src/boards/GroupBoardPage.tsx', data: studyBasicsUrls },
   { pattern: /^\/studies\/([\w-]+)\/codebook$/, page: 'src/codebook/CodebookReconcilePage.tsx', data: (sid) => [codebookReconciliationUrl(sid)] },
-  { pattern: /^\/studies\/([\w-]+)\/table$/, page: 'src/tables/TableOfThemesPage.tsx', data: () => [] },
+  { pattern: /^\/studies\/([\w-]+)\/table$/, page: 'src/tables/TableOfThemesPage.tsx', data: tableOfThemesUrls },
 ];

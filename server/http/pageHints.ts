@@ -45,7 +45,8 @@ export function pageHints(path: string, manifest: Manifest | null): string {
   }
   return [
     ...modules.map((f) => `<link rel="modulepreload" href="/${f}">`),
-    ...fetches.map((u) => `<link rel="preload" as="fetch" crossorigin="anonymous" href="${u}">`),
+    // A query's `&` written as HTML spells it (the table of themes' page: `?format=json&perCell=2`).
+    ...fetches.map((u) => `<link rel="preload" as="fetch" crossorigin="anonymous" href="${u.replaceAll('&', '&amp;')}">`),
   ].join('');
 }
 

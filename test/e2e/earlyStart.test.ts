@@ -73,6 +73,28 @@ describe.skipIf(!ready)('early start of the IPA pages in Chromium', () => {
     for (const p of [`/api/studies/${sid}`, `/api/studies/${sid}/members`, `/api/studies/${sid}/participants`, `/api/studies/${sid}/transcripts`]) expect(gets.get(p), p).toBe(1);
   });
 
+  it("sends the table of themes' page and study requests once, before its code has arrived, and renders the table", async () => {
+    const { page, gets, events } = await open('lead', `/studies/${sid}/table`);
+    await poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Table of themes');
+    // The lead's role came from the early study answer: the page says how to star key quotes.
+    await poll(() => page.getByText('Star the key quotes of each theme').count()).toBe(1);
+    expect(gets.get(`/api/studies/${sid}/themes/table`)).toBe(1);
+    expect(gets.get(`/api/studies/${sid}`)).toBe(1);
+    const sent = events.indexOf(`sent /api/studies/${sid}/themes/table`);
+    const chunk = events.findIndex((e) => /^done \/assets\/TableOfThemesPage-/.test(e));
+    expect(sent).toBeGreaterThan(-1);
+    expect(chunk).toBeGreaterThan(-1);
+    expect(sent).toBeLessThan(chunk);
+  });
+
+  it("shows the table's own error when its prefetch is refused, without asking again", async () => {
+    const refused = await apis.outsider.get(`/api/studies/${sid}/themes/table?format=json&perCell=2`);
+    expect(refused.status).toBeGreaterThanOrEqual(403);
+    const { page, gets } = await open('outsider', `/studies/${sid}/table`);
+    await poll(() => page.locator('p.error').textContent()).toBe(refused.json.error.message);
+    expect(gets.get(`/api/studies/${sid}/themes/table`)).toBe(1);
+  });
+
   it("shows the page's own error when the prefetch is refused, without asking again", async () => {
     const refused = await apis.outsider.get(`/api/studies/${sid}/codebook/reconciliation`);
     expect(refused.status).toBeGreaterThanOrEqual(403);

@@ -131,6 +131,17 @@ describe.skipIf(!ready)('table of themes rendering in Chromium', () => {
     expect(await withStatements.locator('.cite').allTextContents()).toEqual(['(P02, l. 1)', '(P02, l. 3)', '(P02, l. 2)', '(P02, l. 4)', '(P02, l. 5)', '(P02, l. 5)']);
     await withStatements.screenshot({ path: artifactPath('table-render-statements.png') });
     await page.screenshot({ path: artifactPath('table-render-1280.png') });
+
+    // A citation is a plain link that the row's one listener follows inside the app (no link has
+    // a handler of its own): Enter on the focused link opens the transcript at the line, no reload.
+    await page.evaluate('window.__sameDocument = true');
+    const link = cell.locator('a.cite').first();
+    const href = await link.getAttribute('href');
+    expect(href).toMatch(/^\/transcripts\/[\w-]+#l-1$/);
+    await link.focus();
+    await page.keyboard.press('Enter');
+    await page.waitForURL((u) => `${u.pathname}${u.hash}` === href);
+    expect(await page.evaluate('window.__sameDocument')).toBe(true);
     await context.close();
   });
 

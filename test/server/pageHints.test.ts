@@ -49,6 +49,12 @@ describe('resource hints in the app shell', () => {
     expect(fetches).toEqual(['/api/auth/status', '/api/auth/me', '/api/studies/s1/codebook/reconciliation']);
   });
 
+  it("names the table of themes' page (its query's & written as HTML) and study requests", async () => {
+    const { fetches, html } = await shell('/studies/s1/table');
+    expect(fetches).toEqual(['/api/auth/status', '/api/auth/me', '/api/studies/s1/themes/table?format=json&amp;perCell=2', '/api/studies/s1']);
+    expect(html).not.toContain('json&perCell');
+  });
+
   it('names only the sign-in check elsewhere, and writes nothing from an address that is not a plain id', async () => {
     expect(await shell('/studies')).toMatchObject({ modules: [], fetches: ['/api/auth/status', '/api/auth/me'] });
     const odd = await shell('/transcripts/%22%3E%3Cscript%3Ealert(1)%3C%2Fscript%3E');

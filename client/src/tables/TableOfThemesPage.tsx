@@ -1,7 +1,9 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { writeupDocName } from '../../../shared/docNames';
+import { tableOfThemesUrls } from '../../../shared/pageRoutes';
 import { type Extract, type StatementEvidence, type TableEvidence, type ThemeTable, themeHeading } from '../../../shared/reconcile';
 import { api, type Study } from '../api';
+import { takeEarlySignedIn } from '../earlyData';
 import { Link } from '../router';
 import { useDoc } from '../workspace/useDoc';
 import { CaseView } from './CaseView';
@@ -28,6 +30,9 @@ const NONE: readonly string[] = [];
 export function TableOfThemesPage({ studyId }: { studyId: string }) {
   const [table, setTable] = useState<ThemeTable | null>(null);
   const [study, setStudy] = useState<Study | null>(null);
+  // The study's answer (the reader's role) is in, or failed: the rows wait for it, so that the lead's
+  // controls are there in the rows' first render instead of every row rendering again for them.
+  const [studyKnown, setStudyKnown] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [showExtracts, setShowExtracts] = useState(true);
   const [evidence, setEvidence] = useState<TableEvidence>('all');
@@ -39,8 +44,9 @@ export function TableOfThemesPage({ studyId }: { studyId: string }) {
   const query = `${evidence === 'key' ? '&evidence=key' : ''}${hideUnused ? '&unused=hide' : ''}`;
   const live = useDoc(writeupDocName(studyId));
   const load = useCallback(
-    // The screen's page: the extracts each cell shows before "n more" (the rest on opening it).
-    () => api('GET', `/api/studies/${studyId}/themes/table?format=json${query}&perCell=${SHOWN}`).then((r) => setTable(unwrapTable<ThemeTable>(r)), (e: unknown) => setError(e instanceof Error ? e.message : 'cannot load the table of themes')),
+    // The screen's page: the extracts each cell shows before "n more" (the rest on opening it). The
+    // default view's was asked for with the sign-in check (shared/pageRoutes.ts), taken once.
+    () => takeEarlySignedIn(`/api/studies/${studyId}/themes/table?format=json${query}&perCell=${SHOWN}`).then((r) => setTable(unwrapTable<ThemeTable>(r)), (e: unknown) => setError(e instanceof Error ? e.message : 'cannot load the table of themes')),
     [studyId, query],
   );
   useEffect(() => {
@@ -55,7 +61,7 @@ export function TableOfThemesPage({ studyId }: { studyId: string }) {
     [studyId, evidence],
   );
   useEffect(() => {
-    void api<{ study: Study }>('GET', `/api/studies/${studyId}`).then((r) => setStudy(r.study), () => undefined);
+    void takeEarlySignedIn<{ study: Study }>(tableOfThemesUrls(studyId)[1]).then((r) => setStudy(r.study), () => undefined).finally(() => setStudyKnown(true));
   }, [studyId]);
   const lead = study?.role === 'lead';
   const act = useCallback(
@@ -101,7 +107,7 @@ export function TableOfThemesPage({ studyId }: { studyId: string }) {
   };
 
   if (error) return <div className="page"><p className="error">{error}</p></div>;
-  if (!table) return <div className="page">Loading…</div>;
+  if (!table || !studyKnown) return <div className="page">Loading…</div>;
   return (
     <div className="page wide tt-page">
       <p className="crumbs">
