@@ -23,14 +23,12 @@ export type LoadRest = (themeId: string, participantId: string, from: number, st
  * row handles their clicks in one listener (`keyToggleOf`), from the button's `value` (kind and
  * evidence id) and `aria-pressed`. Still a real button (focus, Enter and Space are the browser's)
  * with its label; no tooltip (the page's instructions say what ☆ does). Outside any form, so no
- * `type`.
+ * `type`. Its star is drawn by the style sheet (☆, ★ when pressed): no text node either.
  */
 function keyMark(isKey: boolean, lead: boolean, kind: EvidenceKind, evidenceId: string, what: string) {
   if (!lead) return isKey ? <span className="tt-key" title="key quote">★ key quote</span> : null;
   return (
-    <button className={isKey ? 'tt-key-toggle on' : 'tt-key-toggle'} aria-pressed={isKey ? 'true' : 'false'} aria-label={`key quote: ${what}`} value={`${kind}:${evidenceId}`}>
-      {isKey ? '★' : '☆'}
-    </button>
+    <button className={isKey ? 'tt-key-toggle on' : 'tt-key-toggle'} aria-pressed={isKey ? 'true' : 'false'} aria-label={`key quote: ${what}`} value={`${kind}:${evidenceId}`} />
   );
 }
 
