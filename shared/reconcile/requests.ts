@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { themeIdSchema, themeLabelSchema } from '../themes';
 import { DECISION_OPS, DISCUSSION_LIMITS, RESOLUTION_KINDS } from './discussionSchema';
+import { EXPORT_FORMATS } from './exportFormats';
 
 /** Request bodies of the reconciliation routes (docs/reconciliation.md), shared with the client. */
 const rationale = z.string().trim().min(1, 'a rationale is required').max(DISCUSSION_LIMITS.rationaleLength);
@@ -49,7 +50,7 @@ export const DecisionBody = z
   });
 export type DecisionRequest = z.infer<typeof DecisionBody>;
 
-export const EXPORT_FORMATS = ['json', 'md', 'csv', 'html', 'docx'] as const;
-export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+// In a module without zod, so the screens' export links can import them alone.
+export { EXPORT_FORMATS, type ExportFormat } from './exportFormats';
 export const ExportQuery = z.strictObject({ format: z.enum(EXPORT_FORMATS).default('json') });
 export const AuditExportQuery = z.strictObject({ format: z.enum(['json', 'csv']).default('json') });

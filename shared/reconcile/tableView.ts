@@ -129,15 +129,8 @@ function makeView(table: ThemeTable, view: { evidence: TableEvidence; unused: Ta
   return { ...table, rows, view: { evidence: view.evidence, unused: view.unused, notes: view.notes, hiddenThemes: table.rows.length - rows.length } };
 }
 
-/**
- * The heading of the column of themes in the study's terminology: the level names the rows use,
- * from the top down ("Group experiential theme > Personal experiential theme"; the seed's
- * "Key area > Superordinate theme > Theme > Sub-theme"), never a hard-coded "Theme".
- */
-export function themeHeading(levels: readonly string[], rows: readonly { readonly depth: number }[]): string {
-  const deepest = Math.max(1, ...rows.map((r) => r.depth));
-  return levels.slice(0, deepest).join(' > ') || 'Theme';
-}
+// The column heading lives in a module without zod, so the table's page can import it alone.
+export { themeHeading } from './themeHeading';
 
 /** What the export says it shows, when it is not everything (empty otherwise). */
 export function viewNote(view: TableView): string {

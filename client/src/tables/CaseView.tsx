@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
-import { type CaseTable, themeHeading } from '../../../shared/reconcile';
+import type { CaseTable } from '../../../shared/reconcile';
+import { themeHeading } from '../../../shared/reconcile/themeHeading';
 import { api } from '../api';
 import { Link } from '../router';
 import { ExportLinks } from './exportLinks';

@@ -1,6 +1,8 @@
 import { type ReactNode, useEffect, useRef, useState } from 'react';
 import { TABLE_SHOWN_PER_CELL } from '../../../shared/pageRoutes';
-import { type Cell, type EvidenceKind, type Extract, type NoteEvidence, type StatementEvidence, noteLabel } from '../../../shared/reconcile';
+import type { Cell, EvidenceKind, Extract, NoteEvidence, StatementEvidence } from '../../../shared/reconcile';
+// Straight from its module: the reconcile index would bring zod's request schemas into the page.
+import { noteLabel } from '../../../shared/reconcile/tableNotes';
 
 /**
  * Extracts, and statements, shown before "n more": a cell must stay scannable across a row of

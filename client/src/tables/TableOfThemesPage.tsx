@@ -1,7 +1,8 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { writeupDocName } from '../../../shared/docNames';
 import { tableOfThemesUrls } from '../../../shared/pageRoutes';
-import { type Extract, type StatementEvidence, type TableEvidence, type ThemeTable, themeHeading } from '../../../shared/reconcile';
+import type { Extract, StatementEvidence, TableEvidence, ThemeTable } from '../../../shared/reconcile';
+import { themeHeading } from '../../../shared/reconcile/themeHeading';
 import { api, type Study } from '../api';
 import { takeEarlySignedIn } from '../earlyData';
 import { Link } from '../router';

@@ -1,4 +1,4 @@
-import { EXPORT_FORMATS } from '../../../shared/reconcile';
+import { EXPORT_FORMATS } from '../../../shared/reconcile/exportFormats';
 
 const LABEL: Record<string, string> = { json: 'JSON', md: 'Markdown', csv: 'CSV', html: 'HTML (print)', docx: 'Word (DOCX)' };
 
