@@ -43,7 +43,16 @@ export function TableOfThemesPage({ studyId }: { studyId: string }) {
   const dragged = useRef<string | null>(null);
   // The view's choices, as the export links carry them too (defaults left out).
   const query = `${evidence === 'key' ? '&evidence=key' : ''}${hideUnused ? '&unused=hide' : ''}`;
-  const live = useDoc(writeupDocName(studyId));
+  const shownRows = useProgressiveRows(table?.rows.length ?? 0);
+  // The write-up document (any change refetches the table) opens once every row is shown, not while
+  // the table's answer and rows compete for the main thread with its socket and sync. Nothing is
+  // missed: connecting syncs the whole document, and a document with content bumps `version`.
+  const [writeupOpen, setWriteupOpen] = useState(false);
+  const allShown = table !== null && shownRows >= table.rows.length;
+  useEffect(() => {
+    if (allShown) setWriteupOpen(true);
+  }, [allShown]);
+  const live = useDoc(writeupOpen ? writeupDocName(studyId) : null);
   const load = useCallback(
     // The screen's page: the extracts each cell shows before "n more" (the rest on opening it). The
     // default view's was asked for with the sign-in check (shared/pageRoutes.ts), taken once.
@@ -101,7 +110,6 @@ export function TableOfThemesPage({ studyId }: { studyId: string }) {
       },
     };
   }, [lead, table, act, siblings]);
-  const shownRows = useProgressiveRows(table?.rows.length ?? 0);
   const chooseCase = (id: string | null) => {
     window.history.replaceState(null, '', id ? `${window.location.pathname}?case=${encodeURIComponent(id)}` : window.location.pathname);
     setCaseId(id);
