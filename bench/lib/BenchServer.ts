@@ -31,7 +31,7 @@ export interface BenchServerOptions {
   dataDir?: string;
   /** Concord: session cookies to spread clients over. */
   cookies?: string[];
-  /** Write a V8 CPU profile of the server child into this directory (Concord: SIGTERM to flush). */
+  /** Write a V8 CPU profile of the server child into this directory (written when it exits on SIGTERM). */
   cpuProfDir?: string;
   /** Concord: the compiled entry to run (bench/lib/compiledConcord.ts) instead of the TypeScript sources. */
   compiledConcord?: string;
@@ -67,7 +67,8 @@ export class BenchServer {
     if (kind === 'hocuspocus-sqlite') env.HOCUSPOCUS_SQLITE = `${options.dataDir}/hocuspocus.sqlite`;
     // Read by @y/websocket-server's utils when it loads: documents persist through y-leveldb.
     if (kind === 'y-websocket-leveldb') env.YPERSISTENCE = `${options.dataDir}/leveldb`;
-    const prof = options.cpuProfDir ? ['--cpu-prof', `--cpu-prof-dir=${options.cpuProfDir}`] : [];
+    // Named after the server, so that profiles of Concord and of the anchors can be told apart.
+    const prof = options.cpuProfDir ? ['--cpu-prof', `--cpu-prof-dir=${options.cpuProfDir}`, `--cpu-prof-name=${kind}.${Date.now()}.cpuprofile`] : [];
     // Concord runs compiled (bench/lib/compiledConcord.ts) when the caller built it; the anchors are JavaScript.
     const entry = isConcord(kind) ? (options.compiledConcord ? [options.compiledConcord] : ['bin/run-ts.js', ENTRY[kind]]) : ['bin/run-ts.js', ENTRY[kind]];
     const child = spawn(process.execPath, [...prof, ...entry], { env, stdio: ['ignore', 'pipe', options.captureLog ? 'pipe' : 'inherit'] });

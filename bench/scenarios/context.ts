@@ -19,7 +19,7 @@ export interface RunContext {
    * as in a server that has run for a while. 0 (the default): measured from the first change.
    */
   warmupSeconds?: number;
-  /** Write a CPU profile of every Concord child here. */
+  /** Write a CPU profile of every server child here (named after its kind: `<kind>.<time>.cpuprofile`). */
   cpuProfDir?: string;
   /** Concord's compiled benchmark entry (bench/lib/compiledConcord.ts); the sources through tsx without it. */
   compiledConcord?: string;
@@ -54,7 +54,7 @@ export function prepare(ctx: RunContext, kind: ServerKind, captureLog = false): 
       BenchServer.start(kind, {
         ...(dataDir ? { dataDir } : {}),
         cookies: ctx.fixture.cookies,
-        ...(isConcord(kind) && ctx.cpuProfDir ? { cpuProfDir: ctx.cpuProfDir } : {}),
+        ...(ctx.cpuProfDir ? { cpuProfDir: ctx.cpuProfDir } : {}),
         ...(isConcord(kind) && captureLog ? { captureLog } : {}),
         ...(ctx.compiledConcord ? { compiledConcord: ctx.compiledConcord } : {}),
       }),

@@ -80,6 +80,12 @@ export async function fanOut(ctx: RunContext, kind: ServerKind, shape: FanOutSha
       serverCpuMsPerChange: sentCount(r) > 0 ? round2(((after.cpuSeconds - before.cpuSeconds) * 1000) / sentCount(r)) : null,
       // Its kernel part (socket writes, the WAL's writes and fsync): the rest is JavaScript and GC.
       serverSysMsPerChange: sentCount(r) > 0 ? round2(((after.systemSeconds - before.systemSeconds) * 1000) / sentCount(r)) : null,
+      // The main thread's part (the event loop: JavaScript, the synchronous SQLite commit, socket
+      // writes); the rest is V8's GC and compiler threads and libuv's pool.
+      serverMainMsPerChange:
+        sentCount(r) > 0 && after.mainThreadSeconds !== null && before.mainThreadSeconds !== null
+          ? round2(((after.mainThreadSeconds - before.mainThreadSeconds) * 1000) / sentCount(r))
+          : null,
       serverRssMb: after.rssMb,
       serverPeakRssMb: after.peakRssMb,
       elapsedS: round2(elapsed),

@@ -11,7 +11,10 @@ import type { Room, RoomBatch } from './Room';
 export class GroupCommitter {
   #dirty = new Set<Room>();
   #scheduled = false;
+  /** A commit that waits for the log writer (PostgreSQL, a cluster, a SQLite transaction open elsewhere). */
   #inFlight: Promise<void> | null = null;
+  /** A flush running synchronously (the SQLite writer commits before it returns). */
+  #flushing = false;
   #idleWaiters: Array<() => void> = [];
 
   constructor(
@@ -24,50 +27,86 @@ export class GroupCommitter {
 
   schedule(room: Room): void {
     this.#dirty.add(room);
-    if (this.#scheduled || this.#inFlight) return;
+    if (this.#scheduled || this.#inFlight || this.#flushing) return;
     this.#scheduled = true;
-    setImmediate(() => {
-      this.#scheduled = false;
-      this.#inFlight = this.#flush().finally(() => {
-        this.#inFlight = null;
-        if (this.#dirty.size > 0) this.schedule(this.#dirty.values().next().value as Room);
-        else for (const w of this.#idleWaiters.splice(0)) w();
-      });
-    });
+    setImmediate(this.#run);
   }
 
   /** Resolves when nothing is queued or in flight (shutdown, tests). */
   idle(): Promise<void> {
-    if (!this.#scheduled && !this.#inFlight && this.#dirty.size === 0) return Promise.resolve();
+    if (!this.#scheduled && !this.#inFlight && !this.#flushing && this.#dirty.size === 0) return Promise.resolve();
     return new Promise((resolve) => this.#idleWaiters.push(resolve));
   }
 
-  async #flush(): Promise<void> {
+  readonly #run = (): void => {
+    this.#scheduled = false;
+    this.#flushing = true;
+    let waiting: Promise<void> | null;
+    try {
+      waiting = this.#flush();
+    } finally {
+      this.#flushing = false;
+    }
+    if (waiting) this.#inFlight = waiting.finally(() => this.#settled());
+    else this.#settled();
+  };
+
+  #settled(): void {
+    this.#inFlight = null;
+    if (this.#dirty.size > 0) this.schedule(this.#dirty.values().next().value as Room);
+    else for (const w of this.#idleWaiters.splice(0)) w();
+  }
+
+  /**
+   * Applies the dirty rooms' queues and commits them in one transaction, then completes them:
+   * before it returns when the log writer commits synchronously (null), else after the
+   * returned promise. Either way nothing is broadcast or acknowledged before the commit returned.
+   */
+  #flush(): Promise<void> | null {
     const rooms = [...this.#dirty].filter((r) => !r.discarded);
     this.#dirty.clear();
     const now = this.now();
     const batches: RoomBatch[] = rooms.map((r) => r.applyQueued(now));
     const writing = batches.filter((b) => b.rows.length > 0);
-    const rows = writing.reduce((n, b) => n + b.rows.length, 0);
-    const stored = new Map<RoomBatch, DocAppended>();
-    if (writing.length > 0) {
-      try {
-        // appliedId is read now, while the rooms are in flight: nothing else moves it meanwhile.
-        const results = await this.logWriter.append(
-          writing.map((b) => ({ doc: b.room.name, appliedId: b.room.lastId, rows: b.rows, ...(b.condition ? { condition: b.condition } : {}) })),
-        );
-        for (const [i, b] of writing.entries()) stored.set(b, results[i]!);
-      } catch (error) {
-        // The docs now hold changes the log does not: discard them (their connections close and
-        // clients, who still hold their edits, resend them on reconnect).
-        this.log.error('docs.commit_failed', { docs: rooms.map((r) => r.name), rows, error: String(error) });
-        for (const b of batches) b.room.discard('commit-failed', b, error);
-        this.afterCommit(rooms);
-        return;
-      }
+    if (writing.length === 0) {
+      this.#complete(rooms, batches, writing, []);
+      return null;
     }
+    // appliedId is read now, while the rooms are in flight: nothing else moves it meanwhile.
+    const docs = writing.map((b) => ({ doc: b.room.name, appliedId: b.room.lastId, rows: b.rows, ...(b.condition ? { condition: b.condition } : {}) }));
+    let results: DocAppended[] | null;
+    try {
+      results = this.logWriter.appendNow?.(docs) ?? null;
+    } catch (error) {
+      this.#failed(rooms, batches, writing, error);
+      return null;
+    }
+    if (results) {
+      this.#complete(rooms, batches, writing, results);
+      return null;
+    }
+    return this.logWriter.append(docs).then(
+      (stored) => this.#complete(rooms, batches, writing, stored),
+      (error: unknown) => this.#failed(rooms, batches, writing, error),
+    );
+  }
+
+  /**
+   * The commit failed: the docs now hold changes the log does not, so they are discarded (their
+   * connections close and clients, who still hold their edits, resend them on reconnect).
+   */
+  #failed(rooms: readonly Room[], batches: readonly RoomBatch[], writing: readonly RoomBatch[], error: unknown): void {
+    const rows = writing.reduce((n, b) => n + b.rows.length, 0);
+    this.log.error('docs.commit_failed', { docs: rooms.map((r) => r.name), rows, error: String(error) });
+    for (const b of batches) b.room.discard('commit-failed', b, error);
+    this.afterCommit(rooms);
+  }
+
+  /** The commit returned (`results` in the order of `writing`): each room integrates it and tells its listeners. */
+  #complete(rooms: readonly Room[], batches: readonly RoomBatch[], writing: readonly RoomBatch[], results: readonly DocAppended[]): void {
+    let w = 0; // `writing` is `batches` filtered, in the same order
     for (const b of batches) {
-      const result = stored.get(b);
+      const result = writing[w] === b ? results[w++] : undefined;
       if (result?.refused) {
         // The transcript left the phase these writes were granted under (another node changed it
         // and its notification has not arrived): nothing was stored, so the doc is ahead of the

@@ -54,6 +54,12 @@ export interface LogWriter {
   /** Appends the rows of several documents in one transaction; results in input order. */
   append(docs: readonly DocAppend[]): Promise<DocAppended[]>;
   /**
+   * The same append, committed before it returns, when the writer can do so without waiting
+   * (SQLite, no other transaction open); null when it cannot, and then nothing was written.
+   * Saves the group commit its promise hops (issue 19); absent on writers that always wait.
+   */
+  appendNow?(docs: readonly DocAppend[]): DocAppended[] | null;
+  /**
    * Stores a snapshot unless the stored one is as new or newer (a snapshot never moves
    * backwards), or another compactor holds the document ('skipped').
    */
@@ -97,10 +103,11 @@ export function sqliteLogWriter(db: Database, sqlite: SqliteHandle): LogWriter {
     const refused = unmetConditions(docs, phaseOf);
     return { refused, ids: append(rowsToStore(docs, refused)) };
   };
-  return singleProcessWriter(db, (docs) => {
+  const writer = singleProcessWriter(db, (docs) => {
     if (sqlite.inTransaction) return db.connection().execute(async () => commitNow(docs));
     return new Promise((resolve) => resolve(commitNow(docs)));
   });
+  return { ...writer, appendNow: (docs) => (sqlite.inTransaction ? null : resultsOf(docs, commitNow(docs))) };
 }
 
 type SqliteHandle = Parameters<typeof sqliteDocAppender>[0];
@@ -111,20 +118,24 @@ type Commit = (docs: readonly DocAppend[]) => Promise<{ refused: ReadonlySet<str
 function singleProcessWriter(db: Database, commit: Commit): LogWriter {
   return {
     async append(docs) {
-      const { refused, ids } = await commit(docs);
-      let offset = 0;
-      return docs.map((d) => {
-        if (refused.has(d.doc)) return { ids: [], missed: [], refused: true };
-        const mine = ids.slice(offset, offset + d.rows.length);
-        offset += d.rows.length;
-        return { ids: mine, missed: [] };
-      });
+      return resultsOf(docs, await commit(docs));
     },
     async saveSnapshot(doc, snapshot) {
       await saveDocSnapshot(db, doc, snapshot);
       return 'stored';
     },
   };
+}
+
+/** Each document's share of a single-process commit, in input order. */
+function resultsOf(docs: readonly DocAppend[], { refused, ids }: { refused: ReadonlySet<string>; ids: number[] }): DocAppended[] {
+  let offset = 0;
+  return docs.map((d) => {
+    if (refused.has(d.doc)) return { ids: [], missed: [], refused: true };
+    const mine = ids.slice(offset, offset + d.rows.length);
+    offset += d.rows.length;
+    return { ids: mine, missed: [] };
+  });
 }
 
 const NO_DOCS: ReadonlySet<string> = new Set();

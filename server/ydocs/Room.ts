@@ -64,7 +64,8 @@ export type SubmitResult = 'queued' | 'malformed' | 'too-large';
 export type DiscardReason = 'commit-failed' | 'phase-changed' | 'closing';
 
 type Job =
-  | { kind: 'update'; update: Uint8Array; writer: DocWriter }
+  /** `decoded`: fully decoded at submit (an unguarded writer); otherwise validated by its review. */
+  | { kind: 'update'; update: Uint8Array; writer: DocWriter; decoded: boolean }
   | { kind: 'mutate'; fn: (doc: Y.Doc) => unknown; writer: DocWriter; settle: (error: unknown, value?: unknown) => void };
 
 /** What `applyQueued` produced for the group commit. */
@@ -169,22 +170,21 @@ export class Room {
   }
 
   /**
-   * Queues a client's update for the next group commit. The update is fully decoded first, so
-   * a malformed one is refused before it can touch the doc.
+   * Queues a client's update for the next group commit. A malformed update never touches the
+   * doc: an unguarded writer's is fully decoded here and refused at once; a guarded writer's is
+   * tried on the shadow copy before the doc (#review), and that trial refuses it whole (one full
+   * read of the update instead of two, issue 19).
    */
   submit(update: Uint8Array, writer: DocWriter): SubmitResult {
     if (this.discarded) return 'queued'; // its connections are being closed
-    try {
-      Y.decodeUpdate(update);
-    } catch {
-      return 'malformed';
-    }
+    const decoded = !writer.guard;
+    if (decoded && !decodes(update)) return 'malformed';
     if (this.approxBytes + this.#queuedBytes + update.byteLength > this.maxDocBytes) {
       // The running total over-counts deletions; measure once before refusing.
       this.approxBytes = Y.encodeStateAsUpdate(this.doc).byteLength;
       if (this.approxBytes + this.#queuedBytes + update.byteLength > this.maxDocBytes) return 'too-large';
     }
-    this.#queue.push({ kind: 'update', update, writer });
+    this.#queue.push({ kind: 'update', update, writer, decoded });
     this.#queuedBytes += update.byteLength;
     this.#schedule(this);
     return 'queued';
@@ -213,13 +213,20 @@ export class Room {
     this.#inFlight = true;
     const batch: RoomBatch = { room: this, rows: [], updates: [], writers: new Set(), settlements: [], failures: [], condition: null };
     for (const job of jobs) {
-      const review = job.kind === 'update' && job.writer.guard ? this.#review(job.update, job.writer.guard) : null;
-      const refusal = review?.refusal ?? null;
+      const guard = job.kind === 'update' ? job.writer.guard : null;
+      const review = job.kind === 'update' && guard ? this.#review(job.update, guard) : null;
+      // Refused whole, before the doc: a guarded update that does not apply on the shadow or
+      // changes what its writer may not change; an update not decoded at submit whose writer
+      // lost its guard meanwhile (rights re-decided) and that does not decode.
+      const refusal: unknown =
+        review?.malformed ??
+        (review?.refusal != null ? new UpdateRefused(review.refusal) : null) ??
+        (job.kind === 'update' && !guard && !job.decoded && !decodes(job.update) ? new Error('the update does not decode') : null);
       const reviewed = review?.inStep ?? false;
       if (refusal !== null) {
         const writer = job.writer;
         batch.settlements.push(() => {
-          for (const l of this.listeners) l.rejected(writer, new UpdateRefused(refusal));
+          for (const l of this.listeners) l.rejected(writer, refusal);
         });
         continue;
       }
@@ -298,20 +305,22 @@ export class Room {
    * pending (it depends on ones the server lacks) is refused too: once its dependencies arrive
    * it would be integrated in someone else's transaction, never judged.
    */
-  #review(update: Uint8Array, guard: UpdateGuard): { refusal: string | null; inStep: boolean } {
+  #review(update: Uint8Array, guard: UpdateGuard): { refusal: string | null; malformed: unknown; inStep: boolean } {
     const shadow = (this.#shadow ??= copyOf(this.doc));
     const pending = pendingOf(shadow);
     let changed: ChangedTypes = new Map();
     const capture = (tr: Y.Transaction) => {
       changed = tr.changed;
     };
-    let threw = false;
     shadow.on('afterTransaction', capture);
     try {
       Y.applyUpdate(shadow, update);
-    } catch {
-      // Refused or not, the real apply fails the same way and closes the connection (rejected).
-      threw = true;
+    } catch (error) {
+      // Malformed (it was not decoded at submit): the doc never sees it; the shadow may hold part
+      // of it, so it goes.
+      this.#shadow = null;
+      shadow.destroy();
+      return { refusal: null, malformed: error ?? new Error('the update does not apply'), inStep: false };
     } finally {
       shadow.off('afterTransaction', capture);
     }
@@ -321,12 +330,12 @@ export class Room {
     // The real apply integrates exactly what the shadow did when neither holds pending changes
     // (with some, the doc may integrate more: the shadow then takes the doc's update instead).
     const docPending = pendingOf(this.doc);
-    const inStep = refusal === null && !threw && docPending.structs === null && docPending.ds === null;
-    if (refusal !== null || threw) {
+    const inStep = refusal === null && docPending.structs === null && docPending.ds === null;
+    if (refusal !== null) {
       this.#shadow = null;
       shadow.destroy();
     }
-    return { refusal, inStep };
+    return { refusal, malformed: null, inStep };
   }
 
   /** Applies logged rows above the watermark and advances it; returns what Yjs integrated. */
@@ -385,6 +394,16 @@ function copyOf(doc: Y.Doc): Y.Doc {
   const copy = new Y.Doc({ gc: doc.gc });
   Y.applyUpdate(copy, Y.encodeStateAsUpdate(doc));
   return copy;
+}
+
+/** Whether an update decodes in full (structs and delete set): a malformed one must never reach a doc. */
+function decodes(update: Uint8Array): boolean {
+  try {
+    Y.decodeUpdate(update);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 const pendingOf = (doc: Y.Doc) => ({ structs: doc.store.pendingStructs, ds: doc.store.pendingDs });
