@@ -1,6 +1,7 @@
 import { type ComponentType, useCallback, useEffect, useState } from 'react';
 import { api, type User } from './api';
 import { earlyRoutes } from './earlyRoutes';
+import { SIGN_IN_URLS } from '../../shared/pageRoutes';
 import { dropEarly, prefetchGet } from './earlyData';
 import { Link, navigate, usePath } from './router';
 
@@ -65,7 +66,8 @@ function page<K extends string, P extends object>(load: () => Promise<Record<K, 
 
 /** Both at once: "who am I" answers 401 when signed out, which is a state here, not an error. */
 function checkSignIn() {
-  return Promise.all([api<{ needsSetup: boolean }>('GET', '/api/auth/status'), api<{ user: User }>('GET', '/api/auth/me').catch(() => null)]);
+  const [statusUrl, meUrl] = SIGN_IN_URLS;
+  return Promise.all([api<{ needsSetup: boolean }>('GET', statusUrl), api<{ user: User }>('GET', meUrl).catch(() => null)]);
 }
 /** The sign-in check started by startEarly, taken by the first render's refresh. */
 let signInEarly: ReturnType<typeof checkSignIn> | null = null;
@@ -150,7 +152,7 @@ function Routes() {
         </button>
       </header>
       <main>
-          {caseBoard ? <CaseBoardPage key={path} transcriptId={caseBoard[1]!} me={boot.user} /> : groupBoard ? <GroupBoardPage key={path} studyId={groupBoard[1]!} me={boot.user} /> : journal ? <JournalPage key={path} studyId={journal[1]!} me={boot.user} /> : codebook ? <CodebookReconcilePage key={path} studyId={codebook[1]!} me={boot.user} /> : reconcile ? <ReconcilePage key={path} me={boot.user} scope={reconcile[1] === 'studies' ? { studyId: reconcile[2]! } : { transcriptId: reconcile[2]! }} /> : issue6 ? (issue6[2] === 'table' ? <TableOfThemesPage key={path} studyId={issue6[1]!} /> : <AuditorPage key={path} me={boot.user} studyId={issue6[1]!} />) : studyView && StudyView ? <StudyView key={path} studyId={studyView[1]!} /> : study ? <StudyPage studyId={study[1]!} /> : transcript ? <Workspace key={transcript[1]!} transcriptId={transcript[1]!} me={boot.user} /> : <StudiesPage />}
+          {caseBoard ? <CaseBoardPage key={path} transcriptId={caseBoard[1]!} me={boot.user} /> : groupBoard ? <GroupBoardPage key={path} studyId={groupBoard[1]!} me={boot.user} /> : journal ? <JournalPage key={path} studyId={journal[1]!} me={boot.user} /> : codebook ? <CodebookReconcilePage key={path} studyId={codebook[1]!} me={boot.user} /> : reconcile ? <ReconcilePage key={path} me={boot.user} scope={reconcile[1] === 'studies' ? { studyId: reconcile[2]! } : { transcriptId: reconcile[2]! }} /> : issue6 ? (issue6[2] === 'table' ? <TableOfThemesPage key={path} studyId={issue6[1]!} me={boot.user} /> : <AuditorPage key={path} me={boot.user} studyId={issue6[1]!} />) : studyView && StudyView ? <StudyView key={path} studyId={studyView[1]!} /> : study ? <StudyPage studyId={study[1]!} /> : transcript ? <Workspace key={transcript[1]!} transcriptId={transcript[1]!} me={boot.user} /> : <StudiesPage />}
       </main>
     </>
   );

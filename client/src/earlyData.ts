@@ -33,22 +33,6 @@ export function takeEarly<T>(url: string, userId: string): Promise<T> {
   );
 }
 
-/**
- * As `takeEarly`, for a page that is not told who is signed in (the table of themes): the early
- * answer if the early sign-in check named a user at all, else `GET url` now. The page renders only
- * for a signed-in session, whose user on first load is the one that check named; signing out
- * drops every early answer (`dropEarly`).
- */
-export function takeEarlySignedIn<T>(url: string): Promise<T> {
-  const e = early.get(url);
-  early.delete(url);
-  if (!e || e.path !== window.location.pathname) return api<T>('GET', url);
-  return e.userId.then(
-    (id) => (id !== null ? (e.answer as Promise<T>) : api<T>('GET', url)),
-    () => api<T>('GET', url),
-  );
-}
-
 /** Forgets every early answer (signing out or in: none may reach another session). */
 export function dropEarly(): void {
   early.clear();

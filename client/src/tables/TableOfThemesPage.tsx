@@ -3,8 +3,8 @@ import { writeupDocName } from '../../../shared/docNames';
 import { tableOfThemesUrls } from '../../../shared/pageRoutes';
 import type { Extract, StatementEvidence, TableEvidence, ThemeTable } from '../../../shared/reconcile';
 import { themeHeading } from '../../../shared/reconcile/themeHeading';
-import { api, type Study } from '../api';
-import { takeEarlySignedIn } from '../earlyData';
+import { api, type Study, type User } from '../api';
+import { takeEarly } from '../earlyData';
 import { Link } from '../router';
 import { useDoc } from '../workspace/useDoc';
 import { CaseView } from './CaseView';
@@ -28,7 +28,7 @@ const NONE: readonly string[] = [];
  * `studies/<sid>/writeup` document: any change refetches the table), and every reader may show
  * the key quotes only and hide the themes without evidence, choices the export links carry.
  */
-export function TableOfThemesPage({ studyId }: { studyId: string }) {
+export function TableOfThemesPage({ studyId, me }: { studyId: string; me: User }) {
   const [table, setTable] = useState<ThemeTable | null>(null);
   const [study, setStudy] = useState<Study | null>(null);
   // The study's answer (the reader's role) is in, or failed: the rows wait for it, so that the lead's
@@ -56,8 +56,8 @@ export function TableOfThemesPage({ studyId }: { studyId: string }) {
   const load = useCallback(
     // The screen's page: the extracts each cell shows before "n more" (the rest on opening it). The
     // default view's was asked for with the sign-in check (shared/pageRoutes.ts), taken once.
-    () => takeEarlySignedIn(`/api/studies/${studyId}/themes/table?format=json${query}&perCell=${SHOWN}`).then((r) => setTable(unwrapTable<ThemeTable>(r)), (e: unknown) => setError(e instanceof Error ? e.message : 'cannot load the table of themes')),
-    [studyId, query],
+    () => takeEarly(`/api/studies/${studyId}/themes/table?format=json${query}&perCell=${SHOWN}`, me.id).then((r) => setTable(unwrapTable<ThemeTable>(r)), (e: unknown) => setError(e instanceof Error ? e.message : 'cannot load the table of themes')),
+    [studyId, query, me.id],
   );
   useEffect(() => {
     void load();
@@ -71,8 +71,8 @@ export function TableOfThemesPage({ studyId }: { studyId: string }) {
     [studyId, evidence],
   );
   useEffect(() => {
-    void takeEarlySignedIn<{ study: Study }>(tableOfThemesUrls(studyId)[1]).then((r) => setStudy(r.study), () => undefined).finally(() => setStudyKnown(true));
-  }, [studyId]);
+    void takeEarly<{ study: Study }>(tableOfThemesUrls(studyId)[1], me.id).then((r) => setStudy(r.study), () => undefined).finally(() => setStudyKnown(true));
+  }, [studyId, me.id]);
   const lead = study?.role === 'lead';
   const act = useCallback(
     (path: string, body: unknown) => {
