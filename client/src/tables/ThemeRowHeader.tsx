@@ -38,16 +38,14 @@ export function ThemeRowHeader({ row, siblings, onMove }: { row: ThemeRow; sibli
   const i = siblings.indexOf(row.themeId);
   return (
     <th scope="row" style={{ paddingLeft: `${0.7 + (row.depth - 1) * 1.2}rem` }} tabIndex={onMove ? 0 : undefined} onKeyDown={onKeyDown} aria-keyshortcuts={onMove ? 'Alt+ArrowUp Alt+ArrowDown' : undefined}>
-      <div className="tt-head">
-        <span className="tt-level">{row.levelName}</span>
-        <span className="tt-label" title={row.description || undefined}>{row.label}</span>
-        {onMove && (
-          <span className="tt-move">
-            <button type="button" aria-label={`Move ${row.label} up`} title="Move up (Alt+Up)" disabled={i <= 0} onClick={() => move(-1)}>↑</button>
-            <button type="button" aria-label={`Move ${row.label} down`} title="Move down (Alt+Down)" disabled={i < 0 || i >= siblings.length - 1} onClick={() => move(1)}>↓</button>
-          </span>
-        )}
-      </div>
+      <span className="tt-level">{row.levelName}</span>
+      <span className="tt-label" title={row.description || undefined}>{row.label}</span>
+      {onMove && (
+        <span className="tt-move">
+          <button type="button" aria-label={`Move ${row.label} up`} title="Move up (Alt+Up)" disabled={i <= 0} onClick={() => move(-1)}>↑</button>
+          <button type="button" aria-label={`Move ${row.label} down`} title="Move down (Alt+Down)" disabled={i < 0 || i >= siblings.length - 1} onClick={() => move(1)}>↓</button>
+        </span>
+      )}
     </th>
   );
 }
