@@ -16,7 +16,7 @@
  * renders its rows in steps, top first), the time the screen's data requests were answered, the long tasks (> 50 ms) and the JS heap
  * (performance.memory) at that frame, the document's element count, and the main thread's work
  * by kind to the moment the numbers are read (script, style, layout: Chromium's counters). Target: p95 under 1 s.
- *   node bin/build.js client && nice -n 5 node bin/run-ts.js bench/ipaScreens.ts [--rounds 5] [--screens caseBoard,tableOfThemes] [--all-laid-out] [--cpu-profile DIR] [--out bench/results/ipaScreens.json]
+ *   node bin/build.js client && nice -n 5 node bin/run-ts.js bench/ipaScreens.ts [--rounds 5] [--screens caseBoard,tableOfThemes] [--all-laid-out] [--star] [--cpu-profile DIR] [--out bench/results/ipaScreens.json]
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
@@ -50,6 +50,31 @@ const LAY_OUT_ALL = `(() => {
   document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
 })();`;
 /**
+ * `--star`: on the table of themes, once the screen is ready and its requests are done (the
+ * write-up document open), the lead stars the first unstarred key quote; `starMs` is the click to
+ * the frame after its toggle shows pressed: the request, the table's refetch and the render of the
+ * new answer (every row, or only the changed one: client/src/tables/keepRows.ts).
+ */
+const STAR = args.includes('--star');
+const STAR_CLICK = `new Promise((resolve) => {
+  const button = document.querySelector('table.tt button.tt-key-toggle[aria-pressed="false"]');
+  if (!button) return resolve(null);
+  const value = button.getAttribute('value');
+  const pressed = () => document.querySelector('table.tt button.tt-key-toggle[aria-pressed="true"][value="' + value + '"]') !== null;
+  const start = performance.now();
+  const mo = new MutationObserver(() => {
+    if (!pressed()) return;
+    mo.disconnect();
+    requestAnimationFrame(() => {
+      const ch = new MessageChannel();
+      ch.port1.onmessage = () => resolve(Math.round(performance.now() - start));
+      ch.port2.postMessage(0);
+    });
+  });
+  mo.observe(document.querySelector('table.tt'), { subtree: true, attributes: true, attributeFilter: ['aria-pressed'] });
+  button.click();
+})`;
+/**
  * `--cpu-profile DIR`: each measured round's page is sampled by V8's profiler (DevTools protocol,
  * 100 µs) from before navigation to the ready frame, written as DIR/<screen>-<round>.cpuprofile
  * (Chromium's performance panel opens it; bench/profileSummary.ts sums self time by function).
@@ -80,6 +105,9 @@ interface Round {
   heapMb: number | null;
   elements: number;
   mainThreadMs: { script: number; style: number; layout: number; tasks: number };
+  /** `--star` only: the click to the starred frame, and the main thread's work in it (the counters' difference). */
+  starMs?: number | null;
+  starWork?: { script: number; style: number; layout: number; tasks: number };
 }
 
 const caseCards = (cs: readonly CaseClusterJson[]): number => cs.reduce((n, c) => n + c.cards.length + caseCards(c.subs), 0);
@@ -154,6 +182,17 @@ async function main() {
         // The main thread's work to that moment, by kind (Chromium's counters, in seconds).
         const { metrics } = await cdp.send('Performance.getMetrics');
         const metric = (m: string) => Math.round((metrics.find((x) => x.name === m)?.value ?? 0) * 1000);
+        // After the counters were read: the star's work is not the screen's.
+        let starMs: number | null | undefined;
+        let starWork: Round['mainThreadMs'] | undefined;
+        if (STAR && name === 'tableOfThemes') {
+          await page.waitForLoadState('networkidle');
+          const before = (await cdp.send('Performance.getMetrics')).metrics;
+          starMs = (await page.evaluate(STAR_CLICK)) as number | null;
+          const after = (await cdp.send('Performance.getMetrics')).metrics;
+          const spent = (m: string) => Math.round(((after.find((x) => x.name === m)?.value ?? 0) - (before.find((x) => x.name === m)?.value ?? 0)) * 1000);
+          starWork = { script: spent('ScriptDuration'), style: spent('RecalcStyleDuration'), layout: spent('LayoutDuration'), tasks: spent('TaskDuration') };
+        }
         if (process.env.IPA_SCREENS_TRACE) console.error(name, JSON.stringify(await page.evaluate(`performance.getEntriesByType('resource').map((e) => [new URL(e.name).pathname.slice(0, 60), Math.round(e.startTime), Math.round(e.responseStart), Math.round(e.responseEnd), e.encodedBodySize, e.decodedBodySize])`)));
         // What the document's elements are (tag.class, most first): what to cut when the element count dominates.
         if (process.env.IPA_SCREENS_TRACE) console.error(name, JSON.stringify(await page.evaluate(`Object.entries([...document.getElementsByTagName('*')].reduce((m, e) => { const k = e.tagName.toLowerCase() + (e.classList[0] ? '.' + e.classList[0] : ''); m[k] = (m[k] || 0) + 1; return m; }, {})).sort((a, b) => b[1] - a[1]).slice(0, 20)`)));
@@ -170,6 +209,7 @@ async function main() {
           heapMb: after.heap === null ? null : Math.round(after.heap / 1e5) / 10,
           elements: ready.elements,
           mainThreadMs: { script: metric('ScriptDuration'), style: metric('RecalcStyleDuration'), layout: metric('LayoutDuration'), tasks: metric('TaskDuration') },
+          ...(starMs === undefined ? {} : { starMs, starWork }),
         });
       }
     }
@@ -189,6 +229,7 @@ async function main() {
         dataP50Ms: pct(rs.map((r) => r.dataMs), 50),
         afterDataP50Ms: pct(rs.map((r) => r.afterDataMs), 50),
         afterDataP95Ms: pct(rs.map((r) => r.afterDataMs), 95),
+        ...(STAR && name === 'tableOfThemes' ? { starP50Ms: pct(rs.map((r) => r.starMs ?? NaN), 50) } : {}),
         readiness: `${s.count} x ${s.selector}`,
         met: p95 !== null && p95 < TARGET_MS,
         rounds: rs,

@@ -1,8 +1,9 @@
-import { type ReactNode, useEffect, useRef, useState } from 'react';
+import { type ReactNode, useContext, useEffect, useRef, useState } from 'react';
 import { TABLE_SHOWN_PER_CELL } from '../../../shared/pageRoutes';
 import type { Cell, EvidenceKind, Extract, NoteEvidence, StatementEvidence } from '../../../shared/reconcile';
 // Straight from its module: the reconcile index would bring zod's request schemas into the page.
 import { noteLabel } from '../../../shared/reconcile/tableNotes';
+import { TableAnswer } from './keepRows';
 
 /**
  * Extracts, and statements, shown before "n more": a cell must stay scannable across a row of
@@ -94,27 +95,29 @@ function MoreEvidence({ count, children }: { count: number; children: (open: boo
 /**
  * An opened cell's other evidence, kept while it is closed again (`open` false: nothing shown).
  * When the page was given only the first ones (`load`), the rest is fetched on opening, and
- * fetched again when the cell changes (a refetched table: a key quote marked, a live change).
+ * fetched again when the cell changes or the table is answered again (a key quote marked, a live
+ * change: the row may be kept as it was, keepRows.ts, while its rest changed).
  */
 function RestOfCell<C>({ open, source, load, children }: { open: boolean; source: C; load: (() => Promise<CellRest>) | null; children: (rest: CellRest | null) => ReactNode }) {
-  const [fetched, setFetched] = useState<{ source: C; rest: CellRest } | null>(null);
+  const answer = useContext(TableAnswer);
+  const [fetched, setFetched] = useState<{ source: C; answer: object | null; rest: CellRest } | null>(null);
   const [failed, setFailed] = useState<string | null>(null);
   // The loader is a new closure each render; what it loads is named by `source`.
   const loader = useRef(load);
   loader.current = load;
   const loads = load !== null;
   useEffect(() => {
-    if (!open || !loader.current || fetched?.source === source) return;
+    if (!open || !loader.current || (fetched?.source === source && fetched.answer === answer)) return;
     let live = true;
     setFailed(null);
     loader.current().then(
-      (rest) => live && setFetched({ source, rest }),
+      (rest) => live && setFetched({ source, answer, rest }),
       (e: unknown) => live && setFailed(e instanceof Error ? e.message : 'cannot load the evidence'),
     );
     return () => {
       live = false;
     };
-  }, [open, loads, source, fetched]);
+  }, [open, loads, source, answer, fetched]);
   if (!open) return null;
   const rest = load ? (fetched?.rest ?? null) : null;
   return failed ? <p className="error small" role="alert">{failed}</p> : load && !rest ? <p className="muted small" aria-busy="true">Loading…</p> : children(rest);

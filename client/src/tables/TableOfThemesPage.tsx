@@ -14,6 +14,7 @@ import { afterIdForDrop } from './ThemeRowHeader';
 import { type RowActions, ThemeTableRow } from './ThemeTableRow';
 import { unwrapTable } from './unwrap';
 import { useProgressiveRows } from '../components/useProgressiveRows';
+import { keepRows, TableAnswer } from './keepRows';
 
 const NONE: readonly string[] = [];
 
@@ -56,7 +57,7 @@ export function TableOfThemesPage({ studyId, me }: { studyId: string; me: User }
   const load = useCallback(
     // The screen's page: the extracts each cell shows before "n more" (the rest on opening it). The
     // default view's was asked for with the sign-in check (shared/pageRoutes.ts), taken once.
-    () => takeEarly(`/api/studies/${studyId}/themes/table?format=json${query}&perCell=${SHOWN}`, me.id).then((r) => setTable(unwrapTable<ThemeTable>(r)), (e: unknown) => setError(e instanceof Error ? e.message : 'cannot load the table of themes')),
+    () => takeEarly(`/api/studies/${studyId}/themes/table?format=json${query}&perCell=${SHOWN}`, me.id).then((r) => setTable((previous) => keepRows(previous, unwrapTable<ThemeTable>(r))), (e: unknown) => setError(e instanceof Error ? e.message : 'cannot load the table of themes')),
     [studyId, query, me.id],
   );
   useEffect(() => {
@@ -81,7 +82,10 @@ export function TableOfThemesPage({ studyId, me }: { studyId: string; me: User }
     },
     [studyId, load],
   );
-  // Each theme's visible siblings in the write-up order: what the move controls step through.
+  // Each theme's visible siblings in the write-up order: what the move controls step through. A
+  // parent's list is the previous one while it is unchanged, so that a refetch renders again only
+  // the rows that changed (keepRows.ts), not every row for a new list of the same themes.
+  const previousSiblings = useRef(new Map<string | null, readonly string[]>());
   const siblings = useMemo(() => {
     const byParent = new Map<string | null, string[]>();
     for (const r of table?.rows ?? []) {
@@ -89,11 +93,23 @@ export function TableOfThemesPage({ studyId, me }: { studyId: string; me: User }
       if (list) list.push(r.themeId);
       else byParent.set(r.parentId, [r.themeId]);
     }
-    return byParent;
+    const kept = new Map<string | null, readonly string[]>();
+    for (const [parent, list] of byParent) {
+      const old = previousSiblings.current.get(parent);
+      kept.set(parent, old && old.length === list.length && old.every((id, i) => id === list[i]) ? old : list);
+    }
+    previousSiblings.current = kept;
+    return kept;
   }, [table]);
+  // The actions read the latest table through refs: they stay the same object across refetches,
+  // as the memoised rows need (a new one would render every row again).
+  const latestRows = useRef(table?.rows ?? []);
+  latestRows.current = table?.rows ?? [];
+  const latestSiblings = useRef(siblings);
+  latestSiblings.current = siblings;
   const actions = useMemo((): RowActions | undefined => {
     if (!lead) return undefined;
-    const parentOf = new Map((table?.rows ?? []).map((r) => [r.themeId, r.parentId]));
+    const parentOf = (themeId: string) => latestRows.current.find((r) => r.themeId === themeId)?.parentId;
     const moveTheme = (themeId: string, afterId: string | null) => act('order', { themeId, afterId });
     return {
       markKey: (themeId, kind, evidenceId, key) => act('key-quotes', { themeId, kind, evidenceId, key }),
@@ -101,15 +117,15 @@ export function TableOfThemesPage({ studyId, me }: { studyId: string; me: User }
       dragStart: (themeId) => {
         dragged.current = themeId;
       },
-      canDrop: (r) => dragged.current !== null && dragged.current !== r.themeId && parentOf.get(dragged.current) === r.parentId,
+      canDrop: (r) => dragged.current !== null && dragged.current !== r.themeId && parentOf(dragged.current) === r.parentId,
       drop: (r) => {
         const from = dragged.current;
         dragged.current = null;
-        const after = from ? afterIdForDrop(siblings.get(r.parentId) ?? [], from, r.themeId) : undefined;
+        const after = from ? afterIdForDrop(latestSiblings.current.get(r.parentId) ?? [], from, r.themeId) : undefined;
         if (from && after !== undefined) moveTheme(from, after);
       },
     };
-  }, [lead, table, act, siblings]);
+  }, [lead, act]);
   const chooseCase = (id: string | null) => {
     window.history.replaceState(null, '', id ? `${window.location.pathname}?case=${encodeURIComponent(id)}` : window.location.pathname);
     setCaseId(id);
@@ -159,21 +175,23 @@ export function TableOfThemesPage({ studyId, me }: { studyId: string; me: User }
             <p className="muted">No themes yet.</p>
           ) : (
             <div className="tt-scroll">
-              <table className="grid tt" aria-label="table of themes" aria-busy={shownRows < table.rows.length}>
-                <thead>
-                  <tr>
-                    <th scope="col">{themeHeading(table.levels, table.rows)}</th>
-                    {table.participants.map((p) => <th key={p.id} scope="col">{p.pseudonym}</th>)}
-                    {table.pending.map((p) => <th key={p.id} scope="col">{p.pseudonym} <span className="tt-pending-note">(pending)</span></th>)}
-                    <th scope="col">Recurrence</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {table.rows.slice(0, shownRows).map((r) => (
-                    <ThemeTableRow key={r.themeId} row={r} pending={table.pending} siblings={siblings.get(r.parentId) ?? NONE} showExtracts={showExtracts} actions={actions} loadRest={loadRest} />
-                  ))}
-                </tbody>
-              </table>
+              <TableAnswer.Provider value={table}>
+                <table className="grid tt" aria-label="table of themes" aria-busy={shownRows < table.rows.length}>
+                  <thead>
+                    <tr>
+                      <th scope="col">{themeHeading(table.levels, table.rows)}</th>
+                      {table.participants.map((p) => <th key={p.id} scope="col">{p.pseudonym}</th>)}
+                      {table.pending.map((p) => <th key={p.id} scope="col">{p.pseudonym} <span className="tt-pending-note">(pending)</span></th>)}
+                      <th scope="col">Recurrence</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {table.rows.slice(0, shownRows).map((r) => (
+                      <ThemeTableRow key={r.themeId} row={r} pending={table.pending} siblings={siblings.get(r.parentId) ?? NONE} showExtracts={showExtracts} actions={actions} loadRest={loadRest} />
+                    ))}
+                  </tbody>
+                </table>
+              </TableAnswer.Provider>
             </div>
           )}
         </>
