@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
 import { addCoding, addNote, addStatement, removeCoding, removeNote, removeStatement, updateCoding, updateNote, updateStatement } from '../../../shared/coding';
 import { formatLineRange, lineRangeOf } from '../../../shared/transcript';
 import { api, type User } from '../api';
@@ -79,11 +79,15 @@ export function Workspace({ transcriptId, me }: { transcriptId: string; me: User
     synced: layers.ownPrivateLive.status === 'saved' || layers.ownPrivateLive.status === 'saving',
     writable: layers.ownPrivateDoc !== null,
   });
+  // The theme panel and the legend follow the layers after the coder's frame (they are memoised
+  // and take these deferred values), so applying a coding paints the transcript without them.
+  const laterOwnLayer = useDeferredValue(ownLayer);
+  const laterOtherLayers = useDeferredValue(otherLayers);
   const counts = useMemo(() => {
     const m = new Map<string, number>();
-    for (const c of ownLayer.codings) m.set(c.themeId, (m.get(c.themeId) ?? 0) + 1);
+    for (const c of laterOwnLayer.codings) m.set(c.themeId, (m.get(c.themeId) ?? 0) + 1);
     return m;
-  }, [ownLayer]);
+  }, [laterOwnLayer]);
 
   const apply = useCallback(
     (themeId: string) => {
@@ -137,16 +141,37 @@ export function Workspace({ transcriptId, me }: { transcriptId: string; me: User
 
   // Closing or reloading the tab with unacknowledged edits asks first (they are also kept in
   // IndexedDB and resent on the next load, but the coder should know).
-  const unsaved = own.pending + layers.ownPrivateLive.pending;
+  // The listener is added once and reads the count from a ref (not added and removed on every edit).
+  const unsaved = useRef(0);
+  unsaved.current = own.pending + layers.ownPrivateLive.pending;
   useEffect(() => {
-    if (unsaved === 0) return;
     const warn = (e: BeforeUnloadEvent) => {
+      if (unsaved.current === 0) return;
       e.preventDefault();
       e.returnValue = '';
     };
     window.addEventListener('beforeunload', warn);
     return () => window.removeEventListener('beforeunload', warn);
-  }, [unsaved]);
+  }, []);
+
+  // The theme panel's callbacks stay the same function across renders (it is memoised); they call
+  // the latest apply and createTheme, which change with the selection.
+  const latest = useRef({ apply, createTheme: layers.createTheme, selection });
+  latest.current = { apply, createTheme: layers.createTheme, selection };
+  const closeThemes = useCallback(() => setShowThemes(false), []);
+  const applyFromPanel = useCallback((id: string) => {
+    latest.current.apply(id);
+    setShowThemes(false);
+    // Back to the transcript, so keyboard coding goes on from where it was.
+    transcriptRef.current?.focus();
+  }, []);
+  const createFromPanel = useCallback(async (label: string, parentId: string | null) => {
+    const { createTheme, selection: sel, apply: applyNow } = latest.current;
+    const id = createTheme(label, parentId);
+    if (id && sel) applyNow(id);
+  }, []);
+  const pinEditor = useMemo(() => (tree && canWriteOwn ? <PinnedKeysEditor tree={tree} pins={quick} setPin={setPin} /> : null), [tree, canWriteOwn, quick, setPin]);
+  const legendOwn = useMemo(() => (layers.codes ? { color: colorOf(me.id), layer: laterOwnLayer, role: study?.role ?? null } : null), [layers.codes, colorOf, me.id, laterOwnLayer, study?.role]);
 
   const rows = useWorksheetRows({ meId: me.id, lines, tree, ownLayer, shownOthers, selection, peers, colorOf, nameOf });
 
@@ -236,26 +261,18 @@ export function Workspace({ transcriptId, me }: { transcriptId: string; me: User
             privateThemes={layers.privateThemes}
             counts={counts}
             searchRef={searchRef}
-            children={tree && canWriteOwn ? <PinnedKeysEditor tree={tree} pins={quick} setPin={setPin} /> : null}
-            onClose={() => setShowThemes(false)}
+            children={pinEditor}
+            onClose={closeThemes}
             {...work}
             nameOf={nameOf}
             onMessage={themeMessage}
-            onApply={(id) => {
-              apply(id);
-              setShowThemes(false);
-              // Back to the transcript, so keyboard coding goes on from where it was.
-              transcriptRef.current?.focus();
-            }}
-            onCreate={async (label, parentId) => {
-              const id = layers.createTheme(label, parentId);
-              if (id && selection) apply(id);
-            }}
+            onApply={applyFromPanel}
+            onCreate={createFromPanel}
           />
         </div>
         <WorkspaceLegend
-          own={layers.codes ? { color: colorOf(me.id), layer: ownLayer, role: study.role ?? null } : null}
-          otherLayers={otherLayers}
+          own={legendOwn}
+          otherLayers={laterOtherLayers}
           coders={layers.coders}
           hidden={hidden}
           setHidden={setHidden}

@@ -52,7 +52,7 @@ export function keepUnchanged<T extends object>(prev: readonly T[][] | null, nex
 function sameItems<T extends object>(a: readonly T[], b: readonly T[]): boolean {
   if (a === b) return true;
   if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) if (!shallowEqual(a[i]!, b[i]!)) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i] && !shallowEqual(a[i]!, b[i]!)) return false;
   return true;
 }
 
