@@ -1,4 +1,4 @@
-import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { addCoding, addNote, addStatement, removeCoding, removeNote, removeStatement, updateCoding, updateNote, updateStatement } from '../../../shared/coding';
 import { formatLineRange, lineRangeOf } from '../../../shared/transcript';
 import { api, type User } from '../api';
@@ -13,6 +13,7 @@ import { Toast, type ToastMessage } from './Toast';
 import { TranscriptRows } from './TranscriptRows';
 import { WorkspaceHeader } from './WorkspaceHeader';
 import { WorkspaceLegend } from './WorkspaceLegend';
+import { useAfterFrame } from './useAfterFrame';
 import { useLayers } from './useLayers';
 import { type Span, usePresence } from './usePresence';
 import { useWorksheetRows } from './useWorksheetRows';
@@ -72,17 +73,19 @@ export function Workspace({ transcriptId, me }: { transcriptId: string; me: User
   const cite = useCallback((s: Span) => formatLineRange(lineRangeOf(lines, s.start, s.end)), [lines]);
   const env = useMemo<MarginEnv>(() => ({ lines, tree, cite, actions, nameOf, colorOf }), [lines, tree, cite, actions, nameOf, colorOf]);
 
-  const work = useCodebookWork(study, me.id, layers);
+  // The theme panel and the legend follow the layers after the coder's frame (they are memoised
+  // and take these lagging values, one update for both), so applying a coding paints the
+  // transcript without them.
+  const later = useAfterFrame(useMemo(() => ({ ownLayer, otherLayers }), [ownLayer, otherLayers]));
+  const laterOwnLayer = later.ownLayer;
+  const laterOtherLayers = later.otherLayers;
+  const work = useCodebookWork(study, me.id, layers, later);
   const themeMessage = useCallback((text: string | null, undoIt?: () => void) => text && setToast({ id: Date.now(), text, ...(undoIt ? { undo: undoIt } : {}) }), []);
   const { pins: quick, setPin } = usePinnedKeys(me.id, study?.id ?? null, tree, codebook.status === 'saved' || codebook.status === 'saving', {
     doc: layers.ownPrivateDoc,
     synced: layers.ownPrivateLive.status === 'saved' || layers.ownPrivateLive.status === 'saving',
     writable: layers.ownPrivateDoc !== null,
   });
-  // The theme panel and the legend follow the layers after the coder's frame (they are memoised
-  // and take these deferred values), so applying a coding paints the transcript without them.
-  const laterOwnLayer = useDeferredValue(ownLayer);
-  const laterOtherLayers = useDeferredValue(otherLayers);
   const counts = useMemo(() => {
     const m = new Map<string, number>();
     for (const c of laterOwnLayer.codings) m.set(c.themeId, (m.get(c.themeId) ?? 0) + 1);
