@@ -62,10 +62,14 @@ describe.skipIf(!ready)('keyboard-only coding (Chromium)', () => {
       await page.keyboard.press('Shift+Alt+ArrowRight');
       await page.getByText(/Selected l\. 11/).waitFor();
       expect(await page.locator('#l-11 .selected').allTextContents()).toEqual(['was a session']);
+      const trustBefore = Number((await page.locator(`[data-theme-id="${w.seed.themes.trust}"] .count`).first().textContent()) || 0);
       await page.keyboard.press('2');
       await eventually(async () => (await bobLayer()).codings.length === 3);
       const word = (await bobLayer()).codings.find((c) => c.themeId === w.seed.themes.trust && c.start >= lines[10]!.start)!;
       expect(w.seed.text.slice(word.start, word.end)).toBe('was a session');
+      // The legend and the theme panel's count follow the coding (a frame after the highlight).
+      await page.locator('.legend').getByText('you (3 codings)').waitFor();
+      await page.locator(`[data-theme-id="${w.seed.themes.trust}"] .count`).filter({ hasText: new RegExp(`^${trustBefore + 1}$`) }).first().waitFor({ state: 'attached' });
 
       // The keys overlay opens with ? and closes with Escape.
       await page.keyboard.press('?');

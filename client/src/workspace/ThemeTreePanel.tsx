@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { memo, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { Theme, ThemeTree } from '../../../shared/themes';
 import { ProposalsList } from './themes/ProposalsList';
 import { ThemeEditor } from './themes/ThemeEditor';
@@ -37,8 +37,12 @@ export interface ThemeTreePanelProps {
   onMessage: (message: string | null, undo?: () => void) => void;
 }
 
-/** The theme tree beside the transcript: apply by click, by search (Enter) or by number key. */
-export function ThemeTreePanel(props: ThemeTreePanelProps) {
+/**
+ * The theme tree beside the transcript: apply by click, by search (Enter) or by number key.
+ * Memoised (the worksheet passes stable callbacks and deferred counts), so applying a coding
+ * renders the transcript's frame without this panel; the panel follows after it.
+ */
+export const ThemeTreePanel = memo(function ThemeTreePanel(props: ThemeTreePanelProps) {
   const { tree, quick, canApply, canCreate, counts, onApply, onCreate, searchRef, onClose, meId, privateThemes, editing, onMessage } = props;
   const [editingId, setEditingId] = useState<string | null>(null);
   // A moved or edited theme keeps the keyboard focus once the tree shows it at its new place.
@@ -176,4 +180,4 @@ export function ThemeTreePanel(props: ThemeTreePanelProps) {
       )}
     </aside>
   );
-}
+});

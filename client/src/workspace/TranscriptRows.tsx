@@ -1,8 +1,8 @@
-import { type MutableRefObject, memo, useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { type MutableRefObject, type ReactElement, memo, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { flushSync } from 'react-dom';
 import type { Line } from '../../../shared/transcript';
 import type { Prefix } from './speakerPrefixes';
-import { TranscriptLine } from './TranscriptLine';
+import { TranscriptLine, type TranscriptLineProps } from './TranscriptLine';
 import type { LineCursor } from './useLineCursor';
 import { useRowWindow } from './useRowWindow';
 import type { useWorksheetRows } from './useWorksheetRows';
@@ -103,6 +103,52 @@ export const TranscriptRows = memo(function TranscriptRows({ text, lines, prefix
   // Each line's text, cut once per transcript rather than on every render of the 1,200 rows.
   const lineTexts = useMemo(() => lines.map((l) => text.slice(l.start, l.end)), [text, lines]);
   const { marks, notesAt, codingsAt, statementsAt, otherNotesAt, otherCodingsAt, otherStatementsAt, stripes, peerAt } = rows;
+  // Each row's element is kept while its props are the same values: a coding then creates the
+  // elements of the rows it changed, not 1,200 elements (and props objects) for React to compare
+  // and the collector to sweep. React skips an element it has seen before without comparing.
+  const elements = useRef<Array<ReactElement<TranscriptLineProps> | undefined>>([]);
+  const count = complete ? lines.length : shown;
+  const items: Array<ReactElement<TranscriptLineProps>> = new Array(count);
+  for (let i = 0; i < count; i++) {
+    const l = lines[i]!;
+    const prefix = prefixAt.get(l.start) ?? null;
+    const peer = peerAt.get(l.n) ?? null;
+    const cursor = lineCursor.cursor === i;
+    const full = i >= win.from && i < win.to;
+    const prev = elements.current[i];
+    const p = prev?.props;
+    if (
+      prev && p && p.line === l && p.text === lineTexts[i] && p.prefix === prefix && p.marks === marks[i] && p.notes === notesAt[i] && p.codings === codingsAt[i] &&
+      p.statements === statementsAt[i] && p.otherNotes === otherNotesAt[i] && p.otherCodings === otherCodingsAt[i] && p.otherStatements === otherStatementsAt[i] &&
+      p.stripes === stripes[i] && p.peer === peer && p.cursor === cursor && p.canWrite === canWrite && p.full === full
+    ) {
+      items[i] = prev;
+      continue;
+    }
+    const el = (
+      <TranscriptLine
+        key={l.n}
+        line={l}
+        text={lineTexts[i]!}
+        prefix={prefix}
+        marks={marks[i]!}
+        notes={notesAt[i]!}
+        codings={codingsAt[i]!}
+        statements={statementsAt[i]!}
+        otherNotes={otherNotesAt[i]!}
+        otherCodings={otherCodingsAt[i]!}
+        otherStatements={otherStatementsAt[i]!}
+        stripes={stripes[i]!}
+        peer={peer}
+        cursor={cursor}
+        canWrite={canWrite}
+        full={full}
+      />
+    );
+    elements.current[i] = el;
+    items[i] = el;
+  }
+  if (elements.current.length > lines.length) elements.current.length = lines.length;
   return (
     <ol
       className="lines"
@@ -114,26 +160,7 @@ export const TranscriptRows = memo(function TranscriptRows({ text, lines, prefix
       onKeyDown={lineCursor.onKeyDown}
       onFocus={(e) => e.target === e.currentTarget && lineCursor.onFocus()}
     >
-      {(complete ? lines : lines.slice(0, shown)).map((l, i) => (
-        <TranscriptLine
-          key={l.n}
-          line={l}
-          text={lineTexts[i]!}
-          prefix={prefixAt.get(l.start) ?? null}
-          marks={marks[i]!}
-          notes={notesAt[i]!}
-          codings={codingsAt[i]!}
-          statements={statementsAt[i]!}
-          otherNotes={otherNotesAt[i]!}
-          otherCodings={otherCodingsAt[i]!}
-          otherStatements={otherStatementsAt[i]!}
-          stripes={stripes[i]!}
-          peer={peerAt.get(l.n) ?? null}
-          cursor={lineCursor.cursor === i}
-          canWrite={canWrite}
-          full={i >= win.from && i < win.to}
-        />
-      ))}
+      {items}
     </ol>
   );
 });

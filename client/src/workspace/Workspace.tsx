@@ -13,6 +13,7 @@ import { Toast, type ToastMessage } from './Toast';
 import { TranscriptRows } from './TranscriptRows';
 import { WorkspaceHeader } from './WorkspaceHeader';
 import { WorkspaceLegend } from './WorkspaceLegend';
+import { useAfterFrame } from './useAfterFrame';
 import { useLayers } from './useLayers';
 import { type Span, usePresence } from './usePresence';
 import { useWorksheetRows } from './useWorksheetRows';
@@ -72,7 +73,13 @@ export function Workspace({ transcriptId, me }: { transcriptId: string; me: User
   const cite = useCallback((s: Span) => formatLineRange(lineRangeOf(lines, s.start, s.end)), [lines]);
   const env = useMemo<MarginEnv>(() => ({ lines, tree, cite, actions, nameOf, colorOf }), [lines, tree, cite, actions, nameOf, colorOf]);
 
-  const work = useCodebookWork(study, me.id, layers);
+  // The theme panel and the legend follow the layers after the coder's frame (they are memoised
+  // and take these lagging values, one update for both), so applying a coding paints the
+  // transcript without them.
+  const later = useAfterFrame(useMemo(() => ({ ownLayer, otherLayers }), [ownLayer, otherLayers]));
+  const laterOwnLayer = later.ownLayer;
+  const laterOtherLayers = later.otherLayers;
+  const work = useCodebookWork(study, me.id, layers, later);
   const themeMessage = useCallback((text: string | null, undoIt?: () => void) => text && setToast({ id: Date.now(), text, ...(undoIt ? { undo: undoIt } : {}) }), []);
   const { pins: quick, setPin } = usePinnedKeys(me.id, study?.id ?? null, tree, codebook.status === 'saved' || codebook.status === 'saving', {
     doc: layers.ownPrivateDoc,
@@ -81,9 +88,9 @@ export function Workspace({ transcriptId, me }: { transcriptId: string; me: User
   });
   const counts = useMemo(() => {
     const m = new Map<string, number>();
-    for (const c of ownLayer.codings) m.set(c.themeId, (m.get(c.themeId) ?? 0) + 1);
+    for (const c of laterOwnLayer.codings) m.set(c.themeId, (m.get(c.themeId) ?? 0) + 1);
     return m;
-  }, [ownLayer]);
+  }, [laterOwnLayer]);
 
   const apply = useCallback(
     (themeId: string) => {
@@ -137,16 +144,37 @@ export function Workspace({ transcriptId, me }: { transcriptId: string; me: User
 
   // Closing or reloading the tab with unacknowledged edits asks first (they are also kept in
   // IndexedDB and resent on the next load, but the coder should know).
-  const unsaved = own.pending + layers.ownPrivateLive.pending;
+  // The listener is added once and reads the count from a ref (not added and removed on every edit).
+  const unsaved = useRef(0);
+  unsaved.current = own.pending + layers.ownPrivateLive.pending;
   useEffect(() => {
-    if (unsaved === 0) return;
     const warn = (e: BeforeUnloadEvent) => {
+      if (unsaved.current === 0) return;
       e.preventDefault();
       e.returnValue = '';
     };
     window.addEventListener('beforeunload', warn);
     return () => window.removeEventListener('beforeunload', warn);
-  }, [unsaved]);
+  }, []);
+
+  // The theme panel's callbacks stay the same function across renders (it is memoised); they call
+  // the latest apply and createTheme, which change with the selection.
+  const latest = useRef({ apply, createTheme: layers.createTheme, selection });
+  latest.current = { apply, createTheme: layers.createTheme, selection };
+  const closeThemes = useCallback(() => setShowThemes(false), []);
+  const applyFromPanel = useCallback((id: string) => {
+    latest.current.apply(id);
+    setShowThemes(false);
+    // Back to the transcript, so keyboard coding goes on from where it was.
+    transcriptRef.current?.focus();
+  }, []);
+  const createFromPanel = useCallback(async (label: string, parentId: string | null) => {
+    const { createTheme, selection: sel, apply: applyNow } = latest.current;
+    const id = createTheme(label, parentId);
+    if (id && sel) applyNow(id);
+  }, []);
+  const pinEditor = useMemo(() => (tree && canWriteOwn ? <PinnedKeysEditor tree={tree} pins={quick} setPin={setPin} /> : null), [tree, canWriteOwn, quick, setPin]);
+  const legendOwn = useMemo(() => (layers.codes ? { color: colorOf(me.id), layer: laterOwnLayer, role: study?.role ?? null } : null), [layers.codes, colorOf, me.id, laterOwnLayer, study?.role]);
 
   const rows = useWorksheetRows({ meId: me.id, lines, tree, ownLayer, shownOthers, selection, peers, colorOf, nameOf });
 
@@ -236,26 +264,18 @@ export function Workspace({ transcriptId, me }: { transcriptId: string; me: User
             privateThemes={layers.privateThemes}
             counts={counts}
             searchRef={searchRef}
-            children={tree && canWriteOwn ? <PinnedKeysEditor tree={tree} pins={quick} setPin={setPin} /> : null}
-            onClose={() => setShowThemes(false)}
+            children={pinEditor}
+            onClose={closeThemes}
             {...work}
             nameOf={nameOf}
             onMessage={themeMessage}
-            onApply={(id) => {
-              apply(id);
-              setShowThemes(false);
-              // Back to the transcript, so keyboard coding goes on from where it was.
-              transcriptRef.current?.focus();
-            }}
-            onCreate={async (label, parentId) => {
-              const id = layers.createTheme(label, parentId);
-              if (id && selection) apply(id);
-            }}
+            onApply={applyFromPanel}
+            onCreate={createFromPanel}
           />
         </div>
         <WorkspaceLegend
-          own={layers.codes ? { color: colorOf(me.id), layer: ownLayer, role: study.role ?? null } : null}
-          otherLayers={otherLayers}
+          own={legendOwn}
+          otherLayers={laterOtherLayers}
           coders={layers.coders}
           hidden={hidden}
           setHidden={setHidden}

@@ -1,3 +1,4 @@
+import { memo } from 'react';
 import type { Layer } from '../../../shared/coding';
 import type { Member } from '../api';
 import type { OtherLayer } from './useLayers';
@@ -27,7 +28,7 @@ export interface WorkspaceLegendProps {
  * user reads (open mode). A lead (the user included) appears there only with work in this
  * transcript, never as a coder with "0 codings"; every coder appears, even before their first coding.
  */
-export function WorkspaceLegend(p: WorkspaceLegendProps) {
+export const WorkspaceLegend = memo(function WorkspaceLegend(p: WorkspaceLegendProps) {
   return (
     <footer className="legend">
       {p.own && listed(p.own.layer, p.own.role) && (
@@ -57,4 +58,4 @@ export function WorkspaceLegend(p: WorkspaceLegendProps) {
       {p.blind && <span className="muted small">Blind coding: the server keeps other coders’ work hidden until reconciliation.</span>}
     </footer>
   );
-}
+});

@@ -22,21 +22,38 @@ export function lineIndexAt(lines: readonly Line[], offset: number): number {
  * line counts as one character wide, so a span over it shows there too.
  */
 export function marksByLine(lines: readonly Line[], marks: readonly Mark[]): Mark[][] {
-  const out: Mark[][] = lines.map(() => []);
+  const out = emptyPerLine<Mark>(lines.length);
   for (const m of marks) {
     for (let i = lineIndexAt(lines, m.start); i < lines.length; i++) {
       const l = lines[i]!;
       if (l.start >= m.end) break;
-      if (m.start < Math.max(l.end, l.start + 1) && m.end > l.start) out[i]!.push(m);
+      if (m.start < Math.max(l.end, l.start + 1) && m.end > l.start) push(out, i, m);
     }
   }
   return out;
 }
 
+/**
+ * One shared empty array for every line without items: most of a transcript's 1,200 lines have
+ * none, and a fresh array for each of them on every change was most of the garbage of a coding.
+ * Never pushed to (see push).
+ */
+const EMPTY: never[] = [];
+Object.freeze(EMPTY);
+
+function emptyPerLine<T>(n: number): T[][] {
+  return new Array<T[]>(n).fill(EMPTY);
+}
+
+function push<T>(out: T[][], i: number, item: T): void {
+  if (out[i] === EMPTY) out[i] = [item];
+  else out[i]!.push(item);
+}
+
 /** Items grouped by the line position their span starts on (margin cards sit beside that line). */
 export function itemsByStartLine<T extends { start: number }>(lines: readonly Line[], items: readonly T[]): T[][] {
-  const out: T[][] = lines.map(() => []);
-  for (const it of items) out[lineIndexAt(lines, it.start)]!.push(it);
+  const out = emptyPerLine<T>(lines.length);
+  for (const it of items) push(out, lineIndexAt(lines, it.start), it);
   return out;
 }
 
@@ -52,7 +69,7 @@ export function keepUnchanged<T extends object>(prev: readonly T[][] | null, nex
 function sameItems<T extends object>(a: readonly T[], b: readonly T[]): boolean {
   if (a === b) return true;
   if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) if (!shallowEqual(a[i]!, b[i]!)) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i] && !shallowEqual(a[i]!, b[i]!)) return false;
   return true;
 }
 

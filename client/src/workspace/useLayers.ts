@@ -1,11 +1,12 @@
 import type * as Y from 'yjs';
-import { useCallback, useMemo } from 'react';
+import { useCallback, useMemo, useRef } from 'react';
 import { accessContext, decideAccess, themesArePrivate } from '../../../shared/access';
 import { type Layer, readLayer } from '../../../shared/coding';
 import { docName } from '../../../shared/docNames';
 import { addTheme, type ThemeTree } from '../../../shared/themes';
 import type { Member, Study, User } from '../api';
 import { coderColor } from './colors';
+import { sameLayer } from './sameLayer';
 import type { LoadedTranscript } from './useTranscript';
 import { type LiveDoc, useDoc, useDocs } from './useDoc';
 import { useThemeTree } from './useThemeTree';
@@ -66,15 +67,24 @@ export function useLayers(transcriptId: string, me: User, data: LoadedTranscript
   const others = useDocs(otherNames);
   const textLength = data?.text.length ?? 0;
 
+  // Each read keeps the previous lists where their records are the same ones (readLayer keeps an
+  // unchanged record's identity): a coding then changes the codings list only, and another
+  // coder's change leaves this coder's layer (and everything derived from it) as it was.
+  const previous = useRef(new Map<string, Layer>());
+  const stable = (key: string, next: Layer): Layer => {
+    const kept = sameLayer(previous.current.get(key), next);
+    previous.current.set(key, kept);
+    return kept;
+  };
   // eslint-disable-next-line react-hooks/exhaustive-deps
-  const ownLayer = useMemo(() => (own.doc && data ? readLayer(own.doc, textLength) : EMPTY_LAYER), [own.doc, own.version, data, textLength]);
+  const ownLayer = useMemo(() => (own.doc && data ? stable('', readLayer(own.doc, textLength)) : EMPTY_LAYER), [own.doc, own.version, data, textLength]);
   const otherLayers = useMemo(() => {
     if (!data) return [];
     return otherNames.map((name) => {
       const ownerId = name.split('/').pop()!;
       const conn = others.docs.get(name);
       // A refused document may still hold what it had before rights changed: show nothing of it.
-      const layer = conn && conn.status() !== 'forbidden' ? readLayer(conn.doc, textLength) : EMPTY_LAYER;
+      const layer = conn && conn.status() !== 'forbidden' ? stable(name, readLayer(conn.doc, textLength)) : EMPTY_LAYER;
       return { ownerId, layer };
     });
     // eslint-disable-next-line react-hooks/exhaustive-deps

@@ -25,8 +25,17 @@ export function usePresence(conn: DocConnection | null, me: { name: string; colo
   useEffect(() => {
     const aw = conn?.provider.awareness;
     if (!aw) return;
-    // One change, so one awareness message (not one per field).
-    aw.setLocalState({ ...aw.getLocalState(), user: { name: me.name, color: me.color }, transcriptId, selection, line });
+    // Sent after the frame that shows the change (a coding clears the selection): encoding and
+    // sending the message, and the awareness listeners, then never delay what the coder sees.
+    // One change, so one awareness message (not one per field); a newer change cancels this one.
+    let timer = 0;
+    const frame = requestAnimationFrame(() => {
+      timer = window.setTimeout(() => aw.setLocalState({ ...aw.getLocalState(), user: { name: me.name, color: me.color }, transcriptId, selection, line }), 0);
+    });
+    return () => {
+      cancelAnimationFrame(frame);
+      window.clearTimeout(timer);
+    };
   }, [conn, me.name, me.color, transcriptId, selection, line]);
 
   const [peers, setPeers] = useState<Peer[]>([]);

@@ -1,5 +1,5 @@
 import { useCallback, useMemo, useRef } from 'react';
-import type { Layer } from '../../../shared/coding';
+import type { Coding, Layer } from '../../../shared/coding';
 import type { Line } from '../../../shared/transcript';
 import type { ThemeTree } from '../../../shared/themes';
 import { itemsByStartLine, keepUnchanged, marksByLine } from './lineIndex';
@@ -32,24 +32,15 @@ export function useWorksheetRows(a: { meId: string; lines: readonly Line[]; tree
   const themeOf = useCallback((id: string) => tree?.byId.get(tree.resolve(id)), [tree]);
   // Split by line separately: a change of the coder's own layer or selection (the common case,
   // coding) recomputes only their own marks; the shown layers of others are split once per change of theirs.
-  const ownMarksAt = useMemo(() => {
-    const out: Mark[] = [];
-    for (const c of ownLayer.codings) {
-      const t = themeOf(c.themeId);
-      out.push({ id: c.id, start: c.start, end: c.end, color: t?.color ?? '#888888', coder: meId, label: `${t?.label ?? 'unknown theme'} (${nameOf(meId)})`, own: true });
-    }
-    return marksByLine(lines, out);
-  }, [meId, lines, ownLayer, themeOf, nameOf]);
+  // One Mark object per coding record (readLayer keeps an unchanged record's identity), so a
+  // line's marks compare by reference and only the lines whose codings changed re-render.
+  const markOf = useMarkCache(themeOf, nameOf);
+  const ownMarksAt = useMemo(() => marksByLine(lines, ownLayer.codings.map((c) => markOf(c, meId, true))), [meId, lines, ownLayer, markOf]);
   const otherMarksAt = useMemo(() => {
     const out: Mark[] = [];
-    for (const { ownerId, layer } of shownOthers) {
-      for (const c of layer.codings) {
-        const t = themeOf(c.themeId);
-        out.push({ id: c.id, start: c.start, end: c.end, color: t?.color ?? '#888888', coder: ownerId, label: `${t?.label ?? 'unknown theme'} (${nameOf(ownerId)})`, own: false });
-      }
-    }
+    for (const { ownerId, layer } of shownOthers) for (const c of layer.codings) out.push(markOf(c, ownerId, false));
     return marksByLine(lines, out);
-  }, [lines, shownOthers, themeOf, nameOf]);
+  }, [lines, shownOthers, markOf]);
   const selectionAt = useMemo(
     () => (selection ? marksByLine(lines, [{ id: 'selection', start: selection.start, end: selection.end, color: '#000000', coder: meId, label: 'selection', own: true, selection: true }]) : null),
     [lines, selection, meId],
@@ -100,4 +91,22 @@ export function useWorksheetRows(a: { meId: string; lines: readonly Line[]; tree
   }, [peers, lines]);
   // One object while no part changes: the rows (memoised) then skip the worksheet's other renders (save status, panels).
   return useMemo(() => ({ marks, notesAt, codingsAt, statementsAt, otherNotesAt, otherCodingsAt, otherStatementsAt, stripes, peerAt }), [marks, notesAt, codingsAt, statementsAt, otherNotesAt, otherCodingsAt, otherStatementsAt, stripes, peerAt]);
+}
+
+/**
+ * The highlight of a coding, made once per record and coder while the theme tree and names are
+ * the same (a change of either makes every mark anew: colours and labels come from them).
+ */
+function useMarkCache(themeOf: (id: string) => { color: string; label: string } | undefined, nameOf: (id: string) => string) {
+  return useMemo(() => {
+    const cache = new WeakMap<Coding, Mark>();
+    return (c: Coding, coder: string, own: boolean): Mark => {
+      const hit = cache.get(c);
+      if (hit && hit.coder === coder && hit.own === own) return hit;
+      const t = themeOf(c.themeId);
+      const mark: Mark = { id: c.id, start: c.start, end: c.end, color: t?.color ?? '#888888', coder, label: `${t?.label ?? 'unknown theme'} (${nameOf(coder)})`, own };
+      cache.set(c, mark);
+      return mark;
+    };
+  }, [themeOf, nameOf]);
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { linesOf } from '../../../shared/transcript';
 import { itemsByStartLine, keepUnchanged, lineIndexAt, marksByLine } from '../../../client/src/workspace/lineIndex';
+import { sameLayer } from '../../../client/src/workspace/sameLayer';
 import type { Mark } from '../../../client/src/workspace/segments';
 import { speakerPrefixes, withoutPrefixes } from '../../../client/src/workspace/speakerPrefixes';
 
@@ -54,5 +55,29 @@ describe('speaker prefixes', () => {
     const s = withoutPrefixes({ start: lines[1]!.start + 1, end: lines[1]!.end }, prefixes)!;
     expect(TEXT.slice(s.start, s.end)).toBe('Hard at first.');
     expect(withoutPrefixes({ start: 2, end: 8 }, prefixes)).toBeNull();
+  });
+});
+
+describe('worksheet rows keep what did not change', () => {
+  it('gives lines without items an empty list that one line’s items never leak into', () => {
+    const byLine = marksByLine(lines, [mark('a', lines[1]!.start, lines[1]!.start + 2), mark('b', lines[1]!.start, lines[1]!.start + 3)]);
+    expect(byLine.map((ms) => ms.map((m) => m.id))).toEqual([[], ['a', 'b'], [], []]);
+    const again = itemsByStartLine(lines, [{ start: lines[3]!.start, id: 'z' }]);
+    expect(again.map((xs) => xs.map((x) => x.id))).toEqual([[], [], [], ['z']]);
+    expect(byLine[0]).toBe(again[0]);
+    expect(keepUnchanged(byLine, marksByLine(lines, []))[0]).toBe(byLine[0]);
+  });
+
+  it('keeps a layer’s lists, and the layer, where their records are the same objects', () => {
+    const c1 = { id: 'c1', themeId: 't', start: 0, end: 2, createdAt: 1 };
+    const c2 = { id: 'c2', themeId: 't', start: 3, end: 4, createdAt: 1 };
+    const n1 = { id: 'n1', kind: 'descriptive' as const, text: 'x', start: 0, end: 1, createdAt: 1 };
+    const before = { codings: [c1], notes: [n1], statements: [], problems: [] };
+    expect(sameLayer(before, { codings: [c1], notes: [n1], statements: [], problems: [] })).toBe(before);
+    const after = sameLayer(before, { codings: [c1, c2], notes: [n1], statements: [], problems: [] });
+    expect(after).not.toBe(before);
+    expect(after.codings.map((c) => c.id)).toEqual(['c1', 'c2']);
+    expect(after.notes).toBe(before.notes);
+    expect(sameLayer(before, { codings: [{ ...c1 }], notes: [n1], statements: [], problems: [] }).codings).not.toBe(before.codings);
   });
 });

@@ -75,4 +75,36 @@ describe('readLayer', () => {
   it('reads an empty document as an empty layer', () => {
     expect(readLayer(new Y.Doc(), 0)).toEqual({ codings: [], notes: [], statements: [], problems: [] });
   });
+  it('re-reads only a changed record: an unchanged one keeps its identity, a changed one is read anew', () => {
+    const doc = layerWithOneOfEach();
+    addCoding(doc, LENGTH, { id: 'other', themeId: 't', start: 30, end: 40, createdAt: 1 });
+    const before = readLayer(doc, LENGTH);
+    updateCoding(doc, LENGTH, 'good', { themeId: 'u' });
+    const after = readLayer(doc, LENGTH);
+    const byId = (l: typeof after) => new Map(l.codings.map((c) => [c.id, c]));
+    expect(byId(after).get('other')).toBe(byId(before).get('other'));
+    expect(after.notes[0]).toBe(before.notes[0]);
+    expect(byId(after).get('good')).not.toBe(byId(before).get('good'));
+    expect(byId(after).get('good')?.themeId).toBe('u');
+    expect(byId(before).get('good')?.themeId).toBe('t');
+  });
+
+  it('validates a cached record again against another text length', () => {
+    const doc = layerWithOneOfEach();
+    expect(readLayer(doc, LENGTH).codings.map((c) => c.id)).toEqual(['good']);
+    const shorter = readLayer(doc, 15);
+    expect(shorter.codings).toEqual([]);
+    expect(shorter.problems.join('\n')).toMatch(/coding "good" ignored/);
+    expect(readLayer(doc, LENGTH).codings.map((c) => c.id)).toEqual(['good']);
+  });
+
+  it('reports a value set again under another key with the new key', () => {
+    const doc = new Y.Doc();
+    const value = { id: 'k1', themeId: 't', start: 1, end: 2, createdAt: 1 };
+    const codings = doc.getMap(LAYER_MAPS.codings);
+    codings.set('k1', value);
+    expect(readLayer(doc, LENGTH).codings.map((c) => c.id)).toEqual(['k1']);
+    codings.set('k2', value);
+    expect(readLayer(doc, LENGTH).problems).toEqual(['coding "k2" ignored: its id says k1']);
+  });
 });

@@ -13,7 +13,7 @@ export interface CodebookWork {
 }
 
 /** The theme panel's codebook work for this user: their rights, the proposals they see, and coding counts per theme. */
-export function useCodebookWork(study: Study | null, meId: string, layers: Layers): CodebookWork {
+export function useCodebookWork(study: Study | null, meId: string, layers: Layers, counted: Pick<Layers, 'ownLayer' | 'otherLayers'> = layers): CodebookWork {
   const role = study?.role ?? null;
   const governs = role === 'lead';
   const rights = useMemo<EditRights>(
@@ -22,11 +22,16 @@ export function useCodebookWork(study: Study | null, meId: string, layers: Layer
   );
   const editing = useThemeEditing({ studyId: study?.id ?? null, tree: layers.tree, shared: layers.codebook.doc, ownPrivate: layers.ownPrivateDoc, rights });
   const proposals = useProposals(study?.id ?? null, layers.codebook.doc, role === 'lead' || role === 'coder');
+  // Counted from `counted`: the worksheet passes the layers as of after the coder's frame, so a
+  // coding shows in the transcript first and the panel follows.
+  const { ownLayer, otherLayers } = counted;
   const codingsOf = useMemo(() => {
     const m = new Map<string, number>();
-    for (const layer of [layers.ownLayer, ...layers.otherLayers.map((o) => o.layer)]) for (const c of layer.codings) m.set(c.themeId, (m.get(c.themeId) ?? 0) + 1);
+    for (const layer of [ownLayer, ...otherLayers.map((o) => o.layer)]) for (const c of layer.codings) m.set(c.themeId, (m.get(c.themeId) ?? 0) + 1);
     return m;
-  }, [layers.ownLayer, layers.otherLayers]);
+  }, [ownLayer, otherLayers]);
   const mayEdit = role === 'lead' || role === 'coder';
-  return { editing: mayEdit ? editing : null, proposals, governs, codingsOf };
+  const shownEditing = mayEdit ? editing : null;
+  // One object while nothing changes: the theme panel is memoised on its parts.
+  return useMemo(() => ({ editing: shownEditing, proposals, governs, codingsOf }), [shownEditing, proposals, governs, codingsOf]);
 }

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import type * as Y from 'yjs';
 import { PROPOSALS_SIGNAL_MAP, type ThemeProposal } from '../../../../shared/themes';
 import { api } from '../../api';
@@ -44,5 +44,6 @@ export function useProposals(studyId: string | null, codebook: Y.Doc | null, ena
     },
     [studyId],
   );
-  return { list, decide, error };
+  // One object while nothing changes: the theme panel is memoised on it.
+  return useMemo(() => ({ list, decide, error }), [list, decide, error]);
 }

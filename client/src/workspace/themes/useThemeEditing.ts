@@ -68,5 +68,6 @@ export function useThemeEditing(opts: { studyId: string | null; tree: ThemeTree 
     [rights, tree, ownPrivate, shared, studyId],
   );
   const undoPrivate = useMemo(() => (undoer ? () => void undoer.undo() : null), [undoer]);
-  return { rights, change, undoPrivate };
+  // One object while nothing changes: the theme panel is memoised on it.
+  return useMemo(() => ({ rights, change, undoPrivate }), [rights, change, undoPrivate]);
 }
