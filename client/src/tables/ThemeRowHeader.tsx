@@ -31,7 +31,7 @@ const INDENTED_DEPTHS = 6;
  * write-up order's controls: "Move up"/"Move down" buttons, Alt+Up/Down on the focused header (as
  * the boards reorder clusters), and the row itself is dragged onto a sibling (the page handles the
  * drop). Moves stay within the parent; the server refuses anything else. The buttons are outside
- * any form (no `type`) and carry their name only: the shortcut is the heading's
+ * any form (no `type`), without a wrapper, and carry their name only: the shortcut is the heading's
  * `aria-keyshortcuts` and the page's instructions, not a tooltip on each of ~600 buttons.
  */
 export function ThemeRowHeader({ row, siblings, onMove }: { row: ThemeRow; siblings: readonly string[]; onMove: MoveTheme | undefined }) {
@@ -49,12 +49,8 @@ export function ThemeRowHeader({ row, siblings, onMove }: { row: ThemeRow; sibli
     <th scope="row" style={row.depth > INDENTED_DEPTHS ? { paddingLeft: `${0.7 + (row.depth - 1) * 1.2}rem` } : undefined} tabIndex={onMove ? 0 : undefined} onKeyDown={onKeyDown} aria-keyshortcuts={onMove ? 'Alt+ArrowUp Alt+ArrowDown' : undefined}>
       <span className="tt-level">{row.levelName}</span>
       <span className="tt-label" title={row.description || undefined}>{row.label}</span>
-      {onMove && (
-        <span className="tt-move">
-          <button aria-label={`Move ${row.label} up`} disabled={i <= 0} onClick={() => move(-1)}>↑</button>
-          <button aria-label={`Move ${row.label} down`} disabled={i < 0 || i >= siblings.length - 1} onClick={() => move(1)}>↓</button>
-        </span>
-      )}
+      {onMove && <button className="tt-move" aria-label={`Move ${row.label} up`} disabled={i <= 0} onClick={() => move(-1)}>↑</button>}
+      {onMove && <button className="tt-move" aria-label={`Move ${row.label} down`} disabled={i < 0 || i >= siblings.length - 1} onClick={() => move(1)}>↓</button>}
     </th>
   );
 }
