@@ -204,7 +204,7 @@ describe.skipIf(!ready)('table of themes rendering in Chromium', () => {
           cells: cells.length,
           outside: cells.filter((c) => !inside(c.getBoundingClientRect())).map((c) => c.textContent?.slice(0, 40)),
           // The long address wraps inside its cell rather than widening it.
-          longWords: [...document.querySelectorAll('table.tt q')].filter((q) => q.textContent?.includes('nightshiftdiary')).map((q) => inside(q.getBoundingClientRect())),
+          longWords: [...document.querySelectorAll('table.tt .tt-extracts li')].filter((li) => li.textContent?.includes('nightshiftdiary')).map((li) => inside(li.getBoundingClientRect())),
           notice: { wordBreak: style.wordBreak, overflowWrap: style.overflowWrap, inside: inside(notice.getBoundingClientRect()) },
           // Stacked: a row's cells sit one under the other, not side by side.
           stacked: (() => {

@@ -57,11 +57,11 @@ describe.skipIf(!ready)('table of themes write-up in Chromium', () => {
     // Live for the auditor, without reloading; the auditor has no toggle.
     await row(auditor, 'Fatigue').getByText('★ key quote').waitFor();
     expect(await auditor.locator('.tt-key-toggle').count()).toBe(0);
-    expect(await auditor.locator('.tt-move button').count()).toBe(0);
+    expect(await auditor.locator('button.tt-move').count()).toBe(0);
     await auditor.screenshot({ path: artifactPath('table-writeup-auditor-768.png'), fullPage: true });
     // Key quotes only: P01's Fatigue extract goes, the count stays; the export links follow.
     await lead.getByLabel('Key quotes only').check();
-    await eventually(async () => ((await row(lead, 'Fatigue').getByText('I was so tired I cried.', { exact: true }).count()) === 0 ? true : null));
+    await eventually(async () => ((await row(lead, 'Fatigue').getByText('“I was so tired I cried.”').count()) === 0 ? true : null));
     await row(lead, 'Fatigue').getByText('mattered. Then nights came. I was so tired I cried.').waitFor();
     expect(await row(lead, 'Fatigue').locator('[data-participant="P01"] .tt-count').textContent()).toBe('1');
     expect(await lead.getByRole('navigation', { name: 'Export the table' }).getByRole('link', { name: 'Markdown' }).getAttribute('href')).toBe(`/api/studies/${seed.f.studyId}/themes/table?format=md&evidence=key`);

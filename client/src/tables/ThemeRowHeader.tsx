@@ -20,10 +20,19 @@ export function afterIdForDrop(siblings: readonly string[], dragged: string, tar
 }
 
 /**
+ * The depths the style sheet indents by the row's `depth-N` class (client/src/styles.css): an
+ * inline style object on each of the table's ~300 headings was a style attribute to set each; a
+ * deeper theme, rare, still gets its own.
+ */
+const INDENTED_DEPTHS = 6;
+
+/**
  * A theme's row header: its level name (the study's terminology) and label; for the lead, the
  * write-up order's controls: "Move up"/"Move down" buttons, Alt+Up/Down on the focused header (as
  * the boards reorder clusters), and the row itself is dragged onto a sibling (the page handles the
- * drop). Moves stay within the parent; the server refuses anything else.
+ * drop). Moves stay within the parent; the server refuses anything else. The buttons are outside
+ * any form (no `type`), without a wrapper, and carry their name only: the shortcut is the heading's
+ * `aria-keyshortcuts` and the page's instructions, not a tooltip on each of ~600 buttons.
  */
 export function ThemeRowHeader({ row, siblings, onMove }: { row: ThemeRow; siblings: readonly string[]; onMove: MoveTheme | undefined }) {
   const move = (step: -1 | 1) => {
@@ -37,15 +46,11 @@ export function ThemeRowHeader({ row, siblings, onMove }: { row: ThemeRow; sibli
   };
   const i = siblings.indexOf(row.themeId);
   return (
-    <th scope="row" style={{ paddingLeft: `${0.7 + (row.depth - 1) * 1.2}rem` }} tabIndex={onMove ? 0 : undefined} onKeyDown={onKeyDown} aria-keyshortcuts={onMove ? 'Alt+ArrowUp Alt+ArrowDown' : undefined}>
+    <th scope="row" style={row.depth > INDENTED_DEPTHS ? { paddingLeft: `${0.7 + (row.depth - 1) * 1.2}rem` } : undefined} tabIndex={onMove ? 0 : undefined} onKeyDown={onKeyDown} aria-keyshortcuts={onMove ? 'Alt+ArrowUp Alt+ArrowDown' : undefined}>
       <span className="tt-level">{row.levelName}</span>
       <span className="tt-label" title={row.description || undefined}>{row.label}</span>
-      {onMove && (
-        <span className="tt-move">
-          <button type="button" aria-label={`Move ${row.label} up`} title="Move up (Alt+Up)" disabled={i <= 0} onClick={() => move(-1)}>↑</button>
-          <button type="button" aria-label={`Move ${row.label} down`} title="Move down (Alt+Down)" disabled={i < 0 || i >= siblings.length - 1} onClick={() => move(1)}>↓</button>
-        </span>
-      )}
+      {onMove && <button className="tt-move" aria-label={`Move ${row.label} up`} disabled={i <= 0} onClick={() => move(-1)}>↑</button>}
+      {onMove && <button className="tt-move" aria-label={`Move ${row.label} down`} disabled={i < 0 || i >= siblings.length - 1} onClick={() => move(1)}>↓</button>}
     </th>
   );
 }
