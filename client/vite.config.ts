@@ -2,7 +2,7 @@ import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
 
-// The modules the worksheet loads besides the entry and its own chunk, left to themselves in eight
+// The modules the worksheet loads besides the entry and its own chunk, left to themselves in seven
 // chunks (Yjs, zod, the coding and theme models...), all asked for at once on the worksheet's first
 // load: with HTTP/1.1's six connections per host and the page's three data requests, the last
 // chunks queued behind the first ones. One chunk for them all.
