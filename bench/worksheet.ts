@@ -13,10 +13,11 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { parseConfig } from '../server/config';
 import { startServer } from '../server/server';
 import { machine, uptime } from './lib/machine';
+import { launchChromium } from './worksheet/chromium';
 import { PROBES } from './worksheet/probes';
 import { CODINGS, LINES, NOTES, seedWorksheet } from './worksheet/seedWorksheet';
 
@@ -71,7 +72,7 @@ async function main() {
   const loadBefore = uptime();
   const dataDir = mkdtempSync(join(tmpdir(), 'concord-bench-worksheet-'));
   const server = await startServer(parseConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'error', PORT: '0' }));
-  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'] });
+  const browser = await launchChromium();
   try {
     step = 'seeding the study (1,200 lines, three layers)';
     const seed = await seedWorksheet(server);

@@ -11,9 +11,9 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium } from 'playwright-core';
 import { parseConfig } from '../../server/config';
 import { startServer } from '../../server/server';
+import { launchChromium } from './chromium';
 import { PROBES } from './probes';
 import { seedWorksheet } from './seedWorksheet';
 
@@ -35,7 +35,7 @@ interface TraceEvent {
 
 const dataDir = mkdtempSync(join(tmpdir(), 'concord-trace-worksheet-'));
 const server = await startServer(parseConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'error', PORT: '0' }));
-const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'] });
+const browser = await launchChromium();
 try {
   const seed = await seedWorksheet(server);
   if (CODINGS > 0) await traceCodings(seed);
