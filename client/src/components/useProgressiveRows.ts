@@ -1,5 +1,6 @@
 import { flushSync } from 'react-dom';
 import { useEffect, useRef, useState } from 'react';
+import { afterNextFrame } from './afterNextFrame';
 
 /** Rows in the first commit: more than a laptop screen holds (a row with extracts is 60-200 px tall). */
 export const FIRST_ROWS = 16;
@@ -26,14 +27,7 @@ export function useProgressiveRows(total: number): number {
   useEffect(() => {
     if (shown >= total) return;
     // After the next frame (the first screenful painted), in a task of its own.
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const frame = requestAnimationFrame(() => {
-      timer = setTimeout(() => setShown(total), 0);
-    });
-    return () => {
-      cancelAnimationFrame(frame);
-      clearTimeout(timer);
-    };
+    return afterNextFrame(() => setShown(total));
   }, [shown, total]);
   useEffect(() => {
     const all = () => flushSync(() => setShown((n) => Math.max(n, totalRef.current)));

@@ -24,7 +24,7 @@ import { PinnedKeysEditor } from './PinnedKeysEditor';
 import { useLineCursor } from './useLineCursor';
 import { usePinnedKeys } from './usePinnedKeys';
 import { useWorkspaceKeys } from './useWorkspaceKeys';
-import { useCodebookWork } from './themes/useCodebookWork';
+import { codingsPerTheme, useCodebookWork } from './themes/useCodebookWork';
 
 /**
  * The IPA worksheet: exploratory notes in the left margin, the numbered transcript in the middle,
@@ -86,11 +86,7 @@ export function Workspace({ transcriptId, me }: { transcriptId: string; me: User
     synced: layers.ownPrivateLive.status === 'saved' || layers.ownPrivateLive.status === 'saving',
     writable: layers.ownPrivateDoc !== null,
   });
-  const counts = useMemo(() => {
-    const m = new Map<string, number>();
-    for (const c of laterOwnLayer.codings) m.set(c.themeId, (m.get(c.themeId) ?? 0) + 1);
-    return m;
-  }, [laterOwnLayer]);
+  const counts = useMemo(() => codingsPerTheme([laterOwnLayer]), [laterOwnLayer]);
 
   const apply = useCallback(
     (themeId: string) => {

@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { afterNextFrame } from '../components/afterNextFrame';
 
 /**
  * `value` as it was one frame ago: a change reaches the caller after the frame that shows the
@@ -11,14 +12,7 @@ export function useAfterFrame<T>(value: T): T {
   const [shown, setShown] = useState(value);
   useEffect(() => {
     if (Object.is(shown, value)) return;
-    let timer = 0;
-    const frame = requestAnimationFrame(() => {
-      timer = window.setTimeout(() => setShown(() => value), 0);
-    });
-    return () => {
-      cancelAnimationFrame(frame);
-      window.clearTimeout(timer);
-    };
+    return afterNextFrame(() => setShown(() => value));
   }, [value, shown]);
   return shown;
 }

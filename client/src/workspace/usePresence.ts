@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import type { DocConnection } from '../collab/connectDoc';
+import { afterNextFrame } from '../components/afterNextFrame';
 
 export interface Span {
   start: number;
@@ -28,14 +29,7 @@ export function usePresence(conn: DocConnection | null, me: { name: string; colo
     // Sent after the frame that shows the change (a coding clears the selection): encoding and
     // sending the message, and the awareness listeners, then never delay what the coder sees.
     // One change, so one awareness message (not one per field); a newer change cancels this one.
-    let timer = 0;
-    const frame = requestAnimationFrame(() => {
-      timer = window.setTimeout(() => aw.setLocalState({ ...aw.getLocalState(), user: { name: me.name, color: me.color }, transcriptId, selection, line }), 0);
-    });
-    return () => {
-      cancelAnimationFrame(frame);
-      window.clearTimeout(timer);
-    };
+    return afterNextFrame(() => aw.setLocalState({ ...aw.getLocalState(), user: { name: me.name, color: me.color }, transcriptId, selection, line }));
   }, [conn, me.name, me.color, transcriptId, selection, line]);
 
   const [peers, setPeers] = useState<Peer[]>([]);

@@ -1,4 +1,5 @@
 import { useMemo } from 'react';
+import type { Layer } from '../../../../shared/coding';
 import type { Study } from '../../api';
 import type { Layers } from '../useLayers';
 import { type Proposals, useProposals } from './useProposals';
@@ -10,6 +11,13 @@ export interface CodebookWork {
   proposals: Proposals;
   governs: boolean;
   codingsOf: ReadonlyMap<string, number>;
+}
+
+/** How many codings each theme has in these layers (by the theme id each coding names). */
+export function codingsPerTheme(layers: readonly Layer[]): Map<string, number> {
+  const m = new Map<string, number>();
+  for (const layer of layers) for (const c of layer.codings) m.set(c.themeId, (m.get(c.themeId) ?? 0) + 1);
+  return m;
 }
 
 /** The theme panel's codebook work for this user: their rights, the proposals they see, and coding counts per theme. */
@@ -25,11 +33,7 @@ export function useCodebookWork(study: Study | null, meId: string, layers: Layer
   // Counted from `counted`: the worksheet passes the layers as of after the coder's frame, so a
   // coding shows in the transcript first and the panel follows.
   const { ownLayer, otherLayers } = counted;
-  const codingsOf = useMemo(() => {
-    const m = new Map<string, number>();
-    for (const layer of [ownLayer, ...otherLayers.map((o) => o.layer)]) for (const c of layer.codings) m.set(c.themeId, (m.get(c.themeId) ?? 0) + 1);
-    return m;
-  }, [ownLayer, otherLayers]);
+  const codingsOf = useMemo(() => codingsPerTheme([ownLayer, ...otherLayers.map((o) => o.layer)]), [ownLayer, otherLayers]);
   const mayEdit = role === 'lead' || role === 'coder';
   const shownEditing = mayEdit ? editing : null;
   // One object while nothing changes: the theme panel is memoised on its parts.
