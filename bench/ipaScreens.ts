@@ -21,12 +21,12 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { chromium } from 'playwright-core';
 import type { CaseBoardResponse, CaseClusterJson, GroupBoardResponse, GroupClusterJson } from '../shared/boards/boardTypes';
 import type { CodebookReconcileView } from '../shared/reconcile/codebookReconcileTypes';
 import { createSession } from '../server/auth/sessions';
 import { seedIpaStudy } from './ipa/seedIpaStudy';
 import { screenProbes } from './ipa/screenProbes';
+import { launchChromium } from './lib/chromium';
 import { machine, uptime } from './lib/machine';
 import { pct } from './lib/stats';
 
@@ -142,10 +142,7 @@ async function main() {
   };
   for (const [name, s] of Object.entries(screens)) if (s.count === 0) throw new Error(`${name}: the REST answer has nothing to wait for`);
 
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic', '--enable-precise-memory-info'],
-  });
+  const browser = await launchChromium();
   const rounds: Record<string, Round[]> = {};
   try {
     for (const [name, s] of Object.entries(screens)) {

@@ -17,7 +17,7 @@ import type { Browser, Page } from 'playwright-core';
 import { parseConfig } from '../server/config';
 import { startServer } from '../server/server';
 import { machine, uptime } from './lib/machine';
-import { launchChromium } from './worksheet/chromium';
+import { launchChromium } from './lib/chromium';
 import { PROBES } from './worksheet/probes';
 import { CODINGS, LINES, NOTES, seedWorksheet } from './worksheet/seedWorksheet';
 

@@ -13,7 +13,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseConfig } from '../../server/config';
 import { startServer } from '../../server/server';
-import { launchChromium } from './chromium';
+import { launchChromium } from '../lib/chromium';
 import { PROBES } from './probes';
 import { seedWorksheet } from './seedWorksheet';
 

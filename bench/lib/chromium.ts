@@ -1,7 +1,8 @@
 import { type Browser, chromium } from 'playwright-core';
 
 /**
- * The browser both worksheet benches launch. Chromium's headless mode is the full browser, which
+ * The browser every browser bench launches (bench/worksheet.ts, bench/worksheet/trace.ts,
+ * bench/ipaScreens.ts): Debian's Chromium through playwright-core. Chromium's headless mode is the full browser, which
  * loads its omnibox popup WebUI (some 80 chrome://resources and chrome://omnibox-popup modules)
  * for each new window, i.e. for each fresh browser context the benches open per round, at the
  * moment the page navigates: it competed with the page for the machine's 2 cores and, in a trace
@@ -15,7 +16,11 @@ export const CHROMIUM_ARGS = [
   '--disable-gpu',
   '--disable-background-networking',
   '--disable-component-update',
+  '--disable-sync',
   '--no-first-run',
+  '--disable-quic',
+  // performance.memory reports exact heap figures (ipaScreens' heapMb), not bucketed ones.
+  '--enable-precise-memory-info',
   '--disable-features=WebUIOmniboxPopup,WebUIOmniboxFullPopup,WebUIOmniboxAimPopup,PreloadTopChromeWebUI',
 ];
 
