@@ -25,7 +25,9 @@ const args = process.argv.slice(2);
 const opt = (name: string, fallback: string) => (args.includes(name) ? args[args.indexOf(name) + 1]! : fallback);
 const out = opt('--out', 'bench/results/worksheet.json');
 const ROUNDS = Number(opt('--rounds', '3'));
-const CODING_RUNS = Number(opt('--codings', '15'));
+const CODING_RUNS = Number(opt('--codings', '40'));
+const SETTLE = !args.includes('--no-settle');
+const ALONE = !args.includes('--no-alone');
 // A bench must never hang silently (a run once waited until an outer 400 s kill): past this many
 // seconds it stops with the step it was waiting in, and exits non-zero.
 const LIMIT_S = Number(opt('--limit', '300'));
@@ -68,6 +70,91 @@ async function selectLine(page: Page, n: number) {
   await page.getByText(new RegExp(`Selected l\\. ${n}\\b`)).waitFor();
 }
 
+/**
+ * The lines coded in a pass of `n` codings: spread evenly over the transcript (from line 40 to 40
+ * lines before its end), so any number of samples fits, and shifted by `shift` lines (a second
+ * pass codes lines of its own).
+ */
+function codingLines(n: number, shift: number): number[] {
+  const step = (LINES - 80) / n;
+  return Array.from({ length: n }, (_, i) => 40 + shift + Math.floor(i * step));
+}
+
+/** One coding's figures, ms from the key press; kept per sample so a slow one can be told apart. */
+interface CodingSample {
+  index: number;
+  line: number;
+  /** The coding in the coder's document (React has committed) and the next frame after it. */
+  dom: number;
+  paint: number;
+  /** How far the page scrolled to bring the line into view before the key (0: it was in view). */
+  scrolledPx: number;
+  /** The first and last rows rendered in full, at the key and after the frame: a move means the row window re-rendered in the measured interval. */
+  windowAtKey: string;
+  windowAfter: string;
+  /** In the other coder's page (absent in a pass without it). */
+  otherDom?: number;
+  otherPaint?: number;
+}
+
+const ROW_WINDOW = `(() => { const full = document.querySelectorAll('.lines > li:not(.plain)'); return full.length ? full[0].id + '..' + full[full.length - 1].id : ''; })()`;
+
+/**
+ * Applies a coding with key 1 on each of `lines` in Alice's page and times it there and, when
+ * `bob` is given, in Bob's page (open mode: Alice's coding shows there as another coder's).
+ */
+async function codingPass(alice: Page, bob: Page | null, lines: number[], label: string): Promise<CodingSample[]> {
+  const samples: CodingSample[] = [];
+  for (const [i, line] of lines.entries()) {
+    step = `${label}: coding ${i + 1} of ${lines.length} (line ${line}), selecting`;
+    const scrollBefore = (await alice.evaluate('scrollY')) as number;
+    await selectLine(alice, line);
+    const scrolledPx = Math.round(Math.abs(((await alice.evaluate('scrollY')) as number) - scrollBefore));
+    if (bob) {
+      await bob.locator(`#l-${line}`).scrollIntoViewIfNeeded();
+      await bob.locator(`#l-${line}:not(.plain)`).waitFor();
+    }
+    // Counted in the coded line's own row: the rows away from the viewport are plain (no cards),
+    // so a count over the whole page moves whenever the row window moves, and a wait for "one
+    // card more than before" can be overtaken by a window move that drops cards after the count.
+    // That was the hang "coding 11 of 15" (line 740): Bob's page held 39 cards against 40
+    // counted, with Alice's coding shown in the row (docs/benchmarks.md). The row stays in full
+    // while it is in view.
+    const ownSel = `#l-${line}:not(.plain) [data-testid="coding"]`;
+    const otherSel = `#l-${line}:not(.plain) [data-testid="other-coding"]`;
+    const mine = await alice.locator(ownSel).count();
+    const theirs = bob ? await bob.locator(otherSel).count() : 0;
+    type Seen = Promise<{ dom: number; paint: number }>;
+    const seenOwn = alice.evaluate(`window.__after(${JSON.stringify(ownSel)}, ${mine})`) as Seen;
+    const seenOther = bob ? (bob.evaluate(`window.__after(${JSON.stringify(otherSel)}, ${theirs})`) as Seen) : null;
+    // Neither wait may end as an unhandled rejection when the other one fails first.
+    seenOwn.catch(() => undefined);
+    seenOther?.catch(() => undefined);
+    if (SETTLE) await alice.evaluate('window.__afterPaint().then(() => window.__afterPaint())');
+    const windowAtKey = (await alice.evaluate(`window.__keys.length = 0; ${ROW_WINDOW}`)) as string;
+    await alice.keyboard.press('1');
+    // Each page waits on its own, with its own limit, so a hang names the page and what it shows.
+    const within = async <T,>(p: Promise<T>, who: string, page: Page, sel: string): Promise<T> => {
+      let timer: NodeJS.Timeout | undefined;
+      const late = new Promise<'late'>((res) => (timer = setTimeout(() => res('late'), 20_000)));
+      const first = await Promise.race([p, late]);
+      clearTimeout(timer);
+      if (first !== 'late') return first as T;
+      const state = await page.evaluate(`({ cards: document.querySelectorAll(${JSON.stringify(sel)}).length, row: document.querySelector('#l-${line}')?.className, selected: document.querySelector('.composer')?.textContent?.slice(0, 80) ?? null, notice: document.querySelector('.notice')?.textContent ?? null, status: [...document.querySelectorAll('[data-status]')].map((e) => e.getAttribute('data-status')) })`);
+      throw new Error(`${label}: coding ${i + 1} (line ${line}): not shown in ${who}'s page after 20 s: ${JSON.stringify(state)} (cards before: ${who === 'alice' ? mine : theirs})`);
+    };
+    step = `${label}: coding ${i + 1} of ${lines.length} (line ${line}): waiting for the coding in Alice's page`;
+    const a = await within(seenOwn, 'alice', alice, ownSel);
+    const windowAfter = (await alice.evaluate(ROW_WINDOW)) as string;
+    step = `${label}: coding ${i + 1} of ${lines.length} (line ${line}): waiting for the coding in Bob's page`;
+    const b = seenOther && bob ? await within(seenOther, 'bob', bob, otherSel) : null;
+    const key = ((await alice.evaluate('window.__keys')) as number[])[0]!;
+    const r = (x: number) => Math.round(x * 10) / 10;
+    samples.push({ index: i, line, dom: r(a.dom - key), paint: r(a.paint - key), scrolledPx, windowAtKey, windowAfter, ...(b ? { otherDom: r(b.dom - key), otherPaint: r(b.paint - key) } : {}) });
+  }
+  return samples;
+}
+
 async function main() {
   const loadBefore = uptime();
   const dataDir = mkdtempSync(join(tmpdir(), 'concord-bench-worksheet-'));
@@ -95,8 +182,13 @@ async function main() {
     }
 
     const alice = await open(browser, server.url, seed.cookies.alice, path);
+    await alice.page.locator('[data-status="saved"]').waitFor();
+    // The pass without Bob's page is run last, or (--alone-first, to check that the page's age
+    // does not decide the difference) before Bob's page is opened.
+    const aloneLines = codingLines(CODING_RUNS, Math.floor((LINES - 80) / CODING_RUNS / 2));
+    const aloneFirst = ALONE && args.includes('--alone-first') ? await codingPass(alice.page, null, aloneLines, 'alone') : null;
     const bob = await open(browser, server.url, seed.cookies.bob, path);
-    for (const p of [alice.page, bob.page]) await p.locator('[data-status="saved"]').waitFor();
+    await bob.page.locator('[data-status="saved"]').waitFor();
 
     // Keystrokes in a note being edited.
     await alice.page.locator('[data-testid="note"]').first().getByRole('button', { name: /edit/i }).click();
@@ -111,51 +203,13 @@ async function main() {
     await alice.page.getByRole('button', { name: 'Cancel' }).click();
 
     // Applying a coding with key 1: in the coder's page, and in the other coder's.
-    const own: Array<{ dom: number; paint: number }> = [];
-    const other: Array<{ dom: number; paint: number }> = [];
-    for (let i = 0; i < CODING_RUNS; i++) {
-      const line = 40 + i * 70;
-      await selectLine(alice.page, line);
-      await bob.page.locator(`#l-${line}`).scrollIntoViewIfNeeded();
-      await bob.page.locator(`#l-${line}:not(.plain)`).waitFor();
-      // Counted in the coded line's own row: the rows away from the viewport are plain (no cards),
-      // so a count over the whole page moves whenever the row window moves, and a wait for "one
-      // card more than before" can be overtaken by a window move that drops cards after the count.
-      // That was the hang "coding 11 of 15" (line 740): Bob's page held 39 cards against 40
-      // counted, with Alice's coding shown in the row (docs/benchmarks.md). The row stays in full
-      // while it is in view.
-      const ownSel = `#l-${line}:not(.plain) [data-testid="coding"]`;
-      const otherSel = `#l-${line}:not(.plain) [data-testid="other-coding"]`;
-      const mine = await alice.page.locator(ownSel).count();
-      const theirs = await bob.page.locator(otherSel).count();
-      type Seen = Promise<{ dom: number; paint: number }>;
-      const seenOwn = alice.page.evaluate(`window.__after(${JSON.stringify(ownSel)}, ${mine})`) as Seen;
-      const seenOther = bob.page.evaluate(`window.__after(${JSON.stringify(otherSel)}, ${theirs})`) as Seen;
-      // Neither wait may end as an unhandled rejection when the other one fails first.
-      seenOwn.catch(() => undefined);
-      seenOther.catch(() => undefined);
-      await alice.page.evaluate('window.__keys.length = 0');
-      await alice.page.keyboard.press('1');
-      // Each page waits on its own, with its own limit, so a hang names the page and what it shows.
-      const within = async <T,>(p: Promise<T>, who: string, page: Page, sel: string): Promise<T> => {
-        let timer: NodeJS.Timeout | undefined;
-        const late = new Promise<'late'>((res) => (timer = setTimeout(() => res('late'), 20_000)));
-        const first = await Promise.race([p, late]);
-        clearTimeout(timer);
-        if (first !== 'late') return first as T;
-        const state = await page.evaluate(`({ cards: document.querySelectorAll(${JSON.stringify(sel)}).length, row: document.querySelector('#l-${line}')?.className, selected: document.querySelector('.composer')?.textContent?.slice(0, 80) ?? null, notice: document.querySelector('.notice')?.textContent ?? null, status: [...document.querySelectorAll('[data-status]')].map((e) => e.getAttribute('data-status')) })`);
-        throw new Error(`coding ${i + 1} (line ${line}): not shown in ${who}'s page after 20 s: ${JSON.stringify(state)} (cards before: ${who === 'alice' ? mine : theirs})`);
-      };
-      step = `coding ${i + 1} of ${CODING_RUNS}: waiting for the coding in Alice's page`;
-      const a = await within(seenOwn, 'alice', alice.page, ownSel);
-      step = `coding ${i + 1} of ${CODING_RUNS}: waiting for the coding in Bob's page`;
-      const b = await within(seenOther, 'bob', bob.page, otherSel);
-      const key = ((await alice.page.evaluate('window.__keys')) as number[])[0]!;
-      own.push({ dom: a.dom - key, paint: a.paint - key });
-      other.push({ dom: b.dom - key, paint: b.paint - key });
-    }
-    await alice.close();
+    step = 'codings with both pages open';
+    const both = await codingPass(alice.page, bob.page, codingLines(CODING_RUNS, 0), 'both pages');
+    // The coder's own codings again with Bob's page closed (its own lines, between the first
+    // pass's): nothing else in the browser reacts to the coding (see the header).
     await bob.close();
+    const alone = aloneFirst ?? (ALONE ? await codingPass(alice.page, null, aloneLines, 'alone') : []);
+    await alice.close();
 
     const linesStats = stats(firstPaint.map((f) => f.linesMs));
     const result = {
@@ -166,14 +220,15 @@ async function main() {
       fixture: { lines: LINES, codings: CODINGS, notes: NOTES, coders: 3, mode: 'open', viewport: '1920x1080' },
       firstPaint: { rounds: firstPaint, lines: linesStats, allLayers: stats(firstPaint.map((f) => f.allLayersMs)), fcp: stats(firstPaint.map((f) => f.fcpMs)), dataAnswered: stats(firstPaint.map((f) => f.dataMs)), afterData: stats(firstPaint.map((f) => f.afterDataMs)) },
       keystrokeInNote: { handled: stats(typing.map((t) => t.handled)), nextFrame: stats(typing.map((t) => t.paint)) },
-      codingVisibleToCoder: { dom: stats(own.map((t) => t.dom)), nextFrame: stats(own.map((t) => t.paint)) },
-      codingVisibleToOtherCoder: { dom: stats(other.map((t) => t.dom)), nextFrame: stats(other.map((t) => t.paint)) },
+      codingVisibleToCoder: { dom: stats(both.map((t) => t.dom)), nextFrame: stats(both.map((t) => t.paint)), samples: both },
+      ...(ALONE ? { codingVisibleToCoderAlone: { dom: stats(alone.map((t) => t.dom)), nextFrame: stats(alone.map((t) => t.paint)), samples: alone } } : {}),
+      codingVisibleToOtherCoder: { dom: stats(both.map((t) => t.otherDom!)), nextFrame: stats(both.map((t) => t.otherPaint!)) },
       targets: TARGETS,
       met: {
         firstPaint: linesStats.median < TARGETS.firstPaintMs,
         keystroke: stats(typing.map((t) => t.handled)).p95 < TARGETS.keystrokeMs,
-        codingOwn: stats(own.map((t) => t.paint)).p95 < TARGETS.codingOwnMs,
-        codingOther: stats(other.map((t) => t.paint)).p95 < TARGETS.codingOtherMs,
+        codingOwn: stats(both.map((t) => t.paint)).p95 < TARGETS.codingOwnMs,
+        codingOther: stats(both.map((t) => t.otherPaint!)).p95 < TARGETS.codingOtherMs,
       },
     };
     step = 'writing the result';

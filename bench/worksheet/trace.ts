@@ -5,7 +5,7 @@
 // summarised on stdout: the page's requests and WebSockets, its main thread's tasks over 3 ms,
 // and the frames, all in ms from navigation start.
 // With --codings N, the coder's own codings are traced instead (number key 1 on a selected line,
-// as bench/worksheet.ts does, with another coder's page open): each coding's main-thread tasks
+// as bench/worksheet.ts does, with another coder's page open unless --alone): each coding's main-thread tasks
 // from the key to the frame showing it.
 //   node bin/build.js client && nice -n 5 node bin/run-ts.js bench/worksheet/trace.ts [--out /tmp/worksheet-trace.json] [--codings 15]
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -15,11 +15,31 @@ import { parseConfig } from '../../server/config';
 import { startServer } from '../../server/server';
 import { launchChromium } from '../lib/chromium';
 import { PROBES } from './probes';
-import { seedWorksheet } from './seedWorksheet';
+import { LINES, seedWorksheet } from './seedWorksheet';
 
 const args = process.argv.slice(2);
 const out = args.includes('--out') ? args[args.indexOf('--out') + 1]! : join(tmpdir(), 'worksheet-trace.json');
 const CODINGS = args.includes('--codings') ? Number(args[args.indexOf('--codings') + 1]) : 0;
+// --alone: no other coder's page is open while the codings are traced (bench/worksheet.ts's pass without Bob).
+const ALONE = args.includes('--alone');
+const PROFILE = args.includes('--cpu-profile');
+
+interface CpuProfile {
+  nodes: Array<{ id: number; callFrame: { functionName: string; url: string; lineNumber: number; columnNumber: number } }>;
+  samples: number[];
+  timeDeltas: number[];
+}
+
+/** Adds a profile's self time by function (idle and the profiler's own entries left out) into `into`, µs. */
+function selfTime(profile: CpuProfile, into: Map<string, number>) {
+  const byId = new Map(profile.nodes.map((n) => [n.id, n.callFrame]));
+  profile.samples.forEach((id, i) => {
+    const f = byId.get(id)!;
+    if (f.functionName === '(idle)' || f.functionName === '(program)') return;
+    const key = `${f.functionName || '(anonymous)'} ${f.url.replace(/^.*\//, '')}:${f.lineNumber + 1}:${f.columnNumber + 1}`;
+    into.set(key, (into.get(key) ?? 0) + (profile.timeDeltas[i] ?? 0));
+  });
+}
 const CATEGORIES = ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'disabled-by-default-devtools.timeline.frame', 'loading', 'blink', 'blink.user_timing', 'v8', 'v8.execute', 'netlog', 'toplevel'];
 
 interface TraceEvent {
@@ -122,14 +142,23 @@ async function traceCodings(seed: Awaited<ReturnType<typeof seedWorksheet>>) {
     return page;
   };
   const alice = await open(seed.cookies.alice);
-  const bob = await open(seed.cookies.bob);
+  const bob = ALONE ? null : await open(seed.cookies.bob);
+  // --cpu-profile: V8's sampling profiler on the coder's page from just before each key press to
+  // the frame that shows the coding; self time by function is summed over the codings.
+  const profiler = PROFILE ? await alice.context().newCDPSession(alice) : null;
+  if (profiler) {
+    await profiler.send('Profiler.enable');
+    await profiler.send('Profiler.setSamplingInterval', { interval: 100 });
+  }
+  const jsSelf = new Map<string, number>();
   const cdp = await browser.newBrowserCDPSession();
   const events: TraceEvent[] = [];
   cdp.on('Tracing.dataCollected', (e) => events.push(...(e.value as unknown as TraceEvent[])));
   const complete = new Promise<void>((res) => cdp.once('Tracing.tracingComplete', () => res()));
   await cdp.send('Tracing.start', { traceConfig: { includedCategories: CATEGORIES }, transferMode: 'ReportEvents' });
   for (let i = 0; i < CODINGS; i++) {
-    const line = 40 + i * 70;
+    // Spread over the transcript as bench/worksheet.ts spreads them (any count fits).
+    const line = 40 + Math.floor((i * (LINES - 80)) / CODINGS);
     await alice.locator(`#l-${line}`).scrollIntoViewIfNeeded();
     await alice.locator(`#l-${line}:not(.plain)`).waitFor();
     await alice.locator(`#l-${line} .text-col`).evaluate((el) => {
@@ -140,13 +169,15 @@ async function traceCodings(seed: Awaited<ReturnType<typeof seedWorksheet>>) {
       el.dispatchEvent(new MouseEvent('mouseup', { bubbles: true }));
     });
     await alice.getByText(new RegExp(`Selected l\\. ${line}\\b`)).waitFor();
-    await bob.locator(`#l-${line}`).scrollIntoViewIfNeeded();
+    await bob?.locator(`#l-${line}`).scrollIntoViewIfNeeded();
     const sel = `#l-${line}:not(.plain) [data-testid="coding"]`;
     const mine = await alice.locator(sel).count();
     const seen = alice.evaluate(`window.__after(${JSON.stringify(sel)}, ${mine}).then((t) => { performance.mark('seen-${i}'); return t; })`) as Promise<{ dom: number; paint: number }>;
+    if (profiler) await profiler.send('Profiler.start');
     await alice.evaluate(`window.__keys.length = 0; performance.mark('before-${i}')`);
     await alice.keyboard.press('1');
     const t = await seen;
+    if (profiler) selfTime(((await profiler.send('Profiler.stop')) as { profile: CpuProfile }).profile, jsSelf);
     const key = ((await alice.evaluate('window.__keys')) as number[])[0]!;
     console.log(`coding ${i + 1} (line ${line}): dom ${Math.round(t.dom - key)} ms, next frame ${Math.round(t.paint - key)} ms`);
     // Let the server's acknowledgement and the other page's presence settle, as between a coder's codings.
@@ -155,6 +186,11 @@ async function traceCodings(seed: Awaited<ReturnType<typeof seedWorksheet>>) {
   await cdp.send('Tracing.end');
   await complete;
   writeFileSync(out, JSON.stringify({ traceEvents: events }));
+  if (profiler) {
+    const busy = [...jsSelf.values()].reduce((a, b) => a + b, 0);
+    console.log(`JS self time over ${CODINGS} codings (key to frame, sampled): ${Math.round(busy / 1000)} ms`);
+    for (const [k, us] of [...jsSelf].sort((a, b) => b[1] - a[1]).slice(0, 30)) console.log(`  ${(us / 1000).toFixed(1).padStart(7)} ms  ${k}`);
+  }
   const marks = (name: string) => events.find((e) => e.name === name);
   const page = events.find((e) => e.name === 'before-0')!;
   const main = (e: TraceEvent) => e.pid === page.pid && e.tid === page.tid;
