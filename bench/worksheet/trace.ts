@@ -151,6 +151,13 @@ async function traceCodings(seed: Awaited<ReturnType<typeof seedWorksheet>>) {
     await profiler.send('Profiler.setSamplingInterval', { interval: 100 });
   }
   const jsSelf = new Map<string, number>();
+  const bobSelf = new Map<string, number>();
+  // The other coder's page is sampled from just before each key press to the frame that shows the coding there.
+  const bobProfiler = PROFILE && bob ? await bob.context().newCDPSession(bob) : null;
+  if (bobProfiler) {
+    await bobProfiler.send('Profiler.enable');
+    await bobProfiler.send('Profiler.setSamplingInterval', { interval: 100 });
+  }
   const cdp = await browser.newBrowserCDPSession();
   const events: TraceEvent[] = [];
   cdp.on('Tracing.dataCollected', (e) => events.push(...(e.value as unknown as TraceEvent[])));
@@ -173,11 +180,18 @@ async function traceCodings(seed: Awaited<ReturnType<typeof seedWorksheet>>) {
     const sel = `#l-${line}:not(.plain) [data-testid="coding"]`;
     const mine = await alice.locator(sel).count();
     const seen = alice.evaluate(`window.__after(${JSON.stringify(sel)}, ${mine}).then((t) => { performance.mark('seen-${i}'); return t; })`) as Promise<{ dom: number; paint: number }>;
+    const otherSel = `#l-${line}:not(.plain) [data-testid="other-coding"]`;
+    const bobSeen = bobProfiler && bob ? (bob.evaluate(`window.__after(${JSON.stringify(otherSel)}, ${await bob.locator(otherSel).count()})`) as Promise<unknown>) : null;
+    if (bobProfiler) await bobProfiler.send('Profiler.start');
     if (profiler) await profiler.send('Profiler.start');
     await alice.evaluate(`window.__keys.length = 0; performance.mark('before-${i}')`);
     await alice.keyboard.press('1');
     const t = await seen;
     if (profiler) selfTime(((await profiler.send('Profiler.stop')) as { profile: CpuProfile }).profile, jsSelf);
+    if (bobProfiler) {
+      await bobSeen;
+      selfTime(((await bobProfiler.send('Profiler.stop')) as { profile: CpuProfile }).profile, bobSelf);
+    }
     const key = ((await alice.evaluate('window.__keys')) as number[])[0]!;
     console.log(`coding ${i + 1} (line ${line}): dom ${Math.round(t.dom - key)} ms, next frame ${Math.round(t.paint - key)} ms`);
     // Let the server's acknowledgement and the other page's presence settle, as between a coder's codings.
@@ -186,6 +200,11 @@ async function traceCodings(seed: Awaited<ReturnType<typeof seedWorksheet>>) {
   await cdp.send('Tracing.end');
   await complete;
   writeFileSync(out, JSON.stringify({ traceEvents: events }));
+  if (bobProfiler) {
+    const busy = [...bobSelf.values()].reduce((a, b) => a + b, 0);
+    console.log(`JS self time in the other coder's page over the ${CODINGS} codings (key to its frame there): ${Math.round(busy / 1000)} ms`);
+    for (const [k, us] of [...bobSelf].sort((a, b) => b[1] - a[1]).slice(0, 30)) console.log(`  ${(us / 1000).toFixed(1).padStart(7)} ms  ${k}`);
+  }
   if (profiler) {
     const busy = [...jsSelf.values()].reduce((a, b) => a + b, 0);
     console.log(`JS self time over ${CODINGS} codings (key to frame, sampled): ${Math.round(busy / 1000)} ms`);

@@ -4,6 +4,7 @@ import type { Line } from '../../../shared/transcript';
 import type { ThemeTree } from '../../../shared/themes';
 import { itemsByStartLine, keepUnchanged, marksByLine } from './lineIndex';
 import type { Mark } from './segments';
+import type { Owned } from './TranscriptLine';
 import type { OtherLayer } from './useLayers';
 import type { Span } from './usePresence';
 import { useStableByLine } from './useStableByLine';
@@ -28,7 +29,21 @@ export interface RowPeer {
 export function useWorksheetRows(a: { meId: string; lines: readonly Line[]; tree: ThemeTree | null; ownLayer: Layer; shownOthers: readonly OtherLayer[]; selection: Span | null; peers: readonly RowPeer[]; colorOf: (id: string) => string; nameOf: (id: string) => string }) {
   const { lines, tree, ownLayer, shownOthers, selection, peers, colorOf, nameOf } = a;
   const meId = a.meId;
-  const owned = <T,>(pick: (l: Layer) => readonly T[]) => shownOthers.flatMap((o) => pick(o.layer).map((r) => ({ ...r, ownerId: o.ownerId })));
+  // Another coder's record with its owner, made once per record (readLayer keeps an unchanged
+  // record's identity): an update of any shown layer then hands the lines the same objects, so
+  // each line's list compares by reference (keepUnchanged) instead of field by field, and the
+  // hundreds of records that did not change are not copied again for the collector.
+  const ownedOf = useMemo(() => new WeakMap<object, { ownerId: string }>(), []);
+  const owned = <T extends object,>(pick: (l: Layer) => readonly T[]) =>
+    shownOthers.flatMap((o) =>
+      pick(o.layer).map((r) => {
+        const hit = ownedOf.get(r) as Owned<T> | undefined;
+        if (hit && hit.ownerId === o.ownerId) return hit;
+        const made: Owned<T> = { ...r, ownerId: o.ownerId };
+        ownedOf.set(r, made);
+        return made;
+      }),
+    );
   const themeOf = useCallback((id: string) => tree?.byId.get(tree.resolve(id)), [tree]);
   // Split by line separately: a change of the coder's own layer or selection (the common case,
   // coding) recomputes only their own marks; the shown layers of others are split once per change of theirs.
