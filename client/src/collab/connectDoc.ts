@@ -57,23 +57,6 @@ function defaultServerUrl(): string {
 }
 
 /**
- * Resolves after the next frame has been produced (a frame callback, then a task), or after
- * 100 ms when no frame comes (a hidden tab draws none), or at once where there are no frames.
- */
-function afterFrame(): Promise<void> {
-  return new Promise((resolve) => {
-    if (typeof requestAnimationFrame !== 'function') return resolve();
-    const timer = setTimeout(resolve, 100);
-    requestAnimationFrame(() =>
-      setTimeout(() => {
-        clearTimeout(timer);
-        resolve();
-      }, 0),
-    );
-  });
-}
-
-/**
  * Opens a real-time document with the stock y-websocket provider and follows the server's
  * `persisted` acknowledgements (message type 100: the durable state vector), so the UI can say
  * "saved" only when the server has committed this client's edits. BroadcastChannel sync between
@@ -173,16 +156,7 @@ export function connectDoc(name: string, options: ConnectOptions = {}): DocConne
       const clock = ownClock();
       const edit: PendingEdit = { client: doc.clientID, clock, deleteOnly: clock <= lastClock, acksBefore: acks, stored: null };
       lastClock = clock;
-      if (store && options.keepUnsaved) {
-        const entry = { key: options.keepUnsaved, client: doc.clientID, clock, deleteOnly: edit.deleteOnly, update: u };
-        // Stored after the frame that shows the edit: the IndexedDB transaction took 0.5-3.5 ms
-        // of the key press (before React's render) in a trace of codings (docs/benchmarks.md).
-        // The edit has already been sent; the count of unsaved edits (and the warning on
-        // closing the tab) includes it from now on.
-        edit.stored = afterFrame()
-          .then(() => store.put(entry))
-          .catch(() => -1);
-      }
+      if (store && options.keepUnsaved) edit.stored = store.put({ key: options.keepUnsaved, client: doc.clientID, clock, deleteOnly: edit.deleteOnly, update: u }).catch(() => -1);
       edits.push(edit);
     }
     update();
