@@ -1,6 +1,7 @@
 // Self time by function of V8 CPU profiles (`bench/all.ts --profile` writes them to
-// bench/results/profiles): which functions the server spends its samples in, idle excluded.
-//   node bin/run-ts.js bench/profileSummary.ts bench/results/profiles/CPU.*.cpuprofile [--top 40]
+// bench/results/profiles/<kind>.<time>/, one file per thread: the main thread's ends in .0.001):
+// which functions the server spends its samples in, idle excluded.
+//   node bin/run-ts.js bench/profileSummary.ts bench/results/profiles/*/*.0.001.cpuprofile [--top 40]
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 

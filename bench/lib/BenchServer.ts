@@ -67,8 +67,10 @@ export class BenchServer {
     if (kind === 'hocuspocus-sqlite') env.HOCUSPOCUS_SQLITE = `${options.dataDir}/hocuspocus.sqlite`;
     // Read by @y/websocket-server's utils when it loads: documents persist through y-leveldb.
     if (kind === 'y-websocket-leveldb') env.YPERSISTENCE = `${options.dataDir}/leveldb`;
-    // Named after the server, so that profiles of Concord and of the anchors can be told apart.
-    const prof = options.cpuProfDir ? ['--cpu-prof', `--cpu-prof-dir=${options.cpuProfDir}`, `--cpu-prof-name=${kind}.${Date.now()}.cpuprofile`] : [];
+    // A folder per server start, named after the server: Node's own file names (pid and thread)
+    // keep the main thread's profile apart from a loader thread's (the anchors run through
+    // bin/run-ts.js, whose worker once wrote over the main thread's profile of the same name).
+    const prof = options.cpuProfDir ? ['--cpu-prof', `--cpu-prof-dir=${options.cpuProfDir}/${kind}.${Date.now()}`] : [];
     // Concord runs compiled (bench/lib/compiledConcord.ts) when the caller built it; the anchors are JavaScript.
     const entry = isConcord(kind) ? (options.compiledConcord ? [options.compiledConcord] : ['bin/run-ts.js', ENTRY[kind]]) : ['bin/run-ts.js', ENTRY[kind]];
     const child = spawn(process.execPath, [...prof, ...entry], { env, stdio: ['ignore', 'pipe', options.captureLog ? 'pipe' : 'inherit'] });

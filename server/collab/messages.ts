@@ -21,19 +21,36 @@ export function syncStep1Message(doc: Y.Doc): Uint8Array {
 }
 
 export function syncStep2Message(update: Uint8Array): Uint8Array {
-  const e = encoding.createEncoder();
-  encoding.writeVarUint(e, MessageType.Sync);
-  encoding.writeVarUint(e, SyncStep2);
-  encoding.writeVarUint8Array(e, update);
-  return encoding.toUint8Array(e);
+  return framed(MessageType.Sync, SyncStep2, update);
 }
 
+/** The broadcast of every committed change: one allocation of the exact size (issue 19). */
 export function updateMessage(update: Uint8Array): Uint8Array {
-  const e = encoding.createEncoder();
-  encoding.writeVarUint(e, MessageType.Sync);
-  encoding.writeVarUint(e, SyncUpdate);
-  encoding.writeVarUint8Array(e, update);
-  return encoding.toUint8Array(e);
+  return framed(MessageType.Sync, SyncUpdate, update);
+}
+
+/**
+ * [type varUint][sub-type varUint][payload varUint8Array], as lib0's encoder writes it, into one
+ * buffer of the exact size: the encoder starts at 100 bytes, grows by doubling and copies the
+ * result out (two or three allocations and copies per message). Both numbers are below 128
+ * (one byte each).
+ */
+function framed(type: number, subType: number, payload: Uint8Array): Uint8Array {
+  const n = payload.byteLength;
+  let lengthBytes = 1;
+  for (let v = n; v > 0x7f; v = Math.floor(v / 0x80)) lengthBytes++;
+  const out = new Uint8Array(2 + lengthBytes + n);
+  out[0] = type;
+  out[1] = subType;
+  let i = 2;
+  let v = n;
+  while (v > 0x7f) {
+    out[i++] = 0x80 | (v & 0x7f);
+    v = Math.floor(v / 0x80);
+  }
+  out[i++] = v;
+  out.set(payload, i);
+  return out;
 }
 
 /**

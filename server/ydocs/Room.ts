@@ -133,6 +133,8 @@ export class Room {
    * shadow is in step without applying it a second time (one apply per guarded update saved).
    */
   #shadowHasIt = false;
+  /** What the shadow's last transaction changed (its one afterTransaction listener records it). */
+  #shadowChanged: ChangedTypes | null = null;
   readonly #schedule: (room: Room) => void;
 
   constructor(
@@ -152,7 +154,10 @@ export class Room {
     this.doc.on('update', (update: Uint8Array, origin: unknown) => {
       if (!this.#captured) throw new Error(`${this.name}: the doc changed outside the durable write path`);
       this.#captured.push({ update, writer: isWriter(origin) ? origin : SERVER });
-      if (this.#shadow && !this.#shadowHasIt) Y.applyUpdate(this.#shadow, update);
+      if (this.#shadow && !this.#shadowHasIt) {
+        Y.applyUpdate(this.#shadow, update);
+        this.#shadowChanged = null;
+      }
     });
     this.doc.on('afterTransaction', (tr: Y.Transaction) => {
       if (tr.deleteSet.clients.size > 0) this.deletedSinceRewrite = true;
@@ -306,36 +311,47 @@ export class Room {
    * it would be integrated in someone else's transaction, never judged.
    */
   #review(update: Uint8Array, guard: UpdateGuard): { refusal: string | null; malformed: unknown; inStep: boolean } {
-    const shadow = (this.#shadow ??= copyOf(this.doc));
-    const pending = pendingOf(shadow);
-    let changed: ChangedTypes = new Map();
-    const capture = (tr: Y.Transaction) => {
-      changed = tr.changed;
-    };
-    shadow.on('afterTransaction', capture);
+    const shadow = this.#shadow ?? this.#copyForShadow();
+    const { pendingStructs, pendingDs } = shadow.store;
+    this.#shadowChanged = null;
     try {
       Y.applyUpdate(shadow, update);
     } catch (error) {
       // Malformed (it was not decoded at submit): the doc never sees it; the shadow may hold part
       // of it, so it goes.
-      this.#shadow = null;
-      shadow.destroy();
+      this.#dropShadow();
       return { refusal: null, malformed: error ?? new Error('the update does not apply'), inStep: false };
-    } finally {
-      shadow.off('afterTransaction', capture);
     }
-    const after = pendingOf(shadow);
-    const leftPending = (after.structs !== null && after.structs !== pending.structs) || (after.ds !== null && after.ds !== pending.ds);
+    const changed: ChangedTypes = this.#shadowChanged ?? new Map();
+    this.#shadowChanged = null;
+    const after = shadow.store;
+    const leftPending = (after.pendingStructs !== null && after.pendingStructs !== pendingStructs) || (after.pendingDs !== null && after.pendingDs !== pendingDs);
     const refusal = leftPending ? 'the update depends on changes the server does not have' : guard.review(this.doc, shadow, changed);
     // The real apply integrates exactly what the shadow did when neither holds pending changes
     // (with some, the doc may integrate more: the shadow then takes the doc's update instead).
-    const docPending = pendingOf(this.doc);
-    const inStep = refusal === null && docPending.structs === null && docPending.ds === null;
-    if (refusal !== null) {
-      this.#shadow = null;
-      shadow.destroy();
-    }
+    const inStep = refusal === null && this.doc.store.pendingStructs === null && this.doc.store.pendingDs === null;
+    if (refusal !== null) this.#dropShadow();
     return { refusal, malformed: null, inStep };
+  }
+
+  /**
+   * The shadow, built from the doc when first needed. One afterTransaction listener for its
+   * life records what each transaction changed (a listener added and removed per review cost a
+   * Set and a closure per guarded update, issue 19).
+   */
+  #copyForShadow(): Y.Doc {
+    const shadow = copyOf(this.doc);
+    shadow.on('afterTransaction', (tr: Y.Transaction) => {
+      this.#shadowChanged = tr.changed;
+    });
+    this.#shadow = shadow;
+    return shadow;
+  }
+
+  #dropShadow(): void {
+    this.#shadow?.destroy();
+    this.#shadow = null;
+    this.#shadowChanged = null;
   }
 
   /** Applies logged rows above the watermark and advances it; returns what Yjs integrated. */
@@ -378,8 +394,7 @@ export class Room {
     this.#remoteStash = [];
     for (const l of [...this.listeners]) l.reset(reason);
     this.listeners.clear();
-    this.#shadow?.destroy();
-    this.#shadow = null;
+    this.#dropShadow();
     this.doc.destroy();
   }
 }
@@ -405,8 +420,6 @@ function decodes(update: Uint8Array): boolean {
     return false;
   }
 }
-
-const pendingOf = (doc: Y.Doc) => ({ structs: doc.store.pendingStructs, ds: doc.store.pendingDs });
 
 function isWriter(origin: unknown): origin is DocWriter {
   return typeof origin === 'object' && origin !== null && 'authorId' in origin;
