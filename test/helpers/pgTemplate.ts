@@ -1,6 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import pg from 'pg';
-import { openDatabase, withSchemaChangeLock } from '../../server/store/database';
+import { SCHEMA_CHANGE_LOCK, openDatabase } from '../../server/store/database';
 
 /**
  * A PostgreSQL schema built by the real migrations once per test run, replayed for each test.
@@ -24,17 +24,21 @@ export function schemaName(prefix: string): string {
   return `${prefix}_${process.pid}_${Date.now().toString(36)}_${Math.floor(Math.random() * 36 ** 4).toString(36)}`;
 }
 
-/** Drops a schema under the lock migrations take: another migrator must not see it vanish mid-introspection. */
+/**
+ * Drops a schema under the lock migrations take (server/store/database.ts withSchemaChangeLock):
+ * another test's migrator must not see it vanish mid-introspection. The transaction-level form of
+ * that lock, in the drop's own implicit transaction: one connection and one round trip, and the
+ * lock is released only once the drop has committed.
+ */
 export async function dropSchema(url: string, schema: string): Promise<void> {
-  await withSchemaChangeLock(url, async () => {
-    const client = new pg.Client({ connectionString: url });
-    await client.connect();
-    try {
-      await client.query(`drop schema if exists ${schema} cascade`);
-    } finally {
-      await client.end();
-    }
-  });
+  if (!/^[a-z_][a-z0-9_]*$/.test(schema)) throw new Error(`invalid schema name ${schema}`);
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    await client.query(`select pg_advisory_xact_lock(${SCHEMA_CHANGE_LOCK}); drop schema if exists ${schema} cascade`);
+  } finally {
+    await client.end();
+  }
 }
 
 /**
