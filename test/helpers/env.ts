@@ -7,11 +7,14 @@ import { type ServiceOptions, type Services, createServices } from '../../server
 import { type RunningServer, startServer } from '../../server/server';
 import { createLogger } from '../../server/log';
 import { createSchemaFromTemplate, dropSchema } from './pgTemplate';
+import { copySqliteTemplate } from './sqliteTemplate';
 
 declare module 'vitest' {
   export interface ProvidedContext {
     /** The migrated PostgreSQL schema's definition (test/globalSetup.ts, helpers/pgTemplate.ts). */
     pgTemplate: string | null;
+    /** The dir of the migrated SQLite database (test/globalSetup.ts, helpers/sqliteTemplate.ts). */
+    sqliteTemplate: string;
   }
 }
 
@@ -50,22 +53,29 @@ export function testEnv(dialect: TestDialect, extra: Record<string, string> = {}
 }
 
 /**
- * Creates the test's PostgreSQL schema from the run's migrated template (helpers/pgTemplate.ts)
- * instead of leaving it to the server's migrator; does nothing on SQLite, or outside a vitest run
- * (bench/phaseGuard.ts), or when the template could not be made: the server then migrates.
+ * Gives the test's database the migrated state the run's templates hold, instead of leaving it to
+ * the server's migrator: the PostgreSQL schema replayed (helpers/pgTemplate.ts), the SQLite file
+ * copied (helpers/sqliteTemplate.ts). Not for an encrypted SQLite database (made with its key), nor
+ * outside a vitest run (bench/phaseGuard.ts), nor when the PostgreSQL template could not be made:
+ * the server then migrates, as it does in production.
  */
-export async function prepareSchema(env: TestEnv): Promise<void> {
+export async function prepareDatabase(env: TestEnv): Promise<void> {
+  if (!process.env.VITEST) return;
   const schema = env.options.pgSchema;
   const url = env.config.databaseUrl;
-  const template = process.env.VITEST ? inject('pgTemplate') : null;
-  if (schema && url && template) await createSchemaFromTemplate(url, template, schema);
+  if (schema && url) {
+    const template = inject('pgTemplate');
+    if (template) await createSchemaFromTemplate(url, template, schema);
+  } else if (!url && !env.config.dbKey) {
+    copySqliteTemplate(inject('sqliteTemplate'), env.dataDir);
+  }
 }
 
-/** testEnv, its PostgreSQL schema already made (prepareSchema). */
+/** testEnv, its database already migrated (prepareDatabase). */
 export async function preparedTestEnv(dialect: TestDialect, extra: Record<string, string> = {}): Promise<TestEnv> {
   const env = testEnv(dialect, extra);
   try {
-    await prepareSchema(env);
+    await prepareDatabase(env);
   } catch (e) {
     await env.cleanup();
     throw e;
