@@ -1,5 +1,8 @@
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, renameSync } from 'node:fs';
+import { mkdirSync, renameSync, rmSync } from 'node:fs';
+import type { TestProject } from 'vitest/node';
+import { buildPgTemplate } from './helpers/pgTemplate';
+import { buildSqliteTemplate } from './helpers/sqliteTemplate';
 
 /** test/collab/serverProcess.ts compiled ahead of time (see compileServerProcess). */
 export const COMPILED_SERVER_PROCESS = 'dist/test/serverProcess.js';
@@ -27,8 +30,15 @@ async function compileServerProcess(): Promise<void> {
  * upload parser's worker thread runs from that build in tests too (vitest.config.ts,
  * CONCORD_COMPILED_UPLOAD_WORKER; server/paths.ts).
  */
-export default async function setup(): Promise<void> {
+export default async function setup(project: TestProject): Promise<() => void> {
   const r = spawnSync(process.execPath, ['bin/build.js', 'server'], { stdio: 'inherit' });
   if (r.status !== 0) throw new Error(`bin/build.js server failed with exit ${r.status}`);
   await compileServerProcess();
+  // One migration per dialect for the run; each test starts from its result
+  // (helpers/sqliteTemplate.ts, helpers/pgTemplate.ts).
+  const url = process.env.TEST_DATABASE_URL;
+  project.provide('pgTemplate', url ? await buildPgTemplate(url) : null);
+  const sqliteTemplate = await buildSqliteTemplate();
+  project.provide('sqliteTemplate', sqliteTemplate);
+  return () => rmSync(sqliteTemplate, { recursive: true, force: true });
 }

@@ -2,7 +2,7 @@ import pg from 'pg';
 import { afterEach } from 'vitest';
 import { createServices } from '../../server/services';
 import type { RunningServer } from '../../server/server';
-import { type TestEnv, testEnv } from '../helpers/env';
+import { type TestEnv, preparedTestEnv } from '../helpers/env';
 import { type StudyFixture, type TestClient, seedStudy } from '../helpers/collab';
 import { type ChildServer, startChildServer } from '../collab/childServer';
 
@@ -27,7 +27,7 @@ export interface Cluster {
  * its PostgreSQL schema (each test its own schema).
  */
 export async function startCluster(count: number, codingMode: 'open' | 'blind' = 'open', extraEnv: Record<string, string> = {}): Promise<Cluster> {
-  const env = testEnv('postgres');
+  const env = await preparedTestEnv('postgres');
   const s = await createServices(env.config, env.options);
   const f = await seedStudy(s, codingMode);
   await s.close();

@@ -3,7 +3,7 @@ import * as Y from 'yjs';
 import { loadDoc } from '../../server/ydocs/loadDoc';
 import { type Services, createServices } from '../../server/services';
 import { findDocSnapshot } from '../../server/store/docLog';
-import { eventually, testEnv } from '../helpers/env';
+import { eventually, preparedTestEnv } from '../helpers/env';
 import { docs, openClient, synced } from '../helpers/collab';
 import { PG_URL, clusterPerTest } from './cluster';
 
@@ -14,7 +14,7 @@ describe.skipIf(!PG_URL)('compaction with several nodes', () => {
   });
 
   async function twoNodes(): Promise<[Services, Services]> {
-    const env = testEnv('postgres');
+    const env = await preparedTestEnv('postgres');
     const a = await createServices(env.config, env.options);
     const b = await createServices(env.config, env.options);
     closers.push(async () => {

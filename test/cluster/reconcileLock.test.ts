@@ -6,7 +6,7 @@ import { createServices } from '../../server/services';
 import { listAudit } from '../../server/store/audit';
 import { withDoc } from '../../server/ydocs/withDoc';
 import { startChildServer } from '../collab/childServer';
-import { testEnv } from '../helpers/env';
+import { preparedTestEnv } from '../helpers/env';
 import { TEXT, seedReconciliation } from '../reconcile/seed';
 import { type Node, PG_URL, nodeApi } from './cluster';
 
@@ -19,7 +19,7 @@ describe.skipIf(!PG_URL)('several nodes on one PostgreSQL: reconciliation', () =
 
   /** The reconciliation seed (6 disagreements) on a schema of its own, revealed, and two nodes on it. */
   async function revealedOnTwoNodes() {
-    const env = testEnv('postgres');
+    const env = await preparedTestEnv('postgres');
     stops.push(() => env.cleanup());
     const s = await createServices(env.config, env.options);
     const seeded = await seedReconciliation(s);

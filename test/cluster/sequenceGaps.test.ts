@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fetchRowsAfter } from '../../server/cluster/fetchRows';
 import type { LogWriter } from '../../server/ydocs/LogWriter';
 import { type Services, createServices } from '../../server/services';
-import { type TestEnv, testEnv } from '../helpers/env';
+import { type TestEnv, preparedTestEnv } from '../helpers/env';
 import { textUpdate } from '../collab/frames';
 import { PG_URL } from './cluster';
 
@@ -12,7 +12,7 @@ describe.skipIf(!PG_URL)('concurrent writers on one document never leave a follo
   let env: TestEnv;
   const nodes: Services[] = [];
   beforeAll(async () => {
-    env = testEnv('postgres');
+    env = await preparedTestEnv('postgres');
     // Each "node" its own Services: its own pool, so the transactions really overlap.
     for (let i = 0; i < 4; i++) nodes.push(await createServices(env.config, env.options));
   });

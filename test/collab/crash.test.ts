@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { createServices } from '../../server/services';
 import type { RunningServer } from '../../server/server';
-import { type TestEnv, eventually, testDialects, testEnv } from '../helpers/env';
+import { type TestEnv, eventually, testDialects, preparedTestEnv } from '../helpers/env';
 import { type StudyFixture, type TestClient, docs, openClient, seedStudy, synced } from '../helpers/collab';
 import { type ChildServer, startChildServer } from './childServer';
 import { prng } from './frames';
@@ -16,7 +16,7 @@ for (const dialect of testDialects()) {
     let childEnv: Record<string, string>;
 
     beforeAll(async () => {
-      env = testEnv(dialect);
+      env = await preparedTestEnv(dialect);
       const s = await createServices(env.config, env.options);
       f = await seedStudy(s, 'open');
       await s.close();

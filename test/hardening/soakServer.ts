@@ -13,7 +13,7 @@ import { createServices } from '../../server/services';
 import { insertMember } from '../../server/store/members';
 import { insertStudy } from '../../server/store/studies';
 import { insertUser } from '../../server/store/users';
-import { type TestDialect, testEnv } from '../helpers/env';
+import { type TestDialect, preparedTestEnv } from '../helpers/env';
 
 /**
  * The server composed as server/server.ts composes it (same app, same collab door), except that
@@ -21,7 +21,7 @@ import { type TestDialect, testEnv } from '../helpers/env';
  * unload a thousand documents within a test.
  */
 export async function soakServer(dialect: TestDialect, log: Logger, docCount: number, idleUnloadMs = 5) {
-  const env = testEnv(dialect);
+  const env = await preparedTestEnv(dialect);
   const s = await createServices(env.config, { ...env.options, log, docs: { idleUnloadMs } });
   const registry = docRegistryFor(s);
   const http = createServer(getRequestListener(createApp(s, { routes: docRoutes() }).fetch));

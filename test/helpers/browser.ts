@@ -28,6 +28,11 @@ export async function launchBrowser(): Promise<{ browser: Browser; close: () => 
       '--disable-sync',
       '--no-first-run',
       '--disable-quic',
+      // Headless Chromium is the full browser: for each new window (each fresh context a test
+      // opens) it loads its omnibox popup WebUI, some 80 chrome:// modules, beside the page under
+      // test on the machine's 2 cores. No test looks at the browser's own window chrome
+      // (bench/lib/chromium.ts launches the benches' browser with the same features off).
+      '--disable-features=WebUIOmniboxPopup,WebUIOmniboxFullPopup,WebUIOmniboxAimPopup,PreloadTopChromeWebUI',
     ],
   });
   return {

@@ -4,7 +4,7 @@ import { listAudit } from '../../server/store/audit';
 import { listStudies } from '../../server/store/studies';
 import { type ChildServer, startChildServer } from '../collab/childServer';
 import { prng } from '../collab/frames';
-import { type TestEnv, testDialects, testEnv } from '../helpers/env';
+import { type TestEnv, testDialects, preparedTestEnv } from '../helpers/env';
 import { seedUsers } from '../helpers/http';
 import { bigProjectXml } from './bigProject';
 import { studyContent } from './studyContent';
@@ -20,7 +20,7 @@ for (const dialect of testDialects()) {
     const data = Buffer.from(bigProjectXml(SHAPE)).toString('base64');
 
     beforeAll(async () => {
-      env = testEnv(dialect);
+      env = await preparedTestEnv(dialect);
       const s = await createServices(env.config, env.options);
       const { users } = await seedUsers(s, ['lead']);
       lead = { id: users.lead!.id, cookie: users.lead!.api.cookie! };

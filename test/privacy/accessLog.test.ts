@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { type RunningServer, startServer } from '../../server/server';
 import { recordAccess } from '../../server/store/accessLog';
-import { type TestEnv, eventually, testDialects, testEnv } from '../helpers/env';
+import { type TestEnv, eventually, testDialects, preparedTestEnv } from '../helpers/env';
 import { type StudyFixture, docs, openClient, seedStudy, synced } from '../helpers/collab';
 
 for (const dialect of testDialects()) {
@@ -11,7 +11,7 @@ for (const dialect of testDialects()) {
     let f: StudyFixture;
 
     beforeEach(async () => {
-      env = testEnv(dialect, { ACCESS_LOG_RETENTION_DAYS: '30' });
+      env = await preparedTestEnv(dialect, { ACCESS_LOG_RETENTION_DAYS: '30' });
       server = await startServer(env.config, env.options);
       f = await seedStudy(server.services, 'open');
     });

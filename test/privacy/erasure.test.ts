@@ -7,7 +7,7 @@ import { docRegistryFor, withDoc } from '../../server/ydocs/withDoc';
 import { type RunningServer, startServer } from '../../server/server';
 import { listAudit } from '../../server/store/audit';
 import { insertBackup } from '../../server/store/erasures';
-import { type TestEnv, eventually, testDialects, testEnv } from '../helpers/env';
+import { type TestEnv, eventually, testDialects, preparedTestEnv } from '../helpers/env';
 import { type StudyFixture, docs, logRows, openClient, seedStudy, serverDoc, synced } from '../helpers/collab';
 import { filesContaining, uniqueMarker } from './dataDir';
 
@@ -19,7 +19,7 @@ for (const dialect of testDialects()) {
 
     beforeEach(async () => {
       // A short delay before a layer's history is rewritten after a deletion (default 5 s).
-      env = testEnv(dialect, { HISTORY_REWRITE_DELAY_MS: '50' });
+      env = await preparedTestEnv(dialect, { HISTORY_REWRITE_DELAY_MS: '50' });
       server = await startServer(env.config, env.options);
       f = await seedStudy(server.services, 'blind');
     });

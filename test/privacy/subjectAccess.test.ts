@@ -13,7 +13,7 @@ import { type RunningServer, startServer } from '../../server/server';
 import { listAudit } from '../../server/store/audit';
 import { addKeyEntries } from '../../server/store/pseudonymKeys';
 import { withDoc } from '../../server/ydocs/withDoc';
-import { type TestEnv, testDialects, testEnv } from '../helpers/env';
+import { type TestEnv, testDialects, preparedTestEnv } from '../helpers/env';
 import { apiFor } from '../helpers/http';
 import { type StudyFixture, docs, seedStudy } from '../helpers/collab';
 import { runCli } from '../cli/runCli';
@@ -28,7 +28,7 @@ for (const dialect of testDialects()) {
     let f: StudyFixture;
 
     beforeEach(async () => {
-      env = testEnv(dialect);
+      env = await preparedTestEnv(dialect);
       server = await startServer(env.config, env.options);
       f = await seedStudy(server.services, 'blind');
     });

@@ -12,7 +12,7 @@ import { listTranscripts } from '../../server/store/transcripts';
 import { listWriteIntents } from '../../server/store/writeIntents';
 import { withDoc } from '../../server/ydocs/withDoc';
 import { type ChildServer, startChildServer } from '../collab/childServer';
-import { type TestEnv, testDialects, testEnv } from '../helpers/env';
+import { type TestEnv, testDialects, preparedTestEnv } from '../helpers/env';
 import { TEXT, type Seeded, addCodedTranscript, seedReconciliation } from './seed';
 
 // Issue 14 item 6: a server killed (SIGKILL) at a random moment of a multi-step write, then
@@ -43,7 +43,7 @@ for (const dialect of testDialects()) {
 
     beforeAll(async () => {
       console.log(`killMidWrite (${dialect}): seed ${SEED}; replay with CONCORD_KILL_SEED=${SEED}`);
-      env = testEnv(dialect);
+      env = await preparedTestEnv(dialect);
       const s = await createServices(env.config, env.options);
       seeded = await seedReconciliation(s);
       for (let round = 0; round <= REVEAL_ROUNDS; round++) {

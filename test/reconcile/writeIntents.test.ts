@@ -11,7 +11,7 @@ import { snapshotOwners } from '../../server/store/layerSnapshots';
 import { findTranscript, updateTranscriptPhase } from '../../server/store/transcripts';
 import { insertWriteIntent, listWriteIntents } from '../../server/store/writeIntents';
 import { withDoc } from '../../server/ydocs/withDoc';
-import { type TestEnv, testDialects, testEnv } from '../helpers/env';
+import { type TestEnv, testDialects, preparedTestEnv } from '../helpers/env';
 import { seedBlindStudy } from '../helpers/blindStudy';
 import { TEXT, seedReconciliation } from './seed';
 
@@ -37,7 +37,7 @@ for (const dialect of testDialects()) {
     }
 
     it('completes a reveal whose phase change committed: snapshots and one reveal event; audits a landed merge, forgets one that never landed', async () => {
-      env = testEnv(dialect);
+      env = await preparedTestEnv(dialect);
       const s = await createServices(env.config, env.options);
       const seeded = await seedReconciliation(s);
       const { sid, tid, ids, themes } = seeded;
@@ -84,7 +84,7 @@ for (const dialect of testDialects()) {
     }, 120_000);
 
     it('completes a split decision whose intent committed and nothing else, and audits a rename whose documents were written, once each', async () => {
-      env = testEnv(dialect);
+      env = await preparedTestEnv(dialect);
       const s = await createServices(env.config, env.options);
       const { sid, tid, ids, themes, api } = await seedReconciliation(s);
       expect((await api.lead.post(`/api/transcripts/${tid}/phase`, { phase: 'reconciling' })).status).toBe(200);
@@ -127,7 +127,7 @@ for (const dialect of testDialects()) {
     }, 120_000);
 
     it('completes a decision on private themes (a merge into a new shared theme) whose intent committed and nothing else, once', async () => {
-      env = testEnv(dialect);
+      env = await preparedTestEnv(dialect);
       const s = await createServices(env.config, env.options);
       const { api, ids, sid } = await seedBlindStudy(s);
       const privateTheme = (owner: string, label: string) =>

@@ -6,7 +6,7 @@ import { LIMITER_FAILED_RETRY_S, SWEEP_BATCH, SWEEP_INTERVAL_MS } from '../../se
 import { LOGIN_LIMIT_PER_ACCOUNT, LOGIN_LIMIT_PER_IP, LOGIN_WINDOW_MS } from '../../server/auth/rateLimiter';
 import { createUser } from '../../server/commands/accounts/accounts';
 import { type Services, createServices } from '../../server/services';
-import { type TestEnv, testEnv } from '../helpers/env';
+import { type TestEnv, preparedTestEnv } from '../helpers/env';
 import { apiFor } from '../helpers/http';
 import { logSink } from '../hardening/logSink';
 
@@ -70,7 +70,7 @@ function nodesOn(dialect: 'sqlite' | 'postgres', count: number) {
     clock,
     async start(): Promise<Node[]> {
       clock.now = 1_700_000_000_000;
-      env = testEnv(dialect, { TRUST_PROXY: '1' });
+      env = await preparedTestEnv(dialect, { TRUST_PROXY: '1' });
       nodes = await startNodes(env, count, clock);
       await createUser(nodes[0]!.s, { ...ANA, name: 'Ana', isAdmin: false });
       return nodes;
