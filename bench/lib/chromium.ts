@@ -2,7 +2,8 @@ import { type Browser, chromium } from 'playwright-core';
 
 /**
  * The browser every browser bench launches (bench/worksheet.ts, bench/worksheet/trace.ts,
- * bench/ipaScreens.ts): Debian's Chromium through playwright-core. Chromium's headless mode is the full browser, which
+ * bench/ipaScreens.ts), and with the same flags every browser test (test/helpers/browser.ts):
+ * Debian's Chromium through playwright-core. Chromium's headless mode is the full browser, which
  * loads its omnibox popup WebUI (some 80 chrome://resources and chrome://omnibox-popup modules)
  * for each new window, i.e. for each fresh browser context the benches open per round, at the
  * moment the page navigates: it competed with the page for the machine's 2 cores and, in a trace

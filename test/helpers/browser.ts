@@ -1,6 +1,7 @@
 import { mkdirSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { type Browser, chromium } from 'playwright-core';
+import { CHROMIUM_ARGS } from '../../bench/lib/chromium';
 import type { RunningServer } from '../../server/server';
 import { testServer } from './env';
 
@@ -17,24 +18,8 @@ export const haveChromium = () => existsSync(CHROMIUM);
 export async function launchBrowser(): Promise<{ browser: Browser; close: () => Promise<void> }> {
   // playwright-core gives every launch a fresh temporary --user-data-dir of its own (it refuses
   // one passed in args); contexts from newContext() are isolated like separate profiles.
-  const browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-      '--disable-quic',
-      // Headless Chromium is the full browser: for each new window (each fresh context a test
-      // opens) it loads its omnibox popup WebUI, some 80 chrome:// modules, beside the page under
-      // test on the machine's 2 cores. No test looks at the browser's own window chrome
-      // (bench/lib/chromium.ts launches the benches' browser with the same features off).
-      '--disable-features=WebUIOmniboxPopup,WebUIOmniboxFullPopup,WebUIOmniboxAimPopup,PreloadTopChromeWebUI',
-    ],
-  });
+  // The benches' flags (bench/lib/chromium.ts): no network, no window chrome beside the page.
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
   return {
     browser,
     close: async () => {
