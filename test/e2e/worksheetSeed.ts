@@ -130,11 +130,12 @@ export async function heldSocketPage(browser: Browser, who: { api: ApiClient }):
  * plain text, see useRowWindow), and of those the ones the window shows.
  */
 async function problemsInView(page: Page): Promise<{ problems: string[]; checked: number[] }> {
-  // Measured after two frames. With Chromium 156.0.8078.129 a row that came into view since the last rendering update could read an empty box for its
-  // text column (0 x 0 at the origin) while its characters already had their places; rows carry
-  // `content-visibility: auto` from 900 px, which Chromium settles in a frame's rendering update.
-  // A reading taken between two frames, not what the page shows: two frames later every row in
-  // view reads its real box (main's own test failed 3 of 3 runs with that Chromium, passed after).
+  // Measured after two frames. With Chromium 156.0.8078.129 a row that came into view since the
+  // last rendering update could read an empty box for its text column (0 x 0 at the origin) while
+  // its characters already had their places; rows carry `content-visibility: auto` from 900 px,
+  // which Chromium settles in a frame's rendering update. A reading taken between two frames, not
+  // what the page shows: two frames later every row in view reads its real box (main's own test
+  // failed 3 of 3 runs with that Chromium, and passed after).
   await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
   return page.evaluate(() => {
     const out: string[] = [];
