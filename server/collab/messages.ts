@@ -13,11 +13,7 @@ export const SyncStep2 = 1;
 export const SyncUpdate = 2;
 
 export function syncStep1Message(doc: Y.Doc): Uint8Array {
-  const e = encoding.createEncoder();
-  encoding.writeVarUint(e, MessageType.Sync);
-  encoding.writeVarUint(e, SyncStep1);
-  encoding.writeVarUint8Array(e, Y.encodeStateVector(doc));
-  return encoding.toUint8Array(e);
+  return framed(MessageType.Sync, SyncStep1, Y.encodeStateVector(doc));
 }
 
 export function syncStep2Message(update: Uint8Array): Uint8Array {
@@ -30,6 +26,7 @@ export function updateMessage(update: Uint8Array): Uint8Array {
 }
 
 /**
+ * A sync message (step 1, step 2, update):
  * [type varUint][sub-type varUint][payload varUint8Array], as lib0's encoder writes it, into one
  * buffer of the exact size: the encoder starts at 100 bytes, grows by doubling and copies the
  * result out (two or three allocations and copies per message). Both numbers are below 128

@@ -1,7 +1,8 @@
 import * as encoding from 'lib0/encoding';
 import { describe, expect, it } from 'vitest';
 import { MessageType } from '../../shared/protocol';
-import { SyncStep2, SyncUpdate, syncStep2Message, updateMessage } from '../../server/collab/messages';
+import * as Y from 'yjs';
+import { SyncStep1, SyncStep2, SyncUpdate, syncStep1Message, syncStep2Message, updateMessage } from '../../server/collab/messages';
 
 /** The same message as lib0's encoder writes it (what y-protocols' clients read). */
 function viaEncoder(subType: number, payload: Uint8Array): Uint8Array {
@@ -20,6 +21,16 @@ describe('sync messages written at their exact size', () => {
     // Compared as buffers: an element-wise deep equality of megabytes takes the runner minutes.
     expect(Buffer.from(updateMessage(payload)).equals(viaEncoder(SyncUpdate, payload))).toBe(true);
     expect(Buffer.from(syncStep2Message(payload)).equals(viaEncoder(SyncStep2, payload))).toBe(true);
+  });
+
+  it('frames a SyncStep1 (the state vector) byte for byte as lib0 frames it', () => {
+    const doc = new Y.Doc();
+    for (let i = 0; i < 300; i++) doc.getText('t').insert(0, 'x'); // a state vector with a clock past 127
+    const other = new Y.Doc();
+    other.getMap('m').set('k', 1);
+    Y.applyUpdate(doc, Y.encodeStateAsUpdate(other)); // and a second client
+    expect(Buffer.from(syncStep1Message(doc)).equals(viaEncoder(SyncStep1, Y.encodeStateVector(doc)))).toBe(true);
+    expect(Buffer.from(syncStep1Message(new Y.Doc())).equals(viaEncoder(SyncStep1, Y.encodeStateVector(new Y.Doc())))).toBe(true);
   });
 
   it('copies the payload: a later change to the update does not reach a message already built', () => {
