@@ -15,6 +15,7 @@ import { type RowActions, ThemeTableRow } from './ThemeTableRow';
 import { unwrapTable } from './unwrap';
 import { useProgressiveRows } from '../components/useProgressiveRows';
 import { keepRows, TableAnswer } from './keepRows';
+import { keepSameElements } from '../components/sameElements';
 
 const NONE: readonly string[] = [];
 
@@ -94,10 +95,7 @@ export function TableOfThemesPage({ studyId, me }: { studyId: string; me: User }
       else byParent.set(r.parentId, [r.themeId]);
     }
     const kept = new Map<string | null, readonly string[]>();
-    for (const [parent, list] of byParent) {
-      const old = previousSiblings.current.get(parent);
-      kept.set(parent, old && old.length === list.length && old.every((id, i) => id === list[i]) ? old : list);
-    }
+    for (const [parent, list] of byParent) kept.set(parent, keepSameElements(previousSiblings.current.get(parent), list));
     previousSiblings.current = kept;
     return kept;
   }, [table]);

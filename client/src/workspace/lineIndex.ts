@@ -1,4 +1,5 @@
 import type { Line } from '../../../shared/transcript';
+import { sameElements } from '../components/sameElements';
 import type { Mark } from './segments';
 
 /** The position in `lines` of the line holding `offset` (the last line starting at or before it). */
@@ -80,7 +81,7 @@ function shallowEqual(a: object, b: object): boolean {
     const va = (a as Record<string, unknown>)[k];
     const vb = (b as Record<string, unknown>)[k];
     if (va === vb) continue;
-    if (Array.isArray(va) && Array.isArray(vb) && va.length === vb.length && va.every((x, j) => x === vb[j])) continue;
+    if (Array.isArray(va) && Array.isArray(vb) && sameElements(va, vb)) continue;
     return false;
   }
   return true;
