@@ -6,7 +6,7 @@ import { type Config, parseConfig } from '../../server/config';
 import { type ServiceOptions, type Services, createServices } from '../../server/services';
 import { type RunningServer, startServer } from '../../server/server';
 import { createLogger } from '../../server/log';
-import { createSchemaFromTemplate, dropSchema } from './pgTemplate';
+import { createSchemaFromTemplate, dropSchema, schemaName } from './pgTemplate';
 import { copySqliteTemplate } from './sqliteTemplate';
 
 declare module 'vitest' {
@@ -33,13 +33,12 @@ export interface TestEnv {
   cleanup: () => Promise<void>;
 }
 
-let counter = 0;
 
 /** A fresh database for one test file or test: a temp SQLite file, or its own PostgreSQL schema. */
 export function testEnv(dialect: TestDialect, extra: Record<string, string> = {}): TestEnv {
   const dataDir = mkdtempSync(join(tmpdir(), 'concord-test-'));
   const url = dialect === 'postgres' ? process.env.TEST_DATABASE_URL! : undefined;
-  const schema = dialect === 'postgres' ? `t_${process.pid}_${Date.now().toString(36)}_${counter++}_${Math.floor(Math.random() * 36 ** 4).toString(36)}` : undefined;
+  const schema = dialect === 'postgres' ? schemaName('t') : undefined;
   const config = parseConfig({ PORT: '0', DATA_DIR: dataDir, LOG_LEVEL: 'silent', ...(url ? { DATABASE_URL: url } : {}), ...extra });
   return {
     config,

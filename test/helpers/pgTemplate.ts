@@ -19,9 +19,11 @@ import { SCHEMA_CHANGE_LOCK, openDatabase } from '../../server/store/database';
 /** Stands for the schema name in the stored definition; never a substring of anything else in it. */
 const PLACEHOLDER = 'concord_tpl_placeholder';
 
-/** A schema name no other test, worker or run picks. */
+let counter = 0;
+
+/** A schema name no other test, worker or run picks (process, time, a count in this process, chance). */
 export function schemaName(prefix: string): string {
-  return `${prefix}_${process.pid}_${Date.now().toString(36)}_${Math.floor(Math.random() * 36 ** 4).toString(36)}`;
+  return `${prefix}_${process.pid}_${Date.now().toString(36)}_${counter++}_${Math.floor(Math.random() * 36 ** 4).toString(36)}`;
 }
 
 /**
