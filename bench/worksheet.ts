@@ -36,7 +36,7 @@ import { startServer } from '../server/server';
 import { machine, uptime } from './lib/machine';
 import { launchChromium } from './lib/chromium';
 import { PROBES } from './worksheet/probes';
-import { CODINGS, LINES, NOTES, seedWorksheet } from './worksheet/seedWorksheet';
+import { CODINGS, LINES, NOTES, codingLines, seedWorksheet } from './worksheet/seedWorksheet';
 
 const args = process.argv.slice(2);
 const opt = (name: string, fallback: string) => (args.includes(name) ? args[args.indexOf(name) + 1]! : fallback);
@@ -86,16 +86,6 @@ async function selectLine(page: Page, n: number) {
     el.dispatchEvent(new MouseEvent('mouseup', { bubbles: true }));
   });
   await page.getByText(new RegExp(`Selected l\\. ${n}\\b`)).waitFor();
-}
-
-/**
- * The lines coded in a pass of `n` codings: spread evenly over the transcript (from line 40 to 40
- * lines before its end), so any number of samples fits, and shifted by `shift` lines (a second
- * pass codes lines of its own).
- */
-function codingLines(n: number, shift: number): number[] {
-  const step = (LINES - 80) / n;
-  return Array.from({ length: n }, (_, i) => 40 + shift + Math.floor(i * step));
 }
 
 /** One coding's figures, ms from the key press; kept per sample so a slow one can be told apart. */

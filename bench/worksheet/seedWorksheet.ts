@@ -15,6 +15,16 @@ export const CODINGS = 600;
 export const NOTES = 200;
 export const CODERS = ['lead', 'alice', 'bob'] as const;
 
+/**
+ * The lines coded in a pass of `n` codings: spread evenly over the transcript (from line 40 to 40
+ * lines before its end), so any number of samples fits, and shifted by `shift` lines (a second
+ * pass codes lines of its own).
+ */
+export function codingLines(n: number, shift: number): number[] {
+  const step = (LINES - 80) / n;
+  return Array.from({ length: n }, (_, i) => 40 + shift + Math.floor(i * step));
+}
+
 export interface SeededWorksheet {
   tid: string;
   cookies: Record<(typeof CODERS)[number], string>;

@@ -11,11 +11,13 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { Page } from 'playwright-core';
 import { parseConfig } from '../../server/config';
 import { startServer } from '../../server/server';
 import { launchChromium } from '../lib/chromium';
+import { type CpuProfile, addSelfTime, selfTimeLines } from '../lib/cpuProfile';
 import { PROBES } from './probes';
-import { LINES, seedWorksheet } from './seedWorksheet';
+import { codingLines, seedWorksheet } from './seedWorksheet';
 
 const args = process.argv.slice(2);
 const out = args.includes('--out') ? args[args.indexOf('--out') + 1]! : join(tmpdir(), 'worksheet-trace.json');
@@ -24,22 +26,6 @@ const CODINGS = args.includes('--codings') ? Number(args[args.indexOf('--codings
 const ALONE = args.includes('--alone');
 const PROFILE = args.includes('--cpu-profile');
 
-interface CpuProfile {
-  nodes: Array<{ id: number; callFrame: { functionName: string; url: string; lineNumber: number; columnNumber: number } }>;
-  samples: number[];
-  timeDeltas: number[];
-}
-
-/** Adds a profile's self time by function (idle and the profiler's own entries left out) into `into`, µs. */
-function selfTime(profile: CpuProfile, into: Map<string, number>) {
-  const byId = new Map(profile.nodes.map((n) => [n.id, n.callFrame]));
-  profile.samples.forEach((id, i) => {
-    const f = byId.get(id)!;
-    if (f.functionName === '(idle)' || f.functionName === '(program)') return;
-    const key = `${f.functionName || '(anonymous)'} ${f.url.replace(/^.*\//, '')}:${f.lineNumber + 1}:${f.columnNumber + 1}`;
-    into.set(key, (into.get(key) ?? 0) + (profile.timeDeltas[i] ?? 0));
-  });
-}
 const CATEGORIES = ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'disabled-by-default-devtools.timeline.frame', 'loading', 'blink', 'blink.user_timing', 'v8', 'v8.execute', 'netlog', 'toplevel'];
 
 interface TraceEvent {
@@ -144,28 +130,29 @@ async function traceCodings(seed: Awaited<ReturnType<typeof seedWorksheet>>) {
   const alice = await open(seed.cookies.alice);
   const bob = ALONE ? null : await open(seed.cookies.bob);
   // --cpu-profile: V8's sampling profiler on the coder's page from just before each key press to
-  // the frame that shows the coding; self time by function is summed over the codings.
-  const profiler = PROFILE ? await alice.context().newCDPSession(alice) : null;
-  if (profiler) {
-    await profiler.send('Profiler.enable');
-    await profiler.send('Profiler.setSamplingInterval', { interval: 100 });
-  }
+  // the frame that shows the coding, and on the other coder's page to the frame that shows it
+  // there; self time by function is summed over the codings.
+  const sampler = async (page: Page | null) => {
+    if (!PROFILE || !page) return null;
+    const session = await page.context().newCDPSession(page);
+    await session.send('Profiler.enable');
+    await session.send('Profiler.setSamplingInterval', { interval: 100 });
+    return session;
+  };
+  const profiler = await sampler(alice);
+  const bobProfiler = await sampler(bob);
   const jsSelf = new Map<string, number>();
   const bobSelf = new Map<string, number>();
-  // The other coder's page is sampled from just before each key press to the frame that shows the coding there.
-  const bobProfiler = PROFILE && bob ? await bob.context().newCDPSession(bob) : null;
-  if (bobProfiler) {
-    await bobProfiler.send('Profiler.enable');
-    await bobProfiler.send('Profiler.setSamplingInterval', { interval: 100 });
-  }
+  const skip = new Set(['(idle)', '(program)']);
   const cdp = await browser.newBrowserCDPSession();
   const events: TraceEvent[] = [];
   cdp.on('Tracing.dataCollected', (e) => events.push(...(e.value as unknown as TraceEvent[])));
   const complete = new Promise<void>((res) => cdp.once('Tracing.tracingComplete', () => res()));
   await cdp.send('Tracing.start', { traceConfig: { includedCategories: CATEGORIES }, transferMode: 'ReportEvents' });
+  const lines = codingLines(CODINGS, 0);
   for (let i = 0; i < CODINGS; i++) {
     // Spread over the transcript as bench/worksheet.ts spreads them (any count fits).
-    const line = 40 + Math.floor((i * (LINES - 80)) / CODINGS);
+    const line = lines[i]!;
     await alice.locator(`#l-${line}`).scrollIntoViewIfNeeded();
     await alice.locator(`#l-${line}:not(.plain)`).waitFor();
     await alice.locator(`#l-${line} .text-col`).evaluate((el) => {
@@ -187,10 +174,10 @@ async function traceCodings(seed: Awaited<ReturnType<typeof seedWorksheet>>) {
     await alice.evaluate(`window.__keys.length = 0; performance.mark('before-${i}')`);
     await alice.keyboard.press('1');
     const t = await seen;
-    if (profiler) selfTime(((await profiler.send('Profiler.stop')) as { profile: CpuProfile }).profile, jsSelf);
+    if (profiler) addSelfTime(((await profiler.send('Profiler.stop')) as { profile: CpuProfile }).profile, jsSelf, skip);
     if (bobProfiler) {
       await bobSeen;
-      selfTime(((await bobProfiler.send('Profiler.stop')) as { profile: CpuProfile }).profile, bobSelf);
+      addSelfTime(((await bobProfiler.send('Profiler.stop')) as { profile: CpuProfile }).profile, bobSelf, skip);
     }
     const key = ((await alice.evaluate('window.__keys')) as number[])[0]!;
     console.log(`coding ${i + 1} (line ${line}): dom ${Math.round(t.dom - key)} ms, next frame ${Math.round(t.paint - key)} ms`);
@@ -203,12 +190,12 @@ async function traceCodings(seed: Awaited<ReturnType<typeof seedWorksheet>>) {
   if (bobProfiler) {
     const busy = [...bobSelf.values()].reduce((a, b) => a + b, 0);
     console.log(`JS self time in the other coder's page over the ${CODINGS} codings (key to its frame there): ${Math.round(busy / 1000)} ms`);
-    for (const [k, us] of [...bobSelf].sort((a, b) => b[1] - a[1]).slice(0, 30)) console.log(`  ${(us / 1000).toFixed(1).padStart(7)} ms  ${k}`);
+    for (const line of selfTimeLines(bobSelf, 30)) console.log(line);
   }
   if (profiler) {
     const busy = [...jsSelf.values()].reduce((a, b) => a + b, 0);
     console.log(`JS self time over ${CODINGS} codings (key to frame, sampled): ${Math.round(busy / 1000)} ms`);
-    for (const [k, us] of [...jsSelf].sort((a, b) => b[1] - a[1]).slice(0, 30)) console.log(`  ${(us / 1000).toFixed(1).padStart(7)} ms  ${k}`);
+    for (const line of selfTimeLines(jsSelf, 30)) console.log(line);
   }
   const marks = (name: string) => events.find((e) => e.name === name);
   const page = events.find((e) => e.name === 'before-0')!;
