@@ -65,11 +65,7 @@ const STAR_CLICK = `new Promise((resolve) => {
   const mo = new MutationObserver(() => {
     if (!pressed()) return;
     mo.disconnect();
-    requestAnimationFrame(() => {
-      const ch = new MessageChannel();
-      ch.port1.onmessage = () => resolve(Math.round(performance.now() - start));
-      ch.port2.postMessage(0);
-    });
+    window.__afterFrame().then((paint) => resolve(Math.round(paint - start)));
   });
   mo.observe(document.querySelector('table.tt'), { subtree: true, attributes: true, attributeFilter: ['aria-pressed'] });
   button.click();

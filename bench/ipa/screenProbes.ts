@@ -7,7 +7,8 @@
  * since navigation start (performance.now()'s origin), the number of elements in the document
  * then; `window.__firstScreen` the same for the first screenful (the matching elements reach the
  * bottom of the viewport, or are all there: a screen that renders its rows in steps shows its top
- * first); `window.__longTasks` collects the main thread's long tasks (over 50 ms).
+ * first); `window.__longTasks` collects the main thread's long tasks (over 50 ms);
+ * `window.__afterFrame()` resolves with the moment the next frame has been produced.
  */
 export function screenProbes(selector: string, count: number): string {
   return `(() => {
@@ -16,14 +17,16 @@ export function screenProbes(selector: string, count: number): string {
     try {
       new PerformanceObserver((list) => { for (const e of list.getEntries()) longTasks.push({ start: Math.round(e.startTime), duration: Math.round(e.duration) }); }).observe({ type: 'longtask', buffered: true });
     } catch {}
+    // The moment the next frame has been produced: a frame callback, then a message.
+    const afterFrame = (window.__afterFrame = () => new Promise((resolve) => requestAnimationFrame(() => {
+      const ch = new MessageChannel();
+      ch.port1.onmessage = () => resolve(performance.now());
+      ch.port2.postMessage(0);
+    })));
     const whenever = (done) => new Promise((resolve) => {
       const finish = () => {
         const dom = performance.now();
-        requestAnimationFrame(() => {
-          const ch = new MessageChannel();
-          ch.port1.onmessage = () => resolve({ dom, paint: performance.now(), elements: document.getElementsByTagName('*').length });
-          ch.port2.postMessage(0);
-        });
+        afterFrame().then((paint) => resolve({ dom, paint, elements: document.getElementsByTagName('*').length }));
       };
       if (done()) return finish();
       const mo = new MutationObserver(() => { if (done()) { mo.disconnect(); finish(); } });
