@@ -154,10 +154,8 @@ export class Room {
     this.doc.on('update', (update: Uint8Array, origin: unknown) => {
       if (!this.#captured) throw new Error(`${this.name}: the doc changed outside the durable write path`);
       this.#captured.push({ update, writer: isWriter(origin) ? origin : SERVER });
-      if (this.#shadow && !this.#shadowHasIt) {
-        Y.applyUpdate(this.#shadow, update);
-        this.#shadowChanged = null;
-      }
+      // What this apply changed in the shadow is not read: #review clears it before its own apply.
+      if (this.#shadow && !this.#shadowHasIt) Y.applyUpdate(this.#shadow, update);
     });
     this.doc.on('afterTransaction', (tr: Y.Transaction) => {
       if (tr.deleteSet.clients.size > 0) this.deletedSinceRewrite = true;
