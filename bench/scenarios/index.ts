@@ -24,8 +24,8 @@ const all = () => true;
 export const SCENARIOS: Scenario[] = [
   {
     id: 'floor',
-    title: 'one flushed commit of a small row on the data folder (WAL, synchronous=FULL): the floor of commit-before-broadcast',
-    columns: ['commitP50Ms', 'commitP99Ms', 'commitMaxMs'],
+    title: 'one flushed commit of a small row on the data folder (WAL, synchronous=FULL): the floor of commit-before-broadcast, back to back and spaced as S1 (25 ms) and S2 (2 ms) space their commits',
+    columns: ['commitP50Ms', 'commitP99Ms', 'commitCpuMs', 's1CommitP99Ms', 's1CommitCpuMs', 's2CommitP99Ms', 's2CommitCpuMs'],
     applies: (k) => k === 'concord',
     run: async () => commitFloor(),
   },
