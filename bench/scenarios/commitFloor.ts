@@ -20,6 +20,8 @@ interface Series {
   max: number;
   /** Mean CPU (user + system, this process) per commit: the kernel's flush work included. */
   cpuMs: number;
+  /** Its kernel part. */
+  sysMs: number;
 }
 
 /**
@@ -51,6 +53,7 @@ export async function commitFloor(commits = 400): Promise<Figures> {
     const series = async (spacingMs: number): Promise<Series> => {
       const ms: number[] = [];
       let cpuMicros = 0;
+      let sysMicros = 0;
       for (let i = 0; i < commits; i++) {
         if (spacingMs > 0) await sleep(spacingMs);
         const c = process.cpuUsage();
@@ -59,8 +62,10 @@ export async function commitFloor(commits = 400): Promise<Figures> {
         ms.push(Number(process.hrtime.bigint() - t) / 1e6);
         const used = process.cpuUsage(c);
         cpuMicros += used.user + used.system;
+        sysMicros += used.system;
       }
-      return { p50: pct(ms, 50), p99: pct(ms, 99), max: round2(Math.max(...ms)), cpuMs: Math.round(cpuMicros / commits) / 1000 };
+      const perCommit = (micros: number) => Math.round(micros / commits) / 1000;
+      return { p50: pct(ms, 50), p99: pct(ms, 99), max: round2(Math.max(...ms)), cpuMs: perCommit(cpuMicros), sysMs: perCommit(sysMicros) };
     };
     const busy = await series(0);
     const s1 = await series(SCENARIO_COMMIT_SPACING_MS.S1);
@@ -72,12 +77,15 @@ export async function commitFloor(commits = 400): Promise<Figures> {
       commitP99Ms: busy.p99,
       commitMaxMs: busy.max,
       commitCpuMs: busy.cpuMs,
+      commitSysMs: busy.sysMs,
       s1CommitP50Ms: s1.p50,
       s1CommitP99Ms: s1.p99,
       s1CommitCpuMs: s1.cpuMs,
+      s1CommitSysMs: s1.sysMs,
       s2CommitP50Ms: s2.p50,
       s2CommitP99Ms: s2.p99,
       s2CommitCpuMs: s2.cpuMs,
+      s2CommitSysMs: s2.sysMs,
     };
   } finally {
     rmSync(dir, { recursive: true, force: true });
