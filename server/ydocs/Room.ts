@@ -15,6 +15,13 @@ export type ChangedTypes = Y.Transaction['changed'];
 export interface UpdateGuard {
   /** Null when every change is allowed; otherwise what was refused (logged with the close). */
   review(before: Y.Doc, after: Y.Doc, changed: ChangedTypes): string | null;
+  /**
+   * The same verdict as `review` read from the update itself against `doc`, without applying it
+   * (issue 19: the trial cost a second Yjs apply per change); null when it cannot be sure, and
+   * the room runs the trial. A verdict promises that applying the update to `doc` leaves nothing
+   * pending (Yjs would integrate that later, unjudged).
+   */
+  predict?(doc: Y.Doc, update: Uint8Array): { refusal: string | null } | null;
 }
 
 /** Who a change comes from: a connection, or the server acting for a user (withDoc). */
@@ -124,8 +131,9 @@ export class Room {
   /** Rows of other nodes fetched while a commit was in flight; applied after it. */
   #remoteStash: LoggedUpdate[] = [];
   /**
-   * A copy of `doc` on which guarded updates are tried first (built when first needed, kept in
-   * step with every change of `doc`, dropped after a refusal since it then holds the refused one).
+   * A copy of `doc` on which guarded updates are tried when their guard cannot predict the
+   * verdict (built when first needed, kept in step with every change of `doc`, dropped after a
+   * refusal since it then holds the refused one, and when a predicted update is applied).
    */
   #shadow: Y.Doc | null = null;
   /**
@@ -217,7 +225,11 @@ export class Room {
     const batch: RoomBatch = { room: this, rows: [], updates: [], writers: new Set(), settlements: [], failures: [], condition: null };
     for (const job of jobs) {
       const guard = job.kind === 'update' ? job.writer.guard : null;
-      const review = job.kind === 'update' && guard ? this.#review(job.update, guard) : null;
+      const predicted = job.kind === 'update' && guard?.predict ? guard.predict(this.doc, job.update) : null;
+      // Decided without a trial: the shadow would need this update applied a second time to stay
+      // in step, so it goes; a later fallback copies the document again.
+      if (predicted?.refusal === null) this.#dropShadow();
+      const review = job.kind === 'update' && guard && !predicted ? this.#review(job.update, guard) : predicted && { refusal: predicted.refusal, malformed: null, inStep: false };
       // Refused whole, before the doc: a guarded update that does not apply on the shadow or
       // changes what its writer may not change; an update not decoded at submit whose writer
       // lost its guard meanwhile (rights re-decided) and that does not decode.
