@@ -61,6 +61,16 @@ export function editsFromDocs(before: Y.Doc, after: Y.Doc, changed: ChangedTypes
     // A root type of the codebook's name holds another kind of type: not a codebook change.
     return [OTHER];
   }
+  try {
+    collect(before, themes, meta, changed, out);
+  } catch {
+    // The document holds a root of the codebook's name as another kind (Doc#getMap throws).
+    out.push(OTHER);
+  }
+  return out;
+}
+
+function collect(before: Y.Doc, themes: Y.Map<unknown>, meta: Y.Map<unknown>, changed: ChangedTypes, out: CodebookEdit[]): void {
   for (const [changedType, keys] of changed) {
     const type: unknown = sameRoot(changedType, themes) ? themes : sameRoot(changedType, meta) ? meta : changedType;
     if (type === themes) {
@@ -86,5 +96,4 @@ export function editsFromDocs(before: Y.Doc, after: Y.Doc, changed: ChangedTypes
       out.push(OTHER);
     }
   }
-  return out;
 }

@@ -1,6 +1,6 @@
 import * as Y from 'yjs';
 import { type CodebookEdit, OTHER } from './codebookEdits';
-import { metaMap, themesMap } from './codebookDoc';
+import { CODEBOOK_MAPS } from './codebookDoc';
 
 /**
  * The edits an update would make to `doc`, read from the decoded update (structs and delete set)
@@ -29,15 +29,16 @@ export function predictCodebookEdits(doc: Y.Doc, update: Uint8Array): CodebookEd
   const store = doc.store;
   if (store.pendingStructs !== null || store.pendingDs !== null) return null;
   let decoded: ReturnType<typeof Y.decodeUpdate>;
-  let themes: Y.Map<unknown>;
-  let meta: Y.Map<unknown>;
   try {
     decoded = Y.decodeUpdate(update);
-    themes = themesMap(doc);
-    meta = metaMap(doc);
   } catch {
-    return null; // malformed, or a root of the codebook's name of another kind: the trial says
+    return null; // malformed: the trial refuses it
   }
+  // The codebook's roots, read without Doc#getMap: that would turn a root the document holds as
+  // a plain type into a Y.Map for good, and a writer may use the name for another kind.
+  const themes = codebookRoot(doc, CODEBOOK_MAPS.themes);
+  const meta = codebookRoot(doc, CODEBOOK_MAPS.meta);
+  if (themes === null || meta === null) return null;
   const fresh = new Map<number, Y.Item[]>();
   /** The update's new types (not integrated yet, so `_item` is still null) and their items. */
   const newTypeItems = new Map<SharedType, Y.Item>();
@@ -82,7 +83,7 @@ export function predictCodebookEdits(doc: Y.Doc, update: Uint8Array): CodebookEd
     if ((item.origin && left === null) || (item.rightOrigin && right === null)) place = null;
     else if (left?.struct instanceof Y.GC || right?.struct instanceof Y.GC) place = null;
     else if (typeof parent === 'string') {
-      place = { type: parent === 'themes' ? themes : parent === 'meta' ? meta : (doc.share.get(parent) ?? null), newType: null, sub: item.parentSub };
+      place = { type: parent === CODEBOOK_MAPS.themes ? themes : parent === CODEBOOK_MAPS.meta ? meta : (doc.share.get(parent) ?? null), newType: null, sub: item.parentSub };
     } else if (parent instanceof Y.ID) {
       const p = find(parent);
       if (p !== null && p.struct instanceof Y.Item && p.struct.content instanceof Y.ContentType) {
@@ -190,19 +191,19 @@ export function predictCodebookEdits(doc: Y.Doc, update: Uint8Array): CodebookEd
       if (container === themes) {
         // The entry is the update's own item: never the same Y.Map as before (kept: false).
         const now = value instanceof Y.Map ? newFields(written.get(newTypeItems.get(value)!)) : 'not-a-map';
-        edits.push({ at: 'entry', theme: key, existed: themes.get(key) !== undefined, kept: false, now });
+        edits.push({ at: 'entry', theme: key, existed: mapGet(themes, key) !== undefined, kept: false, now });
       } else if (container === meta) {
-        edits.push({ at: 'meta', key, before: meta.get(key), after: value });
+        edits.push({ at: 'meta', key, before: mapGet(meta, key), after: value });
       } else {
-        edits.push({ at: 'field', theme: container._item!.parentSub!, key, before: (container as Y.Map<unknown>).get(key), after: value, present: true });
+        edits.push({ at: 'field', theme: container._item!.parentSub!, key, before: mapGet(container, key), after: value, present: true });
       }
     }
   }
   for (const [container, keys] of deleted) {
     for (const key of keys) {
       if (written.get(container)?.has(key)) continue; // overwritten by the update's own item
-      if (container === meta) edits.push({ at: 'meta', key, before: meta.get(key), after: undefined });
-      else edits.push({ at: 'field', theme: container._item!.parentSub!, key, before: (container as Y.Map<unknown>).get(key), after: undefined, present: false });
+      if (container === meta) edits.push({ at: 'meta', key, before: mapGet(meta, key), after: undefined });
+      else edits.push({ at: 'field', theme: container._item!.parentSub!, key, before: mapGet(container, key), after: undefined, present: false });
     }
   }
   return edits;
@@ -212,8 +213,25 @@ export function predictCodebookEdits(doc: Y.Doc, update: Uint8Array): CodebookEd
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type SharedType = Y.AbstractType<any>;
 
+/**
+ * A root of the codebook as the document holds it: a Y.Map, a plain type no one asked for by
+ * kind yet (its keys are the map's), an empty unattached stand-in when the document has none;
+ * null for another kind (left to the trial, which reads it as Doc#getMap does).
+ */
+function codebookRoot(doc: Y.Doc, name: string): SharedType | null {
+  const root = doc.share.get(name);
+  if (root === undefined) return new Y.Map<unknown>();
+  return root instanceof Y.Map || root.constructor === Y.AbstractType ? root : null;
+}
+
+/** Y.Map#get on any type: the value of a key's rightmost item unless deleted (Yjs typeMapGet). */
+function mapGet(type: SharedType, key: string): unknown {
+  const item = type._map.get(key);
+  return item !== undefined && !item.deleted ? item.content.getContent()[item.length - 1] : undefined;
+}
+
 /** `themes`, `meta` or a theme's map (a Y.Map held by a key of `themes`): where keys are rights. */
-function codebookMap(type: SharedType | null, themes: Y.Map<unknown>, meta: Y.Map<unknown>): type is SharedType {
+function codebookMap(type: SharedType | null, themes: SharedType, meta: SharedType): type is SharedType {
   if (type === themes || type === meta) return true;
   return type instanceof Y.Map && type._item !== null && type._item.parent === themes && typeof type._item.parentSub === 'string';
 }

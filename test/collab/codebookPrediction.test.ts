@@ -55,7 +55,7 @@ function newEntry(r: Rand): Y.Map<unknown> {
 }
 
 /** One random operation of a writer on its replica, with the codebook's real layout and some abuse of it. */
-function operate(r: Rand, d: Y.Doc): void {
+function operateCodebook(r: Rand, d: Y.Doc): void {
   const themes = themesMap(d);
   const entry = () => {
     const v = themes.get(r.pick(IDS));
@@ -97,6 +97,13 @@ function operate(r: Rand, d: Y.Doc): void {
   } else d.getText('notes').insert(0, 'ab');
 }
 
+/** A writer that uses the codebook's root names for sequences (test/collab/convergence.test.ts does). */
+function operateOdd(r: Rand, d: Y.Doc): void {
+  const a = d.getArray<string>(r.pick(['themes', 'meta']));
+  if (r.next() < 0.7 || a.length === 0) a.push([`s${r.int(9)}`]);
+  else a.delete(0, 1);
+}
+
 function copyOf(doc: Y.Doc): Y.Doc {
   const copy = new Y.Doc({ gc: doc.gc });
   Y.applyUpdate(copy, Y.encodeStateAsUpdate(doc));
@@ -109,6 +116,8 @@ const sync = (from: Y.Doc, to: Y.Doc) => Y.applyUpdate(to, Y.encodeStateAsUpdate
 function scenario(seed: number): { server: Y.Doc; update: Uint8Array; kind: string } {
   const r = random(seed);
   const server = new Y.Doc({ gc: r.next() < 0.7 });
+  const odd = r.next() < 0.05;
+  const operate = odd ? operateOdd : operateCodebook;
   const writers = [new Y.Doc(), new Y.Doc(), new Y.Doc()];
   const snapshots: Uint8Array[] = [];
   for (let round = r.int(5); round > 0; round--) {
@@ -143,8 +152,9 @@ function scenario(seed: number): { server: Y.Doc; update: Uint8Array; kind: stri
     update = r.next() < 0.5 ? all : Y.encodeStateAsUpdate(writer);
   } else if (kind === 'cut') update = all.slice(0, Math.max(1, all.length - 1 - r.int(4)));
   else update = kind === 'twice' && r.next() < 0.5 ? Y.encodeStateAsUpdate(writer, Y.encodeStateVector(server)) : all;
-  if (r.next() < 0.5) themesMap(server); // the room's doc has its roots by kind, or not yet
-  return { server, update, kind };
+  // The room's doc has its roots by kind, or not yet.
+  if (r.next() < 0.5) void (odd ? server.getArray('themes') : themesMap(server));
+  return { server, update, kind: odd ? `${kind}, sequence roots` : kind };
 }
 
 const WHO: CodebookGovernance[] = ROLES.flatMap((role) => CODEBOOK_PHASES.flatMap((codebookPhase) => (['shared', 'private'] as const).map((codebook) => ({ role, codebookPhase, codebook }))));
@@ -156,7 +166,9 @@ describe('the prediction of a codebook guard', () => {
     const byKind = new Map<string, [number, number]>();
     for (let seed = 1; seed <= CASES; seed++) {
       const { server, update, kind } = scenario(seed);
+      const kinds = [...server.share].map(([name, type]) => `${name}:${type.constructor.name}`).join();
       const edits = predictCodebookEdits(server, update);
+      expect([...server.share].map(([name, type]) => `${name}:${type.constructor.name}`).join(), 'the prediction names no root by kind').toBe(kinds);
       const k = byKind.get(kind) ?? [0, 0];
       byKind.set(kind, [k[0] + (edits === null ? 0 : 1), k[1] + 1]);
       // The trial, as Room#review runs it: a copy of the document takes the update.
