@@ -141,6 +141,8 @@ export class Room {
    * shadow is in step without applying it a second time (one apply per guarded update saved).
    */
   #shadowHasIt = false;
+  /** Predicted updates applied since the last trial (the shadow goes at SHADOW_IDLE_UPDATES). */
+  #predictedSinceTrial = 0;
   /** What the shadow's last transaction changed (its one afterTransaction listener records it). */
   #shadowChanged: ChangedTypes | null = null;
   readonly #schedule: (room: Room) => void;
@@ -183,8 +185,9 @@ export class Room {
   /**
    * Queues a client's update for the next group commit. A malformed update never touches the
    * doc: an unguarded writer's is fully decoded here and refused at once; a guarded writer's is
-   * tried on the shadow copy before the doc (#review), and that trial refuses it whole (one full
-   * read of the update instead of two, issue 19).
+   * read by its guard's prediction (which leaves one it cannot decode to the trial) or tried on
+   * the shadow copy before the doc (#review), and that trial refuses it whole (one full read of
+   * the update instead of two, issue 19).
    */
   submit(update: Uint8Array, writer: DocWriter): SubmitResult {
     if (this.discarded) return 'queued'; // its connections are being closed
@@ -226,10 +229,8 @@ export class Room {
     for (const job of jobs) {
       const guard = job.kind === 'update' ? job.writer.guard : null;
       const predicted = job.kind === 'update' && guard?.predict ? guard.predict(this.doc, job.update) : null;
-      // Decided without a trial: the shadow would need this update applied a second time to stay
-      // in step, so it goes; a later fallback copies the document again.
-      if (predicted?.refusal === null) this.#dropShadow();
-      const review = job.kind === 'update' && guard && !predicted ? this.#review(job.update, guard) : predicted && { refusal: predicted.refusal, malformed: null, inStep: false };
+      if (predicted?.refusal === null) this.#predictedApply();
+      const review = job.kind !== 'update' || !guard ? null : predicted ? { refusal: predicted.refusal, malformed: null, inStep: false } : this.#review(job.update, guard);
       // Refused whole, before the doc: a guarded update that does not apply on the shadow or
       // changes what its writer may not change; an update not decoded at submit whose writer
       // lost its guard meanwhile (rights re-decided) and that does not decode.
@@ -321,6 +322,7 @@ export class Room {
    * it would be integrated in someone else's transaction, never judged.
    */
   #review(update: Uint8Array, guard: UpdateGuard): { refusal: string | null; malformed: unknown; inStep: boolean } {
+    this.#predictedSinceTrial = 0;
     const shadow = this.#shadow ?? this.#copyForShadow();
     const { pendingStructs, pendingDs } = shadow.store;
     this.#shadowChanged = null;
@@ -358,7 +360,19 @@ export class Room {
     return shadow;
   }
 
+  /**
+   * A predicted update is about to be applied: the shadow, if any, takes it from the doc's
+   * `update` event (a second apply) for a while, then goes. Dropping it at once would let a
+   * writer alternating predicted and unpredictable updates make every trial copy the whole
+   * document (up to MAX_DOC_BYTES); keeping it for ever would keep the second apply and the
+   * doubled memory that the prediction exists to save (issue 19).
+   */
+  #predictedApply(): void {
+    if (this.#shadow && ++this.#predictedSinceTrial >= SHADOW_IDLE_UPDATES) this.#dropShadow();
+  }
+
   #dropShadow(): void {
+    this.#predictedSinceTrial = 0;
     this.#shadow?.destroy();
     this.#shadow = null;
     this.#shadowChanged = null;
@@ -408,6 +422,12 @@ export class Room {
     this.doc.destroy();
   }
 }
+
+/**
+ * Predicted updates after which an unused shadow is dropped: a writer who forces a trial at most
+ * once per this many updates costs at most one copy of the document per this many updates.
+ */
+export const SHADOW_IDLE_UPDATES = 256;
 
 /** The writer of changes made by the server itself with no user behind them. */
 export const SERVER: DocWriter = Object.freeze({ authorId: null });

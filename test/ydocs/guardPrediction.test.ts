@@ -84,6 +84,23 @@ describe('a guarded update the guard predicts', () => {
     expect(trials).toHaveLength(1);
     expect(trials[0]!.after).toEqual(themesMap(expected).toJSON());
     expect(themesMap(room.doc).toJSON()).toEqual(themesMap(expected).toJSON());
+
+    // Predicted updates after a trial keep the shadow in step (fed from the document's update
+    // event, SHADOW_IDLE_UPDATES of them at most): the next trial sees them.
+    const stale2 = replica();
+    const me2 = replica();
+    room.submit(change(me2, (d) => d.getArray<string>('b').push(['s2'])), coder);
+    room.submit(change(me2, (d) => (themesMap(d).get('a') as Y.Map<unknown>).set('color', '#333333')), coder);
+    commit();
+    expect(trials).toHaveLength(1);
+    const expected2 = replica();
+    const concurrent2 = change(stale2, (d) => (themesMap(d).get('a') as Y.Map<unknown>).set('color', '#444444'));
+    Y.applyUpdate(expected2, concurrent2);
+    room.submit(concurrent2, coder);
+    commit();
+    expect(trials).toHaveLength(2);
+    expect(trials[1]!.after).toEqual(themesMap(expected2).toJSON());
+    expect(themesMap(room.doc).toJSON()).toEqual(themesMap(expected2).toJSON());
     expect(rejected).toHaveLength(1);
   });
 
