@@ -15,6 +15,13 @@ export type ChangedTypes = Y.Transaction['changed'];
 export interface UpdateGuard {
   /** Null when every change is allowed; otherwise what was refused (logged with the close). */
   review(before: Y.Doc, after: Y.Doc, changed: ChangedTypes): string | null;
+  /**
+   * The same verdict as `review` read from the update itself against `doc`, without applying it
+   * (issue 19: the trial cost a second Yjs apply per change); null when it cannot be sure, and
+   * the room runs the trial. A verdict promises that applying the update to `doc` leaves nothing
+   * pending (Yjs would integrate that later, unjudged).
+   */
+  predict?(doc: Y.Doc, update: Uint8Array): { refusal: string | null } | null;
 }
 
 /** Who a change comes from: a connection, or the server acting for a user (withDoc). */
@@ -124,8 +131,9 @@ export class Room {
   /** Rows of other nodes fetched while a commit was in flight; applied after it. */
   #remoteStash: LoggedUpdate[] = [];
   /**
-   * A copy of `doc` on which guarded updates are tried first (built when first needed, kept in
-   * step with every change of `doc`, dropped after a refusal since it then holds the refused one).
+   * A copy of `doc` on which guarded updates are tried when their guard cannot predict the
+   * verdict (built when first needed, kept in step with every change of `doc`, dropped after a
+   * refusal since it then holds the refused one, and when a predicted update is applied).
    */
   #shadow: Y.Doc | null = null;
   /**
@@ -133,6 +141,8 @@ export class Room {
    * shadow is in step without applying it a second time (one apply per guarded update saved).
    */
   #shadowHasIt = false;
+  /** Predicted updates applied since the last trial (the shadow goes at SHADOW_IDLE_UPDATES). */
+  #predictedSinceTrial = 0;
   /** What the shadow's last transaction changed (its one afterTransaction listener records it). */
   #shadowChanged: ChangedTypes | null = null;
   readonly #schedule: (room: Room) => void;
@@ -175,8 +185,9 @@ export class Room {
   /**
    * Queues a client's update for the next group commit. A malformed update never touches the
    * doc: an unguarded writer's is fully decoded here and refused at once; a guarded writer's is
-   * tried on the shadow copy before the doc (#review), and that trial refuses it whole (one full
-   * read of the update instead of two, issue 19).
+   * read by its guard's prediction (which leaves one it cannot decode to the trial) or tried on
+   * the shadow copy before the doc (#review), and that trial refuses it whole (one full read of
+   * the update instead of two, issue 19).
    */
   submit(update: Uint8Array, writer: DocWriter): SubmitResult {
     if (this.discarded) return 'queued'; // its connections are being closed
@@ -217,7 +228,9 @@ export class Room {
     const batch: RoomBatch = { room: this, rows: [], updates: [], writers: new Set(), settlements: [], failures: [], condition: null };
     for (const job of jobs) {
       const guard = job.kind === 'update' ? job.writer.guard : null;
-      const review = job.kind === 'update' && guard ? this.#review(job.update, guard) : null;
+      const predicted = job.kind === 'update' && guard?.predict ? guard.predict(this.doc, job.update) : null;
+      if (predicted?.refusal === null) this.#predictedApply();
+      const review = job.kind !== 'update' || !guard ? null : predicted ? { refusal: predicted.refusal, malformed: null, inStep: false } : this.#review(job.update, guard);
       // Refused whole, before the doc: a guarded update that does not apply on the shadow or
       // changes what its writer may not change; an update not decoded at submit whose writer
       // lost its guard meanwhile (rights re-decided) and that does not decode.
@@ -309,6 +322,7 @@ export class Room {
    * it would be integrated in someone else's transaction, never judged.
    */
   #review(update: Uint8Array, guard: UpdateGuard): { refusal: string | null; malformed: unknown; inStep: boolean } {
+    this.#predictedSinceTrial = 0;
     const shadow = this.#shadow ?? this.#copyForShadow();
     const { pendingStructs, pendingDs } = shadow.store;
     this.#shadowChanged = null;
@@ -346,7 +360,19 @@ export class Room {
     return shadow;
   }
 
+  /**
+   * A predicted update is about to be applied: the shadow, if any, takes it from the doc's
+   * `update` event (a second apply) for a while, then goes. Dropping it at once would let a
+   * writer alternating predicted and unpredictable updates make every trial copy the whole
+   * document (up to MAX_DOC_BYTES); keeping it for ever would keep the second apply and the
+   * doubled memory that the prediction exists to save (issue 19).
+   */
+  #predictedApply(): void {
+    if (this.#shadow && ++this.#predictedSinceTrial >= SHADOW_IDLE_UPDATES) this.#dropShadow();
+  }
+
   #dropShadow(): void {
+    this.#predictedSinceTrial = 0;
     this.#shadow?.destroy();
     this.#shadow = null;
     this.#shadowChanged = null;
@@ -396,6 +422,12 @@ export class Room {
     this.doc.destroy();
   }
 }
+
+/**
+ * Predicted updates after which an unused shadow is dropped: a writer who forces a trial at most
+ * once per this many updates costs at most one copy of the document per this many updates.
+ */
+export const SHADOW_IDLE_UPDATES = 256;
 
 /** The writer of changes made by the server itself with no user behind them. */
 export const SERVER: DocWriter = Object.freeze({ authorId: null });

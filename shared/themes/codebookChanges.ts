@@ -1,10 +1,10 @@
 import * as Y from 'yjs';
-import type { CodebookChange } from '../access';
+import { CODEBOOK_CHANGES, type CodebookChange } from '../access';
 import { canonicalJson } from '../canonicalJson';
-import { META_LEVELS_KEY, ThemeField, metaMap, themesMap } from './codebookDoc';
+import type { CodebookEdit } from './codebookEdits';
+import { ThemeField } from './codebookDoc';
 
-/** The types one transaction changed, with the keys it changed (null: sequence content). */
-export type ChangedTypes = Y.Transaction['changed'];
+export type { ChangedTypes } from './codebookEdits';
 
 const FIELD_CHANGES: Readonly<Record<string, CodebookChange>> = {
   [ThemeField.label]: 'theme.rename',
@@ -20,57 +20,52 @@ const FIELD_CHANGES: Readonly<Record<string, CodebookChange>> = {
 const isType = (v: unknown) => v instanceof Y.AbstractType;
 // A field holds JSON; a shared type there is not the codebook's layout and never equal.
 const same = (a: unknown, b: unknown) => a === b || (!isType(a) && !isType(b) && canonicalJson(a ?? null) === canonicalJson(b ?? null));
-const sameEntry = (a: Y.Map<unknown>, b: Y.Map<unknown>) => a._item !== null && b._item !== null && a._item.id.client === b._item.id.client && a._item.id.clock === b._item.id.clock;
 
 /**
- * What one transaction did to a codebook, as the rights see it (shared/access.ts decides each
- * change). `before` is the document as it was, `after` a copy on which the transaction ran and
- * `changed` that transaction's `changed` types. Values are compared, so writing a field again
- * with the value it has changes nothing. Whatever does not fit the layout of codebookDoc.ts is
- * `other`.
+ * What an update did to a codebook, as the rights see it (shared/access.ts decides each change),
+ * in the order of CODEBOOK_CHANGES (both producers of the edits, codebookEdits.ts, then name a
+ * refusal alike). Values are compared, so writing a field again with the value it has changes
+ * nothing. Whatever does not fit the layout of codebookDoc.ts is `other`, and so is an edit
+ * whose values cannot be compared (a non-finite number): each edit is classified on its own, so
+ * such a value no longer hides the edits after it.
  */
-export function codebookChanges(before: Y.Doc, after: Y.Doc, changed: ChangedTypes): Set<CodebookChange> {
+export function codebookChanges(edits: Iterable<CodebookEdit>): CodebookChange[] {
   const out = new Set<CodebookChange>();
-  try {
-    const themes = themesMap(after);
-    const meta = metaMap(after);
-    for (const [changedType, keys] of changed) {
-      const type: unknown = changedType;
-      if (type === themes) {
-        for (const id of keys) themeReplaced(before, after, id, out);
-      } else if (type === meta) {
-        for (const key of keys) {
-          if (key !== META_LEVELS_KEY) out.add('other');
-          else if (!same(metaMap(before).get(key), meta.get(key))) out.add('levels');
-        }
-      } else if (type instanceof Y.Map && type._item?.parent === themes && typeof type._item.parentSub === 'string') {
-        const old = themesMap(before).get(type._item.parentSub);
-        for (const key of keys) {
-          if (key === null) out.add('other');
-          else if (!same(old instanceof Y.Map ? old.get(key) : undefined, type.get(key))) out.add(FIELD_CHANGES[key] ?? 'other');
-        }
-      } else {
-        out.add('other');
-      }
+  for (const edit of edits) {
+    try {
+      classify(edit, out);
+    } catch {
+      out.add('other');
     }
-  } catch {
-    // A root type of the codebook's name holds another kind of type: not a codebook change.
-    out.add('other');
   }
-  return out;
+  return CODEBOOK_CHANGES.filter((c) => out.has(c));
+}
+
+function classify(edit: CodebookEdit, out: Set<CodebookChange>): void {
+  switch (edit.at) {
+    case 'other':
+      return void out.add('other');
+    case 'meta':
+      if (edit.key !== 'levels') out.add('other');
+      else if (!same(edit.before, edit.after)) out.add('levels');
+      return;
+    case 'field':
+      if (!same(edit.before, edit.after)) out.add(FIELD_CHANGES[edit.key] ?? 'other');
+      return;
+    case 'entry':
+      return entryChange(edit, out);
+  }
 }
 
 /** A key of the themes map was written or deleted: a new theme, or an existing one gone. */
-function themeReplaced(before: Y.Doc, after: Y.Doc, id: string | null, out: Set<CodebookChange>): void {
-  if (id === null) return void out.add('other');
-  const old = themesMap(before).get(id);
-  const now = themesMap(after).get(id);
-  if (old !== undefined) {
-    if (!(old instanceof Y.Map && now instanceof Y.Map && sameEntry(old, now))) out.add('theme.delete');
+function entryChange(edit: Extract<CodebookEdit, { at: 'entry' }>, out: Set<CodebookChange>): void {
+  const { now } = edit;
+  if (edit.existed) {
+    if (!edit.kept) out.add('theme.delete');
     return;
   }
-  if (now === undefined) return; // added and removed again: nothing left
-  if (!(now instanceof Y.Map)) return void out.add('other');
+  if (now === null) return; // added and removed again: nothing left
+  if (now === 'not-a-map') return void out.add('other');
   out.add('theme.add');
   const lifecycle = now.get(ThemeField.lifecycle) as { status?: unknown } | undefined;
   if (lifecycle?.status !== 'active') out.add('theme.lifecycle');

@@ -1,5 +1,7 @@
 export { CODEBOOK_MAPS, META_LEVELS_KEY, ThemeField, metaMap, themeEntry, themesMap } from './codebookDoc';
 export { codebookChanges, type ChangedTypes } from './codebookChanges';
+export { type CodebookEdit, editsFromDocs } from './codebookEdits';
+export { predictCodebookEdits } from './predictCodebookEdits';
 export { ThemeModelError, ThemeModelErrorCode } from './ThemeModelError';
 export { isOrderKey, keyBetween, keysBetween, MAX_ORDER_KEY_LENGTH } from './orderKey';
 export {
