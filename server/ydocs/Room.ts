@@ -258,6 +258,14 @@ export class Room {
       } finally {
         this.#shadowHasIt = false;
       }
+      // A prediction promises that nothing is left pending; should one ever be wrong, what Yjs
+      // holds back is dropped here, never integrated later unjudged, and the writer is refused
+      // as the trial refuses it (what did integrate was judged and is logged: doc and log agree).
+      if (predicted && (this.doc.store.pendingStructs !== null || this.doc.store.pendingDs !== null)) {
+        this.doc.store.pendingStructs = null;
+        this.doc.store.pendingDs = null;
+        error ??= new UpdateRefused(PENDING_REFUSAL);
+      }
       // Whatever was integrated, even by a change that threw half-way, is logged: doc and log agree.
       if (job.writer.condition && this.#captured.length > 0) batch.condition ??= job.writer.condition;
       for (const c of this.#captured) {
@@ -338,7 +346,7 @@ export class Room {
     this.#shadowChanged = null;
     const after = shadow.store;
     const leftPending = (after.pendingStructs !== null && after.pendingStructs !== pendingStructs) || (after.pendingDs !== null && after.pendingDs !== pendingDs);
-    const refusal = leftPending ? 'the update depends on changes the server does not have' : guard.review(this.doc, shadow, changed);
+    const refusal = leftPending ? PENDING_REFUSAL : guard.review(this.doc, shadow, changed);
     // The real apply integrates exactly what the shadow did when neither holds pending changes
     // (with some, the doc may integrate more: the shadow then takes the doc's update instead).
     const inStep = refusal === null && this.doc.store.pendingStructs === null && this.doc.store.pendingDs === null;
@@ -428,6 +436,9 @@ export class Room {
  * once per this many updates costs at most one copy of the document per this many updates.
  */
 export const SHADOW_IDLE_UPDATES = 256;
+
+/** Why an update that depends on changes the server lacks is refused (never integrated later, unjudged). */
+const PENDING_REFUSAL = 'the update depends on changes the server does not have';
 
 /** The writer of changes made by the server itself with no user behind them. */
 export const SERVER: DocWriter = Object.freeze({ authorId: null });

@@ -114,4 +114,25 @@ describe('a guarded update the guard predicts', () => {
     expect(String((rejected[0] as Error).message)).toContain('theme.delete');
     expect(themesMap(room.doc).has('a')).toBe(true);
   });
+
+  it('never integrates later what a wrong prediction left pending: held-back structs are dropped and the writer refused', () => {
+    // A guard whose prediction is wrong on purpose: it accepts an update that depends on a change
+    // the room has not seen. The room must not keep what Yjs held back, or it would integrate it,
+    // unjudged, once the missing change arrives.
+    const { room, rejected, commit, replica, change } = setUp();
+    const wrong: UpdateGuard = { review: () => 'the trial refuses everything here', predict: () => ({ refusal: null }) };
+    const writer = replica();
+    const first = change(writer, (d) => d.getArray<string>('b').push(['first']));
+    const second = change(writer, (d) => d.getArray<string>('b').push(['second']));
+    room.submit(second, { authorId: 'coder', guard: wrong });
+    commit();
+    expect(rejected).toHaveLength(1);
+    expect(rejected[0]).toBeInstanceOf(UpdateRefused);
+    expect(room.doc.store.pendingStructs).toBeNull();
+    expect(room.doc.store.pendingDs).toBeNull();
+    // The missing change arrives from a writer whose update needs no prediction: only it lands.
+    room.submit(first, { authorId: 'lead' });
+    commit();
+    expect(room.doc.getArray<string>('b').toArray()).toEqual(['first']);
+  });
 });
