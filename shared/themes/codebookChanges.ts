@@ -2,7 +2,7 @@ import * as Y from 'yjs';
 import { CODEBOOK_CHANGES, type CodebookChange } from '../access';
 import { canonicalJson } from '../canonicalJson';
 import type { CodebookEdit } from './codebookEdits';
-import { ThemeField } from './codebookDoc';
+import { META_LEVELS_KEY, ThemeField } from './codebookDoc';
 
 export type { ChangedTypes } from './codebookEdits';
 
@@ -46,7 +46,7 @@ function classify(edit: CodebookEdit, out: Set<CodebookChange>): void {
     case 'other':
       return void out.add('other');
     case 'meta':
-      if (edit.key !== 'levels') out.add('other');
+      if (edit.key !== META_LEVELS_KEY) out.add('other');
       else if (!same(edit.before, edit.after)) out.add('levels');
       return;
     case 'field':
