@@ -7,13 +7,6 @@ import Database from 'better-sqlite3-multiple-ciphers';
 import { pct, round2 } from '../lib/stats';
 import type { Figures } from './context';
 
-/**
- * How far apart the fan-out scenarios' commits come: S1 has 40 changes a second on one document
- * (one commit about every 25 ms), S2 500 a second over 50 documents (a group commit about every
- * 2 ms). bench/scenarios/index.ts gives the scenarios these rates.
- */
-export const SCENARIO_COMMIT_SPACING_MS = { S1: 25, S2: 2 } as const;
-
 interface Series {
   p50: number | null;
   p99: number | null;
@@ -36,9 +29,11 @@ interface Series {
  * commit gets), and spaced as S1 and S2 space their commits (`s1Commit*`, `s2Commit*`). A commit
  * that comes alone costs more: on this machine's virtual disk a commit every 25 ms takes 2-3x the
  * wall time and CPU of back-to-back ones (docs/benchmarks.md, 7 December). Each scenario's floor
- * is the one at its own spacing; the back-to-back figure is kept beside it.
+ * is the one at its own spacing; the back-to-back figure is kept beside it. `spacingMs`: how far
+ * apart S1's and S2's changes arrive (bench/scenarios/index.ts derives it from their shapes: S1
+ * 40 changes a second on one document, 25 ms; S2 500 a second over 50 documents, 2 ms).
  */
-export async function commitFloor(commits = 400): Promise<Figures> {
+export async function commitFloor(spacingMs: { s1: number; s2: number }, commits = 400): Promise<Figures> {
   const dir = mkdtempSync(join(tmpdir(), 'concord-bench-floor-'));
   try {
     const db = new Database(join(dir, 'floor.db'));
@@ -68,8 +63,8 @@ export async function commitFloor(commits = 400): Promise<Figures> {
       return { p50: pct(ms, 50), p99: pct(ms, 99), max: round2(Math.max(...ms)), cpuMs: perCommit(cpuMicros), sysMs: perCommit(sysMicros) };
     };
     const busy = await series(0);
-    const s1 = await series(SCENARIO_COMMIT_SPACING_MS.S1);
-    const s2 = await series(SCENARIO_COMMIT_SPACING_MS.S2);
+    const s1 = await series(spacingMs.s1);
+    const s2 = await series(spacingMs.s2);
     db.close();
     return {
       commits,

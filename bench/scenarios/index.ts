@@ -4,7 +4,7 @@ import { coldLoad } from './coldLoad';
 import { commitFloor } from './commitFloor';
 import type { Figures, RunContext } from './context';
 import { crash } from './crash';
-import { fanOut } from './fanOut';
+import { type FanOutShape, fanOut } from './fanOut';
 import { idle } from './idle';
 import { joinStorm } from './joinStorm';
 
@@ -20,28 +20,33 @@ export interface Scenario {
 
 const all = () => true;
 
+const S1_SHAPE: FanOutShape = { docs: 1, clients: 10, active: 2, rate: 20, kind: 'items' };
+const S2_SHAPE: FanOutShape = { docs: 50, clients: 5, active: 1, rate: 10, kind: 'items' };
+/** How far apart a scenario's changes arrive, all documents together: its commits' spacing when each holds one. */
+const changeSpacingMs = (s: FanOutShape) => 1000 / (s.docs * s.active * s.rate);
+
 /** The scenarios of issue 9, item 2, plus the crash comparison of item 4. */
 export const SCENARIOS: Scenario[] = [
   {
     id: 'floor',
-    title: 'one flushed commit of a small row on the data folder (WAL, synchronous=FULL): the floor of commit-before-broadcast, back to back and spaced as S1 (25 ms) and S2 (2 ms) space their commits',
+    title: `one flushed commit of a small row on the data folder (WAL, synchronous=FULL): the floor of commit-before-broadcast, back to back and spaced as S1 (${changeSpacingMs(S1_SHAPE)} ms) and S2 (${changeSpacingMs(S2_SHAPE)} ms) space their commits`,
     columns: ['commitP50Ms', 'commitP99Ms', 'commitCpuMs', 's1CommitP99Ms', 's1CommitCpuMs', 's2CommitP99Ms', 's2CommitCpuMs'],
     applies: (k) => k === 'concord',
-    run: async () => commitFloor(),
+    run: async () => commitFloor({ s1: changeSpacingMs(S1_SHAPE), s2: changeSpacingMs(S2_SHAPE) }),
   },
   {
     id: 'S1',
     title: '1 doc x 10 clients, 2 writers at 20 updates/s',
     columns: ['p50Ms', 'p99Ms', 'deliveriesPerSecond', 'losses', 'serverCpuMsPerChange', 'serverRssMb'],
     applies: all,
-    run: (ctx, k) => fanOut(ctx, k, { docs: 1, clients: 10, active: 2, rate: 20, kind: 'items' }),
+    run: (ctx, k) => fanOut(ctx, k, S1_SHAPE),
   },
   {
     id: 'S2',
     title: '50 docs x 5 clients, 1 writer each at 10 updates/s',
     columns: ['p50Ms', 'p99Ms', 'deliveriesPerSecond', 'losses', 'serverCpuMsPerChange', 'serverRssMb'],
     applies: all,
-    run: (ctx, k) => fanOut(ctx, k, { docs: 50, clients: 5, active: 1, rate: 10, kind: 'items' }),
+    run: (ctx, k) => fanOut(ctx, k, S2_SHAPE),
   },
   {
     id: 'S3',
