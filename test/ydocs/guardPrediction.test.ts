@@ -73,14 +73,20 @@ describe('a guarded update the guard predicts', () => {
 
     // A stale replica's concurrent write of the same field: the trial decides, on a copy made
     // from the document as it is now (the shadow was dropped by the fast path).
+    const setColor = (color: string) => (d: Y.Doc) => (themesMap(d).get('a') as Y.Map<unknown>).set('color', color);
+    /** A stale replica's write, committed; returns the document it must leave (the room's plus it). */
+    const concurrentWrite = (stale: Y.Doc, color: string) => {
+      const expected = replica();
+      const concurrent = change(stale, setColor(color));
+      Y.applyUpdate(expected, concurrent);
+      room.submit(concurrent, coder);
+      commit();
+      return expected;
+    };
     const stale = replica();
-    room.submit(change(me, (d) => (themesMap(d).get('a') as Y.Map<unknown>).set('color', '#111111')), coder);
+    room.submit(change(me, setColor('#111111')), coder);
     commit();
-    const expected = replica();
-    const concurrent = change(stale, (d) => (themesMap(d).get('a') as Y.Map<unknown>).set('color', '#222222'));
-    Y.applyUpdate(expected, concurrent);
-    room.submit(concurrent, coder);
-    commit();
+    const expected = concurrentWrite(stale, '#222222');
     expect(trials).toHaveLength(1);
     expect(trials[0]!.after).toEqual(themesMap(expected).toJSON());
     expect(themesMap(room.doc).toJSON()).toEqual(themesMap(expected).toJSON());
@@ -90,14 +96,10 @@ describe('a guarded update the guard predicts', () => {
     const stale2 = replica();
     const me2 = replica();
     room.submit(change(me2, (d) => d.getArray<string>('b').push(['s2'])), coder);
-    room.submit(change(me2, (d) => (themesMap(d).get('a') as Y.Map<unknown>).set('color', '#333333')), coder);
+    room.submit(change(me2, setColor('#333333')), coder);
     commit();
     expect(trials).toHaveLength(1);
-    const expected2 = replica();
-    const concurrent2 = change(stale2, (d) => (themesMap(d).get('a') as Y.Map<unknown>).set('color', '#444444'));
-    Y.applyUpdate(expected2, concurrent2);
-    room.submit(concurrent2, coder);
-    commit();
+    const expected2 = concurrentWrite(stale2, '#444444');
     expect(trials).toHaveLength(2);
     expect(trials[1]!.after).toEqual(themesMap(expected2).toJSON());
     expect(themesMap(room.doc).toJSON()).toEqual(themesMap(expected2).toJSON());
